@@ -1,0 +1,138 @@
+/// How much a finding matters to the methodist.
+public enum Severity: String, Sendable, Hashable, CaseIterable, Comparable {
+    case error, warning, info
+
+    public var rank: Int { self == .error ? 0 : self == .warning ? 1 : 2 }
+    public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
+
+    /// «ошибка», «предупреждение», «замечание».
+    public var russian: String {
+        switch self {
+        case .error: return "ошибка"
+        case .warning: return "предупреждение"
+        case .info: return "замечание"
+        }
+    }
+}
+
+/// The stable diagnostic codes of `diagnostics.md`, each with its severity.
+public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
+    case fileUnreadable = "file.unreadable"
+    case fileUnsupportedFormat = "file.unsupported-format"
+    case documentNotRecognized = "document.not-recognized"
+    case documentTemplateUnfilled = "document.template-unfilled"
+    case documentPeriodMissing = "document.period-missing"
+    case deadlineMissing = "deadline.missing"
+    case deadlineUnparsed = "deadline.unparsed"
+    case deadlinePlaceholder = "deadline.placeholder"
+    case deadlineYearMissing = "deadline.year-missing"
+    case deadlineInvalidDate = "deadline.invalid-date"
+    case deadlineOutsidePeriod = "deadline.outside-period"
+    case responsibleMissing = "responsible.missing"
+    case responsibleUnknown = "responsible.unknown"
+    case responsibleNotInRoster = "responsible.not-in-roster"
+    case activityMissing = "activity.missing"
+    case resultMissing = "result.missing"
+    case itemDuplicateNumber = "item.duplicate-number"
+    case itemNumberingGap = "item.numbering-gap"
+    case orderPlaceholderDate = "order.placeholder-date"
+
+    public var severity: Severity {
+        switch self {
+        case .fileUnreadable, .fileUnsupportedFormat, .documentTemplateUnfilled, .deadlineMissing,
+             .deadlinePlaceholder, .deadlineInvalidDate, .responsibleMissing, .activityMissing,
+             .orderPlaceholderDate:
+            return .error
+        case .documentNotRecognized, .documentPeriodMissing, .deadlineUnparsed, .deadlineYearMissing,
+             .deadlineOutsidePeriod, .responsibleUnknown, .responsibleNotInRoster, .itemDuplicateNumber:
+            return .warning
+        case .resultMissing, .itemNumberingGap:
+            return .info
+        }
+    }
+}
+
+/// The item field a diagnostic is about.
+public enum DiagnosticField: String, Sendable, Hashable {
+    case deadline, responsibles, activity, result, number, document
+}
+
+/// One finding, in the shape of `export-format.md` "Diagnostic".
+///
+/// Stages that see only a cell's text (deadlines, responsibles) create diagnostics
+/// without a location and a message about the text; the stage that knows the item
+/// calls `located(document:section:item:)` to place it.
+public struct Diagnostic: Hashable, Sendable {
+    public var code: DiagnosticCode
+    public var severity: Severity
+    public var document: Int?
+    public var section: Int?
+    public var item: String?
+    public var field: DiagnosticField?
+    public var text: String?
+    public var message: String
+
+    public init(_ code: DiagnosticCode, field: DiagnosticField? = nil, text: String? = nil, message: String,
+                document: Int? = nil, section: Int? = nil, item: String? = nil) {
+        self.code = code
+        self.severity = code.severity
+        self.document = document
+        self.section = section
+        self.item = item
+        self.field = field
+        self.text = text
+        self.message = message
+    }
+
+    /// The same finding placed at an item: the message gains «Пункт N: » in front.
+    public func located(document: Int?, section: Int?, item: String?) -> Diagnostic {
+        var d = self
+        d.document = document
+        d.section = section
+        d.item = item
+        if let item, !message.hasPrefix("Пункт ") {
+            let label = item.hasPrefix("#") ? "Строка \(item.dropFirst())" : "Пункт \(item)"
+            d.message = "\(label): \(message)"
+        }
+        return d
+    }
+}
+
+extension Diagnostic: JSONRepresentable {
+    public var json: JSONValue {
+        .object([
+            ("code", .string(code.rawValue)),
+            ("severity", .string(severity.rawValue)),
+            ("document", document.map { .number(Double($0)) } ?? .null),
+            ("section", section.map { .number(Double($0)) } ?? .null),
+            ("item", .optional(item)),
+            ("field", .optional(field?.rawValue)),
+            ("text", .optional(text)),
+            ("message", .string(message)),
+        ])
+    }
+
+    /// Reads a diagnostic back from export JSON; `nil` when the code is unknown.
+    public init?(json: JSONValue) {
+        guard let codeText = json["code"]?.stringValue, let code = DiagnosticCode(rawValue: codeText) else { return nil }
+        self.init(code, field: json["field"]?.stringValue.flatMap(DiagnosticField.init(rawValue:)),
+                  text: json["text"]?.stringValue, message: json["message"]?.stringValue ?? "",
+                  document: json["document"]?.doubleValue.map { Int($0) },
+                  section: json["section"]?.doubleValue.map { Int($0) },
+                  item: json["item"]?.stringValue)
+        if let s = json["severity"]?.stringValue, let sev = Severity(rawValue: s) { severity = sev }
+    }
+}
+
+/// A value together with the findings made while producing it (mammoth's `Result(value, messages)`).
+public struct Checked<Value> {
+    public var value: Value
+    public var diagnostics: [Diagnostic]
+
+    public init(_ value: Value, diagnostics: [Diagnostic] = []) {
+        self.value = value
+        self.diagnostics = diagnostics
+    }
+}
+
+extension Checked: Sendable where Value: Sendable {}

@@ -1,0 +1,37 @@
+/// The `roadmap-export/1` result of reading one input file.
+public struct Export: Hashable, Sendable {
+    public static let format = "roadmap-export/1"
+
+    public var file: String
+    public var sha256: String
+    public var documents: [Document]
+    public var diagnostics: [Diagnostic]
+
+    public init(file: String, sha256: String, documents: [Document] = [], diagnostics: [Diagnostic] = []) {
+        self.file = file
+        self.sha256 = sha256
+        self.documents = documents
+        self.diagnostics = diagnostics
+    }
+
+    /// True when the file itself could not be read (a `file.*` error).
+    public var isUnreadable: Bool {
+        diagnostics.contains { $0.code == .fileUnreadable || $0.code == .fileUnsupportedFormat }
+    }
+
+    /// Counts of diagnostics by severity.
+    public var severityCounts: [Severity: Int] {
+        Dictionary(grouping: diagnostics, by: \.severity).mapValues(\.count)
+    }
+}
+
+extension Export: JSONRepresentable {
+    public var json: JSONValue {
+        .object([
+            ("format", .string(Export.format)),
+            ("source", .object([("file", .string(file)), ("sha256", .string(sha256))])),
+            ("documents", .array(documents.map(\.json))),
+            ("diagnostics", .array(diagnostics.map(\.json))),
+        ])
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import Model
+
+/// Reads a .docx file into a `DocumentTree`: a typed model of the Word parts first
+/// (relationships, styles, numbering, core properties), then the blocks.
+/// Every failure is a `ReadError`; what is read only in part is a `ReadWarning` in the tree.
+public struct DocxReader: Sendable {
+    public var limits: ReadLimits
+
+    public init(limits: ReadLimits = .standard) { self.limits = limits }
+
+    /// Reads a file on disk. `name` is the name to report (defaults to the file's).
+    public func read(path: String) throws -> DocumentTree {
+        let bytes = try DocxReader.loadFile(path: path, limit: limits.maxFileBytes)
+        return try read(bytes: bytes, fileName: (path as NSString).lastPathComponent)
+    }
+
+    /// Reads a file's bytes, refusing files over `limit`.
+    public static func loadFile(path: String, limit: Int) throws -> [UInt8] {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            if FileManager.default.fileExists(atPath: path) { throw ReadError.ioFailure("нет доступа") }
+            throw ReadError.notFound(path)
+        }
+        defer { try? handle.close() }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        if size > limit { throw ReadError.tooLarge(bytes: size, limit: limit) }
+        let data: Data
+        do { data = try handle.readToEnd() ?? Data() } catch { throw ReadError.ioFailure(error.localizedDescription) }
+        if data.count > limit { throw ReadError.tooLarge(bytes: data.count, limit: limit) }
+        return [UInt8](data)
+    }
+
+    /// Reads a .docx held in memory.
+    public func read(bytes: [UInt8], fileName: String) throws -> DocumentTree {
+        switch FormatSniffer.sniff(head: Array(bytes.prefix(1024)), fileName: fileName, fileSize: bytes.count) {
+        case .empty: throw ReadError.empty
+        case .ole: throw FormatSniffer.classifyOLE(bytes)
+        case .rtf: throw ReadError.rtf
+        case .pdf: throw ReadError.pdf
+        case .html: throw ReadError.html
+        case .wordLockFile: throw ReadError.wordLockFile
+        case .unknown: throw ReadError.notZip
+        case .zip: break
+        }
+        let archive = try ZipArchive(bytes: bytes, limits: limits)
+        return try read(archive: archive)
+    }
+
+    /// Reads the parts of an open archive.
+    public func read(archive: ZipArchive) throws -> DocumentTree {
+        if let mime = try? archive.read("mimetype"),
+           String(decoding: mime, as: UTF8.self).hasPrefix("application/vnd.oasis.opendocument") {
+            throw ReadError.openDocument
+        }
+        var warnings: [ReadWarning] = []
+        // The main part: named by the package relationships, else the usual place.
+        var mainPart = "word/document.xml"
+        if let rels = try parsePart(archive, "_rels/.rels", Relationships.parse),
+           let office = rels.first(typeSuffix: "/officeDocument") {
+            mainPart = Relationships.resolve(office.target, from: "")
+        }
+        guard archive.contains(mainPart) else { throw ReadError.missingPart(mainPart) }
+        let folder = (mainPart as NSString).deletingLastPathComponent
+        let relsPath = folder + "/_rels/" + (mainPart as NSString).lastPathComponent + ".rels"
+        let docRels = try parsePart(archive, relsPath, Relationships.parse) ?? Relationships()
+        func target(_ suffix: String, _ fallback: String) -> String {
+            docRels.first(typeSuffix: suffix).map { Relationships.resolve($0.target, from: folder) } ?? fallback
+        }
+        let styles = try parsePart(archive, target("/styles", folder + "/styles.xml"), StylesPart.parse) ?? StylesPart()
+        let numbering = try parsePart(archive, target("/numbering", folder + "/numbering.xml"), NumberingPart.parse)
+            ?? NumberingPart()
+        let properties = (try? parsePart(archive, "docProps/core.xml", CoreProperties.parse)) ?? nil
+
+        var parser = BlockParser(styles: styles, numbering: numbering)
+        guard let body = try parsePart(archive, mainPart, { try parser.parse($0).first ?? [] }) else {
+            throw ReadError.missingPart(mainPart)
+        }
+        warnings += parser.warnings
+
+        // Headers, footers and notes: kept apart from the body. A broken one is a warning, not a lost file.
+        func side(_ path: String, notes: Set<String> = []) -> [[Block]] {
+            var p = BlockParser(styles: styles, numbering: numbering)
+            do {
+                let lists = try parsePart(archive, path) { try p.parse($0, noteElements: notes) } ?? []
+                warnings += p.warnings
+                return lists
+            } catch let e as ReadError {
+                if case .doctypeForbidden = e { warnings.append(ReadWarning(.part, "Часть «\(path)» отклонена: DOCTYPE.")) }
+                else { warnings.append(ReadWarning(.part, "Часть «\(path)» не прочитана.")) }
+                return []
+            } catch {
+                warnings.append(ReadWarning(.part, "Часть «\(path)» не прочитана."))
+                return []
+            }
+        }
+        let headers = docRels.all(typeSuffix: "/header").flatMap { side(Relationships.resolve($0.target, from: folder)) }
+        let footers = docRels.all(typeSuffix: "/footer").flatMap { side(Relationships.resolve($0.target, from: folder)) }
+        var notes: [[Block]] = []
+        if let f = docRels.first(typeSuffix: "/footnotes") {
+            notes += side(Relationships.resolve(f.target, from: folder), notes: ["footnote"])
+        }
+        if let f = docRels.first(typeSuffix: "/endnotes") {
+            notes += side(Relationships.resolve(f.target, from: folder), notes: ["endnote"])
+        }
+        return DocumentTree(body: body, headers: headers, footers: footers, footnotes: notes,
+                            properties: properties ?? CoreProperties(), warnings: warnings)
+    }
+
+    private func parsePart<T>(_ archive: ZipArchive, _ name: String,
+                              _ body: (XMLPullParser) throws -> T) throws -> T? {
+        guard let stream = try archive.open(name) else { return nil }
+        defer { stream.close() }
+        let parser = try XMLPullParser(source: stream, part: name, maxDepth: limits.maxDepth)
+        return try body(parser)
+    }
+}

@@ -1,0 +1,192 @@
+import Model
+
+/// The label Word displays for an automatically numbered paragraph.
+public struct ListLabel: Hashable, Sendable {
+    public var numId: Int
+    public var level: Int
+    /// As displayed: `1.`, `2.3.`, `IV`, `б)`; `•` for bullets.
+    public var text: String
+    public var isBullet: Bool
+
+    public init(numId: Int, level: Int, text: String, isBullet: Bool) {
+        self.numId = numId
+        self.level = level
+        self.text = text
+        self.isBullet = isBullet
+    }
+}
+
+/// A paragraph as Word shows it.
+public struct Paragraph: Hashable, Sendable {
+    /// Runs joined; `\t` for tabs, `\n` for line breaks. Not normalised.
+    public var text: String
+    public var styleId: String?
+    public var styleName: String?
+    /// 1...9 for headings (from the style or the outline level), else nil.
+    public var headingLevel: Int?
+    public var numbering: ListLabel?
+    /// `center`, `right`, `both`, … from `w:jc`.
+    public var alignment: String?
+    /// Every run with text is bold.
+    public var isBold: Bool
+
+    public init(text: String, styleId: String? = nil, styleName: String? = nil, headingLevel: Int? = nil,
+                numbering: ListLabel? = nil, alignment: String? = nil, isBold: Bool = false) {
+        self.text = text
+        self.styleId = styleId
+        self.styleName = styleName
+        self.headingLevel = headingLevel
+        self.numbering = numbering
+        self.alignment = alignment
+        self.isBold = isBold
+    }
+
+    /// The text with its list label in front, as a reader sees it:
+    /// `• ` for bullets, `1. ` for numbered paragraphs.
+    public var displayText: String {
+        guard let label = numbering, !label.text.isEmpty else { return text }
+        return label.isBullet ? "• " + text : label.text + " " + text
+    }
+}
+
+/// One block of the body, a cell, a header or a footnote, in reading order.
+public indirect enum Block: Hashable, Sendable {
+    case paragraph(Paragraph)
+    case table(Table)
+    /// A page break (`w:br w:type="page"`, `w:pageBreakBefore`).
+    case pageBreak
+    /// The end of a section (`w:sectPr` in a paragraph).
+    case sectionBreak
+}
+
+/// A table cell placed on the table grid, merges resolved.
+public struct TableCell: Hashable, Sendable {
+    /// 0-based grid column of the cell's first column.
+    public var column: Int
+    /// Grid columns covered (`w:gridSpan`).
+    public var columnSpan: Int
+    /// Rows covered by a vertical merge; 1 when not merged. Set on the first cell of a merge.
+    public var rowSpan: Int
+    /// True for a cell that continues a vertical merge: its blocks are the merge origin's.
+    public var isMergeContinuation: Bool
+    public var blocks: [Block]
+
+    public init(column: Int, columnSpan: Int = 1, rowSpan: Int = 1, isMergeContinuation: Bool = false,
+                blocks: [Block] = []) {
+        self.column = column
+        self.columnSpan = columnSpan
+        self.rowSpan = rowSpan
+        self.isMergeContinuation = isMergeContinuation
+        self.blocks = blocks
+    }
+
+    /// The paragraphs' display texts joined with `\n`, nested tables' cells included; not normalised.
+    public var text: String {
+        var lines: [String] = []
+        Block.collectText(blocks, into: &lines)
+        return lines.joined(separator: "\n")
+    }
+
+    /// The text normalised as the export wants it, or nil when empty.
+    public var normalizedText: String? { TextNormalizer.normalize(text) }
+}
+
+extension Block {
+    static func collectText(_ blocks: [Block], into lines: inout [String]) {
+        for b in blocks {
+            switch b {
+            case let .paragraph(p): lines.append(p.displayText)
+            case let .table(t):
+                for row in t.rows {
+                    for cell in row.cells where !cell.isMergeContinuation { collectText(cell.blocks, into: &lines) }
+                }
+            case .pageBreak, .sectionBreak: break
+            }
+        }
+    }
+}
+
+public struct TableRow: Hashable, Sendable {
+    public var cells: [TableCell]
+    /// Marked to repeat as a header on every page (`w:tblHeader`).
+    public var isHeader: Bool
+
+    public init(cells: [TableCell], isHeader: Bool = false) {
+        self.cells = cells
+        self.isHeader = isHeader
+    }
+
+    /// The cell covering grid column `column`, if any.
+    public func cell(atColumn column: Int) -> TableCell? {
+        cells.first { column >= $0.column && column < $0.column + $0.columnSpan }
+    }
+}
+
+public struct Table: Hashable, Sendable {
+    public var rows: [TableRow]
+    /// Number of grid columns (`w:tblGrid`, or the widest row).
+    public var columnCount: Int
+
+    public init(rows: [TableRow], columnCount: Int) {
+        self.rows = rows
+        self.columnCount = columnCount
+    }
+}
+
+/// What could not be read: carried with the tree, never dropped silently.
+public struct ReadWarning: Hashable, Sendable {
+    public enum Kind: String, Sendable, Hashable {
+        case altChunk, embeddedObject, textBox, numbering, part
+    }
+    public var kind: Kind
+    public var message: String
+
+    public init(_ kind: Kind, _ message: String) {
+        self.kind = kind
+        self.message = message
+    }
+}
+
+/// `docProps/core.xml`.
+public struct CoreProperties: Hashable, Sendable {
+    public var title: String?
+    public var creator: String?
+    public var lastModifiedBy: String?
+    public var created: String?
+    public var modified: String?
+
+    public init(title: String? = nil, creator: String? = nil, lastModifiedBy: String? = nil,
+                created: String? = nil, modified: String? = nil) {
+        self.title = title
+        self.creator = creator
+        self.lastModifiedBy = lastModifiedBy
+        self.created = created
+        self.modified = modified
+    }
+}
+
+/// A Word document read into blocks: the body in reading order, and apart from it
+/// headers, footers and footnotes.
+public struct DocumentTree: Hashable, Sendable {
+    public var body: [Block]
+    public var headers: [[Block]]
+    public var footers: [[Block]]
+    public var footnotes: [[Block]]
+    public var properties: CoreProperties
+    public var warnings: [ReadWarning]
+
+    public init(body: [Block], headers: [[Block]] = [], footers: [[Block]] = [], footnotes: [[Block]] = [],
+                properties: CoreProperties = CoreProperties(), warnings: [ReadWarning] = []) {
+        self.body = body
+        self.headers = headers
+        self.footers = footers
+        self.footnotes = footnotes
+        self.properties = properties
+        self.warnings = warnings
+    }
+
+    /// Every table of the body, nested ones excluded, in order.
+    public var tables: [Table] {
+        body.compactMap { if case let .table(t) = $0 { return t } else { return nil } }
+    }
+}

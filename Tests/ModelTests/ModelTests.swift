@@ -1,0 +1,49 @@
+import XCTest
+@testable import Model
+
+final class ModelTests: XCTestCase {
+    func testNormalizationFoldsSpacesTrimsLinesAndDropsSoftHyphens() {
+        XCTAssertEqual(TextNormalizer.normalize("  Директор\tшколы,\u{00A0}\u{00A0}за\u{00AD}м.  \n\n  кураторы "),
+                       "Директор школы, зам.\nкураторы")
+        XCTAssertNil(TextNormalizer.normalize(" \n\t\u{00A0} "))
+        XCTAssertNil(TextNormalizer.normalize(nil))
+    }
+
+    func testDayRejectsImpossibleDatesAndHandlesLeapYears() {
+        XCTAssertNil(Day(year: 2023, month: 2, day: 29))
+        XCTAssertNotNil(Day(year: 2024, month: 2, day: 29))
+        XCTAssertNil(Day(year: 2023, month: 13, day: 1))
+        XCTAssertEqual(Day(iso: "2023-12-31")?.next.iso, "2024-01-01")
+        let d = Day(year: 2024, month: 3, day: 1)!
+        XCTAssertEqual(Day(ordinal: d.ordinal), d)
+        XCTAssertEqual(Day(year: 1970, month: 1, day: 1)!.ordinal, 0)
+    }
+
+    func testJSONRoundTripKeepsKeyOrderAndUnicode() throws {
+        let value = JSONValue.object([("b", .string("Директор \"школы\"\n")), ("a", .array([.null, .number(3), .bool(true)]))])
+        let text = JSONWriter().string(value)
+        XCTAssertTrue(text.contains("Директор"))
+        XCTAssertLessThan(text.range(of: "\"b\"")!.lowerBound, text.range(of: "\"a\"")!.lowerBound)
+        XCTAssertEqual(try JSONParser.parse(text), value)
+        XCTAssertThrowsError(try JSONParser.parse("{\"a\": [1, 2"))
+        XCTAssertThrowsError(try JSONParser.parse(String(repeating: "[", count: 10_000)))
+    }
+
+    func testSHA256MatchesKnownDigests() {
+        XCTAssertEqual(SHA256.hexDigest([]), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        XCTAssertEqual(SHA256.hexDigest(Array("abc".utf8)), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9c5e9a2d1e4a3aa1a5")
+        let long = [UInt8](repeating: 0x61, count: 1_000)
+        var streamed = SHA256()
+        streamed.update(long[0..<333])
+        long[333...].withUnsafeBytes { streamed.update($0) }
+        XCTAssertEqual(SHA256.hex(streamed.finalize()), SHA256.hexDigest(long))
+    }
+
+    func testDiagnosticLocationPrefixesMessage() {
+        let d = Diagnostic(.deadlineInvalidDate, field: .deadline, text: "Декабрь 20201", message: "неверный год «20201»")
+            .located(document: 0, section: 2, item: "16")
+        XCTAssertEqual(d.severity, .error)
+        XCTAssertEqual(d.message, "Пункт 16: неверный год «20201»")
+        XCTAssertEqual(d.json["item"], .string("16"))
+    }
+}

@@ -37,7 +37,10 @@ public final class ZipArchive {
         guard let z = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &err) else {
             zip_source_free(src)
             buf.deallocate()
-            throw ZipArchive.openError(zip_error_code_zip(&err))
+            let e = ZipArchive.openError(zip_error_code_zip(&err))
+            // A local header at the start but no central directory: the download was cut short.
+            if e == .notZip, bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { throw ReadError.truncated }
+            throw e
         }
         try self.init(zip: z, buffer: buf, limits: limits)
     }

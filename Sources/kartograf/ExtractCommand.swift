@@ -1,0 +1,19 @@
+import ArgumentParser
+import Checks
+import Foundation
+import Model
+
+struct ExtractCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "extract",
+        abstract: "Разобрать один файл и вывести roadmap-export/1 JSON.")
+
+    @Argument(help: "Файл .docx.")
+    var file: String
+
+    func run() throws {
+        let export = Extractor().extract(path: file)
+        printOut(JSONWriter().string(export.json))
+        if export.isUnreadable { throw ExitCode(1) }
+    }
+}

@@ -1,6 +1,9 @@
+import Deadlines
 import Foundation
 import Model
 import OOXML
+import Recognition
+import Responsibles
 
 /// Settings of one extraction.
 public struct ExtractConfiguration: Sendable {
@@ -18,6 +21,11 @@ public struct ExtractConfiguration: Sendable {
 /// a file that cannot be read yields an export with its `file.*` diagnostic.
 public struct Extractor: Sendable {
     public var configuration: ExtractConfiguration
+
+    /// The document checks, in the order their findings are listed.
+    public static let checks: [any DocumentCheck] = [
+        TemplateUnfilledCheck(), PeriodCheck(), OrderDateCheck(), ItemNumberingCheck(), RequiredFieldsCheck(),
+    ]
 
     public init(configuration: ExtractConfiguration = ExtractConfiguration()) {
         self.configuration = configuration
@@ -49,12 +57,41 @@ public struct Extractor: Sendable {
             return Export(file: fileName, sha256: sha,
                           diagnostics: [ReadError.ioFailure("\(error)").diagnostic(file: fileName)])
         }
-        return Export(file: fileName, sha256: sha, documents: [], diagnostics: [])
-            .with(tree: tree)
+        let result = extract(tree: tree)
+        return Export(file: fileName, sha256: sha, documents: result.value, diagnostics: result.diagnostics)
     }
-}
 
-extension Export {
-    /// Placeholder until recognition lands.
-    func with(tree: DocumentTree) -> Export { self }
+    /// Stages 2–4 on a tree already read.
+    public func extract(tree: DocumentTree) -> Checked<[Document]> {
+        var recognized = Recognizer().recognize(tree)
+        var diagnostics: [Diagnostic] = tree.warnings.map { w in
+            Diagnostic(.documentContentSkipped, field: .document, text: nil, message: w.message)
+        }
+        var normalizer = Normalizer(roster: configuration.roster)
+        normalizer.prepare(recognized)
+        for i in recognized.indices {
+            diagnostics += normalizer.normalize(&recognized[i], index: i)
+        }
+        for (i, r) in recognized.enumerated() {
+            let context = CheckContext(index: i, recognized: r)
+            for check in Extractor.checks { diagnostics += check.check(context) }
+        }
+        let known: Set<DocumentKind> = [.roadmap, .report, .order, .indicators]
+        if !recognized.contains(where: { known.contains($0.document.kind) }) {
+            diagnostics.append(Diagnostic(.documentNotRecognized, field: .document,
+                                          message: "В файле не найдено ни дорожной карты, ни отчёта, ни приказа, ни таблицы показателей. Проверьте, тот ли файл прислан, и что мероприятия оформлены таблицей с графами «Мероприятие», «Срок», «Ответственный»."))
+        }
+        return Checked(recognized.map(\.document), diagnostics: Extractor.ordered(diagnostics))
+    }
+
+    /// File-level findings first, then by document, section and the order they were found.
+    static func ordered(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.enumerated().sorted { a, b in
+            let da = a.element.document ?? -1, db = b.element.document ?? -1
+            if da != db { return da < db }
+            let sa = a.element.section ?? -1, sb = b.element.section ?? -1
+            if sa != sb { return sa < sb }
+            return a.offset < b.offset
+        }.map(\.element)
+    }
 }

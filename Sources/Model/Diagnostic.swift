@@ -36,6 +36,9 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case itemDuplicateNumber = "item.duplicate-number"
     case itemNumberingGap = "item.numbering-gap"
     case orderPlaceholderDate = "order.placeholder-date"
+    /// Not in diagnostics.md: part of the file (a text box, an embedded object, an
+    /// `altChunk`) could not be read, so nothing is dropped silently.
+    case documentContentSkipped = "document.content-skipped"
 
     public var severity: Severity {
         switch self {
@@ -46,7 +49,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
         case .documentNotRecognized, .documentPeriodMissing, .deadlineUnparsed, .deadlineYearMissing,
              .deadlineOutsidePeriod, .responsibleUnknown, .responsibleNotInRoster, .itemDuplicateNumber:
             return .warning
-        case .resultMissing, .itemNumberingGap:
+        case .resultMissing, .itemNumberingGap, .documentContentSkipped:
             return .info
         }
     }

@@ -1,2 +1,251 @@
+import Foundation
 import Model
 import OOXML
+
+/// A logical document as recognition found it, with what later stages need and the
+/// export does not carry.
+public struct RecognizedDocument: Sendable {
+    public var document: Document
+    /// Its free text in reading order: paragraphs and the cells of tables that are not
+    /// roadmap or indicator tables (an abbreviation block, a working-group list).
+    public var text: [String]
+    /// An order's date as written, also when it is a blank (`«__» ____ 20__`).
+    public var dateText: String?
+    /// True when its table has a result / document column.
+    public var hasResultColumn: Bool
+    /// Raw title paragraphs, before joining (for blank detection).
+    public var titleText: String?
+
+    public init(document: Document, text: [String] = [], dateText: String? = nil, hasResultColumn: Bool = false,
+                titleText: String? = nil) {
+        self.document = document
+        self.text = text
+        self.dateText = dateText
+        self.hasResultColumn = hasResultColumn
+        self.titleText = titleText
+    }
+}
+
+/// Stage 2: finds the logical documents of a file and reads their tables.
+///
+/// Responsibles come out as one unparsed entry per cell (`kind` nil) and deadlines
+/// as text only: their parsing is the next stage's.
+public struct Recognizer: Sendable {
+    public init() {}
+
+    public func recognize(_ tree: DocumentTree) -> [RecognizedDocument] {
+        var s = Segmenter()
+        for block in tree.body { s.consume(block) }
+        return s.finish()
+    }
+}
+
+/// Walks the body once and cuts it into documents.
+struct Segmenter {
+    private struct Builder {
+        var kind: DocumentKind?
+        var titleParts: [String] = []
+        var titleOpen = true
+        var text: [String] = []
+        var paragraphs: [String] = []
+        var issuer: String?
+        var roadmap: RoadmapAssembler?
+        var map: ColumnMap?
+        var indicators: [Indicator] = []
+        var tables = 0
+        var outcomeFilled = 0
+        var rowsSeen = 0
+        var hasResultColumn = false
+
+        var isEmpty: Bool { tables == 0 && text.isEmpty && paragraphs.isEmpty }
+    }
+
+    private var done: [Builder] = []
+    private var current: Builder?
+    /// Paragraphs since the last heading or table: where an order's issuer stands.
+    private var recent: [Paragraph] = []
+
+    mutating func consume(_ block: Block) {
+        switch block {
+        case let .paragraph(p): paragraph(p)
+        case let .table(t): table(t)
+        case .pageBreak, .sectionBreak: break
+        }
+    }
+
+    private static func isHeadingLike(_ p: Paragraph, _ text: String) -> Bool {
+        if p.isBold || p.alignment == "center" || p.headingLevel != nil { return true }
+        let letters = text.filter(\.isLetter)
+        return letters.count >= 4 && letters.allSatisfy { $0.isUppercase }
+    }
+
+    /// The kind a heading announces, or nil.
+    static func headingKind(_ p: Paragraph, _ text: String) -> DocumentKind? {
+        guard text.count <= 400 else { return nil }
+        let folded = foldForMatching(text)
+        let lexicon = Lexicon.shared
+        if lexicon.appendixPrefixes.contains(where: { folded.hasWordPrefix($0) }) { return nil }
+        for (kind, words) in lexicon.titleKeywords {
+            for w in words where folded.hasWordPrefix(w) {
+                if kind == .order {
+                    // «ПРИКАЗ», «ПРИКАЗ № 5»: a short line of its own, not «Приказом …».
+                    if folded.count <= 60 && isHeadingLike(p, text) { return .order }
+                    continue
+                }
+                if isHeadingLike(p, text) { return kind }
+            }
+        }
+        return nil
+    }
+
+    private mutating func startDocument(_ kind: DocumentKind, title: String?) {
+        if let c = current {
+            // A heading with nothing under it before the next one (a page title) is no document.
+            if !(c.isEmpty && c.kind != .order) { done.append(c) }
+        }
+        var b = Builder(kind: kind)
+        if let title { b.titleParts = [title] }
+        if kind == .order {
+            b.titleOpen = false
+            b.issuer = recent.reversed().first { p in
+                guard let t = TextNormalizer.singleLine(p.displayText) else { return false }
+                return p.isBold || t.filter(\.isLetter).allSatisfy(\.isUppercase)
+            }.flatMap { TextNormalizer.singleLine($0.displayText) }
+        }
+        current = b
+        recent = []
+    }
+
+    private mutating func paragraph(_ p: Paragraph) {
+        guard let text = TextNormalizer.singleLine(p.displayText) else { return }
+        if let kind = Segmenter.headingKind(p, text) {
+            startDocument(kind, title: kind == .order ? nil : text)
+            return
+        }
+        recent.append(p)
+        guard current != nil else { return }
+        if current!.titleOpen, !current!.titleParts.isEmpty, current!.tables == 0,
+           Segmenter.isHeadingLike(p, text), let first = text.first,
+           first.isLowercase || first == "«" || first == "(" || first == "\"" {
+            current!.titleParts.append(text)
+            return
+        }
+        current!.titleOpen = false
+        current!.paragraphs.append(p.displayText)
+        if let n = TextNormalizer.normalize(p.displayText) { current!.text.append(n) }
+    }
+
+    private mutating func table(_ t: Table) {
+        recent = []
+        let expectReport = current?.kind == .report
+        if let map = HeaderMapper.map(t, expectReport: expectReport) {
+            if map.isIndicatorsLike {
+                if current?.kind != .indicators || current!.tables > 0 { startDocument(.indicators, title: nil) }
+                current!.titleOpen = false
+                current!.tables += 1
+                current!.map = map
+                current!.indicators += IndicatorsReader.read(table: t, map: map)
+                return
+            }
+            if map.isRoadmapLike {
+                let kind = current?.kind
+                if kind == .roadmap || kind == .report {
+                    if current!.tables > 0, current!.map != nil, current!.roadmap != nil {
+                        // A header repeated on a new page: the same document goes on.
+                        appendRoadmapTable(t, map: map, startRow: map.firstDataRow)
+                        return
+                    }
+                } else if let c = current, c.tables == 0, c.text.isEmpty, c.kind != .order {
+                    current!.kind = map.has(.outcome) ? .report : .roadmap
+                } else {
+                    startDocument(map.has(.outcome) ? .report : .roadmap, title: nil)
+                }
+                current!.titleOpen = false
+                current!.map = map
+                current!.hasResultColumn = map.has(.result)
+                current!.roadmap = RoadmapAssembler(isReport: current!.kind == .report || map.has(.outcome))
+                appendRoadmapTable(t, map: map, startRow: map.firstDataRow)
+                return
+            }
+        }
+        // No header: a table a page break split off the one before.
+        if let c = current, (c.kind == .roadmap || c.kind == .report), let map = c.map, c.roadmap != nil,
+           abs(t.columnCount - map.columnCount) <= 1 {
+            appendRoadmapTable(t, map: map, startRow: 0)
+            return
+        }
+        if let c = current, c.kind == .indicators, let map = c.map, abs(t.columnCount - map.columnCount) <= 1 {
+            var m = map
+            m.firstDataRow = 0
+            current!.indicators += IndicatorsReader.read(table: t, map: m)
+            return
+        }
+        // Any other table: its text belongs to the document (a glossary, a list of people).
+        if current == nil { return }
+        current!.titleOpen = false
+        for row in t.rows {
+            let cells = row.cells.filter { !$0.isMergeContinuation }.compactMap(\.normalizedText)
+            if !cells.isEmpty { current!.text.append(cells.joined(separator: " ")) }
+        }
+    }
+
+    private mutating func appendRoadmapTable(_ t: Table, map: ColumnMap, startRow: Int) {
+        current!.tables += 1
+        if map.has(.outcome) {
+            for r in startRow..<t.rows.count {
+                let row = RowView(t.rows[r])
+                current!.rowsSeen += 1
+                if map.text(.outcome, in: row) != nil { current!.outcomeFilled += 1 }
+            }
+        }
+        current!.roadmap!.add(table: t, map: map, startRow: startRow)
+    }
+
+    mutating func finish() -> [RecognizedDocument] {
+        if let c = current, !(c.isEmpty && c.kind != .order) { done.append(c) }
+        current = nil
+        return done.compactMap(Segmenter.build)
+    }
+
+    private static func build(_ b: Builder) -> RecognizedDocument? {
+        guard var kind = b.kind else { return nil }
+        let title = TextNormalizer.singleLine(b.titleParts.joined(separator: " "))
+        var doc = Document(kind: kind, title: title)
+        var result = RecognizedDocument(document: doc, text: b.text, hasResultColumn: b.hasResultColumn,
+                                        titleText: title)
+        // A roadmap whose «отметка о выполнении» column is mostly filled in is a report.
+        if kind == .roadmap, b.rowsSeen > 0, b.outcomeFilled * 3 >= b.rowsSeen { kind = .report }
+        doc.kind = kind
+        switch kind {
+        case .order:
+            let o = OrderReader.read(b.paragraphs)
+            doc.title = o.title
+            doc.date = o.date
+            doc.number = o.number
+            doc.points = o.points
+            doc.organization = b.issuer
+            result.dateText = o.dateText
+            doc.period = PeriodFinder.find(in: o.title)
+        case .roadmap, .report:
+            var sections = b.roadmap?.sections ?? []
+            if kind == .roadmap { for s in sections.indices { for i in sections[s].items.indices { sections[s].items[i].outcome = nil } } }
+            doc.sections = sections
+            doc.period = PeriodFinder.find(in: title)
+                ?? sections.lazy.compactMap { PeriodFinder.find(in: $0.title) }.first
+                ?? b.text.lazy.compactMap { PeriodFinder.find(in: $0) }.first
+            doc.organization = OrganizationFinder.find(in: title)
+                ?? sections.lazy.compactMap { OrganizationFinder.find(in: $0.title) }.first
+                ?? b.text.prefix(5).lazy.compactMap { OrganizationFinder.find(in: $0) }.first
+        case .indicators:
+            doc.indicators = b.indicators
+            doc.period = PeriodFinder.find(in: title)
+            doc.organization = OrganizationFinder.find(in: title)
+        case .program, .other:
+            doc.period = PeriodFinder.find(in: title)
+            doc.organization = OrganizationFinder.find(in: title)
+        }
+        result.document = doc
+        result.titleText = title
+        return result
+    }
+}

@@ -1,10 +1,25 @@
 import ArgumentParser
+import Model
+import OOXML
 
 struct DumpCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "dump", abstract: "(ещё не реализовано)")
+    static let configuration = CommandConfiguration(
+        commandName: "dump",
+        abstract: "Показать дерево документа Word: абзацы, таблицы с объединениями, нумерацию.")
+
+    @Argument(help: "Файл .docx.")
+    var file: String
+
+    @Flag(name: .long, help: "Вывести дерево в JSON.")
+    var json = false
 
     func run() throws {
-        printError("Команда «dump» ещё не реализована.")
-        throw ExitCode(1)
+        do {
+            let tree = try DocxReader().read(path: file)
+            printOut(json ? JSONWriter().string(TreeDump.json(tree)) : TreeDump.text(tree))
+        } catch let e as ReadError {
+            printError(e.message(file: file))
+            throw ExitCode(1)
+        }
     }
 }

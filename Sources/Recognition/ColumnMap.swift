@@ -1,0 +1,145 @@
+import Model
+import OOXML
+
+/// Which grid columns hold which field, found from a table's header rows.
+struct ColumnMap: Sendable {
+    /// Grid column ranges per field, in column order.
+    var fields: [ColumnField: [Range<Int>]] = [:]
+    /// Year columns of an indicators table: year → range.
+    var years: [(year: String, range: Range<Int>)] = []
+    /// Index of the first row after the header rows.
+    var firstDataRow = 0
+    /// Header texts by column start, to spot a header repeated on a later page.
+    var headerSignature: [String] = []
+    var columnCount = 0
+
+    func ranges(_ f: ColumnField) -> [Range<Int>] { fields[f] ?? [] }
+    func has(_ f: ColumnField) -> Bool { !(fields[f] ?? []).isEmpty }
+
+    var isRoadmapLike: Bool {
+        has(.activity) && (has(.deadline) || has(.responsibles) || has(.result) || has(.outcome))
+    }
+
+    var isIndicatorsLike: Bool {
+        !years.isEmpty && (has(.indicator) || has(.activity)) && !has(.deadline) && !has(.responsibles)
+    }
+
+    /// The text of field `f` in a row: its columns' texts joined by newlines.
+    func text(_ f: ColumnField, in row: RowView) -> String? {
+        let parts = ranges(f).compactMap { row.text(in: $0) }
+        return parts.isEmpty ? nil : parts.joined(separator: "\n")
+    }
+}
+
+/// Maps header cells to fields by the synonyms of `columns.json`.
+enum HeaderMapper {
+    /// The field a header text names, or nil.
+    static func field(for header: String) -> ColumnField? {
+        let folded = foldForMatching(header).replacingOccurrences(of: "\n", with: " ")
+        guard !folded.isEmpty else { return nil }
+        let words = folded.split(whereSeparator: { $0 == " " || $0 == "/" || $0 == "(" || $0 == "," })
+        let starts: [Substring] = words.indices.map { i in folded[words[i].startIndex...] }
+        for (field, prefixes) in Lexicon.shared.columnSynonyms {
+            for p in prefixes {
+                if field == .number {
+                    // «№», «№ п/п»: the whole header or its start.
+                    if folded == p || folded.hasPrefix(p + " ") || (p == "№" && folded.hasPrefix("№")) { return field }
+                    continue
+                }
+                if starts.contains(where: { $0.hasPrefix(p) }) { return field }
+            }
+        }
+        return nil
+    }
+
+    /// A four-digit year a header names (`2022 г.`, `2023 год`), or nil.
+    static func year(for header: String) -> String? {
+        let t = header.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard t.count <= 24 else { return nil }
+        let digits = t.prefix { $0.isNumber }
+        guard digits.count == 4, digits.hasPrefix("20") || digits.hasPrefix("19") else { return nil }
+        let rest = t.dropFirst(4).trimmingCharacters(in: .whitespaces).lowercased()
+        guard rest.isEmpty || rest.hasPrefix("г") || rest.hasPrefix("(") || rest.hasPrefix("уч") else { return nil }
+        return String(digits)
+    }
+
+    /// Finds the header rows among the first rows of a table and maps the columns.
+    /// `expectReport` lets an unnamed column after the others be the report's outcome.
+    static func map(_ table: Table, expectReport: Bool) -> ColumnMap? {
+        let rows = table.rows.prefix(5).map(RowView.init)
+        var best: (index: Int, map: ColumnMap, score: Int)?
+        for (i, row) in rows.enumerated() {
+            let m = mapRow(row)
+            let score = m.fields.count + (m.years.isEmpty ? 0 : 1)
+            guard score >= 2 else { continue }
+            if best == nil || score > best!.score { best = (i, m, score) }
+            if score >= 3 { break }
+        }
+        guard var (index, map, _) = best else { return nil }
+        // A second header row (merged header cells over two rows): take what it adds.
+        var last = index
+        for j in (index + 1)..<min(index + 3, rows.count) {
+            let extra = mapRow(rows[j])
+            let numberLike = rows[j].nonEmpty.first.map { Label.number($0.text).map { Label.isNumeric($0[...]) } ?? false } ?? false
+            guard !numberLike, !rows[j].isColumnNumberRow, extra.fields.count + extra.years.count > 0 else { break }
+            for (f, ranges) in extra.fields where !map.has(f) { map.fields[f] = ranges }
+            if map.years.isEmpty { map.years = extra.years }
+            last = j
+        }
+        // A year row right below a header that announces values by year.
+        if map.years.isEmpty, last + 1 < rows.count {
+            let ys = yearColumns(rows[last + 1])
+            if ys.count >= 2 { map.years = ys; last += 1 }
+        }
+        let header = rows[index]
+        if expectReport, !map.has(.outcome) {
+            // The outcome column of a report often has no header at all.
+            let mapped = map.fields.values.flatMap { $0 }
+            if let empty = header.cells.last(where: { c in
+                c.text == nil && !mapped.contains { $0.lowerBound == c.column }
+            }), empty.column >= (mapped.map(\.lowerBound).max() ?? 0) {
+                map.fields[.outcome] = [empty.column..<(empty.column + empty.span)]
+            }
+        }
+        map.firstDataRow = last + 1
+        map.headerSignature = header.cells.map { $0.text.map(foldForMatching) ?? "" }
+        map.columnCount = table.columnCount
+        return map
+    }
+
+    static func mapRow(_ row: RowView) -> ColumnMap {
+        var m = ColumnMap()
+        for cell in row.cells where !cell.isContinuation {
+            guard let text = cell.text else { continue }
+            let range = cell.column..<(cell.column + cell.span)
+            if let y = year(for: text) {
+                m.years.append((y, range))
+                continue
+            }
+            guard var f = field(for: text) else { continue }
+            // A second «результат» column in one table is what was achieved.
+            if f == .result, m.has(.result) { f = .outcome }
+            if f == .activity, m.has(.activity) { continue }
+            m.fields[f, default: []].append(range)
+        }
+        if m.has(.indicator), !m.has(.activity) {
+            m.fields[.activity] = m.fields[.indicator]
+        }
+        return m
+    }
+
+    static func yearColumns(_ row: RowView) -> [(year: String, range: Range<Int>)] {
+        row.cells.compactMap { c in
+            guard let t = c.text, let y = year(for: t) else { return nil }
+            return (y, c.column..<(c.column + c.span))
+        }
+    }
+
+    /// True when a row repeats the header (a header row repeated on every page).
+    static func isRepeatedHeader(_ row: RowView, of map: ColumnMap) -> Bool {
+        let sig = row.cells.map { $0.text.map(foldForMatching) ?? "" }
+        if sig == map.headerSignature { return true }
+        let m = mapRow(row)
+        return m.fields.count >= 2 && m.fields.keys.allSatisfy { map.has($0) }
+    }
+}

@@ -1,0 +1,49 @@
+import Model
+
+/// The recognition data (`columns.json`, `documents.json`), loaded once.
+struct Lexicon: Sendable {
+    let columnSynonyms: [(field: ColumnField, prefixes: [String])]
+    let titleKeywords: [(kind: DocumentKind, words: [String])]
+    let orderStart: [String]
+    let appendixPrefixes: [String]
+    let organizationTypes: [String]
+
+    static let shared = Lexicon()
+
+    private init() {
+        let columns = DataFiles.load("columns.json")
+        let priority = DataFiles.strings(columns["priority"])
+        var synonyms: [(ColumnField, [String])] = []
+        let fields = columns["fields"]
+        for name in priority {
+            guard let field = ColumnField(rawValue: name) else { continue }
+            synonyms.append((field, DataFiles.strings(fields?[name]).map(foldForMatching)))
+        }
+        columnSynonyms = synonyms
+        let docs = DataFiles.load("documents.json")
+        var titles: [(DocumentKind, [String])] = []
+        // Order matters: more specific kinds first.
+        for kind in [DocumentKind.order, .report, .indicators, .roadmap, .program, .other] {
+            titles.append((kind, DataFiles.strings(docs["titles"]?[kind.rawValue]).map(foldForMatching)))
+        }
+        titleKeywords = titles
+        orderStart = DataFiles.strings(docs["orderStart"]).map(foldForMatching)
+        appendixPrefixes = DataFiles.strings(docs["appendixPrefixes"]).map(foldForMatching)
+        organizationTypes = DataFiles.strings(docs["organizationTypes"]).sorted { $0.count > $1.count }
+    }
+}
+
+/// What a table column holds.
+enum ColumnField: String, Sendable, Hashable {
+    case number, activity, deadline, responsibles, result, outcome, indicator
+}
+
+extension String {
+    /// True when `self` (already folded) starts with `prefix` at a word boundary.
+    func hasWordPrefix(_ prefix: String) -> Bool {
+        guard hasPrefix(prefix) else { return false }
+        let rest = dropFirst(prefix.count)
+        guard let next = rest.first else { return true }
+        return !(next.isLetter) || prefix.last.map { !$0.isLetter } == true
+    }
+}

@@ -1,0 +1,124 @@
+import Model
+import OOXML
+
+/// Turns the data rows of roadmap and report tables into sections and items,
+/// across the tables a page break split a document into.
+struct RoadmapAssembler {
+    private(set) var sections: [Section] = []
+    /// Where the last item is, while rows may still continue it.
+    private var openItem: (section: Int, item: Int)?
+    private let isReport: Bool
+
+    init(isReport: Bool) { self.isReport = isReport }
+
+    mutating func add(table: Table, map: ColumnMap, startRow: Int) {
+        for r in startRow..<table.rows.count {
+            add(row: RowView(table.rows[r]), map: map)
+        }
+    }
+
+    private mutating func appendItem(_ item: Item) {
+        if sections.isEmpty { sections.append(Section()) }
+        sections[sections.count - 1].items.append(item)
+        openItem = (sections.count - 1, sections[sections.count - 1].items.count - 1)
+    }
+
+    mutating func add(row: RowView, map: ColumnMap) {
+        if row.isEmpty { return }
+        if row.isColumnNumberRow || HeaderMapper.isRepeatedHeader(row, of: map) { return }
+        let numberRanges = map.ranges(.number)
+        let numberCell = numberRanges.first.flatMap { range in
+            row.cells.first { $0.column < range.upperBound && $0.column + $0.span > range.lowerBound }
+        }
+        let numberText = numberCell?.text
+        let filled = row.nonEmpty.filter { !$0.isContinuation }
+
+        if let section = sectionHeading(row, map: map, numberCell: numberCell, filled: filled) {
+            sections.append(section)
+            openItem = nil
+            return
+        }
+        // A vertically merged number cell: the same item goes on over this row.
+        if let nc = numberCell, nc.isContinuation, openItem != nil {
+            continueItem(row, map: map)
+            return
+        }
+        if !numberRanges.isEmpty, numberText == nil, openItem != nil {
+            continueItem(row, map: map)
+            return
+        }
+        var item = Item()
+        item.number = Label.number(numberText)
+        item.activity = map.text(.activity, in: row)
+        item.deadline = Deadline(text: map.text(.deadline, in: row))
+        item.responsibles = map.text(.responsibles, in: row).map { [Responsible(text: $0)] } ?? []
+        item.result = map.text(.result, in: row)
+        item.outcome = isReport ? map.text(.outcome, in: row) : nil
+        appendItem(item)
+    }
+
+    /// A row that opens a section: one cell across (most of) the table, or a label
+    /// and a title merged across the rest, or a lone heading in the first cells.
+    private func sectionHeading(_ row: RowView, map: ColumnMap, numberCell: RowView.CellView?,
+                                filled: [RowView.CellView]) -> Section? {
+        let columns = max(map.columnCount, 1)
+        guard !filled.isEmpty else { return nil }
+        let wide = filled.filter { $0.span * 2 >= columns || ($0.span >= 2 && $0.span + $0.column >= columns) }
+        let numberIsFilledCell = numberCell.map { nc in filled.contains { $0.column == nc.column } } ?? false
+        if filled.count == 1, let only = filled.first, wide.count == 1 {
+            let (label, rest) = Label.split(only.text!)
+            return Section(number: label, title: TextNormalizer.singleLine(rest))
+        }
+        if filled.count == 2, numberIsFilledCell, wide.count == 1, let title = wide.first, title.column != numberCell?.column {
+            return Section(number: Label.number(numberCell?.text), title: TextNormalizer.singleLine(title.text))
+        }
+        // A lone heading written in the activity cell, its row otherwise empty.
+        let activityCells = filled.filter { c in map.ranges(.activity).contains { $0.contains(c.column) } }
+        if filled.count == 1, activityCells.count == 1, let text = activityCells.first?.text,
+           numberCell?.text == nil {
+            let (label, rest) = Label.split(text)
+            let startsUpper = text.first.map { $0.isUppercase } ?? false
+            if label != nil && (label!.lowercased().contains("этап") || Label.isRoman(label![...])) {
+                return Section(number: label, title: TextNormalizer.singleLine(rest))
+            }
+            if startsUpper && (activityCells.first!.isBold || openItem == nil) && !text.contains("\n") {
+                return Section(number: nil, title: TextNormalizer.singleLine(text))
+            }
+        }
+        // A roman numeral or a stage in the number cell, the title beside it.
+        if let nc = numberCell, let label = nc.text, numberIsFilledCell, filled.count == 2,
+           Label.isRoman(Label.number(label)?[...] ?? "") || label.lowercased().contains("этап") {
+            let other = filled.first { $0.column != nc.column }
+            return Section(number: Label.number(label), title: TextNormalizer.singleLine(other?.text))
+        }
+        return nil
+    }
+
+    /// A row split by a page break: its texts go on the open item's fields as new lines.
+    private mutating func continueItem(_ row: RowView, map: ColumnMap) {
+        guard let at = openItem else { return }
+        var item = sections[at.section].items[at.item]
+        func own(_ f: ColumnField) -> String? {
+            let parts = map.ranges(f).compactMap { row.text(in: $0, includeContinuations: false) }
+            return parts.isEmpty ? nil : parts.joined(separator: "\n")
+        }
+        func append(_ old: String?, _ new: String?) -> String? {
+            guard let new else { return old }
+            guard let old else { return new }
+            return old + "\n" + new
+        }
+        item.activity = append(item.activity, own(.activity))
+        item.deadline.text = append(item.deadline.text, own(.deadline))
+        if let extra = own(.responsibles) {
+            let joined = append(item.responsibles.map(\.text).joined(separator: "\n").nilIfEmpty, extra)
+            item.responsibles = joined.map { [Responsible(text: $0)] } ?? []
+        }
+        item.result = append(item.result, own(.result))
+        if isReport { item.outcome = append(item.outcome, own(.outcome)) }
+        sections[at.section].items[at.item] = item
+    }
+}
+
+extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
+}

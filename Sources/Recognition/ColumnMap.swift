@@ -109,8 +109,11 @@ enum HeaderMapper {
 
     static func mapRow(_ row: RowView) -> ColumnMap {
         var m = ColumnMap()
+        // Header cells are short names; a row with a numbered cell or long texts is data.
+        if let first = row.nonEmpty.first?.text, let n = Label.number(first),
+           Label.isNumeric(n[...]) || Label.isRoman(n[...]) { return m }
         for cell in row.cells where !cell.isContinuation {
-            guard let text = cell.text else { continue }
+            guard let text = cell.text, text.count <= 90 else { continue }
             let range = cell.column..<(cell.column + cell.span)
             if let y = year(for: text) {
                 m.years.append((y, range))

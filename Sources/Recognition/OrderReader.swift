@@ -31,11 +31,13 @@ enum OrderReader {
             let folded = foldForMatching(text)
             let beforeBody = orderStartIndex.map { i < $0 } ?? !pointsStarted
             if beforeBody {
-                if r.dateText == nil, let (day, dateText) = findDate(text) {
+                // The date and number stand on short lines of their own, not in the preamble's references.
+                let short = text.count <= 80
+                if short, r.dateText == nil, let (day, dateText) = findDate(text) {
                     r.date = day
                     r.dateText = dateText
                 }
-                if r.number == nil, let n = findNumber(text) { r.number = n }
+                if short, r.number == nil, let n = findNumber(text) { r.number = n }
                 if r.title == nil, folded.hasPrefix("об ") || folded.hasPrefix("о ") || folded.hasPrefix("о внесении") {
                     r.title = text
                     continue

@@ -56,6 +56,8 @@ struct Segmenter {
         var outcomeFilled = 0
         var rowsSeen = 0
         var hasResultColumn = false
+        /// How many of `text` came before the first table: the intro, where a period may be named.
+        var introCount: Int?
 
         var isEmpty: Bool { tables == 0 && text.isEmpty && paragraphs.isEmpty }
     }
@@ -190,6 +192,7 @@ struct Segmenter {
     }
 
     private mutating func appendRoadmapTable(_ t: Table, map: ColumnMap, startRow: Int) {
+        if current!.introCount == nil { current!.introCount = current!.text.count }
         current!.tables += 1
         if map.has(.outcome) {
             for r in startRow..<t.rows.count {
@@ -232,10 +235,10 @@ struct Segmenter {
             doc.sections = sections
             doc.period = PeriodFinder.find(in: title)
                 ?? sections.lazy.compactMap { PeriodFinder.find(in: $0.title) }.first
-                ?? b.text.lazy.compactMap { PeriodFinder.find(in: $0) }.first
+                ?? b.text.prefix(b.introCount ?? b.text.count).lazy.compactMap { PeriodFinder.find(in: $0) }.first
             doc.organization = OrganizationFinder.find(in: title)
                 ?? sections.lazy.compactMap { OrganizationFinder.find(in: $0.title) }.first
-                ?? b.text.prefix(5).lazy.compactMap { OrganizationFinder.find(in: $0) }.first
+                ?? b.text.prefix(min(5, b.introCount ?? b.text.count)).lazy.compactMap { OrganizationFinder.find(in: $0) }.first
         case .indicators:
             doc.indicators = b.indicators
             doc.period = PeriodFinder.find(in: title)

@@ -63,7 +63,7 @@ struct RoadmapAssembler {
                                 filled: [RowView.CellView]) -> Section? {
         let columns = max(map.columnCount, 1)
         guard !filled.isEmpty else { return nil }
-        let wide = filled.filter { $0.span * 2 >= columns || ($0.span >= 2 && $0.span + $0.column >= columns) }
+        let wide = filled.filter { $0.span * 2 >= columns || ($0.span >= 2 && $0.column <= 1 && $0.span + $0.column >= columns) }
         let numberIsFilledCell = numberCell.map { nc in filled.contains { $0.column == nc.column } } ?? false
         if filled.count == 1, let only = filled.first, wide.count == 1 {
             let (label, rest) = Label.split(only.text!)

@@ -32,12 +32,13 @@ public struct StylesPart: Sendable, Hashable {
     /// Heading level 1...9 of a paragraph style, from its outline level or its name.
     public func headingLevel(_ id: String?) -> Int? {
         if let lvl = resolve(id, { $0.outlineLevel }), lvl < 9 { return lvl + 1 }
-        guard let name = resolve(id, { $0.name })?.lowercased() else { return nil }
-        for prefix in ["heading ", "заголовок "] where name.hasPrefix(prefix) {
-            if let n = Int(name.dropFirst(prefix.count)), (1...9).contains(n) { return n }
+        return resolve(id) { style in
+            guard let name = style.name?.lowercased() else { return nil }
+            for prefix in ["heading ", "заголовок "] where name.hasPrefix(prefix) {
+                if let n = Int(name.dropFirst(prefix.count)), (1...9).contains(n) { return n }
+            }
+            return name == "title" || name == "название" || name == "заголовок" ? 1 : nil
         }
-        if name == "title" || name == "название" || name == "заголовок" { return 1 }
-        return nil
     }
 
     /// The style whose numbering uses this list style name (`w:numStyleLink`).

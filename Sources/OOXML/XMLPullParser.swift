@@ -74,6 +74,8 @@ public final class XMLPullParser {
     public private(set) var namespace: Namespace = .none
     public private(set) var isEmptyElement = false
     public private(set) var depth = 0
+    /// An empty element (`<w:p/>`) is reported as a start and then an end, like any other.
+    private var pendingEnd = false
 
     public init(source: XMLByteSource, part: String, maxDepth: Int = ReadLimits.standard.maxDepth) throws {
         _ = LibXML.ready
@@ -112,6 +114,12 @@ public final class XMLPullParser {
     /// Advances to the next node; `false` at the end of the document.
     public func next() throws -> Bool {
         guard let r = reader else { return false }
+        if pendingEnd {
+            pendingEnd = false
+            kind = .end
+            isEmptyElement = false
+            return true
+        }
         while true {
             let status = xmlTextReaderRead(r)
             if let e = feed.error { throw e }
@@ -125,6 +133,7 @@ public final class XMLPullParser {
                 depth = Int(xmlTextReaderDepth(r))
                 if depth > maxDepth { throw ReadError.nestingTooDeep(part: part) }
                 readName(r)
+                pendingEnd = isEmptyElement
                 return true
             case 15: // end element
                 kind = .end
@@ -236,7 +245,8 @@ public final class XMLPullParser {
 
     /// Skips the rest of the current element (call at its start).
     public func skipElement() throws {
-        guard kind == .start, !isEmptyElement else { return }
+        guard kind == .start else { return }
+        if isEmptyElement { pendingEnd = false; return }
         let d = depth
         while try next() {
             if kind == .end && depth == d { return }
@@ -245,7 +255,8 @@ public final class XMLPullParser {
 
     /// Collects all text inside the current element (call at its start).
     public func collectText() throws -> String {
-        guard kind == .start, !isEmptyElement else { return "" }
+        guard kind == .start else { return "" }
+        if isEmptyElement { pendingEnd = false; return "" }
         let d = depth
         var out = ""
         while try next() {

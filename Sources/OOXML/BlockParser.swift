@@ -74,46 +74,46 @@ struct BlockParser {
                 else if isStart && (p.name == "oMath" || p.name == "oMathPara") { try p.skipElement() }
                 continue
             }
-            let n = p.name
+            let n = p.tag
             if isStart {
                 switch n {
-                case "p":
+                case .p:
                     para = ParagraphBuilder()
-                case "pPr":
+                case .pPr:
                     if para != nil { inPPr = true }
-                case "pStyle" where inPPr: para?.styleId = p.attribute("val")
-                case "numPr" where inPPr: inNumPr = true
-                case "ilvl" where inNumPr: para?.numLevel = Int(p.attribute("val") ?? "")
-                case "numId" where inNumPr: para?.numId = Int(p.attribute("val") ?? "")
-                case "outlineLvl" where inPPr: para?.outlineLevel = Int(p.attribute("val") ?? "")
-                case "jc" where inPPr: para?.alignment = p.attribute("val")
-                case "pageBreakBefore" where inPPr: para?.pageBreakBefore = p.attribute("val").map(isOn) ?? true
-                case "sectPr":
+                case .pStyle where inPPr: para?.styleId = p.attribute("val")
+                case .numPr where inPPr: inNumPr = true
+                case .ilvl where inNumPr: para?.numLevel = Int(p.attribute("val") ?? "")
+                case .numId where inNumPr: para?.numId = Int(p.attribute("val") ?? "")
+                case .outlineLvl where inPPr: para?.outlineLevel = Int(p.attribute("val") ?? "")
+                case .jc where inPPr: para?.alignment = p.attribute("val")
+                case .pageBreakBefore where inPPr: para?.pageBreakBefore = p.attribute("val").map(isOn) ?? true
+                case .sectPr:
                     if inPPr { para?.sectionBreak = true }
                     try p.skipElement()
-                case "rPr" where inPPr && !inRun, "tabs", "pPrChange", "rPrChange", "tblPr", "tblPrEx", "trPrChange",
-                     "tcPrChange", "sdtPr", "sdtEndPr", "smartTagPr", "customXmlPr", "tblPrChange", "tblGridChange",
-                     "numberingChange":
+                case .rPr where inPPr && !inRun, .tabs, .pPrChange, .rPrChange, .tblPr, .tblPrEx, .trPrChange,
+                     .tcPrChange, .sdtPr, .sdtEndPr, .smartTagPr, .customXmlPr, .tblPrChange, .tblGridChange,
+                     .numberingChange:
                     try p.skipElement()
-                case "r":
+                case .r:
                     inRun = true
                     runHidden = false
                     runBold = false
                     runHasText = false
-                case "rPr" where inRun: inRPr = true
-                case "vanish" where inRPr: runHidden = p.attribute("val").map(isOn) ?? true
-                case "b" where inRPr: runBold = p.attribute("val").map(isOn) ?? true
-                case "t":
+                case .rPr where inRun: inRPr = true
+                case .vanish where inRPr: runHidden = p.attribute("val").map(isOn) ?? true
+                case .b where inRPr: runBold = p.attribute("val").map(isOn) ?? true
+                case .t:
                     let t = try p.collectText()
                     if textVisible(), para != nil {
                         para!.text += t
                         if !t.isEmpty { runHasText = true }
                     }
-                case "delText", "instrText", "delInstrText":
+                case .delText, .instrText, .delInstrText:
                     try p.skipElement()
-                case "tab" where inRun:
+                case .tab where inRun:
                     if textVisible() { para?.text += "\t" }
-                case "br" where inRun:
+                case .br where inRun:
                     if textVisible() {
                         if p.attribute("type") == "page" {
                             if let pb = para, pb.text.trimmingCharacters(in: .whitespaces).isEmpty {
@@ -126,57 +126,57 @@ struct BlockParser {
                             para?.text += "\n"
                         }
                     }
-                case "cr" where inRun:
+                case .cr where inRun:
                     if textVisible() { para?.text += "\n" }
-                case "noBreakHyphen":
+                case .noBreakHyphen:
                     if textVisible() { para?.text += "-" }
-                case "sym":
+                case .sym:
                     if textVisible(), let c = p.attribute("char"), let v = UInt32(c, radix: 16) {
                         // Symbol-font bullets live in the private use area (F0B7 …).
                         let code = v >= 0xF000 ? v - 0xF000 : v
                         if code == 0xB7 || code == 0xA7 || code == 0xFC { para?.text += "•" }
                         else if let s = Unicode.Scalar(code), code >= 0x20 { para?.text += String(Character(s)) }
                     }
-                case "fldChar":
+                case .fldChar:
                     switch p.attribute("fldCharType") {
                     case "begin": fields.append(true)
                     case "separate": if !fields.isEmpty { fields[fields.count - 1] = false }
                     case "end": if !fields.isEmpty { fields.removeLast() }
                     default: break
                     }
-                case "del", "moveFrom":
+                case .del, .moveFrom:
                     if inTrPr { tables[tables.count - 1].row?.deleted = true }
                     else if !inRPr && !inPPr { try p.skipElement() }
-                case "drawing", "pict":
+                case .drawing, .pict:
                     try skipObject(p, kind: .textBox)
-                case "object":
+                case .object:
                     try skipObject(p, kind: .embeddedObject)
-                case "altChunk":
+                case .altChunk:
                     warnings.append(ReadWarning(.altChunk, "Вставленный фрагмент другого документа (altChunk) не прочитан: его текст не попал в разбор."))
                     try p.skipElement()
-                case "tbl":
+                case .tbl:
                     tables.append(TableBuilder())
-                case "gridCol":
+                case .gridCol:
                     if !tables.isEmpty { tables[tables.count - 1].gridColumns += 1 }
-                case "tr":
+                case .tr:
                     if !tables.isEmpty { tables[tables.count - 1].row = RowBuilder() }
-                case "trPr": inTrPr = true
-                case "tblHeader" where inTrPr:
+                case .trPr: inTrPr = true
+                case .tblHeader where inTrPr:
                     tables[tables.count - 1].row?.isHeader = p.attribute("val").map(isOn) ?? true
-                case "gridBefore" where inTrPr:
+                case .gridBefore where inTrPr:
                     tables[tables.count - 1].row?.gridBefore = max(0, min(Int(p.attribute("val") ?? "") ?? 0, 64))
-                case "tc":
+                case .tc:
                     if !tables.isEmpty { tables[tables.count - 1].cell = CellBuilder() }
                     containers.append([])
-                case "tcPr": inTcPr = true
-                case "gridSpan" where inTcPr:
+                case .tcPr: inTcPr = true
+                case .gridSpan where inTcPr:
                     tables[tables.count - 1].cell?.span = max(1, min(Int(p.attribute("val") ?? "") ?? 1, 64))
-                case "vMerge" where inTcPr:
+                case .vMerge where inTcPr:
                     tables[tables.count - 1].cell?.vMerge = p.attribute("val") ?? "continue"
-                case "hMerge" where inTcPr:
+                case .hMerge where inTcPr:
                     tables[tables.count - 1].cell?.hMergeContinue = (p.attribute("val") ?? "continue") == "continue"
                 default:
-                    if noteElements.contains(n) {
+                    if !noteElements.isEmpty, noteElements.contains(p.name) {
                         let type = p.attribute("type")
                         if type == "separator" || type == "continuationSeparator" || type == "continuationNotice" {
                             try p.skipElement()
@@ -187,15 +187,15 @@ struct BlockParser {
                 }
             } else {
                 switch n {
-                case "p":
+                case .p:
                     if let pb = para {
                         emit(pb, into: &containers)
                     }
                     para = nil
                     inPPr = false
-                case "pPr": inPPr = false
-                case "numPr": inNumPr = false
-                case "r":
+                case .pPr: inPPr = false
+                case .numPr: inNumPr = false
+                case .r:
                     if runHasText {
                         para?.textRuns += 1
                         if runBold { para?.boldRuns += 1 }
@@ -203,27 +203,27 @@ struct BlockParser {
                     inRun = false
                     inRPr = false
                     runHidden = false
-                case "rPr": inRPr = false
-                case "trPr": inTrPr = false
-                case "tcPr": inTcPr = false
-                case "tc":
+                case .rPr: inRPr = false
+                case .trPr: inTrPr = false
+                case .tcPr: inTcPr = false
+                case .tc:
                     let blocks = containers.count > 1 ? containers.removeLast() : []
                     if !tables.isEmpty, var cell = tables[tables.count - 1].cell {
                         cell.blocks = blocks
                         tables[tables.count - 1].row?.cells.append(cell)
                         tables[tables.count - 1].cell = nil
                     }
-                case "tr":
+                case .tr:
                     if !tables.isEmpty, let row = tables[tables.count - 1].row {
                         if !row.deleted { tables[tables.count - 1].rows.append(row) }
                         tables[tables.count - 1].row = nil
                     }
-                case "tbl":
+                case .tbl:
                     if let t = tables.popLast() {
                         containers[containers.count - 1].append(.table(BlockParser.resolve(t)))
                     }
                 default:
-                    if noteElements.contains(n) {
+                    if !noteElements.isEmpty, noteElements.contains(p.name) {
                         lists.append(containers[0])
                         containers = [[]]
                     }

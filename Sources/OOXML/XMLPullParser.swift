@@ -66,11 +66,14 @@ public final class XMLPullParser {
     public let part: String
     private let maxDepth: Int
     private var nameCache: [UnsafeRawPointer: String] = [:]
+    private var tagCache: [UnsafeRawPointer: WTag] = [:]
     private var nsCache: [UnsafeRawPointer: Namespace] = [:]
 
     public private(set) var kind: NodeKind = .other
     /// The local name of the current element (start or end).
     public private(set) var name: String = ""
+    /// The current element's name as a `WTag` (`.other` outside WordprocessingML's known names).
+    public private(set) var tag: WTag = .other
     public private(set) var namespace: Namespace = .none
     public private(set) var isEmptyElement = false
     public private(set) var depth = 0
@@ -163,17 +166,25 @@ public final class XMLPullParser {
     }
 
     private func readName(_ r: OpaquePointer) {
+        namespace = currentNamespace(r)
         if let p = xmlTextReaderConstLocalName(r) {
             let key = UnsafeRawPointer(p)
-            if let cached = nameCache[key] { name = cached } else {
+            if let cached = nameCache[key] {
+                name = cached
+                tag = tagCache[key] ?? .other
+            } else {
                 let s = String(cString: p)
                 nameCache[key] = s
                 name = s
+                let t = WTag(name: s)
+                tagCache[key] = t
+                tag = t
             }
         } else {
             name = ""
+            tag = .other
         }
-        namespace = currentNamespace(r)
+        if namespace != .w { tag = .other }
     }
 
     private func currentNamespace(_ r: OpaquePointer) -> Namespace {

@@ -9,7 +9,7 @@ struct Kartograf: ParsableCommand {
         subcommands: [
             ExtractCommand.self, DumpCommand.self, DeadlineCommand.self, ResponsiblesCommand.self,
             RunCommand.self, WatchCommand.self, StatusCommand.self,
-            TemplateCommand.self, FillCommand.self, ReportCommand.self,
+            TemplateCommand.self, FillCommand.self, ReportCommand.self, BenchCommand.self,
         ]
     )
 }

@@ -65,9 +65,10 @@ public final class XMLPullParser {
     private let feedRef: Unmanaged<Feed>
     public let part: String
     private let maxDepth: Int
-    private var nameCache: [UnsafeRawPointer: String] = [:]
-    private var tagCache: [UnsafeRawPointer: WTag] = [:]
+    private var nameCache: [UnsafeRawPointer: (name: String, tag: WTag)] = [:]
     private var nsCache: [UnsafeRawPointer: Namespace] = [:]
+    /// The namespace pointer seen last and what it was: nearly every node repeats it.
+    private var lastNamespace: (pointer: UnsafeRawPointer?, value: Namespace) = (nil, .none)
 
     public private(set) var kind: NodeKind = .other
     /// The local name of the current element (start or end).
@@ -170,14 +171,13 @@ public final class XMLPullParser {
         if let p = xmlTextReaderConstLocalName(r) {
             let key = UnsafeRawPointer(p)
             if let cached = nameCache[key] {
-                name = cached
-                tag = tagCache[key] ?? .other
+                name = cached.name
+                tag = cached.tag
             } else {
                 let s = String(cString: p)
-                nameCache[key] = s
-                name = s
                 let t = WTag(name: s)
-                tagCache[key] = t
+                nameCache[key] = (s, t)
+                name = s
                 tag = t
             }
         } else {
@@ -190,7 +190,11 @@ public final class XMLPullParser {
     private func currentNamespace(_ r: OpaquePointer) -> Namespace {
         guard let p = xmlTextReaderConstNamespaceUri(r) else { return .none }
         let key = UnsafeRawPointer(p)
-        if let cached = nsCache[key] { return cached }
+        if key == lastNamespace.pointer { return lastNamespace.value }
+        if let cached = nsCache[key] {
+            lastNamespace = (key, cached)
+            return cached
+        }
         let uri = String(cString: p)
         let ns: Namespace
         switch uri {
@@ -227,9 +231,9 @@ public final class XMLPullParser {
             if let p = xmlTextReaderConstLocalName(r) {
                 let key = UnsafeRawPointer(p)
                 let n: String
-                if let cached = nameCache[key] { n = cached } else {
+                if let cached = nameCache[key] { n = cached.name } else {
                     n = String(cString: p)
-                    nameCache[key] = n
+                    nameCache[key] = (n, WTag(name: n))
                 }
                 if n == local, currentNamespace(r) != .other, let v = xmlTextReaderConstValue(r) {
                     return String(cString: v)

@@ -140,6 +140,10 @@ enum HeaderMapper {
 
     /// True when a row repeats the header (a header row repeated on every page).
     static func isRepeatedHeader(_ row: RowView, of map: ColumnMap) -> Bool {
+        // Data rows start with their number: no need to look further.
+        if let first = row.nonEmpty.first?.text, let n = Label.number(first),
+           Label.isNumeric(n[...]) || Label.isRoman(n[...]) { return false }
+        if row.cells.contains(where: { ($0.text?.count ?? 0) > 90 }) { return false }
         let sig = row.cells.map { $0.text.map(foldForMatching) ?? "" }
         if sig == map.headerSignature { return true }
         let m = mapRow(row)

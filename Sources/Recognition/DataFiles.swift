@@ -28,18 +28,19 @@ enum DataFiles {
 /// headers and titles are compared in.
 func foldForMatching(_ s: String) -> String {
     var out = ""
-    out.reserveCapacity(s.count)
+    out.reserveCapacity(s.utf8.count)
     var space = false
+    var lastWasHyphen = false
     for ch in s.lowercased() {
-        if ch == "ё" { out.append("е"); space = false; continue }
         if ch.isWhitespace || ch == "\u{00A0}" {
-            if !out.isEmpty { space = true }
+            // «ответствен- ный» (a word hyphenated over a line break) → «ответственный».
+            if !out.isEmpty && !lastWasHyphen { space = true }
             continue
         }
         if ch == "\u{00AD}" { continue }
         if space { out.append(" "); space = false }
-        out.append(ch)
+        out.append(ch == "ё" ? "е" : ch)
+        lastWasHyphen = ch == "-"
     }
-    // «ответствен- ный» (a word hyphenated over a line break) → «ответственный».
-    return out.replacingOccurrences(of: "- ", with: "-").replacingOccurrences(of: "-\n", with: "")
+    return out
 }

@@ -70,7 +70,7 @@ public enum OrganizationFinder {
         var best: (start: String.Index, type: String)?
         for type in Lexicon.shared.organizationTypes {
             var searchFrom = text.startIndex
-            while let r = text.range(of: type, range: searchFrom..<text.endIndex) {
+            while let r = text[searchFrom...].firstByteRange(of: type) {
                 let beforeOK = r.lowerBound == text.startIndex || !text[text.index(before: r.lowerBound)].isLetter
                 let afterOK = r.upperBound == text.endIndex || !text[r.upperBound].isLetter
                 if beforeOK && afterOK {

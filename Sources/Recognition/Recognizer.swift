@@ -67,11 +67,47 @@ struct Segmenter {
     /// Paragraphs since the last heading or table: where an order's issuer stands.
     private var recent: [Paragraph] = []
 
+    /// Consecutive paragraphs laid out with tabs, held until it is clear whether they form a table.
+    private var tabRows: [Paragraph] = []
+
     mutating func consume(_ block: Block) {
+        if case let .paragraph(p) = block, Segmenter.tabFields(p) != nil {
+            tabRows.append(p)
+            return
+        }
+        flushTabRows()
         switch block {
         case let .paragraph(p): paragraph(p)
         case let .table(t): table(t)
         case .pageBreak, .sectionBreak: break
+        }
+    }
+
+    /// The fields of a paragraph laid out with tabs (three or more), or nil.
+    static func tabFields(_ p: Paragraph) -> [String]? {
+        guard p.text.contains("\t") else { return nil }
+        let fields = p.displayText.split(separator: "\t", omittingEmptySubsequences: true)
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return fields.count >= 3 ? fields : nil
+    }
+
+    /// Rows laid out with tabs become a table when a header among them names the columns;
+    /// otherwise they are ordinary paragraphs.
+    private mutating func flushTabRows() {
+        guard !tabRows.isEmpty else { return }
+        let rows = tabRows
+        tabRows = []
+        let width = rows.compactMap { Segmenter.tabFields($0)?.count }.max() ?? 0
+        let table = Table(rows: rows.map { p in
+            let fields = Segmenter.tabFields(p) ?? []
+            return TableRow(cells: fields.enumerated().map { i, f in
+                TableCell(column: i, blocks: [.paragraph(Paragraph(text: f))])
+            })
+        }, columnCount: width)
+        if rows.count >= 2, let map = HeaderMapper.map(table, expectReport: current?.kind == .report), map.isRoadmapLike {
+            self.table(table)
+        } else {
+            for p in rows { paragraph(p) }
         }
     }
 
@@ -205,6 +241,7 @@ struct Segmenter {
     }
 
     mutating func finish() -> [RecognizedDocument] {
+        flushTabRows()
         if let c = current, !(c.isEmpty && c.kind != .order) { done.append(c) }
         current = nil
         return done.compactMap(Segmenter.build)

@@ -12,7 +12,7 @@ final class HeaderMappingTests: XCTestCase {
             ("Исполнители", "responsibles"), ("Ожидаемый результат/ вид документа", "result"), ("Документы", "result"),
             ("Форма отчётности", "result"), ("Планируемый результат", "result"), ("Результат. Вид документа", "result"),
             ("Отметка о выполнении", "outcome"), ("Информация о выполнении", "outcome"), ("Наименование показателя", "indicator"),
-            ("ОТВЕТСТВЕННЫЕ", "responsibles"), ("СРОКИ ПРОВЕДЕНИЯ", "deadline"),
+            ("ОТВЕТСТВЕННЫЕ", "responsibles"), ("Ответственные за исполнение", "responsibles"), ("Результат выполнения", "outcome"), ("СРОКИ ПРОВЕДЕНИЯ", "deadline"),
         ]
         for (header, field) in cases {
             XCTAssertEqual(HeaderMapper.field(for: header)?.rawValue, field, header)

@@ -63,3 +63,23 @@ final class StructureTests: XCTestCase {
         XCTAssertEqual(doc.sections.flatMap(\.items).map(\.number), ["1", "2"])
     }
 }
+
+final class TabLayoutTests: XCTestCase {
+    func testRowsLaidOutWithTabsAreReadWhenAHeaderNamesTheColumns() throws {
+        let body = W.p("Дорожная карта на 2024 год", bold: true)
+            + ["№\tМероприятие\tСрок\tОтветственный", "1.\tПедсовет\tавгуст 2024\tДиректор", "2.\tАнкетирование\t\tсентябрь 2024\tКуратор"]
+                .map { line in "<w:p>" + line.split(separator: "\t", omittingEmptySubsequences: false).map { "<w:r><w:t xml:space=\"preserve\">\($0)</w:t></w:r>" }.joined(separator: "<w:r><w:tab/></w:r>") + "</w:p>" }
+                .joined()
+        let items = try recognize(body)[0].document.sections.flatMap(\.items)
+        XCTAssertEqual(items.map(\.number), ["1", "2"])
+        XCTAssertEqual(items.map(\.deadline.text), ["август 2024", "сентябрь 2024"])
+    }
+
+    func testASignatureLineWithTabsStaysText() throws {
+        let body = W.p("ПРИКАЗ", bold: true) + W.p("Об организации") + W.p("ПРИКАЗЫВАЮ:") + W.p("1. Утвердить.")
+            + "<w:p><w:r><w:t>Директор</w:t><w:tab/><w:tab/><w:t>И.И. Иванов</w:t></w:r></w:p>"
+        let docs = try recognize(body)
+        XCTAssertEqual(docs.map(\.document.kind), [.order])
+        XCTAssertEqual(docs[0].document.points.count, 1)
+    }
+}

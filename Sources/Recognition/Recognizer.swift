@@ -173,9 +173,23 @@ struct Segmenter {
         if let n = TextNormalizer.normalize(p.displayText) { current!.text.append(n) }
     }
 
+    /// The last paragraph before a table that names a roadmap or a report, formatted as a
+    /// heading or not (files written by other tools often have plain-text titles).
+    private func plainTitle() -> (kind: DocumentKind, title: String)? {
+        for p in recent.reversed() {
+            guard let text = TextNormalizer.singleLine(p.displayText), text.count <= 400 else { continue }
+            let folded = foldForMatching(text)
+            for (kind, words) in Lexicon.shared.titleKeywords where kind == .roadmap || kind == .report {
+                if words.contains(where: { folded.hasWordPrefix($0) }) { return (kind, text) }
+            }
+        }
+        return nil
+    }
+
     private mutating func table(_ t: Table) {
-        recent = []
-        let expectReport = current?.kind == .report
+        let titled = plainTitle()
+        defer { recent = [] }
+        let expectReport = current?.kind == .report || titled?.kind == .report
         if let map = HeaderMapper.map(t, expectReport: expectReport) {
             if map.isIndicatorsLike {
                 if current?.kind != .indicators || current!.tables > 0 { startDocument(.indicators, title: nil) }
@@ -196,7 +210,8 @@ struct Segmenter {
                 } else if let c = current, c.tables == 0, c.text.isEmpty, c.kind != .order {
                     current!.kind = map.has(.outcome) ? .report : .roadmap
                 } else {
-                    startDocument(map.has(.outcome) ? .report : .roadmap, title: nil)
+                    let kind: DocumentKind = map.has(.outcome) || titled?.kind == .report ? .report : .roadmap
+                    startDocument(kind, title: titled?.title)
                 }
                 current!.titleOpen = false
                 current!.map = map

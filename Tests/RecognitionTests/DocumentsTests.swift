@@ -86,3 +86,16 @@ final class DocumentsTests: XCTestCase {
         XCTAssertNil(OrganizationFinder.find(in: "Дорожная карта внедрения целевой модели в ОО."))
     }
 }
+
+final class PlainTitleTests: XCTestCase {
+    func testAPlainTextTitleBeforeATableNamesTheDocument() throws {
+        let body = W.p("Отчёт о выполнении плана мероприятий МКОУ ООШ № 3 за 2023 год")
+            + roadmapTable(header: ["№", "Мероприятие", "Срок", "Ответственный", "Отметка о выполнении"],
+                           rows: [["1", "Педсовет", "май 2023", "Директор", "Проведён"]])
+        let doc = try XCTUnwrap(try recognize(body).first?.document)
+        XCTAssertEqual(doc.kind, .report)
+        XCTAssertEqual(doc.title, "Отчёт о выполнении плана мероприятий МКОУ ООШ № 3 за 2023 год")
+        XCTAssertEqual(doc.organization, "МКОУ ООШ № 3")
+        XCTAssertEqual(doc.sections[0].items[0].outcome, "Проведён")
+    }
+}

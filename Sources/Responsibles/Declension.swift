@@ -19,6 +19,8 @@ public struct Declension: Sendable {
 
     struct NameParadigm: Codable, Sendable {
         var gender: String
+        /// Letters the stem must end with (`жшчщц` for `-ем` in the instrumental), or any.
+        var after: String?
         var cases: [String: [String]]
     }
 
@@ -54,6 +56,11 @@ public struct Declension: Sendable {
     /// (lower case, `ё` as `е`), and which of them are nominative.
     func forms(of word: String) -> (all: Set<String>, nominative: Set<String>) {
         let word = Words.fold(word)
+        // A reflexive participle (`обучающийся`) declines before its `-ся`.
+        if word.hasSuffix("ся"), word.count > 6 {
+            let inner = forms(of: String(word.dropLast(2)))
+            return (Set(inner.all.map { $0 + "ся" }), Set(inner.nominative.map { $0 + "ся" }))
+        }
         let table = isAdjective(word) ? tables.adjectives : tables.nouns
         let paradigm = table.filter { word.hasSuffix($0.ending) }.max { $0.ending.count < $1.ending.count }
         guard let paradigm else { return ([word], [word]) }
@@ -64,7 +71,8 @@ public struct Declension: Sendable {
     /// A word in the nominative masculine singular of an adjective (`классный`, `старший`, `ответственный`).
     func isAdjective(_ word: String) -> Bool {
         let w = Words.fold(word)
-        return w.count > 3 && tables.adjectives.contains { w.hasSuffix($0.ending) }
+        let stem = w.hasSuffix("ся") ? String(w.dropLast(2)) : w
+        return stem.count > 3 && tables.adjectives.contains { stem.hasSuffix($0.ending) }
     }
 
     /// A word with an adjective ending in any case (`методическая`, `молодёжной`).
@@ -128,6 +136,7 @@ public struct Declension: Sendable {
                 guard let grammaticalCase = GrammaticalCase(rawValue: caseName) else { continue }
                 if let cases, !cases.contains(grammaticalCase) { continue }
                 for ending in endings where lower.hasSuffix(ending) && lower.count - ending.count >= 2 {
+                    if let after = paradigm.after, let last = lower.dropLast(ending.count).last, !after.contains(last) { continue }
                     let rank = Self.rank(grammaticalCase, paradigmGender)
                     if let b = best, b.length > ending.count || (b.length == ending.count && b.rank <= rank) { continue }
                     let stem = String(word.dropLast(ending.count))

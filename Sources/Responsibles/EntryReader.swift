@@ -104,7 +104,7 @@ struct EntryReader {
         }
         // `начальник отдела развития образования, мониторинга и защиты прав детей`, `Заместитель директора` ⏎ `по УВР`.
         guard head.kind == .role || head.kind == .body,
-              token.gap.intersection([.colon, .dash, .paragraph]).isEmpty,
+              token.gap.intersection([.semicolon, .colon, .dash, .paragraph]).isEmpty,
               Words.startsLowercase(token.word), !Words.isAbbreviation(token.word) else { return false }
         return roles.match(tokens, at: j) == nil && bodies.match(tokens, at: j) == nil
     }

@@ -200,7 +200,7 @@ public struct RoleLexicon: Sendable {
             if a.contains(left) && b.contains(right) { return (t + 1, aNominative.contains(left)) }
             return nil
         }
-        for split in word.indices.dropFirst() {
+        for split in word.indices.dropFirst() where word.count <= 40 {
             let left = String(word[..<split])
             if a.contains(left) && b.contains(String(word[split...])) { return (t + 1, aNominative.contains(left)) }
         }

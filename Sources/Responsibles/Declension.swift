@@ -144,7 +144,11 @@ public struct Declension: Sendable {
                 }
             }
         }
-        return best?.result ?? word
+        if let best { return best.result }
+        // A form that does not agree with the case or gender the name's other words tell: read it alone.
+        if cases != nil { return nominative(word, paradigms: paradigms, gender: gender, cases: nil) }
+        if gender != nil { return nominative(word, paradigms: paradigms, gender: nil, cases: nil) }
+        return word
     }
 
     /// Preference between readings of the same length: nominative, then feminine, then masculine,

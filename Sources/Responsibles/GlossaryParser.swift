@@ -76,6 +76,9 @@ public enum GlossaryParser {
                 while let last = expansion.last, ",;:".contains(last) { expansion.removeLast() }
                 if expansion.hasSuffix("»"), !expansion.contains("«") { expansion.removeLast() }
                 if expansion.hasPrefix("«"), !expansion.contains("»") { expansion.removeFirst() }
+                if expansion.hasPrefix("«"), expansion.hasSuffix("»"), expansion.filter({ $0 == "«" }).count == 1 {
+                    expansion = String(expansion.dropFirst().dropLast())
+                }
                 return expansion
             }
         }

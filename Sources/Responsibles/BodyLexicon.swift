@@ -42,7 +42,7 @@ public struct BodyLexicon: Sendable {
         var nominativePhrase = true
         while k < tokens.count, k < i + 4 {
             let token = tokens[k]
-            if k > i && !token.gap.isSoft { return nil }
+            if k > i && token.gap.isPunctuation { return nil }
             if vocabulary.contains(token.folded) {
                 return (k + 1, nominativePhrase && nominative.contains(token.folded))
             }

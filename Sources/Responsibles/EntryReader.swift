@@ -26,6 +26,7 @@ struct EntryReader {
         var result: [Responsible] = []
         var i = 0
         while i < tokens.count {
+            if Self.isListMarker(tokens[i]) { i += 1; continue }
             let head = recognize(at: i)
             var j = head.end
             var remarks: [Range<Int>] = []
@@ -38,7 +39,7 @@ struct EntryReader {
                     j = end
                     continue
                 }
-                if head.kind == .person { break }
+                if head.kind == .person || Self.isListMarker(token) { break }
                 if token.gap.isStrong {
                     if continues(head, entryStart: i, at: j) { j += 1; continue }
                     break
@@ -102,11 +103,23 @@ struct EntryReader {
            roles.isOrganisationType(token) || Words.isCapitalized(token.word) || token.word.hasPrefix("«") {
             return true
         }
+        // `заместитель директора по УВР, ВР`: an abbreviation continuing a list of them after `по`.
+        if head.kind == .role, token.gap.contains(.comma), Words.isAbbreviation(token.word),
+           glossary.expansion(of: Words.bare(token.word)) == nil, j >= 2, Words.isAbbreviation(tokens[j - 1].word),
+           tokens[j - 2].folded == "по" || tokens[j - 2].gap.contains(.comma),
+           j + 1 == tokens.count || tokens[j + 1].gap.isStrong {
+            return true
+        }
         // `начальник отдела развития образования, мониторинга и защиты прав детей`, `Заместитель директора` ⏎ `по УВР`.
         guard head.kind == .role || head.kind == .body,
               token.gap.intersection([.semicolon, .colon, .dash, .paragraph]).isEmpty,
               Words.startsLowercase(token.word), !Words.isAbbreviation(token.word) else { return false }
-        return roles.match(tokens, at: j) == nil && bodies.match(tokens, at: j) == nil
+        // A role or body in the nominative begins a new entry; on a wrapped line, another case continues
+        // (`Методическое объединение` ⏎ `учителей начальных классов`).
+        let wrapped = !token.gap.isPunctuation
+        if let role = roles.match(tokens, at: j), role.isNominative || !wrapped { return false }
+        if let body = bodies.match(tokens, at: j), body.isNominative || !wrapped { return false }
+        return true
     }
 
     /// After spaces only: does a new entry begin at token `j` (R1, R6)?
@@ -133,6 +146,13 @@ struct EntryReader {
             return head.isAbbreviation || glossary.expansion(of: Words.bare(tokens[j].word)) != nil
         }
         return false
+    }
+
+    /// `1.`, `2)`: the numbering of a list inside a cell.
+    static func isListMarker(_ token: Token) -> Bool {
+        let w = token.word
+        guard let last = w.last, last == "." || last == ")", (2...3).contains(w.count) else { return false }
+        return w.dropLast().allSatisfy(\.isNumber)
     }
 
     private func bracketEnd(from j: Int) -> Int {
@@ -163,6 +183,8 @@ struct EntryReader {
         }
     }
 
+    static let prepositions: Set<String> = ["в", "во", "на", "для", "с", "со", "по", "за", "из", "от", "при", "у", "к"]
+
     /// The complement of a role as written, without the words naming the organisation at its ends.
     private func roleComplement(_ indices: [Int]) -> String {
         var list = indices
@@ -176,6 +198,8 @@ struct EntryReader {
             trimmed = false
             for length in stride(from: min(3, list.count), through: 1, by: -1) {
                 let start = list[list.count - length]
+                // `в ОО` is where, not who: kept.
+                if list.count > length, Self.prepositions.contains(tokens[list[list.count - length - 1]].folded) { continue }
                 if roles.organisationLength(tokens, at: start, end: list.last! + 1) == length {
                     list.removeLast(length)
                     trimmed = true

@@ -11,6 +11,7 @@ public struct RoleLexicon: Sendable {
         var abbreviations: [String: String]?
         var organisationWords: [String]?
         var organisationTypes: [String]?
+        var quantifiers: [String]?
     }
 
     /// One word of a role as the matcher sees it.
@@ -42,6 +43,7 @@ public struct RoleLexicon: Sendable {
     let abbreviations: [String: [String]]
     let organisationPhrases: [[String]]
     let organisationTypes: Set<String>
+    let quantifiers: Set<String>
     /// Every form of every declining word: a word that is a role word is no surname.
     let vocabulary: Set<String>
 
@@ -58,7 +60,9 @@ public struct RoleLexicon: Sendable {
         var abbreviations: [String: [String]] = [:]
         var organisationWords: [String] = []
         var organisationTypes: Set<String> = []
+        var quantifiers: Set<String> = []
         for file in files.reversed() {
+            quantifiers.formUnion((file.quantifiers ?? []).map(Words.fold))
             for (word, forms) in file.forms ?? [:] { irregular[Words.fold(word), default: []] += forms.map(Words.fold) }
             for (short, full) in file.abbreviations ?? [:] {
                 abbreviations[Words.fold(short)] = full.split(separator: " ").map { Words.fold(String($0)) }
@@ -111,6 +115,7 @@ public struct RoleLexicon: Sendable {
         self.organisationPhrases = organisationWords.map { $0.split(separator: " ").map { Words.fold(String($0)) } }
             .sorted { $0.count > $1.count }
         self.organisationTypes = Set(organisationTypes.map(Words.fold))
+        self.quantifiers = quantifiers
         self.vocabulary = vocabulary.union(abbreviations.keys)
     }
 
@@ -118,6 +123,11 @@ public struct RoleLexicon: Sendable {
 
     /// The longest role whose head begins at token `i`.
     func match(_ tokens: [Token], at i: Int) -> Match? {
+        // `все педагоги`: a quantifier before a role is no part of it.
+        if quantifiers.contains(tokens[i].folded), i + 1 < tokens.count, tokens[i + 1].gap.isSoft,
+           !quantifiers.contains(tokens[i + 1].folded) {
+            return match(tokens, at: i + 1)
+        }
         var best: Match?
         for variant in variants {
             guard let m = match(variant, tokens, at: i) else { continue }
@@ -144,7 +154,7 @@ public struct RoleLexicon: Sendable {
             let word = variant.words[w]
             if pending.isEmpty {
                 guard t < tokens.count else { return nil }
-                if t > start && !tokens[t].gap.isSoft { return nil }
+                if t > start && tokens[t].gap.isPunctuation { return nil }
                 if let full = expanded(tokens[t]) {
                     pending = full
                     t += 1
@@ -204,7 +214,7 @@ public struct RoleLexicon: Sendable {
             let left = String(word[..<split])
             if a.contains(left) && b.contains(String(word[split...])) { return (t + 1, aNominative.contains(left)) }
         }
-        if a.contains(word), t + 1 < tokens.count, tokens[t + 1].gap.isSoft || tokens[t + 1].gap == .dash,
+        if a.contains(word), t + 1 < tokens.count, !tokens[t + 1].gap.subtracting([.dash, .line]).isPunctuation,
            b.contains(tokens[t + 1].folded) {
             return (t + 2, aNominative.contains(word))
         }

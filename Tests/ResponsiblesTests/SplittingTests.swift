@@ -81,4 +81,27 @@ final class SplittingTests: XCTestCase {
         XCTAssertEqual(result.first?.key, "заместитель директора по учебно-воспитательной работе")
         XCTAssertEqual(result.first?.expansion, "заместитель директора по учебно-воспитательной работе")
     }
+
+    func testWrappedLines() {
+        XCTAssertEqual(entries("Классные\nруководители"), ["role:классный руководитель"])
+        XCTAssertEqual(entries("Методическое объединение\nучителей начальных классов"),
+                       ["body:Методическое объединение учителей начальных классов"])
+        XCTAssertEqual(entries("Директор\nзаместители директора"), ["role:директор", "role:заместитель директора"])
+    }
+
+    func testListInsideACell() {
+        XCTAssertEqual(entries("1. Директор\n2. Заместитель директора"), ["role:директор", "role:заместитель директора"])
+        XCTAssertEqual(entries("• Куратор\n• Наставники"), ["role:куратор", "role:наставник"])
+    }
+
+    func testAbbreviationListContinuesAComplement() {
+        XCTAssertEqual(entries("Заместитель директора по УВР, ВР, куратор"),
+                       ["role:заместитель директора по УВР, ВР", "role:куратор"])
+    }
+
+    func testPlaceInComplementIsKept() {
+        XCTAssertEqual(entries("Ответственный за организацию наставничества в ОО"),
+                       ["role:ответственный за организацию наставничества в ОО"])
+        XCTAssertEqual(entries("Все педагоги"), ["role:педагог"])
+    }
 }

@@ -4,6 +4,7 @@ public struct BodyLexicon: Sendable {
     struct File: Codable, Sendable {
         var nouns: [String]?
         var heads: [String]?
+        var notBodies: [String]?
     }
 
     /// Every form of every body noun.
@@ -13,15 +14,19 @@ public struct BodyLexicon: Sendable {
     /// Every form of the head nouns.
     let heads: Set<String>
     let declension: Declension
+    /// Capitals that name no body (`ФИО`, `ВР`).
+    let notBodies: Set<String>
 
     /// The bundled lists with the methodist's `bodies.json` from `KARTOGRAF_DATA_DIR` added.
     public static let shared: BodyLexicon = {
         let files = [DataFiles.override("bodies.json", as: File.self), DataFiles.bundled("bodies.json", as: File.self)]
             .compactMap { $0 }
-        return BodyLexicon(nouns: files.flatMap { $0.nouns ?? [] }, heads: files.flatMap { $0.heads ?? [] }, declension: .shared)
+        return BodyLexicon(nouns: files.flatMap { $0.nouns ?? [] }, heads: files.flatMap { $0.heads ?? [] },
+                           notBodies: files.flatMap { $0.notBodies ?? [] }, declension: .shared)
     }()
 
-    init(nouns: [String], heads: [String], declension: Declension) {
+    init(nouns: [String], heads: [String], notBodies: [String] = [], declension: Declension) {
+        self.notBodies = Set(notBodies.map(Words.fold))
         var vocabulary: Set<String> = []
         var nominative: Set<String> = []
         for noun in nouns {
@@ -54,4 +59,9 @@ public struct BodyLexicon: Sendable {
     }
 
     func isHead(_ token: Token) -> Bool { heads.contains(token.folded) }
+
+    /// A capitalised abbreviation that names a body (`УО`, `ШМО`), not a placeholder or a subject (`ФИО`, `ВР`).
+    func isBodyAbbreviation(_ token: Token) -> Bool {
+        Words.isAbbreviation(token.word) && !notBodies.contains(token.folded)
+    }
 }

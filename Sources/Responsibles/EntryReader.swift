@@ -26,7 +26,10 @@ struct EntryReader {
         var result: [Responsible] = []
         var i = 0
         while i < tokens.count {
-            if Self.isListMarker(tokens[i]) { i += 1; continue }
+            if Self.isListMarker(tokens[i]) || (Self.connectors.contains(tokens[i].folded) && i + 1 < tokens.count) {
+                i += 1
+                continue
+            }
             let head = recognize(at: i)
             var j = head.end
             var remarks: [Range<Int>] = []
@@ -76,7 +79,9 @@ struct EntryReader {
                 }
                 return Head(kind: .body, end: i + 1, expansion: expansion, isAbbreviation: true)
             }
-            return Head(kind: .body, end: i + 1, isAbbreviation: !roles.isOrganisationType(token))
+            if bodies.isBodyAbbreviation(token) {
+                return Head(kind: .body, end: i + 1, isAbbreviation: !roles.isOrganisationType(token))
+            }
         }
         if let body = bodies.match(tokens, at: i) {
             return Head(kind: .body, end: body.end, isNominative: body.isNominative)
@@ -111,6 +116,10 @@ struct EntryReader {
             return true
         }
         // `начальник отдела развития образования, мониторинга и защиты прав детей`, `Заместитель директора` ⏎ `по УВР`.
+        // `директор, а также заместители`: a connector before a new entry.
+        var k = j
+        while k + 1 < tokens.count, Self.connectors.contains(tokens[k].folded), tokens[k + 1].gap.isSoft { k += 1 }
+        if k > j, startsEntryAfterAnd(k, head: head) { return false }
         guard head.kind == .role || head.kind == .body,
               token.gap.intersection([.semicolon, .colon, .dash, .paragraph]).isEmpty,
               Words.startsLowercase(token.word), !Words.isAbbreviation(token.word) else { return false }
@@ -147,6 +156,9 @@ struct EntryReader {
         }
         return false
     }
+
+    /// Words that join entries and belong to none (`Иванова И.И. и Петрова П.П.`, `директор, а также завуч`).
+    static let connectors: Set<String> = ["и", "а", "также", "или", "либо"]
 
     /// `1.`, `2)`: the numbering of a list inside a cell.
     static func isListMarker(_ token: Token) -> Bool {

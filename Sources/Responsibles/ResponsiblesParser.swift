@@ -15,7 +15,7 @@ public struct ResponsiblesParser: Sendable {
     public func parse(_ text: String?, glossary: Glossary = Glossary()) -> Checked<[Responsible]> {
         let written = TextNormalizer.singleLine(text)
         guard let written else { return Checked([], diagnostics: [Self.missing(nil)]) }
-        let entries = EntryReader(tokenizer: Tokenizer(written.isEmpty ? "" : text ?? ""), glossary: glossary,
+        let entries = EntryReader(tokenizer: Tokenizer(text ?? ""), glossary: glossary,
                                   roles: roles, bodies: bodies).read()
         // R11: a cell of dashes only is empty.
         guard !entries.isEmpty else { return Checked([], diagnostics: [Self.missing(written)]) }

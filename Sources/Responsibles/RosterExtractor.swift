@@ -9,7 +9,9 @@ public enum RosterExtractor {
         var i = 0
         while i < tokens.count {
             if let person = PersonName.match(tokens, at: i) {
-                if !keys.contains(person.key) { keys.append(person.key) }
+                // `МБОУ СОШ им. О. К. Оолака` names a school, not a person who answers for anything.
+                let namesAfter = i > 0 && ["им", "имени"].contains(tokens[i - 1].folded)
+                if !namesAfter && !keys.contains(person.key) { keys.append(person.key) }
                 i = person.end
             } else {
                 i += 1

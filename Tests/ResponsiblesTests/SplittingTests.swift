@@ -104,4 +104,14 @@ final class SplittingTests: XCTestCase {
                        ["role:ответственный за организацию наставничества в ОО"])
         XCTAssertEqual(entries("Все педагоги"), ["role:педагог"])
     }
+
+    func testConnectorsBelongToNoEntry() {
+        XCTAssertEqual(entries("Иванова И.И. и Петрова П.П."), ["person:Иванова И. И.", "person:Петрова П. П."])
+        XCTAssertEqual(entries("директор, а также заместители"), ["role:директор", "role:заместитель"])
+    }
+
+    func testCapitalsThatNameNoBody() {
+        XCTAssertEqual(entries("ФИО"), ["unknown:ФИО"])
+        XCTAssertEqual(entries("ШМО"), ["body:ШМО"])
+    }
 }

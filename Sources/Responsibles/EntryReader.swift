@@ -33,7 +33,6 @@ struct EntryReader {
             let head = recognize(at: i)
             var j = head.end
             var remarks: [Range<Int>] = []
-            var skipAnd = false
             while j < tokens.count {
                 let token = tokens[j]
                 if token.opensBracket {
@@ -44,19 +43,18 @@ struct EntryReader {
                 }
                 if head.kind == .person || Self.isListMarker(token) { break }
                 if token.gap.isStrong {
-                    if continues(head, entryStart: i, at: j) { j += 1; continue }
+                    if continues(head, at: j) { j += 1; continue }
                     break
                 }
                 if token.folded == "и", head.kind != .unknown, j + 1 < tokens.count, tokens[j + 1].gap.isSoft,
                    startsEntryAfterAnd(j + 1, head: head) {
-                    skipAnd = true
-                    break
+                    break   // the next entry skips the `и`
                 }
-                if startsEntry(at: j, after: head, entryStart: i) { break }
+                if startsEntry(at: j, after: head) { break }
                 j += 1
             }
             if let entry = entry(i..<j, head: head, remarks: remarks) { result.append(entry) }
-            i = skipAnd ? j + 1 : j
+            i = j
         }
         return result
     }
@@ -100,7 +98,7 @@ struct EntryReader {
     // MARK: Boundaries
 
     /// After a comma, semicolon, colon, dash or line break: does token `j` continue the entry?
-    private func continues(_ head: Head, entryStart: Int, at j: Int) -> Bool {
+    private func continues(_ head: Head, at j: Int) -> Bool {
         let token = tokens[j]
         if PersonName.match(tokens, at: j, lexicon: roles) != nil { return false }
         // R2: `Администрация` ⏎ `МБОУ лицей №1` is a wrapped name.
@@ -132,7 +130,7 @@ struct EntryReader {
     }
 
     /// After spaces only: does a new entry begin at token `j` (R1, R6)?
-    private func startsEntry(at j: Int, after head: Head, entryStart: Int) -> Bool {
+    private func startsEntry(at j: Int, after head: Head) -> Bool {
         let token = tokens[j]
         if PersonName.match(tokens, at: j, lexicon: roles) != nil { return true }
         if head.isAbbreviation, j == head.end, Words.isAbbreviation(token.word), !roles.isOrganisationType(token) {

@@ -204,7 +204,7 @@ public struct RoleLexicon: Sendable {
         let (a, aNominative) = Self.forms(first)
         let (b, _) = Self.forms(second)
         let word = tokens[t].folded
-        if let hyphen = word.firstIndex(where: { "-‐‑–".contains($0) }) {
+        if let hyphen = word.firstIndex(where: { "-‐‑–—".contains($0) }) {
             let left = String(word[..<hyphen]).trimmingSpaces
             let right = String(word[word.index(after: hyphen)...]).trimmingSpaces
             if a.contains(left) && b.contains(right) { return (t + 1, aNominative.contains(left)) }

@@ -104,7 +104,15 @@ struct Tokenizer {
         while k < chars.count {
             let c = chars[k]
             switch c {
-            case "(", "«", "“", "„": depth += 1
+            case "(":
+                // `Алимова Н.Е.(по согласованию)`: a bracket opens a new token.
+                if depth == 0, k > pieceStart {
+                    emit(k, then: .glued)
+                    pieceStart = k
+                    tokenDepth = depth
+                }
+                depth += 1
+            case "«", "“", "„": depth += 1
             case ")", "»", "”": depth = max(0, depth - 1)
             case ",", ";":
                 guard depth == 0 else { break }

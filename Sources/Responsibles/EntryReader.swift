@@ -113,11 +113,13 @@ struct EntryReader {
            j + 1 == tokens.count || tokens[j + 1].gap.isStrong {
             return true
         }
-        // `начальник отдела развития образования, мониторинга и защиты прав детей`, `Заместитель директора` ⏎ `по УВР`.
+        // `Директор` ⏎ `МБОУ СОШ №1`: the organisation of a role, wrapped.
+        if !token.gap.isPunctuation, head.kind == .role, roles.isOrganisationType(token) { return true }
         // `директор, а также заместители`: a connector before a new entry.
         var k = j
         while k + 1 < tokens.count, Self.connectors.contains(tokens[k].folded), tokens[k + 1].gap.isSoft { k += 1 }
         if k > j, startsEntryAfterAnd(k, head: head) { return false }
+        // `начальник отдела развития образования, мониторинга и защиты прав детей`, `Заместитель директора` ⏎ `по УВР`.
         guard head.kind == .role || head.kind == .body,
               token.gap.intersection([.semicolon, .colon, .dash, .paragraph]).isEmpty,
               Words.startsLowercase(token.word), !Words.isAbbreviation(token.word) else { return false }

@@ -26,6 +26,7 @@ final class SplittingTests: XCTestCase {
 
     func testWrappedBodyName() {   // R2
         XCTAssertEqual(entries("Администрация\nМБОУ СОШ №5"), ["body:Администрация МБОУ СОШ №5"])
+        XCTAssertEqual(entries("Директор\nМБОУ СОШ №5, УО"), ["role:директор", "body:УО"])
     }
 
     func testAndJoinsCompleteEntriesOnly() {

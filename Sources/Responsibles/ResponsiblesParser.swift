@@ -2,14 +2,34 @@ import Model
 
 /// Splits a responsibles cell into roles, people and bodies (`responsibles.md`).
 public struct ResponsiblesParser: Sendable {
-    public init() {}
+    let roles: RoleLexicon
+    let bodies: BodyLexicon
+
+    public init() {
+        self.roles = .shared
+        self.bodies = .shared
+    }
 
     /// Parses one cell; `glossary` is the document's own abbreviations.
     /// Diagnostics carry no location: the caller places them.
     public func parse(_ text: String?, glossary: Glossary = Glossary()) -> Checked<[Responsible]> {
-        guard let t = TextNormalizer.normalize(text) else { return Checked([]) }
-        return Checked(t.split(whereSeparator: { $0 == "," || $0 == "\n" || $0 == ";" })
-            .compactMap { TextNormalizer.singleLine(String($0)) }
-            .map { Responsible(text: $0) })
+        let written = TextNormalizer.singleLine(text)
+        guard let written else { return Checked([], diagnostics: [Self.missing(nil)]) }
+        let entries = EntryReader(tokenizer: Tokenizer(text ?? ""), glossary: glossary,
+                                  roles: roles, bodies: bodies).read()
+        // R11: a cell of dashes only is empty.
+        guard !entries.isEmpty else { return Checked([], diagnostics: [Self.missing(written)]) }
+        let diagnostics = entries.filter { $0.kind == .unknown }.map(Self.unknown)
+        return Checked(entries, diagnostics: diagnostics)
+    }
+
+    static func missing(_ text: String?) -> Diagnostic {
+        let message = text.map { "Не указаны ответственные: в ячейке только «\($0)»." } ?? "Не указаны ответственные."
+        return Diagnostic(.responsibleMissing, field: .responsibles, text: text, message: message)
+    }
+
+    static func unknown(_ entry: Responsible) -> Diagnostic {
+        Diagnostic(.responsibleUnknown, field: .responsibles, text: entry.text,
+                   message: "Ответственный «\(entry.text)» не распознан: это не должность, не ФИО с инициалами и не организация.")
     }
 }

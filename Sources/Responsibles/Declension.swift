@@ -1,0 +1,173 @@
+/// The six Russian cases.
+public enum GrammaticalCase: String, Sendable, Hashable, CaseIterable, Codable {
+    case nominative = "nom", genitive = "gen", dative = "dat", accusative = "acc"
+    case instrumental = "ins", prepositional = "pre"
+}
+
+public enum Gender: String, Sendable, Hashable, Codable {
+    case masculine = "m", feminine = "f"
+}
+
+/// Russian declension of names and of the words of roles, read from `declension.json`:
+/// suffix tables, not word lists.
+public struct Declension: Sendable {
+    struct WordParadigm: Codable, Sendable {
+        var ending: String
+        var forms: [String]
+        var nominative: [String]
+    }
+
+    struct NameParadigm: Codable, Sendable {
+        var gender: String
+        /// Letters the stem must end with (`жшчщц` for `-ем` in the instrumental), or any.
+        var after: String?
+        var cases: [String: [String]]
+    }
+
+    struct PatronymicParadigm: Codable, Sendable {
+        var gender: String
+        var suffixes: [String]
+        var cases: [String: [String]]
+    }
+
+    struct Tables: Codable, Sendable {
+        var nouns: [WordParadigm]
+        var adjectives: [WordParadigm]
+        var adjectiveEndings: [String]
+        var nominativeAdjectiveEndings: [String]
+        var surnames: [NameParadigm]
+        var firstNames: [NameParadigm]
+        var masculineNamesInA: [String]
+        var patronymics: [PatronymicParadigm]
+    }
+
+    let tables: Tables
+
+    /// The bundled tables, or the methodist's `declension.json` from `KARTOGRAF_DATA_DIR` instead.
+    public static let shared = Declension(
+        tables: DataFiles.override("declension.json", as: Tables.self)
+            ?? DataFiles.bundled("declension.json", as: Tables.self)
+            ?? Tables(nouns: [], adjectives: [], adjectiveEndings: [], nominativeAdjectiveEndings: [],
+                      surnames: [], firstNames: [], masculineNamesInA: [], patronymics: []))
+
+    // MARK: Words of roles and bodies
+
+    /// Every case and number form of a noun or adjective given in the nominative singular
+    /// (lower case, `ё` as `е`), and which of them are nominative.
+    func forms(of word: String) -> (all: Set<String>, nominative: Set<String>) {
+        let word = Words.fold(word)
+        // A reflexive participle (`обучающийся`) declines before its `-ся`.
+        if word.hasSuffix("ся"), word.count > 6 {
+            let inner = forms(of: String(word.dropLast(2)))
+            return (Set(inner.all.map { $0 + "ся" }), Set(inner.nominative.map { $0 + "ся" }))
+        }
+        let table = isAdjective(word) ? tables.adjectives : tables.nouns
+        let paradigm = table.filter { word.hasSuffix($0.ending) }.max { $0.ending.count < $1.ending.count }
+        guard let paradigm else { return ([word], [word]) }
+        let stem = String(word.dropLast(paradigm.ending.count))
+        return (Set(paradigm.forms.map { stem + $0 }).union([word]), Set(paradigm.nominative.map { stem + $0 }).union([word]))
+    }
+
+    /// A word in the nominative masculine singular of an adjective (`классный`, `старший`, `ответственный`).
+    func isAdjective(_ word: String) -> Bool {
+        let w = Words.fold(word)
+        let stem = w.hasSuffix("ся") ? String(w.dropLast(2)) : w
+        return stem.count > 3 && tables.adjectives.contains { stem.hasSuffix($0.ending) }
+    }
+
+    /// A word with an adjective ending in any case (`методическая`, `молодёжной`).
+    func looksAdjectival(_ word: String, nominativeOnly: Bool = false) -> Bool {
+        let w = Words.fold(word)
+        let endings = nominativeOnly ? tables.nominativeAdjectiveEndings : tables.adjectiveEndings
+        return w.count > 4 && endings.contains { w.hasSuffix($0) }
+    }
+
+    // MARK: People
+
+    /// Gender and possible cases of a patronymic form (`Петровичу` → masculine, dative), or `nil`.
+    public func patronymic(_ word: String) -> (gender: Gender, cases: Set<GrammaticalCase>)? {
+        let w = Words.fold(word)
+        for paradigm in tables.patronymics {
+            guard let gender = Gender(rawValue: paradigm.gender) else { continue }
+            var cases: Set<GrammaticalCase> = []
+            for (caseName, endings) in paradigm.cases {
+                guard let grammaticalCase = GrammaticalCase(rawValue: caseName) else { continue }
+                for suffix in paradigm.suffixes {
+                    for ending in endings where w.hasSuffix(Words.fold(suffix + ending)) && w.count > suffix.count + ending.count + 1 {
+                        cases.insert(grammaticalCase)
+                    }
+                }
+            }
+            if !cases.isEmpty { return (gender, cases) }
+        }
+        return nil
+    }
+
+    /// The nominative of a surname form. With gender and case unknown (initials only) a nominative
+    /// reading wins, then a feminine one (orders appoint people in the accusative), then a masculine one.
+    public func nominativeSurname(_ word: String, gender: Gender? = nil, cases: Set<GrammaticalCase>? = nil) -> String {
+        nominative(word, paradigms: tables.surnames, gender: gender, cases: cases)
+    }
+
+    /// The nominative of a first-name form (`Сергею` → `Сергей`).
+    public func nominativeFirstName(_ word: String, gender: Gender? = nil, cases: Set<GrammaticalCase>? = nil) -> String {
+        nominative(word, paradigms: tables.firstNames, gender: gender ?? firstNameGender(word), cases: cases)
+    }
+
+    /// The gender a first name in the nominative tells (`Лариса` feminine, `Сергей` masculine).
+    public func firstNameGender(_ word: String) -> Gender? {
+        let w = Words.fold(word)
+        guard let last = w.last else { return nil }
+        if tables.masculineNamesInA.map(Words.fold).contains(w) { return .masculine }
+        if last == "а" || last == "я" { return .feminine }
+        if "бвгджзклмнпрстфхцчшщй".contains(last) { return .masculine }
+        return nil
+    }
+
+    private func nominative(_ word: String, paradigms: [NameParadigm], gender: Gender?,
+                            cases: Set<GrammaticalCase>?) -> String {
+        let lower = word.lowercased()
+        var best: (length: Int, rank: Int, result: String)?
+        for paradigm in paradigms {
+            let paradigmGender = Gender(rawValue: paradigm.gender)
+            if let gender, let paradigmGender, gender != paradigmGender { continue }
+            guard let nominativeEnding = paradigm.cases["nom"]?.first else { continue }
+            for (caseName, endings) in paradigm.cases {
+                guard let grammaticalCase = GrammaticalCase(rawValue: caseName) else { continue }
+                if let cases, !cases.contains(grammaticalCase) { continue }
+                for ending in endings where lower.hasSuffix(ending) && lower.count - ending.count >= 2 {
+                    if let after = paradigm.after, let last = lower.dropLast(ending.count).last, !after.contains(last) { continue }
+                    let rank = Self.rank(grammaticalCase, paradigmGender)
+                    if let b = best, b.length > ending.count || (b.length == ending.count && b.rank <= rank) { continue }
+                    let stem = String(word.dropLast(ending.count))
+                    best = (ending.count, rank, stem + Self.matchingCase(nominativeEnding, like: stem))
+                }
+            }
+        }
+        if let best { return best.result }
+        // A form that does not agree with the case or gender the name's other words tell: read it alone.
+        if cases != nil { return nominative(word, paradigms: paradigms, gender: gender, cases: nil) }
+        if gender != nil { return nominative(word, paradigms: paradigms, gender: nil, cases: nil) }
+        return word
+    }
+
+    /// Preference between readings of the same length: nominative, then feminine, then masculine,
+    /// then paradigms shared by both genders (`Глинку`).
+    private static func rank(_ grammaticalCase: GrammaticalCase, _ gender: Gender?) -> Int {
+        if grammaticalCase == .nominative { return 0 }
+        let order: [GrammaticalCase] = [.accusative, .genitive, .dative, .instrumental, .prepositional]
+        let feminine: [GrammaticalCase] = order
+        let masculine: [GrammaticalCase] = [.dative, .genitive, .accusative, .instrumental, .prepositional]
+        switch gender {
+        case .feminine: return 1 + feminine.firstIndex(of: grammaticalCase)!
+        case .masculine: return 10 + masculine.firstIndex(of: grammaticalCase)!
+        case nil: return 20 + order.firstIndex(of: grammaticalCase)!
+        }
+    }
+
+    /// An ending in capitals after a stem written in capitals (`ИВАНОВУ` → `ИВАНОВА`).
+    private static func matchingCase(_ ending: String, like stem: String) -> String {
+        let letters = stem.filter(\.isLetter)
+        return letters.count > 1 && letters.allSatisfy(\.isUppercase) ? ending.uppercased() : ending
+    }
+}

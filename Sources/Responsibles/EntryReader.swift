@@ -1,0 +1,236 @@
+import Model
+
+/// Reads a cell's tokens into entries (`responsibles.md` "Splitting", rules R1, R2, R6):
+/// a separator splits only where both sides are complete entries.
+struct EntryReader {
+    let tokenizer: Tokenizer
+    let glossary: Glossary
+    let roles: RoleLexicon
+    let bodies: BodyLexicon
+
+    private var tokens: [Token] { tokenizer.tokens }
+
+    /// How an entry begins.
+    struct Head {
+        var kind: ResponsibleKind
+        var end: Int
+        var roleKey: String? = nil
+        var expansion: String? = nil
+        var personKey: String? = nil
+        var isNominative = true
+        /// A lone abbreviation (`РЦО`): another one after it is a new entry (R1).
+        var isAbbreviation = false
+    }
+
+    func read() -> [Responsible] {
+        var result: [Responsible] = []
+        var i = 0
+        while i < tokens.count {
+            if Self.isListMarker(tokens[i]) || (Self.connectors.contains(tokens[i].folded) && i + 1 < tokens.count) {
+                i += 1
+                continue
+            }
+            let head = recognize(at: i)
+            var j = head.end
+            var remarks: [Range<Int>] = []
+            while j < tokens.count {
+                let token = tokens[j]
+                if token.opensBracket {
+                    let end = bracketEnd(from: j)
+                    remarks.append(j..<end)
+                    j = end
+                    continue
+                }
+                if head.kind == .person || Self.isListMarker(token) { break }
+                if token.gap.isStrong {
+                    if continues(head, at: j) { j += 1; continue }
+                    break
+                }
+                if token.folded == "и", head.kind != .unknown, j + 1 < tokens.count, tokens[j + 1].gap.isSoft,
+                   startsEntryAfterAnd(j + 1, head: head) {
+                    break   // the next entry skips the `и`
+                }
+                if startsEntry(at: j, after: head) { break }
+                j += 1
+            }
+            if let entry = entry(i..<j, head: head, remarks: remarks) { result.append(entry) }
+            i = j
+        }
+        return result
+    }
+
+    // MARK: Heads
+
+    func recognize(at i: Int) -> Head {
+        if let person = PersonName.match(tokens, at: i, lexicon: roles) {
+            return Head(kind: .person, end: person.end, personKey: person.key)
+        }
+        if let role = roles.match(tokens, at: i) {
+            return Head(kind: .role, end: role.end, roleKey: role.key, isNominative: role.isNominative)
+        }
+        let token = tokens[i]
+        if Words.isAbbreviation(token.word) {
+            let abbreviation = Words.bare(token.word)
+            if let expansion = glossary.expansion(of: abbreviation) {
+                if let key = Self.roleKey(of: expansion, roles: roles, bodies: bodies) {
+                    return Head(kind: .role, end: i + 1, roleKey: key, expansion: expansion, isAbbreviation: true)
+                }
+                return Head(kind: .body, end: i + 1, expansion: expansion, isAbbreviation: true)
+            }
+            if bodies.isBodyAbbreviation(token) {
+                return Head(kind: .body, end: i + 1, isAbbreviation: !roles.isOrganisationType(token))
+            }
+        }
+        if let body = bodies.match(tokens, at: i) {
+            return Head(kind: .body, end: body.end, isNominative: body.isNominative)
+        }
+        return Head(kind: .unknown, end: i + 1)
+    }
+
+    /// The role key of a glossary expansion that names one role (R7), else `nil`.
+    static func roleKey(of expansion: String, roles: RoleLexicon, bodies: BodyLexicon) -> String? {
+        let reader = EntryReader(tokenizer: Tokenizer(expansion), glossary: Glossary(), roles: roles, bodies: bodies)
+        let entries = reader.read()
+        guard entries.count == 1, entries[0].kind == .role else { return nil }
+        return entries[0].key
+    }
+
+    // MARK: Boundaries
+
+    /// After a comma, semicolon, colon, dash or line break: does token `j` continue the entry?
+    private func continues(_ head: Head, at j: Int) -> Bool {
+        let token = tokens[j]
+        if PersonName.match(tokens, at: j, lexicon: roles) != nil { return false }
+        // R2: `Администрация` ⏎ `МБОУ лицей №1` is a wrapped name.
+        if !token.gap.isPunctuation, head.kind == .body, bodies.isHead(tokens[j - 1]),
+           roles.isOrganisationType(token) || Words.isCapitalized(token.word) || token.word.hasPrefix("«") {
+            return true
+        }
+        // `заместитель директора по УВР, ВР`: an abbreviation continuing a list of them after `по`.
+        if head.kind == .role, token.gap.contains(.comma), Words.isAbbreviation(token.word),
+           glossary.expansion(of: Words.bare(token.word)) == nil, j >= 2, Words.isAbbreviation(tokens[j - 1].word),
+           tokens[j - 2].folded == "по" || tokens[j - 2].gap.contains(.comma),
+           j + 1 == tokens.count || tokens[j + 1].gap.isStrong {
+            return true
+        }
+        // `Директор` ⏎ `МБОУ СОШ №1`: the organisation of a role, wrapped.
+        if !token.gap.isPunctuation, head.kind == .role, roles.isOrganisationType(token) { return true }
+        // `директор, а также заместители`: a connector before a new entry.
+        var k = j
+        while k + 1 < tokens.count, Self.connectors.contains(tokens[k].folded), tokens[k + 1].gap.isSoft { k += 1 }
+        if k > j, startsEntryAfterAnd(k, head: head) { return false }
+        // `начальник отдела развития образования, мониторинга и защиты прав детей`, `Заместитель директора` ⏎ `по УВР`.
+        guard head.kind == .role || head.kind == .body,
+              token.gap.intersection([.semicolon, .colon, .dash, .paragraph]).isEmpty,
+              Words.startsLowercase(token.word), !Words.isAbbreviation(token.word) else { return false }
+        // A role or body in the nominative begins a new entry; on a wrapped line, another case continues
+        // (`Методическое объединение` ⏎ `учителей начальных классов`).
+        let wrapped = !token.gap.isPunctuation
+        if let role = roles.match(tokens, at: j), role.isNominative || !wrapped { return false }
+        if let body = bodies.match(tokens, at: j), body.isNominative || !wrapped { return false }
+        return true
+    }
+
+    /// After spaces only: does a new entry begin at token `j` (R1, R6)?
+    private func startsEntry(at j: Int, after head: Head) -> Bool {
+        let token = tokens[j]
+        if PersonName.match(tokens, at: j, lexicon: roles) != nil { return true }
+        if head.isAbbreviation, j == head.end, Words.isAbbreviation(token.word), !roles.isOrganisationType(token) {
+            return true
+        }
+        guard Words.isCapitalized(token.word), !Words.isAbbreviation(token.word) else { return false }
+        if let role = roles.match(tokens, at: j), role.isNominative { return true }
+        if let body = bodies.match(tokens, at: j), body.isNominative, !bodies.isHead(tokens[j]) || head.kind != .body {
+            return true
+        }
+        return false
+    }
+
+    /// After `и`: a complete entry in the nominative (`директор и заместитель директора`).
+    private func startsEntryAfterAnd(_ j: Int, head: Head) -> Bool {
+        if PersonName.match(tokens, at: j, lexicon: roles) != nil { return true }
+        if let role = roles.match(tokens, at: j), role.isNominative { return true }
+        if let body = bodies.match(tokens, at: j), body.isNominative { return true }
+        if Words.isAbbreviation(tokens[j].word) {
+            return head.isAbbreviation || glossary.expansion(of: Words.bare(tokens[j].word)) != nil
+        }
+        return false
+    }
+
+    /// Words that join entries and belong to none (`Иванова И.И. и Петрова П.П.`, `директор, а также завуч`).
+    static let connectors: Set<String> = ["и", "а", "также", "или", "либо"]
+
+    /// `1.`, `2)`: the numbering of a list inside a cell.
+    static func isListMarker(_ token: Token) -> Bool {
+        let w = token.word
+        guard let last = w.last, last == "." || last == ")", (2...3).contains(w.count) else { return false }
+        return w.dropLast().allSatisfy(\.isNumber)
+    }
+
+    private func bracketEnd(from j: Int) -> Int {
+        var k = j + 1
+        while k < tokens.count, tokens[k].depth > 0 { k += 1 }
+        return k
+    }
+
+    // MARK: Entries
+
+    private func entry(_ range: Range<Int>, head: Head, remarks: [Range<Int>]) -> Responsible? {
+        let text = tokenizer.text(range)
+        guard text.contains(where: { $0.isLetter || $0.isNumber }) else { return nil }
+        let kept = range.filter { k in !remarks.contains { $0.contains(k) } }
+        let plain = pieces(kept)
+        switch head.kind {
+        case .person:
+            return Responsible(text: text, kind: .person, key: head.personKey)
+        case .role:
+            var key = head.roleKey ?? plain
+            let complement = roleComplement(kept.filter { $0 >= head.end })
+            if !complement.isEmpty { key += " " + complement }
+            return Responsible(text: text, kind: .role, key: key, expansion: head.expansion)
+        case .body:
+            return Responsible(text: text, kind: .body, key: plain, expansion: head.expansion ?? glossary.expansion(of: plain))
+        case .unknown:
+            return Responsible(text: text, kind: .unknown, key: plain)
+        }
+    }
+
+    static let prepositions: Set<String> = ["в", "во", "на", "для", "с", "со", "по", "за", "из", "от", "при", "у", "к"]
+
+    /// The complement of a role as written, without the words naming the organisation at its ends.
+    private func roleComplement(_ indices: [Int]) -> String {
+        var list = indices
+        while let first = list.first {
+            let n = roles.organisationLength(tokens, at: first, end: (list.last ?? first) + 1)
+            guard n > 0 else { break }
+            list.removeFirst(min(n, list.count))
+        }
+        var trimmed = true
+        while trimmed, !list.isEmpty {
+            trimmed = false
+            for length in stride(from: min(3, list.count), through: 1, by: -1) {
+                let start = list[list.count - length]
+                // `в ОО` is where, not who: kept.
+                if list.count > length, Self.prepositions.contains(tokens[list[list.count - length - 1]].folded) { continue }
+                if roles.organisationLength(tokens, at: start, end: list.last! + 1) == length {
+                    list.removeLast(length)
+                    trimmed = true
+                    break
+                }
+            }
+        }
+        var text = pieces(list)
+        while let last = text.last, ",;:".contains(last) { text.removeLast() }
+        return text
+    }
+
+    /// The text of the given tokens: contiguous runs as written, runs joined by a space.
+    private func pieces(_ indices: [Int]) -> String {
+        var runs: [Range<Int>] = []
+        for k in indices {
+            if let last = runs.last, last.upperBound == k { runs[runs.count - 1] = last.lowerBound..<(k + 1) }
+            else { runs.append(k..<(k + 1)) }
+        }
+        return runs.map { tokenizer.text($0) }.joined(separator: " ")
+    }
+}

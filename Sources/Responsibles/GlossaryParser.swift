@@ -1,0 +1,108 @@
+import Foundation
+import Model
+
+/// Reads the abbreviations a document defines: a block («Принятые сокращения: УО - Управление
+/// образования …; РЦО – …»), lines `ОО - общеобразовательные организации`, and
+/// «… Ресурсный центр образования (далее – РЦО)» or «(далее - целевая модель наставничества, ЦМН)».
+public enum GlossaryParser {
+    /// Function words an abbreviation usually skips («Управление по делам молодёжи»).
+    static let functionWords: Set<String> = ["и", "в", "во", "на", "по", "с", "со", "для", "к", "о", "об", "от", "при", "за", "из", "у"]
+
+    public static func parse(_ text: String) -> Glossary {
+        var glossary = Glossary()
+        for rawLine in text.components(separatedBy: .newlines) {
+            var line = rawLine.trimmingCharacters(in: .whitespaces)
+            if let heading = line.range(of: "сокращени", options: .caseInsensitive),
+               let colon = line[heading.upperBound...].firstIndex(of: ":") {
+                line = String(line[line.index(after: colon)...])
+            }
+            for part in line.components(separatedBy: ";") {
+                if let (abbreviation, expansion) = definition(part) { glossary.define(abbreviation, expansion) }
+            }
+            for (abbreviation, expansion) in references(in: rawLine) { glossary.define(abbreviation, expansion) }
+        }
+        return glossary
+    }
+
+    /// `УО - Управление образования Администрации ЗАТО Северск`.
+    static func definition(_ part: String) -> (String, String)? {
+        let s = part.trimmingCharacters(in: .whitespaces)
+        guard !s.contains("\t"), let dash = s.firstIndex(where: { "-–—".contains($0) }) else { return nil }
+        let abbreviation = s[..<dash].trimmingCharacters(in: .whitespaces)
+        var expansion = s[s.index(after: dash)...].trimmingCharacters(in: .whitespaces)
+        while let last = expansion.last, ".;,".contains(last) { expansion.removeLast() }
+        guard !abbreviation.contains(" "), Words.isAbbreviation(abbreviation), Words.bare(abbreviation) == abbreviation,
+              let first = expansion.first, first.isLetter || first == "«", expansion.count <= 300 else { return nil }
+        return (abbreviation, expansion)
+    }
+
+    /// Every «(далее – ABBR)» of a line with the phrase it stands for.
+    static func references(in line: String) -> [(String, String)] {
+        var result: [(String, String)] = []
+        var searchFrom = line.startIndex
+        while let open = line.range(of: "(далее", options: .caseInsensitive, range: searchFrom..<line.endIndex) {
+            guard let close = line[open.upperBound...].firstIndex(of: ")") else { break }
+            var inside = String(line[open.upperBound..<close])
+            inside = inside.trimmingCharacters(in: CharacterSet(charactersIn: " \t-–—:"))
+            let parts = inside.components(separatedBy: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            let quotes = CharacterSet(charactersIn: "«»\"“”")
+            if parts.count >= 2, let last = parts.last?.trimmingCharacters(in: quotes), Words.isAbbreviation(last),
+               Words.bare(last) == last {
+                // «(далее - целевая модель наставничества, ЦМН)»
+                result.append((last, parts.dropLast().joined(separator: ", ")))
+            } else {
+                let abbreviation = inside.trimmingCharacters(in: quotes)
+                if Words.isAbbreviation(abbreviation), Words.bare(abbreviation) == abbreviation, !abbreviation.contains(" "),
+                   let expansion = phrase(before: String(line[..<open.lowerBound]), spelling: abbreviation) {
+                    result.append((abbreviation, expansion))
+                }
+            }
+            searchFrom = close
+        }
+        return result
+    }
+
+    /// The words just before a «(далее …)» whose initials spell the abbreviation
+    /// (`Федерального государственного образовательного стандарта` → ФГОС).
+    static func phrase(before text: String, spelling abbreviation: String) -> String? {
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        let letters = Array(Words.fold(abbreviation).filter(\.isLetter))
+        guard !words.isEmpty, (2...12).contains(letters.count) else { return nil }
+        for count in 1...min(words.count, letters.count + 6) {
+            let candidate = Array(words.suffix(count))
+            let folded = candidate.map { Words.fold(Words.bare($0)) }
+            if spells(folded, letters) {
+                var expansion = candidate.joined(separator: " ")
+                while let last = expansion.last, ",;:".contains(last) { expansion.removeLast() }
+                if expansion.hasSuffix("»"), !expansion.contains("«") { expansion.removeLast() }
+                if expansion.hasPrefix("«"), !expansion.contains("»") { expansion.removeFirst() }
+                if expansion.hasPrefix("«"), expansion.hasSuffix("»"), expansion.filter({ $0 == "«" }).count == 1 {
+                    expansion = String(expansion.dropFirst().dropLast())
+                }
+                return expansion
+            }
+        }
+        return nil
+    }
+
+    /// Each content word gives the next one to three letters of the abbreviation from its start;
+    /// function words may give their letter or nothing.
+    static func spells(_ words: [String], _ letters: [Character]) -> Bool {
+        var failed: Set<Int> = []
+        func go(_ w: Int, _ l: Int) -> Bool {
+            if w == words.count { return l == letters.count }
+            if failed.contains(w * 1000 + l) { return false }
+            defer { failed.insert(w * 1000 + l) }
+            let word = Array(words[w])
+            if word.isEmpty { return go(w + 1, l) }
+            if functionWords.contains(words[w]) && go(w + 1, l) { return true }
+            var n = 0
+            while n < 3, l + n < letters.count, n < word.count, word[n] == letters[l + n] {
+                n += 1
+                if go(w + 1, l + n) { return true }
+            }
+            return false
+        }
+        return go(0, 0)
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import Model
+import Responsibles
+import XCTest
+
+final class GlossaryParserTests: XCTestCase {
+    func testBlockOfLines() {
+        // The form of seed 003: a heading, then one definition a paragraph, dashes of both kinds.
+        let text = """
+        Дорожная карта реализации муниципальной программы
+        Принятые сокращения:
+
+        УО - Управление образования Администрации ЗАТО Северск;
+
+        РЦО – муниципальное автономное учреждение ЗАТО Северск «Ресурсный центр образования»;
+
+        ОО – общеобразовательные организации;
+
+        ДО – организации дополнительного образования;
+
+        № п/п\tМероприятие\tРезультат\tСрок реализации\tОтветственные
+        1\tРазработка программы\tПриказ\tИюль 2021 г.\tУО, РЦО
+        """
+        let glossary = GlossaryParser.parse(text)
+        XCTAssertEqual(glossary.entries.map(\.abbreviation), ["УО", "РЦО", "ОО", "ДО"])
+        XCTAssertEqual(glossary.expansion(of: "УО"), "Управление образования Администрации ЗАТО Северск")
+        XCTAssertEqual(glossary.expansion(of: "РЦО"), "муниципальное автономное учреждение ЗАТО Северск «Ресурсный центр образования»")
+        XCTAssertEqual(glossary.expansion(of: "ДО"), "организации дополнительного образования")
+    }
+
+    func testInlineBlock() {
+        let glossary = GlossaryParser.parse("Принятые сокращения: УО - Управление образования; ШМО – школьное методическое объединение.")
+        XCTAssertEqual(glossary.expansion(of: "УО"), "Управление образования")
+        XCTAssertEqual(glossary.expansion(of: "ШМО"), "школьное методическое объединение")
+    }
+
+    func testFurtherReferences() {
+        let text = """
+        Пункт 18.3.2 Федерального государственного образовательного стандарта (далее - ФГОС) основного общего образования, \
+        включающей описание основной образовательной программы (далее - ООП) основного общего образования.
+        Внедрение методологии (целевой модели) наставничества на 2022 – 2024 годы (далее - целевая модель наставничества, ЦМН)
+        Работников образовательных организаций (далее - педагоги) и МАУ «Ресурсный центр образования» (далее – РЦО).
+        """
+        let glossary = GlossaryParser.parse(text)
+        XCTAssertEqual(glossary.expansion(of: "ФГОС"), "Федерального государственного образовательного стандарта")
+        XCTAssertEqual(glossary.expansion(of: "ООП"), "основной образовательной программы")
+        XCTAssertEqual(glossary.expansion(of: "ЦМН"), "целевая модель наставничества")
+        XCTAssertEqual(glossary.expansion(of: "РЦО"), "Ресурсный центр образования")
+        XCTAssertNil(glossary.expansion(of: "педагоги"))
+    }
+
+    func testTableRowsAndProseAreNoDefinitions() {
+        let glossary = GlossaryParser.parse("""
+        3\tНазначение ответственного лица\tПриказ\tАвгуст 2021 г., далее – ежегодно\tУО, РЦО ОО, ДО
+        - с 2023 г. и далее - совершенствование нормативных документов.
+        Директор - Иванов И.И.
+        """)
+        XCTAssertTrue(glossary.isEmpty, "\(glossary.entries)")
+    }
+
+    func testSeedDocument() throws {
+        let seeds = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/seeds")
+        guard let name = try? FileManager.default.contentsOfDirectory(atPath: seeds.path).first(where: { $0.hasPrefix("003_") }),
+              let text = try? String(contentsOf: seeds.appendingPathComponent(name), encoding: .utf8) else {
+            throw XCTSkip("no seed 003")
+        }
+        let glossary = GlossaryParser.parse(text)
+        for abbreviation in ["УО", "РЦО", "ОО", "ДО", "ФГОС", "ООП"] {
+            XCTAssertNotNil(glossary.expansion(of: abbreviation), abbreviation)
+        }
+    }
+}

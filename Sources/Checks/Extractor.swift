@@ -68,7 +68,7 @@ public struct Extractor: Sendable {
             Diagnostic(.documentContentSkipped, field: .document, text: nil, message: w.message)
         }
         var normalizer = Normalizer(roster: configuration.roster)
-        normalizer.prepare(recognized)
+        normalizer.prepare(&recognized)
         for i in recognized.indices {
             diagnostics += normalizer.normalize(&recognized[i], index: i)
         }

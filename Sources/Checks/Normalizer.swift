@@ -4,25 +4,51 @@ import Recognition
 import Responsibles
 
 /// Stage 3 applied to recognised documents: every deadline parsed within its
-/// document's period, every responsibles cell split into roles, people and bodies.
+/// document's period, every responsibles cell split into roles, people and bodies
+/// (abbreviations expanded from the file's own glossary), and the people checked
+/// against the roster the file's order and working-group lists name.
 struct Normalizer {
     let deadlines = DeadlineParser()
     let responsibles = ResponsiblesParser()
-    var roster: [String]?
+    /// People named by a configured roster or by the file itself; empty: no roster check.
+    private(set) var roster: Set<String> = []
+    /// Abbreviations defined anywhere in the file.
+    private(set) var fileGlossary = Glossary()
 
-    init(roster: [String]?) { self.roster = roster }
+    init(roster: [String]?) {
+        if let roster { self.roster = Set(roster.compactMap { PersonName.key($0) ?? $0 }) }
+    }
 
-    /// Looks at the whole file first (an order's appointments make a roster).
-    mutating func prepare(_ documents: [RecognizedDocument]) {}
+    /// Looks at the whole file first: its glossaries, and the people its orders appoint
+    /// and its lists name.
+    mutating func prepare(_ documents: inout [RecognizedDocument]) {
+        for i in documents.indices {
+            let g = GlossaryParser.parse(documents[i].text.joined(separator: "\n"))
+            documents[i].document.glossary = g
+            for e in g.entries { fileGlossary.define(e.abbreviation, e.expansion) }
+            var people: [String] = []
+            switch documents[i].document.kind {
+            case .order:
+                for p in documents[i].document.points { people += RosterExtractor.people(in: p.text) }
+            case .other, .program:
+                for line in documents[i].text { people += RosterExtractor.people(in: line) }
+            default:
+                break
+            }
+            documents[i].document.roster = people
+            roster.formUnion(people)
+        }
+    }
 
     mutating func normalize(_ r: inout RecognizedDocument, index: Int) -> [Diagnostic] {
         guard r.document.kind == .roadmap || r.document.kind == .report else { return [] }
         var out: [Diagnostic] = []
         let period = r.document.period
-        let glossary = r.document.glossary
+        var glossary = fileGlossary
+        for e in r.document.glossary.entries { glossary.define(e.abbreviation, e.expansion) }
+        let context = CheckContext(index: index, recognized: r)
         for s in r.document.sections.indices {
             for i in r.document.sections[s].items.indices {
-                let context = CheckContext(index: index, recognized: r)
                 let label = context.label(section: s, item: i)
                 var item = r.document.sections[s].items[i]
                 let d = deadlines.parse(item.deadline.text, period: period)
@@ -32,6 +58,14 @@ struct Normalizer {
                 let p = responsibles.parse(raw.isEmpty ? nil : raw, glossary: glossary)
                 item.responsibles = p.value
                 out += p.diagnostics.map { $0.located(document: index, section: s, item: label) }
+                if !roster.isEmpty {
+                    for person in p.value where person.kind == .person {
+                        guard let key = person.key, !roster.contains(key) else { continue }
+                        out.append(Diagnostic(.responsibleNotInRoster, field: .responsibles, text: person.text,
+                                              message: "«\(person.text)» нет среди назначенных приказом и в составе рабочей группы: проверьте фамилию или дополните состав")
+                            .located(document: index, section: s, item: label))
+                    }
+                }
                 r.document.sections[s].items[i] = item
             }
         }

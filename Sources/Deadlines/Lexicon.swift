@@ -1,0 +1,159 @@
+import Foundation
+import Model
+
+/// The words of deadline cells, read from the JSON tables in `Resources`.
+///
+/// Methodists change these tables, not the code. A directory named by the
+/// environment variable `KARTOGRAF_DATA_DIR` may hold a file of the same name
+/// (`months.json`, `phrases.json`, …); it is then read instead of the built-in one.
+struct Lexicon: Sendable {
+    /// What a phrase of `phrases.json` means.
+    enum PhraseMeaning: String, Sendable, CaseIterable {
+        case continuous, event, yearly, halfYearly, quarterly, monthly, vague, next, following
+        case frequencyLeads, until, notLater, untilEnd, since, during, through, skip
+    }
+
+    /// The time units named by words (`units.json`).
+    enum UnitWord: String, Sendable, CaseIterable {
+        case year, academic, quarter, half, decade, month, week, term, day, dayOfMonth, times
+    }
+
+    var months: [String: Int] = [:]
+    var ordinals: [String: Int] = [:]
+    var counts: [String: Int] = [:]
+    var decadePositions: [String: Int] = [:]
+    var units: [String: Set<UnitWord>] = [:]
+    var placeholderWords: Set<String> = []
+    var placeholderCharacters: Set<Unicode.Scalar> = []
+    var phrases: [PhraseMeaning: PhraseTable] = [:]
+
+    /// Loaded once per process.
+    static let shared = Lexicon.load()
+
+    func phrases(_ meaning: PhraseMeaning) -> PhraseTable { phrases[meaning] ?? PhraseTable([]) }
+
+    func isUnit(_ key: String, _ unit: UnitWord) -> Bool { units[key]?.contains(unit) ?? false }
+
+    static func load() -> Lexicon {
+        var lexicon = Lexicon()
+        if let months = table("months")?.objectValue {
+            for (key, forms) in months {
+                guard let month = Int(key) else { continue }
+                for form in forms.arrayValue ?? [] { if let f = form.stringValue { lexicon.months[fold(f)] = month } }
+            }
+        }
+        if let numbers = table("numbers") {
+            lexicon.ordinals = numberMap(numbers["ordinals"])
+            lexicon.counts = numberMap(numbers["counts"])
+            lexicon.decadePositions = numberMap(numbers["decadePositions"])
+        }
+        if let units = table("units")?.objectValue {
+            for (key, words) in units {
+                guard let unit = UnitWord(rawValue: key) else { continue }
+                for word in words.arrayValue ?? [] {
+                    if let w = word.stringValue { lexicon.units[fold(w), default: []].insert(unit) }
+                }
+            }
+        }
+        if let placeholders = table("placeholders") {
+            lexicon.placeholderWords = Set((placeholders["words"]?.arrayValue ?? []).compactMap { $0.stringValue.map(fold) })
+            for c in placeholders["characters"]?.arrayValue ?? [] {
+                if let s = c.stringValue { lexicon.placeholderCharacters.formUnion(s.unicodeScalars) }
+            }
+        }
+        if let phrases = table("phrases") {
+            for meaning in PhraseMeaning.allCases {
+                let patterns = (phrases[meaning.rawValue]?.arrayValue ?? []).compactMap(\.stringValue)
+                lexicon.phrases[meaning] = PhraseTable(patterns)
+            }
+        }
+        return lexicon
+    }
+
+    /// Lower case, `ё` as `е`: the form every table and token key is compared in.
+    static func fold(_ text: String) -> String {
+        text.lowercased().replacingOccurrences(of: "ё", with: "е")
+    }
+
+    private static func numberMap(_ value: JSONValue?) -> [String: Int] {
+        var map: [String: Int] = [:]
+        for (key, words) in value?.objectValue ?? [] {
+            guard let n = Int(key) else { continue }
+            for word in words.arrayValue ?? [] { if let w = word.stringValue { map[fold(w)] = n } }
+        }
+        return map
+    }
+
+    /// One JSON table: the override directory first, then the bundled resource.
+    private static func table(_ name: String) -> JSONValue? {
+        let file = name + ".json"
+        var candidates: [URL] = []
+        if let dir = ProcessInfo.processInfo.environment["KARTOGRAF_DATA_DIR"], !dir.isEmpty {
+            candidates.append(URL(fileURLWithPath: dir).appendingPathComponent(file))
+        }
+        if let resources = Bundle.module.url(forResource: "Resources", withExtension: nil) {
+            candidates.append(resources.appendingPathComponent(file))
+        }
+        for url in candidates {
+            guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8),
+                  let value = try? JSONParser.parse(text) else { continue }
+            return value
+        }
+        return nil
+    }
+}
+
+/// Phrases of one meaning, indexed by their first word for a quick longest match.
+struct PhraseTable: Sendable {
+    struct Phrase: Sendable {
+        let words: [Word]
+    }
+
+    enum Word: Sendable {
+        case exact(String)
+        case prefix(String)
+
+        func matches(_ key: String) -> Bool {
+            switch self {
+            case let .exact(w): return key == w
+            case let .prefix(p): return key.hasPrefix(p)
+            }
+        }
+    }
+
+    private var byFirstWord: [String: [Phrase]] = [:]
+    private var byFirstPrefix: [Phrase] = []
+
+    init(_ patterns: [String]) {
+        for pattern in patterns {
+            let words: [Word] = pattern.split(separator: " ").map { part in
+                let w = Lexicon.fold(String(part))
+                return w.hasSuffix("*") ? .prefix(String(w.dropLast())) : .exact(w)
+            }
+            guard let first = words.first else { continue }
+            let phrase = Phrase(words: words)
+            switch first {
+            case let .exact(w): byFirstWord[w, default: []].append(phrase)
+            case .prefix: byFirstPrefix.append(phrase)
+            }
+        }
+    }
+
+    /// The index just past the longest phrase starting at `i`, or nil.
+    /// Only word and number tokens take part; a phrase never spans punctuation.
+    func longestMatch(in tokens: [Token], at i: Int) -> Int? {
+        guard i < tokens.count, tokens[i].isWordLike else { return nil }
+        var best: Int?
+        func consider(_ phrase: Phrase) {
+            var j = i
+            for word in phrase.words {
+                guard j < tokens.count, tokens[j].isWordLike, word.matches(tokens[j].key) else { return }
+                j += 1
+            }
+            if j > (best ?? i) { best = j }
+        }
+        for phrase in byFirstWord[tokens[i].key] ?? [] { consider(phrase) }
+        for phrase in byFirstPrefix { consider(phrase) }
+        return best
+    }
+}

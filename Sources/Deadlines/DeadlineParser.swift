@@ -21,7 +21,8 @@ public struct DeadlineParser: Sendable {
         if tokens.allSatisfy({ [.dash, .dot, .comma, .other].contains($0.kind) }) {
             return Checked(Deadline(text: normalized), diagnostics: [DeadlineMessages.missing(normalized)])
         }
-        let items = TermReader(tokens, lexicon: lexicon).read()
+        var items = TermReader(Self.withoutLooseBlanks(tokens), lexicon: lexicon).read()
+        if tokens.contains(where: { $0.kind == .placeholder }) { items.append(.placeholder) }
         let clauses = ClauseSplitter.split(items)
         let meaning = CellEvaluator(period: period, items: items).evaluate(clauses)
 
@@ -49,6 +50,28 @@ public struct DeadlineParser: Sendable {
             }
         }
         return Checked(deadline, diagnostics: Self.unique(diagnostics))
+    }
+
+    /// The tokens with blanks taken out, so that the rest reads as if they were not there
+    /// (D24: `в течение Х года` is continuous, `май Х года` a date). Blanks inside a numeric
+    /// date (`ХХ.ХХ.2024`, `00.00.0000`) stay for the date grammar; a number glued to a blank
+    /// (`20__`) goes with it.
+    static func withoutLooseBlanks(_ tokens: [Token]) -> [Token] {
+        var out: [Token] = []
+        out.reserveCapacity(tokens.count)
+        for (k, t) in tokens.enumerated() {
+            let next = k + 1 < tokens.count ? tokens[k + 1] : nil
+            if t.kind == .placeholder {
+                let inDate = (next?.kind == .dot && !(next?.spaceBefore ?? true))
+                    || (k > 0 && tokens[k - 1].kind == .dot && !t.spaceBefore)
+                if !inDate {
+                    if let last = out.last, last.kind == .number, !t.spaceBefore { out.removeLast() }
+                    continue
+                }
+            }
+            out.append(t)
+        }
+        return out
     }
 
     /// Occurrences sorted by due, then start (`nil` first), each once (D27).

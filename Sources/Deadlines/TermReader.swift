@@ -195,18 +195,18 @@ struct TermReader {
         if t.kind == .number, t.digits <= 2, let r = dayMonth(day: t, monthAt: j + 1) { return r }
         if let n = lexicon.decadePositions[t.key], j + 1 < tokens.count, let m = lexicon.months[tokens[j + 1].key] {
             var p = Point(unit: .decade(month: m, n: n))
-            let end = yearPart(at: j + 2, into: &p, monthAnchored: true)
+            let end = yearPart(at: j + 2, into: &p)
             return (p, end)
         }
         if t.kind == .word, let m = lexicon.months[t.key] {
             var k = j + 1
             if k < tokens.count, tokens[k].kind == .dot, !tokens[k].spaceBefore, t.key.count <= 4 { k += 1 }
             var p = Point(unit: .month(m))
-            let end = yearPart(at: k, into: &p, monthAnchored: true)
+            let end = yearPart(at: k, into: &p)
             return (p, end)
         }
         if t.kind == .number, let r = yearPoint(at: j, allowBare: allowBare) { return r }
-        if t.kind == .word, lexicon.isUnit(t.key, .academic) {
+        if [.until, .notLater, .untilEnd].contains(mode), t.kind == .word, lexicon.isUnit(t.key, .academic) {
             var k = j + 1
             if k < tokens.count, tokens[k].kind == .dot { k += 1 }
             if k < tokens.count, lexicon.isUnit(tokens[k].key, .year) {
@@ -228,10 +228,10 @@ struct TermReader {
             return nil
         }
         var p = Point(unit: .day(month: m, day: day.value))
-        var end = yearPart(at: k + 1, into: &p, monthAnchored: true)
+        var end = yearPart(at: k + 1, into: &p)
         if end == k + 1, end < tokens.count, tokens[end].kind == .dot, !tokens[end].spaceBefore,
            tokens[k].key.count <= 4 {
-            end = yearPart(at: end + 1, into: &p, monthAnchored: true)
+            end = yearPart(at: end + 1, into: &p)
         }
         p.problem = p.problem ?? DateValidity.check(day: day.value, month: m, year: p.year, fragment: fragment(k - 1, end))
         return (p, end)
@@ -310,17 +310,17 @@ struct TermReader {
         if lexicon.isUnit(key, .decade), first == last, first <= 3, unitEnd < tokens.count,
            let m = lexicon.months[tokens[unitEnd].key] {
             var p = Point(unit: .decade(month: m, n: first))
-            let end = yearPart(at: unitEnd + 1, into: &p, monthAnchored: true)
+            let end = yearPart(at: unitEnd + 1, into: &p)
             return (p, end)
         }
         if lexicon.isUnit(key, .quarter), last <= 4 {
             var p = Point(unit: .quarters(first, last))
-            let end = yearPart(at: unitEnd, into: &p, monthAnchored: true)
+            let end = yearPart(at: unitEnd, into: &p)
             return (p, end)
         }
         if lexicon.isUnit(key, .half), last <= 2 {
             var p = Point(unit: .halves(first, last, academic: false))
-            let end = yearPart(at: unitEnd, into: &p, monthAnchored: true)
+            let end = yearPart(at: unitEnd, into: &p)
             return (p, end)
         }
         return nil
@@ -371,7 +371,7 @@ struct TermReader {
 
     /// The year after a month, day or unit: `2023`, `2023 г.`, `23 г.`, `2023-2024 учебного года`.
     /// Writes the year (or a problem) into `point` and returns the index after it.
-    private func yearPart(at k: Int, into point: inout Point, monthAnchored: Bool) -> Int {
+    private func yearPart(at k: Int, into point: inout Point) -> Int {
         guard k < tokens.count, tokens[k].kind == .number else { return k }
         let t = tokens[k]
         if let (base, end) = academicYear(at: k) {

@@ -12,6 +12,11 @@ public struct DeadlineParser: Sendable {
         lexicon = Lexicon.shared
     }
 
+    /// A parser with other word tables (tests, a methodist's data directory).
+    init(lexicon: Lexicon) {
+        self.lexicon = lexicon
+    }
+
     /// Parses `text` within `period`. Diagnostics carry no location: the caller places them.
     public func parse(_ text: String?, period: Period?) -> Checked<Deadline> {
         guard let normalized = TextNormalizer.normalize(text) else {

@@ -84,6 +84,9 @@ struct Lexicon: Sendable {
         return map
     }
 
+    /// The directory of the built-in tables.
+    static var bundledResources: URL? { Bundle.module.url(forResource: "Resources", withExtension: nil) }
+
     /// One JSON table: the override directory first, then the bundled resource.
     private static func table(_ name: String) -> JSONValue? {
         let file = name + ".json"
@@ -91,7 +94,7 @@ struct Lexicon: Sendable {
         if let dir = ProcessInfo.processInfo.environment["KARTOGRAF_DATA_DIR"], !dir.isEmpty {
             candidates.append(URL(fileURLWithPath: dir).appendingPathComponent(file))
         }
-        if let resources = Bundle.module.url(forResource: "Resources", withExtension: nil) {
+        if let resources = bundledResources {
             candidates.append(resources.appendingPathComponent(file))
         }
         for url in candidates {

@@ -11,6 +11,9 @@ struct Lexicon: Sendable {
     enum PhraseMeaning: String, Sendable, CaseIterable {
         case continuous, event, yearly, halfYearly, quarterly, monthly, vague, next, following
         case frequencyLeads, until, notLater, untilEnd, since, during, through, skip
+
+        var bit: UInt32 { Self.bits[self] ?? 0 }
+        private static let bits = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, UInt32(1) << UInt32($0)) })
     }
 
     /// The time units named by words (`units.json`).
@@ -26,6 +29,16 @@ struct Lexicon: Sendable {
     var placeholderWords: Set<String> = []
     var placeholderCharacters: Set<Unicode.Scalar> = []
     var phrases: [PhraseMeaning: PhraseTable] = [:]
+    /// For a quick reject: the meanings whose phrases may start with a word (bit = `PhraseMeaning` index).
+    var firstWordMeanings: [String: UInt32] = [:]
+    var firstPrefixMeanings: [(prefix: String, meanings: UInt32)] = []
+
+    /// The meanings of the phrases that may start at a token with this key.
+    func meaningsStarting(with key: String) -> UInt32 {
+        var mask = firstWordMeanings[key] ?? 0
+        for entry in firstPrefixMeanings where key.hasPrefix(entry.prefix) { mask |= entry.meanings }
+        return mask
+    }
 
     /// Loaded once per process.
     static let shared = Lexicon.load()
@@ -65,6 +78,15 @@ struct Lexicon: Sendable {
             for meaning in PhraseMeaning.allCases {
                 let patterns = (phrases[meaning.rawValue]?.arrayValue ?? []).compactMap(\.stringValue)
                 lexicon.phrases[meaning] = PhraseTable(patterns)
+                let bit = meaning.bit
+                for pattern in patterns {
+                    guard let first = pattern.split(separator: " ").first.map({ fold(String($0)) }) else { continue }
+                    if first.hasSuffix("*") {
+                        lexicon.firstPrefixMeanings.append((String(first.dropLast()), bit))
+                    } else {
+                        lexicon.firstWordMeanings[first, default: 0] |= bit
+                    }
+                }
             }
         }
         return lexicon
@@ -72,7 +94,21 @@ struct Lexicon: Sendable {
 
     /// Lower case, `ё` as `е`: the form every table and token key is compared in.
     static func fold(_ text: String) -> String {
-        text.lowercased().replacingOccurrences(of: "ё", with: "е")
+        fold(Array(text.unicodeScalars)[...])
+    }
+
+    /// `fold` over scalars, with fast paths for ASCII and Cyrillic.
+    static func fold(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var out = String.UnicodeScalarView()
+        for c in scalars {
+            switch c.value {
+            case 0x41...0x5A, 0x410...0x42F: out.append(Unicode.Scalar(c.value + 0x20)!)
+            case 0x401, 0x451: out.append("е")
+            case 0...0x7F, 0x430...0x44F: out.append(c)
+            default: out.append(contentsOf: String(c).lowercased().unicodeScalars)
+            }
+        }
+        return String(out)
     }
 
     private static func numberMap(_ value: JSONValue?) -> [String: Int] {

@@ -7,10 +7,19 @@ import Model
 struct TermReader {
     let tokens: [Token]
     let lexicon: Lexicon
+    /// Per token, the phrase meanings that may start there: most look-ups end at one bit test.
+    private let starts: [UInt32]
 
     init(_ tokens: [Token], lexicon: Lexicon) {
         self.tokens = tokens
         self.lexicon = lexicon
+        starts = tokens.map { $0.isWordLike ? lexicon.meaningsStarting(with: $0.key) : 0 }
+    }
+
+    /// The end of the longest phrase of `meaning` at `i`.
+    private func match(_ meaning: Lexicon.PhraseMeaning, at i: Int) -> Int? {
+        guard i < tokens.count, starts[i] & meaning.bit != 0 else { return nil }
+        return lexicon.phrases(meaning).longestMatch(in: tokens, at: i)
     }
 
     func read() -> [Item] {
@@ -46,7 +55,7 @@ struct TermReader {
     func phrase(at i: Int) -> (Item, Int)? {
         var best: (Item, Int)?
         for (meaning, item) in Self.phraseMeanings {
-            if let end = lexicon.phrases(meaning).longestMatch(in: tokens, at: i), end > (best?.1 ?? i) {
+            if let end = match(meaning, at: i), end > (best?.1 ?? i) {
                 best = (item, end)
             }
         }
@@ -55,7 +64,7 @@ struct TermReader {
 
     /// `[не реже] [N|одного] раз[а] в [N] год|месяц|квартал|полугодие|неделю…`.
     func frequencyExpression(at i: Int) -> (Item, Int)? {
-        var j = lexicon.phrases(.frequencyLeads).longestMatch(in: tokens, at: i) ?? i
+        var j = match(.frequencyLeads, at: i) ?? i
         var times = 1
         if let n = count(at: j) {
             times = n
@@ -94,8 +103,8 @@ struct TermReader {
 
     /// `до 10 числа [месяца][,] [следующего за отчётным]`.
     func anchor(at i: Int) -> (Item, Int)? {
-        var j = lexicon.phrases(.until).longestMatch(in: tokens, at: i)
-            ?? lexicon.phrases(.notLater).longestMatch(in: tokens, at: i) ?? i
+        var j = match(.until, at: i)
+            ?? match(.notLater, at: i) ?? i
         guard j + 1 < tokens.count, tokens[j].kind == .number, tokens[j].digits <= 2,
               (1...31).contains(tokens[j].value), lexicon.isUnit(tokens[j + 1].key, .dayOfMonth) else { return nil }
         let day = tokens[j].value
@@ -104,7 +113,7 @@ struct TermReader {
         if k < tokens.count, lexicon.isUnit(tokens[k].key, .month) { k += 1 }
         let afterMonth = k
         if k < tokens.count, tokens[k].kind == .comma { k += 1 }
-        if let end = lexicon.phrases(.following).longestMatch(in: tokens, at: k) {
+        if let end = match(.following, at: k) {
             var e = end
             if e < tokens.count, tokens[e].kind == .word,
                tokens[e].key.hasPrefix("период") || lexicon.isUnit(tokens[e].key, .month)
@@ -123,35 +132,35 @@ struct TermReader {
         var j = i
         var mode = SpanMode.window
         var sinceContext = false
-        if let e = lexicon.phrases(.untilEnd).longestMatch(in: tokens, at: j) {
+        if let e = match(.untilEnd, at: j) {
             mode = .untilEnd
             j = e
-        } else if let e = lexicon.phrases(.notLater).longestMatch(in: tokens, at: j) {
+        } else if let e = match(.notLater, at: j) {
             mode = .notLater
             j = e
-        } else if let e = lexicon.phrases(.until).longestMatch(in: tokens, at: j) {
+        } else if let e = match(.until, at: j) {
             mode = .until
             j = e
-        } else if let e = lexicon.phrases(.during).longestMatch(in: tokens, at: j) {
+        } else if let e = match(.during, at: j) {
             mode = .during
             j = e
-            if let e2 = lexicon.phrases(.since).longestMatch(in: tokens, at: j) {
+            if let e2 = match(.since, at: j) {
                 j = e2
                 sinceContext = true
             }
-        } else if let e = lexicon.phrases(.since).longestMatch(in: tokens, at: j) {
+        } else if let e = match(.since, at: j) {
             mode = .since
             j = e
             sinceContext = true
         }
-        if let e = lexicon.phrases(.skip).longestMatch(in: tokens, at: j) { j = e }
+        if let e = match(.skip, at: j) { j = e }
         guard let (first, afterFirst) = point(at: j, allowBare: true, mode: mode) else { return nil }
         var from: Point?
         var to = first
         var end = afterFirst
         if afterFirst < tokens.count, isConnector(tokens[afterFirst], sinceContext: sinceContext) {
             var k = afterFirst + 1
-            if let e = lexicon.phrases(.skip).longestMatch(in: tokens, at: k) { k = e }
+            if let e = match(.skip, at: k) { k = e }
             if let (second, afterSecond) = point(at: k, allowBare: first.bare, mode: .window),
                let merged = RangeMerger.merge(first, second) {
                 from = merged.0

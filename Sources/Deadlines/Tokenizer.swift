@@ -54,7 +54,7 @@ enum Tokenizer {
                 var j = i
                 while j < scalars.count, isLetter(scalars[j]) { j += 1 }
                 let word = string(scalars[i..<j])
-                let key = Lexicon.fold(word)
+                let key = Lexicon.fold(scalars[i..<j])
                 let kind: Token.Kind = lexicon.placeholderWords.contains(key) ? .placeholder : .word
                 tokens.append(Token(kind: kind, text: word, key: key, spaceBefore: space))
                 i = j
@@ -75,12 +75,19 @@ enum Tokenizer {
     }
 
     static func isSpace(_ c: Unicode.Scalar) -> Bool {
-        c.properties.isWhitespace || c.value < 0x20
+        if c.value < 0x80 { return c.value <= 0x20 || c.value == 0x7F }
+        return c.properties.isWhitespace
     }
 
     static func isDigit(_ c: Unicode.Scalar) -> Bool { (48...57).contains(c.value) }
 
-    static func isLetter(_ c: Unicode.Scalar) -> Bool { c.properties.isAlphabetic }
+    static func isLetter(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x41...0x5A, 0x61...0x7A, 0x400...0x4FF: return true
+        case 0...0x7F: return false
+        default: return c.properties.isAlphabetic
+        }
+    }
 
     private static func punctuationKind(_ c: Unicode.Scalar) -> Token.Kind {
         switch c {

@@ -66,12 +66,16 @@ struct TermReader {
     func frequencyExpression(at i: Int) -> (Item, Int)? {
         var j = match(.frequencyLeads, at: i) ?? i
         var times = 1
+        var countIsTimes = false
         if let n = count(at: j) {
             times = n
+            countIsTimes = lexicon.isUnit(tokens[j].key, .times)   // `дважды`
             j += 1
         }
-        guard j < tokens.count, lexicon.isUnit(tokens[j].key, .times) else { return nil }
-        j += 1
+        if !countIsTimes {
+            guard j < tokens.count, lexicon.isUnit(tokens[j].key, .times) else { return nil }
+            j += 1
+        }
         if j < tokens.count, ["в", "за"].contains(tokens[j].key) { j += 1 }
         var every = 1
         if let n = count(at: j) {
@@ -89,7 +93,14 @@ struct TermReader {
         case lexicon.isUnit(key, .week), lexicon.isUnit(key, .term), lexicon.isUnit(key, .day): unit = .vague
         default: return nil
         }
-        return (.frequency(times == 1 && every == 1 ? unit : .vague), j + 1)
+        guard times == 1 else { return (.frequency(.vague), j + 1) }
+        switch (unit, every) {
+        case (_, 1): return (.frequency(unit), j + 1)
+        case (.monthly, 3): return (.frequency(.quarterly), j + 1)
+        case (.monthly, 6): return (.frequency(.halfYearly), j + 1)
+        case (.monthly, 12): return (.frequency(.yearly), j + 1)
+        default: return (.frequency(.vague), j + 1)
+        }
     }
 
     private func count(at j: Int) -> Int? {
@@ -106,9 +117,16 @@ struct TermReader {
         var j = match(.until, at: i)
             ?? match(.notLater, at: i) ?? i
         guard j + 1 < tokens.count, tokens[j].kind == .number, tokens[j].digits <= 2,
-              (1...31).contains(tokens[j].value), lexicon.isUnit(tokens[j + 1].key, .dayOfMonth) else { return nil }
+              (1...31).contains(tokens[j].value) else { return nil }
         let day = tokens[j].value
-        j += 2
+        j += 1
+        // `10-го числа`
+        if j + 1 < tokens.count, tokens[j].kind == .dash, !tokens[j].spaceBefore, tokens[j + 1].kind == .word,
+           tokens[j + 1].key.count <= 2, !tokens[j + 1].spaceBefore {
+            j += 2
+        }
+        guard j < tokens.count, lexicon.isUnit(tokens[j].key, .dayOfMonth) else { return nil }
+        j += 1
         var k = j
         if k < tokens.count, lexicon.isUnit(tokens[k].key, .month) { k += 1 }
         let afterMonth = k
@@ -375,7 +393,9 @@ struct TermReader {
             k += 1
         }
         guard k < tokens.count, lexicon.isUnit(tokens[k].key, .academic) else { return nil }
-        return (tokens[j].value, consumeYearWords(from: k + 1))
+        k += 1
+        if k < tokens.count, tokens[k].kind == .dot, !tokens[k].spaceBefore { k += 1 }   // `уч.`
+        return (tokens[j].value, consumeYearWords(from: k))
     }
 
     /// The year after a month, day or unit: `2023`, `2023 г.`, `23 г.`, `2023-2024 учебного года`.

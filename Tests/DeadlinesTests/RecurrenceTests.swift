@@ -82,4 +82,13 @@ final class RecurrenceTests: XCTestCase {
             assertDeadline(text, period: calendar3, kinds: [.recurring], [TestSupport.occ("2023-01-01", "2025-12-31")])
         }
     }
+
+    func testEveryNMonthsAndAdverbs() {
+        let quarters = TestSupport.parse("раз в 3 месяца", year2024).value.occurrences
+        XCTAssertEqual(quarters.map(\.due), ["2024-03-31", "2024-06-30", "2024-09-30", "2024-12-31"].map(TestSupport.day))
+        assertDeadline("дважды в год", period: calendar3, kinds: [.recurring], [TestSupport.occ("2023-01-01", "2025-12-31")])
+        let anchors = TestSupport.parse("до 10-го числа месяца, следующего за отчетным", year2024).value.occurrences
+        XCTAssertEqual(anchors.first, TestSupport.occ(nil, "2024-02-10"))
+        XCTAssertEqual(anchors.count, 12)
+    }
 }

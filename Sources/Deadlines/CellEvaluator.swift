@@ -62,7 +62,7 @@ struct CellEvaluator {
             addRecurring(frequency, clause: clause, spans: good, after: after, into: &meaning)
             if clause.hasContinuous {
                 meaning.kinds.insert(.continuous)
-                addContinuous(start: after?.next, into: &meaning)
+                addContinuous(start: after?.following, into: &meaning)
             }
             return nil
         }
@@ -95,7 +95,7 @@ struct CellEvaluator {
         }
         if clause.hasContinuous {
             meaning.kinds.insert(.continuous)
-            addContinuous(start: continuousStart ?? after?.next, into: &meaning)
+            addContinuous(start: continuousStart ?? after?.following, into: &meaning)
         }
         return latestDue
     }

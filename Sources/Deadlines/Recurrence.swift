@@ -26,7 +26,7 @@ struct Recurrence {
         case .quarterly: return units(months: 3, limit: limit)
         case .halfYearly: return units(months: 6, limit: limit)
         case .vague:
-            let start = lowerBound ?? after?.next ?? range.from
+            let start = lowerBound ?? after?.following ?? range.from
             guard start <= range.to else { return [] }
             return [(Occurrence(start: start, due: range.to), range.to)]
         }
@@ -91,7 +91,7 @@ struct Recurrence {
                 if let anchor {
                     // `до N числа` of the unit's own month (monthly), else of the month after the unit.
                     let following = anchor.following || size > 1
-                    let dueMonth = following ? end.next : Day(year: end.year, month: end.month, day: 1)!
+                    let dueMonth = following ? end.following : Day(year: end.year, month: end.month, day: 1)!
                     let day = min(anchor.day, Day.daysIn(month: dueMonth.month, year: dueMonth.year))
                     guard let due = Day(year: dueMonth.year, month: dueMonth.month, day: day) else { continue }
                     out.append((Occurrence(start: nil, due: due), following ? end : due))

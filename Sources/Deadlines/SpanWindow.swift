@@ -6,7 +6,10 @@ extension Period {
 }
 
 extension Day {
+    /// The day before; never fails (unlike a failable initialiser at the ends of the calendar).
     var previous: Day { Day(ordinal: ordinal - 1) }
+    /// The day after; `Day.next` traps after 9999-12-31, this does not.
+    var following: Day { Day(ordinal: ordinal + 1) }
 }
 
 /// Years for the points of a one-off span (`deadlines.md`, «A one-off month with no year …», D13).
@@ -95,7 +98,8 @@ enum SpanWindow {
             return Occurrence(start: first.start, due: last.end)
         case .until:
             if case .day = span.to.unit { return Occurrence(start: nil, due: last.start) }
-            return Occurrence(start: nil, due: last.start.previous)
+            let due = last.start.previous
+            return due.year >= 1 ? Occurrence(start: nil, due: due) : nil
         case .notLater:
             if case .day = span.to.unit { return Occurrence(start: nil, due: last.start) }
             return Occurrence(start: nil, due: last.end)

@@ -87,5 +87,9 @@ final class FuzzTests: XCTestCase {
         let result = DeadlineParser().parse("ежемесячно", period: periods[4])
         XCTAssertFalse(result.value.occurrences.isEmpty)
         XCTAssertLessThanOrEqual(result.value.occurrences.count, 20_000)
+        for text in ["ежеквартально до 10 числа месяца, следующего за отчётным", "декабрь 9999, далее регулярно",
+                     "до 01.01.0001", "31.12.9999, далее ежемесячно", "с 9999 г. ежегодно"] {
+            assertSane(text, period: periods[4])
+        }
     }
 }

@@ -105,7 +105,11 @@ struct CellEvaluator {
     private func frequency(of clause: Clause, spans: [Span]) -> Frequency? {
         let frequencies = clause.frequencies
         if let concrete = frequencies.first(where: { $0 != .vague }) { return concrete }
-        if let vague = frequencies.first { return vague }
+        if let vague = frequencies.first {
+            // `2 раза в год (декабрь, май)`: the months say when, every year.
+            let yearlessMonths = spans.contains { !$0.isYearsOnly && !$0.hasYear && $0.mode != .since }
+            return yearlessMonths ? .yearly : vague
+        }
         if !clause.anchors.isEmpty { return .monthly }
         let multiYear = spans.contains { s in
             guard s.isYearsOnly, s.mode != .since, let first = s.from?.year ?? s.to.year, let last = s.to.year else {

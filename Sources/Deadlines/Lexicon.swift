@@ -10,7 +10,7 @@ struct Lexicon: Sendable {
     /// What a phrase of `phrases.json` means.
     enum PhraseMeaning: String, Sendable, CaseIterable {
         case continuous, event, yearly, halfYearly, quarterly, monthly, vague, next, following
-        case frequencyLeads, until, notLater, untilEnd, since, during, through, skip
+        case frequencyLeads, until, notLater, untilEnd, since, during, through, skip, reference
 
         var bit: UInt32 { Self.bits[self] ?? 0 }
         private static let bits = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, UInt32(1) << UInt32($0)) })

@@ -29,6 +29,8 @@ struct TermReader {
             if let (item, end) = phrase(at: i) ?? frequencyExpression(at: i) {
                 items.append(item)
                 i = end
+            } else if let end = reference(at: i) {
+                i = end
             } else if let (item, end) = anchor(at: i) {
                 items.append(item)
                 i = end
@@ -108,6 +110,13 @@ struct TermReader {
         let t = tokens[j]
         if t.kind == .number, t.digits <= 2 { return t.value }
         return t.kind == .word ? lexicon.counts[t.key] : nil
+    }
+
+    /// `по итогам 2023 г.`, `за I квартал`: a span that names what is reported on, not when.
+    /// Returns the index after it; the span is not a term.
+    func reference(at i: Int) -> Int? {
+        guard let j = match(.reference, at: i), let (_, end) = span(at: j) else { return nil }
+        return end
     }
 
     // MARK: - Day-of-month anchors

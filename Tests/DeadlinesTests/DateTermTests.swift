@@ -67,4 +67,11 @@ final class DateTermTests: XCTestCase {
     func testMisspeltMonthIsUnparsed() {
         assertDeadline("Сентбярь", period: calendar3, kinds: [], [], codes: ["deadline.unparsed"])
     }
+
+    func testReportedSpanIsNotADeadline() {
+        assertDeadline("Март 2024 г. (по итогам 2023 г.)", period: calendar3, kinds: [.date],
+                       [TestSupport.occ("2024-03-01", "2024-03-31")])
+        assertDeadline("отчёт за I квартал 2024 г. - до 10.04.2024", period: calendar3, kinds: [.date],
+                       [TestSupport.occ(nil, "2024-04-10")])
+    }
 }

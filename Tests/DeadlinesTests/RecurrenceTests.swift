@@ -91,4 +91,9 @@ final class RecurrenceTests: XCTestCase {
         XCTAssertEqual(anchors.first, TestSupport.occ(nil, "2024-02-10"))
         XCTAssertEqual(anchors.count, 12)
     }
+
+    func testVagueFrequencyWithMonthsRepeatsTheMonths() {
+        assertDeadline("2 раза в год (декабрь, май)", period: year2024, kinds: [.recurring],
+                       [TestSupport.occ("2024-05-01", "2024-05-31"), TestSupport.occ("2024-12-01", "2024-12-31")])
+    }
 }

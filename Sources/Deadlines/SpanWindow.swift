@@ -34,9 +34,9 @@ struct YearResolver {
             from.year = year
             from.unit = unit
             s.to.year = RangeMerger.wraps(from, s.to) ? year + 1 : year
-            if case .halves = s.to.unit, case let .halves(_, _, academic) = unit, case let .halves(a, b, _) = s.to.unit {
+            // `I-II полугодие` ends in the same (academic) year as it starts.
+            if case let .halves(_, _, academic) = unit, case let .halves(a, b, _) = s.to.unit {
                 s.to.unit = .halves(a, b, academic: academic)
-                s.to.year = year
             }
             s.from = from
         } else {

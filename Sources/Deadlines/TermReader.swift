@@ -185,7 +185,7 @@ struct TermReader {
         var from: Point?
         var to = first
         var end = afterFirst
-        if afterFirst < tokens.count, isConnector(tokens[afterFirst], sinceContext: sinceContext) {
+        if afterFirst < tokens.count, isConnector(at: afterFirst, sinceContext: sinceContext) {
             var k = afterFirst + 1
             if let e = match(.skip, at: k) { k = e }
             if let (second, afterSecond) = point(at: k, allowBare: first.bare, mode: .window),
@@ -200,9 +200,9 @@ struct TermReader {
         return (Span(from: from, to: to, mode: mode, fragment: fragment(i, end), position: i), end)
     }
 
-    private func isConnector(_ t: Token, sinceContext: Bool) -> Bool {
-        if t.kind == .dash { return true }
-        return t.key == "по" || (sinceContext && t.key == "до")
+    /// A dash joins two points; `по`/`до` (the `through` table) only after `с`.
+    private func isConnector(at k: Int, sinceContext: Bool) -> Bool {
+        tokens[k].kind == .dash || (sinceContext && match(.through, at: k) == k + 1)
     }
 
     /// The text of tokens `a..<b` as written, spaces folded.
@@ -421,6 +421,11 @@ struct TermReader {
             return end
         }
         let hasYearWord = k + 1 < tokens.count && tokens[k + 1].kind == .word && lexicon.isUnit(tokens[k + 1].key, .year)
+        // `июнь 2022-2024 гг.`: a range of years follows, not the month's own year.
+        if k + 2 < tokens.count, tokens[k + 1].kind == .dash || tokens[k + 1].kind == .slash,
+           tokens[k + 2].kind == .number, tokens[k + 2].digits == 4, t.digits == 4 {
+            return k
+        }
         switch t.digits {
         case 4 where t.value > 0:
             point.year = t.value

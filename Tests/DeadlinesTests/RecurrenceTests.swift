@@ -96,4 +96,11 @@ final class RecurrenceTests: XCTestCase {
         assertDeadline("2 раза в год (декабрь, май)", period: year2024, kinds: [.recurring],
                        [TestSupport.occ("2024-05-01", "2024-05-31"), TestSupport.occ("2024-12-01", "2024-12-31")])
     }
+
+    func testMonthsWithABareRangeOfYearsRecur() {
+        let result = TestSupport.parse("сентябрь 2023 - 2024 гг.", calendar3)
+        XCTAssertEqual(result.value.kinds, [.recurring])
+        XCTAssertEqual(result.value.occurrences,
+                       [TestSupport.occ("2023-09-01", "2023-09-30"), TestSupport.occ("2024-09-01", "2024-09-30")])
+    }
 }

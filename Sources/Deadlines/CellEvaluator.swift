@@ -148,12 +148,16 @@ struct CellEvaluator {
         var upper: Day?
         var upperYear: Int?
         var templates: [Span] = []
+        var seen = Set<Span>()
         for span in spans {
             let bounds = span.hasYear && (span.isYearsOnly || frequency != .yearly || span.mode == .since)
             guard bounds, let occurrence = SpanWindow.occurrence(span) else {
                 if frequency == .yearly {
                     if span.hasYear { upperYear = max(upperYear ?? span.to.year!, span.to.year!) }
-                    if !templates.contains(span) { templates.append(span) }
+                    var key = span
+                    key.position = 0
+                    key.fragment = ""
+                    if seen.insert(key).inserted { templates.append(span) }
                 }
                 continue
             }

@@ -71,12 +71,15 @@ struct YearResolver {
 
     /// The next year written after `position`, else the nearest before it.
     private func cellYear(after position: Int) -> Int? {
-        var before: Int?
-        for entry in cellYears {
-            if entry.position > position { return entry.year }
-            before = entry.year
+        // Binary search: `cellYears` is in written order.
+        var low = 0
+        var high = cellYears.count
+        while low < high {
+            let mid = (low + high) / 2
+            if cellYears[mid].position > position { high = mid } else { low = mid + 1 }
         }
-        return before
+        if low < cellYears.count { return cellYears[low].year }
+        return cellYears.last?.year
     }
 }
 

@@ -14,8 +14,12 @@ struct DeadlineCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "Текст ячейки «Срок».")
-    var text: String?
+    /// The cell text. Taken as unrecognised input so that texts starting with a dash
+    /// (`-`, `- ежегодно`) are read as text, not as options.
+    @Argument(parsing: .allUnrecognized, help: ArgumentHelp("Текст ячейки «Срок».", valueName: "text"))
+    var words: [String] = []
+
+    var text: String? { words.isEmpty ? nil : words.joined(separator: " ") }
 
     @Option(name: .long, help: "Период документа: ГГГГ-ММ-ДД..ГГГГ-ММ-ДД.")
     var period: String?
@@ -24,6 +28,9 @@ struct DeadlineCommand: ParsableCommand {
     var batch: String?
 
     func validate() throws {
+        if let option = words.first(where: { $0.hasPrefix("--") && $0.dropFirst(2).first?.isLetter == true }) {
+            throw ValidationError("Неизвестный параметр «\(option)».")
+        }
         if batch == nil, text == nil {
             throw ValidationError("Укажите текст срока или --batch ФАЙЛ.")
         }

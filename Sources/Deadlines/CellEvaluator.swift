@@ -123,7 +123,7 @@ struct CellEvaluator {
 
     private func addContinuous(start: Day?, into meaning: inout CellMeaning) {
         guard let p = period else { return }
-        let s = max(start ?? p.from, p.from)
+        let s = start ?? p.from   // a written start is kept even before P (`{that day, P.to}`)
         guard s <= p.to else { return }
         meaning.occurrences.append((Occurrence(start: s, due: p.to), p.to))
     }

@@ -120,25 +120,30 @@ struct Lexicon: Sendable {
         return map
     }
 
-    /// The directory of the built-in tables.
-    static var bundledResources: URL? { Bundle.module.url(forResource: "Resources", withExtension: nil) }
+    /// The directory of the built-in tables: the resource bundle beside the executable,
+    /// else SwiftPM's `Bundle.module` (which also knows the build directory).
+    static var bundledResources: URL? {
+        let beside = Bundle.main.bundleURL.appendingPathComponent("kartograf_Deadlines.resources")
+        if let bundle = Bundle(path: beside.path), let url = bundle.url(forResource: "Resources", withExtension: nil) {
+            return url
+        }
+        return Bundle.module.url(forResource: "Resources", withExtension: nil)
+    }
 
-    /// One JSON table: the override directory first, then the bundled resource.
+    /// One JSON table: the override directory first, then the bundled resource
+    /// (the bundle is not touched when the override directory holds the file).
     private static func table(_ name: String) -> JSONValue? {
         let file = name + ".json"
-        var candidates: [URL] = []
-        if let dir = ProcessInfo.processInfo.environment["KARTOGRAF_DATA_DIR"], !dir.isEmpty {
-            candidates.append(URL(fileURLWithPath: dir).appendingPathComponent(file))
-        }
-        if let resources = bundledResources {
-            candidates.append(resources.appendingPathComponent(file))
-        }
-        for url in candidates {
-            guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8),
-                  let value = try? JSONParser.parse(text) else { continue }
+        if let dir = ProcessInfo.processInfo.environment["KARTOGRAF_DATA_DIR"], !dir.isEmpty,
+           let value = read(URL(fileURLWithPath: dir).appendingPathComponent(file)) {
             return value
         }
-        return nil
+        return bundledResources.flatMap { read($0.appendingPathComponent(file)) }
+    }
+
+    private static func read(_ url: URL) -> JSONValue? {
+        guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8) else { return nil }
+        return try? JSONParser.parse(text)
     }
 }
 

@@ -22,7 +22,9 @@ struct CellEvaluator {
         var years: [(Int, Int)] = []
         for item in items {
             guard case let .span(s) = item, s.problem == nil else { continue }
-            for point in s.points { if let y = point.year, !point.bare || s.from != nil { years.append((s.position, y)) } }
+            for point in s.points {
+                if let y = point.year { years.append((s.position, y)) }
+            }
         }
         resolver = YearResolver(period: period, cellYears: years)
     }
@@ -154,10 +156,7 @@ struct CellEvaluator {
             guard bounds, let occurrence = SpanWindow.occurrence(span) else {
                 if frequency == .yearly {
                     if span.hasYear { upperYear = max(upperYear ?? span.to.year!, span.to.year!) }
-                    var key = span
-                    key.position = 0
-                    key.fragment = ""
-                    if seen.insert(key).inserted { templates.append(span) }
+                    if seen.insert(span.content).inserted { templates.append(span) }
                 }
                 continue
             }

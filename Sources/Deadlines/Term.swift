@@ -115,6 +115,13 @@ struct Span: Hashable, Sendable {
     var position: Int
 
     var points: [Point] { [from, to].compactMap { $0 } }
+    /// The span without where it was written: equal for the same time however often repeated.
+    var content: Span {
+        var s = self
+        s.fragment = ""
+        s.position = 0
+        return s
+    }
     var problem: PointProblem? { from?.problem ?? to.problem }
     var isYearsOnly: Bool { to.unit.isWholeYear && (from?.unit.isWholeYear ?? true) }
     var hasYear: Bool { to.year != nil && (from.map { $0.year != nil } ?? true) }

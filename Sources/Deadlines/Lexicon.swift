@@ -1,0 +1,203 @@
+import Foundation
+import Model
+
+/// The words of deadline cells, read from the JSON tables in `Resources`.
+///
+/// Methodists change these tables, not the code. A directory named by the
+/// environment variable `KARTOGRAF_DATA_DIR` may hold a file of the same name
+/// (`months.json`, `phrases.json`, …); it is then read instead of the built-in one.
+struct Lexicon: Sendable {
+    /// What a phrase of `phrases.json` means.
+    enum PhraseMeaning: String, Sendable, CaseIterable {
+        case continuous, event, yearly, halfYearly, quarterly, monthly, vague, next, following
+        case frequencyLeads, until, notLater, untilEnd, since, during, through, skip, reference
+
+        var bit: UInt32 { Self.bits[self] ?? 0 }
+        private static let bits = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, UInt32(1) << UInt32($0)) })
+    }
+
+    /// The time units named by words (`units.json`).
+    enum UnitWord: String, Sendable, CaseIterable {
+        case year, academic, quarter, half, decade, month, week, term, day, dayOfMonth, times
+    }
+
+    var months: [String: Int] = [:]
+    var ordinals: [String: Int] = [:]
+    var counts: [String: Int] = [:]
+    var decadePositions: [String: Int] = [:]
+    var units: [String: Set<UnitWord>] = [:]
+    var placeholderWords: Set<String> = []
+    var placeholderCharacters: Set<Unicode.Scalar> = []
+    var phrases: [PhraseMeaning: PhraseTable] = [:]
+    /// For a quick reject: the meanings whose phrases may start with a word (bit = `PhraseMeaning` index).
+    var firstWordMeanings: [String: UInt32] = [:]
+    var firstPrefixMeanings: [(prefix: String, meanings: UInt32)] = []
+
+    /// The meanings of the phrases that may start at a token with this key.
+    func meaningsStarting(with key: String) -> UInt32 {
+        var mask = firstWordMeanings[key] ?? 0
+        for entry in firstPrefixMeanings where key.hasPrefix(entry.prefix) { mask |= entry.meanings }
+        return mask
+    }
+
+    /// Loaded once per process.
+    static let shared = Lexicon.load()
+
+    func phrases(_ meaning: PhraseMeaning) -> PhraseTable { phrases[meaning] ?? PhraseTable([]) }
+
+    func isUnit(_ key: String, _ unit: UnitWord) -> Bool { units[key]?.contains(unit) ?? false }
+
+    static func load() -> Lexicon {
+        var lexicon = Lexicon()
+        if let months = table("months")?.objectValue {
+            for (key, forms) in months {
+                guard let month = Int(key) else { continue }
+                for form in forms.arrayValue ?? [] { if let f = form.stringValue { lexicon.months[fold(f)] = month } }
+            }
+        }
+        if let numbers = table("numbers") {
+            lexicon.ordinals = numberMap(numbers["ordinals"])
+            lexicon.counts = numberMap(numbers["counts"])
+            lexicon.decadePositions = numberMap(numbers["decadePositions"])
+        }
+        if let units = table("units")?.objectValue {
+            for (key, words) in units {
+                guard let unit = UnitWord(rawValue: key) else { continue }
+                for word in words.arrayValue ?? [] {
+                    if let w = word.stringValue { lexicon.units[fold(w), default: []].insert(unit) }
+                }
+            }
+        }
+        if let placeholders = table("placeholders") {
+            lexicon.placeholderWords = Set((placeholders["words"]?.arrayValue ?? []).compactMap { $0.stringValue.map(fold) })
+            for c in placeholders["characters"]?.arrayValue ?? [] {
+                if let s = c.stringValue { lexicon.placeholderCharacters.formUnion(s.unicodeScalars) }
+            }
+        }
+        if let phrases = table("phrases") {
+            for meaning in PhraseMeaning.allCases {
+                let patterns = (phrases[meaning.rawValue]?.arrayValue ?? []).compactMap(\.stringValue)
+                lexicon.phrases[meaning] = PhraseTable(patterns)
+                let bit = meaning.bit
+                for pattern in patterns {
+                    guard let first = pattern.split(separator: " ").first.map({ fold(String($0)) }) else { continue }
+                    if first.hasSuffix("*") {
+                        lexicon.firstPrefixMeanings.append((String(first.dropLast()), bit))
+                    } else {
+                        lexicon.firstWordMeanings[first, default: 0] |= bit
+                    }
+                }
+            }
+        }
+        return lexicon
+    }
+
+    /// Lower case, `ё` as `е`: the form every table and token key is compared in.
+    static func fold(_ text: String) -> String {
+        fold(Array(text.unicodeScalars)[...])
+    }
+
+    /// `fold` over scalars, with fast paths for ASCII and Cyrillic.
+    static func fold(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var out = String.UnicodeScalarView()
+        for c in scalars {
+            switch c.value {
+            case 0x41...0x5A, 0x410...0x42F: out.append(Unicode.Scalar(c.value + 0x20)!)
+            case 0x401, 0x451: out.append("е")
+            case 0...0x7F, 0x430...0x44F: out.append(c)
+            default: out.append(contentsOf: String(c).lowercased().unicodeScalars)
+            }
+        }
+        return String(out)
+    }
+
+    private static func numberMap(_ value: JSONValue?) -> [String: Int] {
+        var map: [String: Int] = [:]
+        for (key, words) in value?.objectValue ?? [] {
+            guard let n = Int(key) else { continue }
+            for word in words.arrayValue ?? [] { if let w = word.stringValue { map[fold(w)] = n } }
+        }
+        return map
+    }
+
+    /// The directory of the built-in tables: the resource bundle beside the executable,
+    /// else SwiftPM's `Bundle.module` (which also knows the build directory).
+    static var bundledResources: URL? {
+        let beside = Bundle.main.bundleURL.appendingPathComponent("kartograf_Deadlines.resources")
+        if let bundle = Bundle(path: beside.path), let url = bundle.url(forResource: "Resources", withExtension: nil) {
+            return url
+        }
+        return Bundle.module.url(forResource: "Resources", withExtension: nil)
+    }
+
+    /// One JSON table: the override directory first, then the bundled resource
+    /// (the bundle is not touched when the override directory holds the file).
+    private static func table(_ name: String) -> JSONValue? {
+        let file = name + ".json"
+        if let dir = ProcessInfo.processInfo.environment["KARTOGRAF_DATA_DIR"], !dir.isEmpty,
+           let value = read(URL(fileURLWithPath: dir).appendingPathComponent(file)) {
+            return value
+        }
+        return bundledResources.flatMap { read($0.appendingPathComponent(file)) }
+    }
+
+    private static func read(_ url: URL) -> JSONValue? {
+        guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8) else { return nil }
+        return try? JSONParser.parse(text)
+    }
+}
+
+/// Phrases of one meaning, indexed by their first word for a quick longest match.
+struct PhraseTable: Sendable {
+    struct Phrase: Sendable {
+        let words: [Word]
+    }
+
+    enum Word: Sendable {
+        case exact(String)
+        case prefix(String)
+
+        func matches(_ key: String) -> Bool {
+            switch self {
+            case let .exact(w): return key == w
+            case let .prefix(p): return key.hasPrefix(p)
+            }
+        }
+    }
+
+    private var byFirstWord: [String: [Phrase]] = [:]
+    private var byFirstPrefix: [Phrase] = []
+
+    init(_ patterns: [String]) {
+        for pattern in patterns {
+            let words: [Word] = pattern.split(separator: " ").map { part in
+                let w = Lexicon.fold(String(part))
+                return w.hasSuffix("*") ? .prefix(String(w.dropLast())) : .exact(w)
+            }
+            guard let first = words.first else { continue }
+            let phrase = Phrase(words: words)
+            switch first {
+            case let .exact(w): byFirstWord[w, default: []].append(phrase)
+            case .prefix: byFirstPrefix.append(phrase)
+            }
+        }
+    }
+
+    /// The index just past the longest phrase starting at `i`, or nil.
+    /// Only word and number tokens take part; a phrase never spans punctuation.
+    func longestMatch(in tokens: [Token], at i: Int) -> Int? {
+        guard i < tokens.count, tokens[i].isWordLike else { return nil }
+        var best: Int?
+        func consider(_ phrase: Phrase) {
+            var j = i
+            for word in phrase.words {
+                guard j < tokens.count, tokens[j].isWordLike, word.matches(tokens[j].key) else { return }
+                j += 1
+            }
+            if j > (best ?? i) { best = j }
+        }
+        for phrase in byFirstWord[tokens[i].key] ?? [] { consider(phrase) }
+        for phrase in byFirstPrefix { consider(phrase) }
+        return best
+    }
+}

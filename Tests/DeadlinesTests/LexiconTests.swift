@@ -1,0 +1,44 @@
+import Foundation
+import Model
+import XCTest
+@testable import Deadlines
+
+/// The word tables are data: bundled, and overridable from `KARTOGRAF_DATA_DIR`.
+final class LexiconTests: XCTestCase {
+    func testBundledTablesAreLoaded() {
+        let lexicon = Lexicon.shared
+        XCTAssertEqual(lexicon.months["сентября"], 9)
+        XCTAssertEqual(lexicon.months["мае"], 5)
+        XCTAssertEqual(lexicon.ordinals["iii"], 3)
+        XCTAssertTrue(lexicon.isUnit("кварталы", .quarter))
+        XCTAssertTrue(lexicon.placeholderWords.contains("х"))
+        for meaning in Lexicon.PhraseMeaning.allCases {
+            XCTAssertNotNil(lexicon.phrases[meaning], "\(meaning) phrases")
+        }
+    }
+
+    func testPhraseTableLongestMatchAndPrefixes() {
+        let table = PhraseTable(["по мере*", "по мере необходимости сейчас", "в течение всего*"])
+        let tokens = Tokenizer.tokenize("по мере поступления", lexicon: Lexicon.shared)
+        XCTAssertEqual(table.longestMatch(in: tokens, at: 0), 2)
+        XCTAssertNil(table.longestMatch(in: tokens, at: 1))
+    }
+
+    func testOverrideDirectoryAddsAPhrase() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kartograf-lexicon-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let bundled = try XCTUnwrap(Lexicon.bundledResources)
+        var phrases = try String(contentsOf: bundled.appendingPathComponent("phrases.json"), encoding: .utf8)
+        phrases = phrases.replacingOccurrences(of: "\"постоянно\",", with: "\"постоянно\", \"своевременно\",")
+        try phrases.write(to: dir.appendingPathComponent("phrases.json"), atomically: true, encoding: .utf8)
+
+        setenv("KARTOGRAF_DATA_DIR", dir.path, 1)
+        defer { unsetenv("KARTOGRAF_DATA_DIR") }
+        let lexicon = Lexicon.load()
+        XCTAssertEqual(lexicon.months["мая"], 5, "tables without an override stay bundled")
+        let result = DeadlineParser(lexicon: lexicon).parse("своевременно", period: Period(cli: calendar3))
+        XCTAssertEqual(result.value.kinds, [.continuous])
+        XCTAssertEqual(DeadlineParser().parse("своевременно", period: nil).value.kinds, [])
+    }
+}

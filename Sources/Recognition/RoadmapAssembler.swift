@@ -4,7 +4,30 @@ import OOXML
 /// Turns the data rows of roadmap and report tables into sections and items,
 /// across the tables a page break split a document into.
 struct RoadmapAssembler {
-    private(set) var sections: [Section] = []
+    private var rows: [Section] = []
+
+    /// The sections, with headings written as items resolved: a numbered row holding only a
+    /// title whose following items are numbered beneath it (`2.` then `2.1`, `2.2`) opens a section.
+    var sections: [Section] {
+        var out: [Section] = []
+        for section in rows {
+            var current = Section(number: section.number, title: section.title)
+            var opened = false
+            for (i, item) in section.items.enumerated() {
+                if let n = item.number, item.isTitleOnly,
+                   let next = section.items[(i + 1)...].first(where: { $0.number != nil })?.number,
+                   next.hasPrefix(n + ".") {
+                    if opened || !current.items.isEmpty || current.title != nil { out.append(current) }
+                    current = Section(number: n, title: TextNormalizer.singleLine(item.activity))
+                    opened = true
+                    continue
+                }
+                current.items.append(item)
+            }
+            out.append(current)
+        }
+        return out
+    }
     /// Where the last item is, while rows may still continue it.
     private var openItem: (section: Int, item: Int)?
     private let isReport: Bool
@@ -18,9 +41,9 @@ struct RoadmapAssembler {
     }
 
     private mutating func appendItem(_ item: Item) {
-        if sections.isEmpty { sections.append(Section()) }
-        sections[sections.count - 1].items.append(item)
-        openItem = (sections.count - 1, sections[sections.count - 1].items.count - 1)
+        if rows.isEmpty { rows.append(Section()) }
+        rows[rows.count - 1].items.append(item)
+        openItem = (rows.count - 1, rows[rows.count - 1].items.count - 1)
     }
 
     mutating func add(row: RowView, map: ColumnMap) {
@@ -34,7 +57,7 @@ struct RoadmapAssembler {
         let filled = row.nonEmpty.filter { !$0.isContinuation }
 
         if let section = sectionHeading(row, map: map, numberCell: numberCell, filled: filled) {
-            sections.append(section)
+            rows.append(section)
             openItem = nil
             return
         }
@@ -97,7 +120,7 @@ struct RoadmapAssembler {
     /// A row split by a page break: its texts go on the open item's fields as new lines.
     private mutating func continueItem(_ row: RowView, map: ColumnMap) {
         guard let at = openItem else { return }
-        var item = sections[at.section].items[at.item]
+        var item = rows[at.section].items[at.item]
         func own(_ f: ColumnField) -> String? {
             let parts = map.ranges(f).compactMap { row.text(in: $0, includeContinuations: false) }
             return parts.isEmpty ? nil : parts.joined(separator: "\n")
@@ -115,7 +138,14 @@ struct RoadmapAssembler {
         }
         item.result = append(item.result, own(.result))
         if isReport { item.outcome = append(item.outcome, own(.outcome)) }
-        sections[at.section].items[at.item] = item
+        rows[at.section].items[at.item] = item
+    }
+}
+
+extension Item {
+    /// Only a number and a text: nothing a row of work would have.
+    var isTitleOnly: Bool {
+        activity != nil && deadline.text == nil && responsibles.isEmpty && result == nil && outcome == nil
     }
 }
 

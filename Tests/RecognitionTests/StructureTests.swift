@@ -83,3 +83,18 @@ final class TabLayoutTests: XCTestCase {
         XCTAssertEqual(docs[0].document.points.count, 1)
     }
 }
+
+final class TitleRowTests: XCTestCase {
+    func testANumberedTitleRowWithChildrenBelowIsASection() throws {
+        let rows = [W.tr(["№", "Мероприятие", "Срок", "Ответственный"], header: true),
+                    W.tr(["1.", "Организационный этап", "", ""]),
+                    W.tr(["1.1.", "Приказ", "май 2024", "Директор"]),
+                    W.tr(["1.2.", "Положение", "май 2024", "Директор"]),
+                    W.tr(["2.", "Отчёт на сайте", "", ""]),
+                    W.tr(["3.", "Итоговый педсовет", "июнь 2024", "Директор"])]
+        let doc = try recognize(W.p("Дорожная карта", bold: true) + W.table(columns: 4, rows: rows))[0].document
+        XCTAssertEqual(doc.sections.map(\.number), ["1"])
+        XCTAssertEqual(doc.sections[0].title, "Организационный этап")
+        XCTAssertEqual(doc.sections[0].items.map(\.number), ["1.1", "1.2", "2", "3"], "a row without children stays an item")
+    }
+}

@@ -154,9 +154,10 @@ struct SectionPlanner {
         } else if placement == .rows {
             for row in [belowA[0], belowB[0]] where row !== from && row !== to { dropped.append(row) }
         }
-        p.open.run.detach()
-        p.close.run.detach()
         guard var lo = from.indexInParent, var hi = to.indexInParent else { return }
+        // Inline: the range lies between the two tag runs.
+        if from === p.open.run { lo += 1 }
+        if to === p.close.run { hi -= 1 }
         // A section around exactly what an inner section wraps goes outside it.
         while container.section != nil, lo == 0, hi == container.children.count - 1,
               let up = container.parent, let index = container.indexInParent {
@@ -175,6 +176,8 @@ struct SectionPlanner {
         }
         for c in content { wrapper.append(c) }
         container.insert(wrapper, at: min(lo, container.children.count))
+        p.open.run.detach()
+        p.close.run.detach()
         for d in dropped { d.detach() }
     }
 

@@ -4,7 +4,7 @@ import Model
 /// (the data itself, or a declared example). Arrays take the union of their
 /// elements' keys, so an optional key in some elements is still known.
 public indirect enum TemplateSchema: Sendable, Hashable {
-    /// Anything goes (an empty array's elements, a value never seen).
+    /// Anything goes (null, an empty array's elements): the shape is not known.
     case any
     case scalar
     case object([String], [String: TemplateSchema])
@@ -12,7 +12,8 @@ public indirect enum TemplateSchema: Sendable, Hashable {
 
     public init(sample: JSONValue) {
         switch sample {
-        case .null, .bool, .number, .string: self = .scalar
+        case .null: self = .any
+        case .bool, .number, .string: self = .scalar
         case let .array(items):
             var element: TemplateSchema?
             for item in items {
@@ -34,7 +35,7 @@ public indirect enum TemplateSchema: Sendable, Hashable {
     /// The union of two shapes; a richer shape wins over a scalar.
     public func merged(_ other: TemplateSchema) -> TemplateSchema {
         switch (self, other) {
-        case (.any, _), (_, .any): return .any
+        case (.any, let x), (let x, .any): return x
         case let (.object(k1, f1), .object(k2, f2)):
             var keys = k1
             var fields = f1

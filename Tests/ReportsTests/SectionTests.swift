@@ -1,0 +1,103 @@
+import XCTest
+import Model
+import OOXML
+@testable import Reports
+
+/// Sections: row loops, block loops, nesting, inverted sections, conditions.
+final class SectionTests: XCTestCase {
+    let items = #"{"title": "План", "items": [{"n": "1", "what": "Совещание", "when": "январь"}, {"n": "2", "what": "Семинар", "when": "март"}, {"n": "3", "what": "Отчёт", "when": "май"}]}"#
+
+    func testSectionInsideOneRowRepeatsTheRow() throws {
+        let body = Fixture.table(
+            Fixture.row(Fixture.cell(Fixture.para("№")), Fixture.cell(Fixture.para("Мероприятие")), Fixture.cell(Fixture.para("Срок"))),
+            Fixture.row(Fixture.cell(Fixture.splitPara("{{#items}}{{n}}")), Fixture.cell(Fixture.para("{{what}}")),
+                        Fixture.cell(Fixture.para("{{when}}{{/items}}"))))
+        let out = try Fixture.fill(body, items)
+        XCTAssertEqual(try Fixture.cells(out), [["№", "Мероприятие", "Срок"], ["1", "Совещание", "январь"],
+                                                 ["2", "Семинар", "март"], ["3", "Отчёт", "май"]])
+    }
+
+    func testEmptyListRemovesTheRow() throws {
+        let body = Fixture.table(
+            Fixture.row(Fixture.cell(Fixture.para("шапка")), Fixture.cell(Fixture.para("")), Fixture.cell(Fixture.para(""))),
+            Fixture.row(Fixture.cell(Fixture.para("{{#items}}{{n}}")), Fixture.cell(Fixture.para("{{what}}")),
+                        Fixture.cell(Fixture.para("{{/items}}"))))
+        let out = try Fixture.fill(body, #"{"items": []}"#)
+        XCTAssertEqual(try Fixture.cells(out).count, 1)
+    }
+
+    func testSectionOverSeveralParagraphsRepeatsTheBlockAndDropsTagParagraphs() throws {
+        let body = Fixture.para("До") + Fixture.para("{{#items}}") + Fixture.para("{{n}}. {{what}}")
+            + Fixture.para("Срок: {{when}}") + Fixture.splitPara("{{/items}}") + Fixture.para("После")
+        let out = try Fixture.fill(body, items)
+        XCTAssertEqual(try Fixture.paragraphs(out), ["До", "1. Совещание", "Срок: январь", "2. Семинар", "Срок: март",
+                                                      "3. Отчёт", "Срок: май", "После"])
+    }
+
+    func testSectionOverSeveralRowsRepeatsThoseRows() throws {
+        let body = Fixture.table(
+            Fixture.row(Fixture.cell(Fixture.para("{{#items}}Пункт {{n}}")), Fixture.cell(Fixture.para("{{what}}")), Fixture.cell(Fixture.para(""))),
+            Fixture.row(Fixture.cell(Fixture.para("срок")), Fixture.cell(Fixture.para("{{when}}")), Fixture.cell(Fixture.para("{{/items}}"))))
+        let out = try Fixture.fill(body, items)
+        XCTAssertEqual(try Fixture.cells(out).map { $0[0] + "/" + $0[1] },
+                       ["Пункт 1/Совещание", "срок/январь", "Пункт 2/Семинар", "срок/март", "Пункт 3/Отчёт", "срок/май"])
+    }
+
+    func testInlineSectionRepeatsRunsWithinAParagraph() throws {
+        let out = try Fixture.fill(Fixture.splitPara("Сроки: {{#items}}{{when}}; {{/items}}конец"), items)
+        XCTAssertEqual(try Fixture.paragraphs(out), ["Сроки: январь; март; май; конец"])
+    }
+
+    func testNestedSectionsResolveInnerNamesFirstThenOuterScopes() throws {
+        let data = #"{"org": "Школа", "sections": [{"title": "I", "items": [{"what": "а"}, {"what": "б", "org": "Своя"}]}, {"title": "II", "items": [{"what": "в"}]}]}"#
+        let body = Fixture.para("{{#sections}}") + Fixture.para("Раздел {{title}}") + Fixture.para("{{#items}}")
+            + Fixture.para("{{title}}: {{what}} ({{org}})") + Fixture.para("{{/items}}") + Fixture.para("{{/sections}}")
+        let out = try Fixture.fill(body, data)
+        XCTAssertEqual(try Fixture.paragraphs(out), ["Раздел I", "I: а (Школа)", "I: б (Своя)", "Раздел II", "II: в (Школа)"])
+    }
+
+    func testInvertedSectionShowsOnlyWhenEmptyFalseOrNull() throws {
+        let body = Fixture.para("{{^items}}Пусто{{/items}}") + Fixture.para("{{^flag}}нет флага{{/flag}}")
+            + Fixture.para("{{^none}}ничего{{/none}}")
+        let empty = try Fixture.fill(body, #"{"items": [], "flag": false, "none": null}"#)
+        XCTAssertEqual(try Fixture.paragraphs(empty), ["Пусто", "нет флага", "ничего"])
+        let full = try Fixture.fill(body, #"{"items": [1], "flag": true, "none": "x"}"#)
+        // Empty paragraphs are left; the reader skips them.
+        XCTAssertEqual(try Fixture.paragraphs(full), [])
+        XCTAssertFalse(try Fixture.part(full).contains("ничего"))
+    }
+
+    func testConditionShowsWhenTruthyWithTheValueAsContext() throws {
+        let body = Fixture.para("{{#outcome}}Итог: {{.}}{{/outcome}}") + Fixture.para("{{#person}}{{name}}, {{role}}{{/person}}")
+            + Fixture.para("{{#count}}Всего {{.}}{{/count}}")
+        let out = try Fixture.fill(body, #"{"outcome": "выполнено", "person": {"name": "Иванова", "role": "куратор"}, "count": 0}"#)
+        XCTAssertEqual(try Fixture.paragraphs(out), ["Итог: выполнено", "Иванова, куратор"])
+        let none = try Fixture.fill(body, #"{"outcome": "", "person": null, "count": 2}"#)
+        XCTAssertEqual(try Fixture.paragraphs(none), ["Всего 2"])
+    }
+
+    func testNestedRowLoopsInOneRow() throws {
+        let data = #"{"sections": [{"title": "I", "items": [{"what": "а"}, {"what": "б"}]}, {"title": "II", "items": [{"what": "в"}]}]}"#
+        let body = Fixture.table(Fixture.row(
+            Fixture.cell(Fixture.para("{{#sections}}{{title}}")), Fixture.cell(Fixture.para("{{#items}}{{what}}")),
+            Fixture.cell(Fixture.para("{{/items}}{{/sections}}"))))
+        let out = try Fixture.fill(body, data)
+        XCTAssertEqual(try Fixture.cells(out).map { $0[0] + $0[1] }, ["Iа", "Iб", "IIв"])
+    }
+
+    func testSectionsInsideACellRepeatParagraphsOfThatCell() throws {
+        let body = Fixture.table(Fixture.row(
+            Fixture.cell(Fixture.para("Список") + Fixture.para("{{#items}}") + Fixture.para("– {{what}}") + Fixture.para("{{/items}}")),
+            Fixture.cell(Fixture.para("x")), Fixture.cell(Fixture.para("y"))))
+        let out = try Fixture.fill(body, items)
+        XCTAssertEqual(try Fixture.cells(out).first?.first, "Список\n– Совещание\n– Семинар\n– Отчёт")
+    }
+
+    func testACellEmptiedByASectionKeepsAParagraph() throws {
+        let body = Fixture.table(Fixture.row(
+            Fixture.cell(Fixture.para("{{#items}}") + Fixture.para("{{what}}") + Fixture.para("{{/items}}")),
+            Fixture.cell(Fixture.para("x")), Fixture.cell(Fixture.para("y"))))
+        let xml = try Fixture.part(try Fixture.fill(body, #"{"items": []}"#))
+        XCTAssertTrue(xml.contains("</w:tcPr><w:p/></w:tc>"), xml)
+    }
+}

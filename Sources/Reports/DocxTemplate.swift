@@ -27,6 +27,12 @@ public struct TemplateReport: Sendable {
 
     public var isClean: Bool { faults.isEmpty }
 
+    public init(tags: [TagUse] = [], sections: [SectionUse] = [], faults: [TemplateFault] = []) {
+        self.tags = tags
+        self.sections = sections
+        self.faults = faults
+    }
+
     public var json: JSONValue {
         .object([
             ("tags", .array(tags.map { t in
@@ -136,7 +142,10 @@ public struct DocxTemplate: Sendable {
             planner.pair(occurrences)
             planner.validatePlacement()
             var faults = isolation.faults + planner.faults
-            if let schema { faults += checkNames(occurrences, schema: schema, part: partName) }
+            if let schema {
+                let paired = Set(planner.pairs.flatMap { [ObjectIdentifier($0.open.run), ObjectIdentifier($0.close.run)] })
+                faults += checkNames(occurrences, paired: paired, schema: schema, part: partName)
+            }
             record(occurrences, planner: planner, part: partName, into: &result.report)
             result.report.faults += faults
             if faults.isEmpty { planner.wrap() }
@@ -171,13 +180,18 @@ public struct DocxTemplate: Sendable {
     }
 
     /// Unknown names: each tag resolved against the scopes open where it stands.
-    private func checkNames(_ occurrences: [TagIsolation.Occurrence], schema: TemplateSchema, part: String) -> [TemplateFault] {
+    /// Only sections that are properly closed (`paired`) open a scope.
+    private func checkNames(_ occurrences: [TagIsolation.Occurrence], paired: Set<ObjectIdentifier>, schema: TemplateSchema,
+                            part: String) -> [TemplateFault] {
         var faults: [TemplateFault] = []
         var scopes = SchemaScopes(root: schema)
         var open: [String] = []
+        // Scopes of sections left unclosed: a name they know is not reported again.
+        var dangling: [SchemaScopes] = []
         for occ in occurrences {
             let tag = occ.tag
             func unknown() {
+                if dangling.contains(where: { $0.resolve(tag) != nil }) { return }
                 let available = scopes.available
                 faults.append(TemplateFault(
                     .unknownName,
@@ -191,10 +205,18 @@ public struct DocxTemplate: Sendable {
             case .open, .inverted:
                 let resolved = scopes.resolve(tag)
                 if resolved == nil { unknown() }
+                guard paired.contains(ObjectIdentifier(occ.run)) else {
+                    if let resolved, resolved != .any {
+                        var scope = SchemaScopes(root: .object([], [:]))
+                        scope.enter(tag, resolved: resolved)
+                        if scope.stack.last != .any { dangling.append(scope) }
+                    }
+                    continue
+                }
                 scopes.enter(tag, resolved: resolved)
                 open.append(tag.name)
             case .close:
-                if open.last == tag.name {
+                if paired.contains(ObjectIdentifier(occ.run)), open.last == tag.name {
                     open.removeLast()
                     scopes.leave()
                 }

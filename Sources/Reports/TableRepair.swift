@@ -1,5 +1,11 @@
 /// Keeps tables valid after rows were repeated or dropped.
 enum TableRepair {
+    /// Bookmarks in the second and later copies of a section are dropped: their names must stay unique.
+    static func dropBookmarks(in node: XNode) {
+        node.children.removeAll { $0.isElement && ($0.name == "w:bookmarkStart" || $0.name == "w:bookmarkEnd") }
+        for c in node.children where c.isElement { dropBookmarks(in: c) }
+    }
+
     /// In a repeated row, the cells outside the section continue the vertical merge
     /// the first copy started, so a section title stands once beside all its items.
     static func continueMerges(in row: XNode, cells: Set<Int>) {
@@ -17,6 +23,10 @@ enum TableRepair {
     /// Repairs every table under `root`: a vertical merge that continues nothing
     /// (its first row was dropped) restarts, and every cell keeps a paragraph.
     static func repair(_ root: XNode) {
+        // A table whose rows all went (an empty list) goes too: Word refuses a table without rows.
+        var empty: [XNode] = []
+        root.forEachElement { if $0.name == "w:tbl", $0.child("w:tr") == nil { empty.append($0) } }
+        for table in empty { table.detach() }
         root.forEachElement { node in
             if node.name == "w:tbl" { repairMerges(node) }
             if node.name == "w:tc", !node.children.contains(where: { $0.isElement && $0.name == "w:p" }) {

@@ -117,6 +117,10 @@ struct TemplateRenderer {
             var produced: [XNode] = []
             for c in wrapper.children { produced += render(c) }
             if context != nil { scopes.removeLast() }
+            if k > 0 {
+                produced.removeAll { $0.isElement && ($0.name == "w:bookmarkStart" || $0.name == "w:bookmarkEnd") }
+                for node in produced { TableRepair.dropBookmarks(in: node) }
+            }
             if plan.placement == .row, k > 0, !plan.outerCells.isEmpty {
                 for row in produced where row.name == "w:tr" { TableRepair.continueMerges(in: row, cells: plan.outerCells) }
             }

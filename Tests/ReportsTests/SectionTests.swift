@@ -101,3 +101,34 @@ final class SectionTests: XCTestCase {
         XCTAssertTrue(xml.contains("</w:tcPr><w:p/></w:tc>"), xml)
     }
 }
+
+/// What Word needs from a filled package.
+final class PackageValidityTests: XCTestCase {
+    func testATableLeftWithoutRowsIsRemoved() throws {
+        let body = Fixture.para("до") + Fixture.table(Fixture.row(
+            Fixture.cell(Fixture.para("{{#items}}{{n}}")), Fixture.cell(Fixture.para("")), Fixture.cell(Fixture.para("{{/items}}"))))
+            + Fixture.para("после")
+        let out = try Fixture.fill(body, #"{"items": []}"#)
+        XCTAssertFalse(try Fixture.part(out).contains("<w:tbl>"))
+        XCTAssertEqual(try Fixture.paragraphs(out), ["до", "после"])
+    }
+
+    func testBookmarksAreNotDuplicatedByLoops() throws {
+        let body = Fixture.p(Fixture.r("{{#items}}"), "<w:bookmarkStart w:id=\"1\" w:name=\"b\"/>", Fixture.r("{{n}}"),
+                             "<w:bookmarkEnd w:id=\"1\"/>", Fixture.r(";{{/items}}"))
+        let xml = try Fixture.part(try Fixture.fill(body, #"{"items": [{"n": 1}, {"n": 2}, {"n": 3}]}"#))
+        XCTAssertEqual(Fixture.count("<w:bookmarkStart", in: xml), 1)
+        XCTAssertEqual(Fixture.count("<w:bookmarkEnd", in: xml), 1)
+    }
+
+    func testOutputRoundTripsAndKeepsEveryOtherPart() throws {
+        let template = try Fixture.docx(Fixture.para("{{a}}"), footer: Fixture.para("стр."))
+        let out = try DocxTemplate(bytes: template).fill(try Fixture.json(#"{"a": "б"}"#))
+        let before = try ZipArchive(bytes: template), after = try ZipArchive(bytes: out)
+        XCTAssertEqual(before.entryNames, after.entryNames)
+        for name in before.entryNames where name != "word/document.xml" {
+            XCTAssertEqual(try before.read(name), try after.read(name), name)
+        }
+        XCTAssertEqual(try Fixture.paragraphs(out), ["б"])
+    }
+}

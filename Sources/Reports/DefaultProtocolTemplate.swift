@@ -17,7 +17,7 @@ public enum DefaultProtocolTemplate {
             W.Cell([W.Paragraph([W.Run(tag, size: small)])], verticalMerge: merge)
         }
         let table = W.Table(
-            widths: [1900, 600, 1700, 1700, 3900, 5500],
+            widths: [1800, 500, 1500, 1500, 3700, 5500],
             rows: [
                 W.Row(["Пункт", "№", "Важность", "Поле", "Текст в документе", "Замечание и что исправить"].map(headerCell),
                       isHeader: true),

@@ -76,13 +76,13 @@ public struct TemplateError: Error, CustomStringConvertible, Sendable {
     }
 }
 
-/// The paragraph text around a position, shortened to a readable window.
+/// The paragraph text around a range of Unicode scalars, shortened to a readable window.
 func contextWindow(_ text: String, around range: Range<Int>, radius: Int = 40) -> String {
-    let chars = Array(text)
+    let scalars = Array(text.unicodeScalars)
     let lo = max(0, range.lowerBound - radius)
-    let hi = min(chars.count, range.upperBound + radius)
-    var s = String(chars[lo..<hi])
+    let hi = min(scalars.count, max(lo, range.upperBound + radius))
+    var s = String(String.UnicodeScalarView(scalars[lo..<hi]))
     if lo > 0 { s = "…" + s }
-    if hi < chars.count { s += "…" }
+    if hi < scalars.count { s += "…" }
     return s.replacingOccurrences(of: "\n", with: " ")
 }

@@ -56,6 +56,11 @@ final class ProtocolTests: XCTestCase {
             let docx = try renderer.docx(for: export, checkedAt: day)
             let text = try allText(docx)
             let name = (path as NSString).lastPathComponent
+            XCTAssertEqual(try DocxReader().read(bytes: docx, fileName: name).warnings, [], name)
+            if let dir = ProcessInfo.processInfo.environment["REPORTS_KEEP_OUTPUT"] {
+                try Data(docx).write(to: URL(fileURLWithPath: dir + "/" + name + ".protocol.docx"))
+                try renderer.html(for: export, checkedAt: day).write(toFile: dir + "/" + name + ".protocol.html", atomically: true, encoding: .utf8)
+            }
             XCTAssertTrue(text.contains(export.file), name)
             XCTAssertTrue(text.contains(export.sha256), name)
             XCTAssertTrue(text.contains("22.11.2026"), name)

@@ -101,7 +101,7 @@ struct SectionPlanner {
             if cellsA != wanted || cellsB != wanted {
                 faults.append(TemplateFault(
                     .sectionAcrossCells,
-                    message: "Секция «\(p.open.tag.name)» начинается в одной ячейке таблицы (или вне таблицы), а кончается в другой месте: «\(p.open.tag.source)» — «\(p.open.context)», «\(p.close.tag.source)» — «\(p.close.context)». Секция должна лежать в одной ячейке, в одной строке (повтор строки), в строках одной таблицы или целиком вне таблицы.",
+                    message: "Секция «\(p.open.tag.name)» начинается в одной ячейке таблицы (или вне таблицы), а кончается в другом месте: «\(p.open.tag.source)» — «\(p.open.context)», «\(p.close.tag.source)» — «\(p.close.context)». Секция должна лежать в одной ячейке, в одной строке (повтор строки), в строках одной таблицы или целиком вне таблицы.",
                     tag: p.open.tag.source, context: p.open.context, part: part))
             }
         }

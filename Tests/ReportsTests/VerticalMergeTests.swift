@@ -68,3 +68,25 @@ final class VerticalMergeTests: XCTestCase {
         XCTAssertEqual(firstCellMerges(try Fixture.part(out)), ["restart", "restart"])
     }
 }
+
+/// LibreOffice writes `w:vMerge w:val="continue"`, full `w:rPr` in every run and no rsids.
+final class LibreOfficeShapeTests: XCTestCase {
+    func testRowLoopInALibreOfficeTable() throws {
+        let rPr = "<w:rFonts w:ascii=\"Liberation Serif\" w:hAnsi=\"Liberation Serif\"/><w:sz w:val=\"22\"/><w:lang w:val=\"ru-RU\"/>"
+        func loCell(_ text: String, merge: String = "") -> String {
+            "<w:tc><w:tcPr><w:tcW w:w=\"3000\" w:type=\"dxa\"/>\(merge)<w:tcBorders><w:top w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/></w:tcBorders></w:tcPr>"
+                + "<w:p><w:pPr><w:pStyle w:val=\"TableContents\"/><w:rPr>\(rPr)</w:rPr></w:pPr>"
+                + text.split(separator: "|", omittingEmptySubsequences: false).map { Fixture.r(String($0), rPr: rPr) }.joined()
+                + "</w:p></w:tc>"
+        }
+        let body = Fixture.table(
+            "<w:tr>" + loCell("{{#groups}}{{|label}}", merge: "<w:vMerge w:val=\"restart\"/>") + loCell("{{#rows}}{{|x}}") + loCell("{{y}}{{/rows}}") + "</w:tr>",
+            "<w:tr>" + loCell("", merge: "<w:vMerge w:val=\"continue\"/>") + loCell("—") + loCell("{{/groups}}") + "</w:tr>")
+        let out = try Fixture.fill(body, #"{"groups": [{"label": "А", "rows": [{"x": 1, "y": 2}, {"x": 3, "y": 4}]}]}"#)
+        let table = try XCTUnwrap(try Fixture.tree(out).tables.first)
+        XCTAssertEqual(table.rows.count, 3)
+        XCTAssertEqual(table.rows[0].cells[0].rowSpan, 3)
+        XCTAssertEqual(table.rows.map { $0.cells[1].text + $0.cells[2].text }, ["12", "34", "—"])
+        XCTAssertTrue(try Fixture.part(out).contains("<w:rPr>\(rPr)</w:rPr><w:t xml:space=\"preserve\">А</w:t>"))
+    }
+}

@@ -114,50 +114,29 @@ struct SectionPlanner {
 
     private func wrap(_ p: Pair) {
         guard let (lca, belowA, belowB) = SectionPlanner.commonAncestor(p.open.run, p.close.run) else { return }
-        var container: XNode
-        var from: XNode, to: XNode
         let placement = SectionPlanner.placement(lca: lca)
+        // The section covers the children `first...last` of `container`.
+        var container = lca
+        var first = belowA[0], last = belowB[0]
         var outer: Set<Int> = []
-        switch placement {
-        case .row:
+        if placement == .row {
             let cells = lca.elements("w:tc")
             let openCell = cells.firstIndex { c in belowA.contains { $0 === c } } ?? 0
             let closeCell = cells.firstIndex { c in belowB.contains { $0 === c } } ?? cells.count - 1
             outer = Set(cells.indices.filter { $0 < openCell || $0 > closeCell })
             guard let parent = lca.parent else { return }
             container = parent
-            from = lca
-            to = lca
-        case .rows:
-            container = lca
-            from = belowA[0]
-            to = belowB[0]
-            if from.name == "w:tr", SectionPlanner.holdsOnly(p.open, in: from) { from = following(from, in: container) ?? from }
-            if to.name == "w:tr", SectionPlanner.holdsOnly(p.close, in: to), from !== to { to = preceding(to, in: container) ?? to }
-        case .inline, .blocks:
-            container = lca
-            from = belowA[0]
-            to = belowB[0]
+            first = lca
+            last = lca
         }
-        let plan = SectionPlan(tag: p.open.tag, placement: placement, outerCells: outer)
-        // Standalone tag paragraphs and rows go away with their tag.
-        var dropped: [XNode] = []
-        if placement == .blocks {
-            if from.name == "w:p", SectionPlanner.holdsOnly(p.open, in: from), let next = following(from, in: container) {
-                dropped.append(from)
-                from = next
-            }
-            if to.name == "w:p", SectionPlanner.holdsOnly(p.close, in: to), let prev = preceding(to, in: container) {
-                dropped.append(to)
-                to = prev
-            }
-        } else if placement == .rows {
-            for row in [belowA[0], belowB[0]] where row !== from && row !== to { dropped.append(row) }
+        // The tag's own run goes; so does a paragraph or row that holds nothing but the tag.
+        func goes(_ node: XNode, with occ: TagIsolation.Occurrence) -> Bool {
+            node === occ.run || (placement != .row && ["w:p", "w:tr"].contains(node.name) && SectionPlanner.holdsOnly(occ, in: node))
         }
-        guard var lo = from.indexInParent, var hi = to.indexInParent else { return }
-        // Inline: the range lies between the two tag runs.
-        if from === p.open.run { lo += 1 }
-        if to === p.close.run { hi -= 1 }
+        let dropFirst = goes(first, with: p.open), dropLast = goes(last, with: p.close)
+        guard var lo = first.indexInParent, var hi = last.indexInParent else { return }
+        if dropFirst { lo += 1 }
+        if dropLast { hi -= 1 }
         // A section around exactly what an inner section wraps goes outside it.
         while container.section != nil, lo == 0, hi == container.children.count - 1,
               let up = container.parent, let index = container.indexInParent {
@@ -166,29 +145,16 @@ struct SectionPlanner {
             container = up
         }
         let wrapper = XNode(element: sectionWrapperName)
-        wrapper.section = plan
-        let content: [XNode]
+        wrapper.section = SectionPlan(tag: p.open.tag, placement: placement, outerCells: outer)
         if lo <= hi {
-            content = Array(container.children[lo...hi])
+            for c in container.children[lo...hi] { wrapper.append(c) }
             container.children.removeSubrange(lo...hi)
-        } else {
-            content = []
         }
-        for c in content { wrapper.append(c) }
         container.insert(wrapper, at: min(lo, container.children.count))
         p.open.run.detach()
         p.close.run.detach()
-        for d in dropped { d.detach() }
-    }
-
-    private func following(_ node: XNode, in container: XNode) -> XNode? {
-        guard let i = node.indexInParent, i + 1 < container.children.count else { return nil }
-        return container.children[(i + 1)...].first { $0.isElement }
-    }
-
-    private func preceding(_ node: XNode, in container: XNode) -> XNode? {
-        guard let i = node.indexInParent, i > 0 else { return nil }
-        return container.children[..<i].last { $0.isElement }
+        if dropFirst { first.detach() }
+        if dropLast { last.detach() }
     }
 
     /// Where a section with this common ancestor of its tags stands.

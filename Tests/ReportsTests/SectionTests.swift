@@ -132,3 +132,35 @@ final class PackageValidityTests: XCTestCase {
         XCTAssertEqual(try Fixture.paragraphs(out), ["б"])
     }
 }
+
+final class StandaloneTagTests: XCTestCase {
+    func testRowsHoldingOnlyTagsGoAway() throws {
+        let body = Fixture.table(
+            Fixture.row(Fixture.cell(Fixture.para("шапка")), Fixture.cell(Fixture.para("")), Fixture.cell(Fixture.para(""))),
+            Fixture.row(Fixture.cell(Fixture.para("{{#items}}")), Fixture.cell(Fixture.para("")), Fixture.cell(Fixture.para(""))),
+            Fixture.row(Fixture.cell(Fixture.para("{{n}}")), Fixture.cell(Fixture.para("a")), Fixture.cell(Fixture.para(""))),
+            Fixture.row(Fixture.cell(Fixture.para("{{n}}")), Fixture.cell(Fixture.para("b")), Fixture.cell(Fixture.para(""))),
+            Fixture.row(Fixture.cell(Fixture.para("")), Fixture.cell(Fixture.para("")), Fixture.cell(Fixture.para("{{/items}}"))))
+        let out = try Fixture.fill(body, #"{"items": [{"n": "1"}, {"n": "2"}]}"#)
+        XCTAssertEqual(try Fixture.cells(out).map { $0[0] + $0[1] }, ["шапка", "1a", "1b", "2a", "2b"])
+    }
+
+    func testEmptySectionBetweenTwoTagOnlyParagraphs() throws {
+        let body = Fixture.para("до") + Fixture.para("{{#items}}") + Fixture.para("{{/items}}") + Fixture.para("после")
+        XCTAssertEqual(try Fixture.paragraphs(try Fixture.fill(body, #"{"items": [1, 2]}"#)), ["до", "после"])
+        let rows = Fixture.table(
+            Fixture.row(Fixture.cell(Fixture.para("{{#items}}")), Fixture.cell(Fixture.para("")), Fixture.cell(Fixture.para(""))),
+            Fixture.row(Fixture.cell(Fixture.para("{{/items}}")), Fixture.cell(Fixture.para("")), Fixture.cell(Fixture.para(""))),
+            Fixture.row(Fixture.cell(Fixture.para("итог")), Fixture.cell(Fixture.para("")), Fixture.cell(Fixture.para(""))))
+        XCTAssertEqual(try Fixture.cells(try Fixture.fill(rows, #"{"items": [1, 2]}"#)).map { $0[0] }, ["итог"])
+    }
+
+    func testSectionTagInsideAHyperlinkKeepsTheLink() throws {
+        let body = Fixture.p(Fixture.r("Ссылки: "), "<w:hyperlink r:id=\"rId9\">" + Fixture.r("сайт{{#items}}") + "</w:hyperlink>",
+                             Fixture.r(" {{n}}{{/items}}"))
+        let out = try Fixture.fill(body, #"{"items": [{"n": 1}, {"n": 2}]}"#)
+        let xml = try Fixture.part(out)
+        XCTAssertEqual(Fixture.count("<w:hyperlink", in: xml), 2)
+        XCTAssertFalse(xml.contains("{{"))
+    }
+}

@@ -55,6 +55,8 @@ public struct DocxTemplate: Sendable {
     public let name: String
     public let bytes: [UInt8]
     public var limits: ReadLimits
+    /// The most XML nodes a filled part may have (nested loops over long lists multiply).
+    public var maxOutputNodes = 3_000_000
 
     public init(bytes: [UInt8], name: String = "шаблон", limits: ReadLimits = .standard) {
         self.bytes = bytes
@@ -82,8 +84,15 @@ public struct DocxTemplate: Sendable {
         var writer = ZipWriter()
         for entry in archive.entryNames {
             if let part = compiled.parts.first(where: { $0.name == entry }) {
-                var renderer = TemplateRenderer(data: data)
-                guard let root = renderer.render(part.document.root).first else { continue }
+                var renderer = TemplateRenderer(data: data, nodeLimit: maxOutputNodes)
+                let rendered = renderer.render(part.document.root).first
+                if renderer.exceeded {
+                    throw TemplateError(template: name, faults: [TemplateFault(
+                        .outputTooLarge,
+                        message: "Заполненный документ получается слишком большим (более \(maxOutputNodes) элементов в части \(entry)): вложенные секции повторяются слишком много раз. Проверьте вложенность секций и размер списков в данных.",
+                        part: entry)])
+                }
+                guard let root = rendered else { continue }
                 TableRepair.repair(root)
                 writer.add(entry, XMLTreeWriter.write(XMLDocument(prolog: part.document.prolog, root: root)))
             } else if let content = try archive.read(entry) {

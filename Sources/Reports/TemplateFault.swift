@@ -14,6 +14,7 @@ public struct TemplateFault: Hashable, Sendable, CustomStringConvertible {
         case crossedSections = "template.crossed-sections"
         case sectionAcrossCells = "template.section-across-cells"
         case unknownName = "template.unknown-name"
+        case outputTooLarge = "template.output-too-large"
     }
 
     public var kind: Kind

@@ -4,8 +4,16 @@ import Model
 struct TemplateRenderer {
     /// The data scopes: the root, then each open section's context.
     private var scopes: [JSONValue]
+    /// At most this many nodes are produced, so nested loops cannot blow the output up.
+    let nodeLimit: Int
+    private var produced = 0
+    /// Set when the limit was reached; the output is then incomplete.
+    private(set) var exceeded = false
 
-    init(data: JSONValue) { scopes = [data] }
+    init(data: JSONValue, nodeLimit: Int = 3_000_000) {
+        scopes = [data]
+        self.nodeLimit = nodeLimit
+    }
 
     /// Resolves a dotted name against the innermost scope that has its first segment.
     static func resolve(_ path: [String], in scopes: [JSONValue]) -> JSONValue? {
@@ -60,6 +68,9 @@ struct TemplateRenderer {
     }
 
     mutating func render(_ node: XNode) -> [XNode] {
+        produced += 1
+        if produced > nodeLimit { exceeded = true }
+        if exceeded { return [] }
         switch node.kind {
         case .text: return [XNode(text: node.text)]
         case .raw: return [XNode(raw: node.text)]
@@ -112,7 +123,7 @@ struct TemplateRenderer {
             contexts = [value]
         }
         var out: [XNode] = []
-        for (k, context) in contexts.enumerated() {
+        for (k, context) in contexts.enumerated() where !exceeded {
             if let context { scopes.append(context) }
             var produced: [XNode] = []
             for c in wrapper.children { produced += render(c) }

@@ -95,11 +95,22 @@ final class FaultTests: XCTestCase {
         XCTAssertEqual(DocxTemplate(bytes: bytes, name: "t.docx").check().faults.map(\.id), ["template.invalid-xml"])
     }
 
+    func testNestedLoopsCannotBlowTheOutputUp() throws {
+        let body = Fixture.para("{{#a}}{{#a}}{{#a}}{{#a}}x{{/a}}{{/a}}{{/a}}{{/a}}")
+        var template = DocxTemplate(bytes: try Fixture.docx(body), name: "t.docx")
+        template.maxOutputNodes = 10_000
+        let data = JSONValue.object([("a", .array(Array(repeating: .number(1), count: 30)))])
+        XCTAssertThrowsError(try template.fill(data)) {
+            XCTAssertEqual(($0 as? TemplateError)?.faults.map(\.id), ["template.output-too-large"])
+        }
+        XCTAssertNoThrow(try template.fill(.object([("a", .array([.number(1), .number(2)]))])))
+    }
+
     func testFaultIdsAreStable() {
         XCTAssertEqual(TemplateFault.Kind.allCases.map(\.rawValue), [
             "template.not-docx", "template.invalid-xml", "template.malformed-tag", "template.unclosed-tag",
             "template.unclosed-section", "template.unexpected-close", "template.crossed-sections",
-            "template.section-across-cells", "template.unknown-name",
+            "template.section-across-cells", "template.unknown-name", "template.output-too-large",
         ])
     }
 

@@ -1,10 +1,5 @@
 /// Keeps tables valid after rows were repeated or dropped.
 enum TableRepair {
-    /// Bookmarks in the second and later copies of a section are dropped: their names must stay unique.
-    static func dropBookmarks(in node: XNode) {
-        node.children.removeAll { $0.isElement && ($0.name == "w:bookmarkStart" || $0.name == "w:bookmarkEnd") }
-        for c in node.children where c.isElement { dropBookmarks(in: c) }
-    }
 
     /// In a repeated row, the cells outside the section continue the vertical merge
     /// the first copy started, so a section title stands once beside all its items.

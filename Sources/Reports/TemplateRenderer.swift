@@ -9,6 +9,7 @@ struct TemplateRenderer {
     private var produced = 0
     /// Set when the limit was reached; the output is then incomplete.
     private(set) var exceeded = false
+    private var identities = CopyIdentity()
 
     init(data: JSONValue, nodeLimit: Int = 3_000_000) {
         scopes = [data]
@@ -129,8 +130,8 @@ struct TemplateRenderer {
             for c in wrapper.children { produced += render(c) }
             if context != nil { scopes.removeLast() }
             if k > 0 {
-                produced.removeAll { $0.isElement && ($0.name == "w:bookmarkStart" || $0.name == "w:bookmarkEnd") }
-                for node in produced { TableRepair.dropBookmarks(in: node) }
+                produced.removeAll(where: CopyIdentity.isBookmark)
+                for node in produced { identities.makeUnique(node) }
             }
             if plan.placement == .row, k > 0, !plan.outerCells.isEmpty {
                 for row in produced where row.name == "w:tr" { TableRepair.continueMerges(in: row, cells: plan.outerCells) }
@@ -153,5 +154,30 @@ private extension String {
             out.unicodeScalars.append(ch)
         }
         return out
+    }
+}
+
+/// Keeps ids unique in the second and later copies of a section: bookmarks are
+/// dropped (their names must be unique), paragraph ids (`w14:paraId`) removed,
+/// drawing ids (`wp:docPr`) renumbered.
+struct CopyIdentity {
+    private var nextDrawingId = 1_000_000
+
+    static func isBookmark(_ node: XNode) -> Bool {
+        node.isElement && (node.name == "w:bookmarkStart" || node.name == "w:bookmarkEnd")
+    }
+
+    mutating func makeUnique(_ node: XNode) {
+        guard node.isElement else { return }
+        if node.attribute("w14:paraId") != nil {
+            node.setAttribute("w14:paraId", nil)
+            node.setAttribute("w14:textId", nil)
+        }
+        if node.name == "wp:docPr" {
+            node.setAttribute("id", String(nextDrawingId))
+            nextDrawingId += 1
+        }
+        node.children.removeAll(where: CopyIdentity.isBookmark)
+        for c in node.children { makeUnique(c) }
     }
 }

@@ -164,3 +164,19 @@ final class StandaloneTagTests: XCTestCase {
         XCTAssertFalse(xml.contains("{{"))
     }
 }
+
+final class CopyIdentityTests: XCTestCase {
+    func testRepeatedParagraphsDropParagraphIdsAndRenumberDrawings() throws {
+        let body = "<w:p w14:paraId=\"1A2B3C4D\" w14:textId=\"77777777\">" + Fixture.r("{{#items}}{{n}}")
+            + "<w:r><w:drawing><wp:inline><wp:docPr id=\"5\" name=\"Рисунок 5\"/></wp:inline></w:drawing></w:r>"
+            + Fixture.r("{{/items}}") + "</w:p>"
+        let xml = try Fixture.part(try Fixture.fill(body, #"{"items": [{"n": 1}, {"n": 2}, {"n": 3}]}"#))
+        XCTAssertEqual(Fixture.count("w14:paraId=\"1A2B3C4D\"", in: xml), 1)
+        XCTAssertEqual(Fixture.count("<wp:docPr id=\"5\"", in: xml), 1)
+        XCTAssertEqual(Fixture.count("<wp:docPr id=", in: xml), 3)
+        let block = Fixture.para("{{#items}}") + "<w:p w14:paraId=\"1A2B3C4D\">" + Fixture.r("{{n}}") + "</w:p>" + Fixture.para("{{/items}}")
+        let blockXML = try Fixture.part(try Fixture.fill(block, #"{"items": [{"n": 1}, {"n": 2}, {"n": 3}]}"#))
+        XCTAssertEqual(Fixture.count("w14:paraId=", in: blockXML), 1)
+        XCTAssertEqual(Fixture.count("<w:p>", in: blockXML), 2)
+    }
+}

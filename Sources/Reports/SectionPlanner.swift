@@ -1,7 +1,7 @@
 import Foundation
 
 /// What a section repeats or shows, decided from where its two tags stand.
-final class SectionPlan {
+struct SectionPlan {
     enum Placement: String {
         /// Runs inside one paragraph.
         case inline = "в абзаце"

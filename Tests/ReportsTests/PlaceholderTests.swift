@@ -71,6 +71,20 @@ final class PlaceholderTests: XCTestCase {
         XCTAssertEqual(tree.footers.first?.first.flatMap { if case let .paragraph(p) = $0 { return p.text }; return nil }, "Подвал 3")
     }
 
+    func testSectionsInHeadersAndFaultsNameTheirPart() throws {
+        let header = Fixture.para("{{#items}}") + Fixture.para("Шапка {{n}}") + Fixture.para("{{/items}}")
+        let out = try Fixture.fill(Fixture.para("тело"), #"{"items": [{"n": 1}, {"n": 2}]}"#, header: header)
+        let texts = try Fixture.tree(out).headers.first?.compactMap { b -> String? in
+            if case let .paragraph(p) = b { return p.text }
+            return nil
+        }
+        XCTAssertEqual(texts, ["Шапка 1", "Шапка 2"])
+        let broken = try Fixture.docx(Fixture.para("тело"), footer: Fixture.para("{{#open}} без конца"))
+        let faults = DocxTemplate(bytes: broken).check().faults
+        XCTAssertEqual(faults.map(\.id), ["template.unclosed-section"])
+        XCTAssertEqual(faults.first?.part, "word/footer1.xml")
+    }
+
     func testCyrillicNamesAndSpacesInsideBraces() throws {
         let out = try Fixture.fill(Fixture.para("{{ организация.название }}"), #"{"организация": {"название": "Школа"}}"#)
         XCTAssertEqual(try Fixture.paragraphs(out), ["Школа"])

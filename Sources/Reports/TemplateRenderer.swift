@@ -126,17 +126,17 @@ struct TemplateRenderer {
         var out: [XNode] = []
         for (k, context) in contexts.enumerated() where !exceeded {
             if let context { scopes.append(context) }
-            var produced: [XNode] = []
-            for c in wrapper.children { produced += render(c) }
+            var copy: [XNode] = []
+            for c in wrapper.children { copy += render(c) }
             if context != nil { scopes.removeLast() }
             if k > 0 {
-                produced.removeAll(where: CopyIdentity.isBookmark)
-                for node in produced { identities.makeUnique(node) }
+                copy.removeAll(where: CopyIdentity.isBookmark)
+                for node in copy { identities.makeUnique(node) }
+                if plan.placement == .row, !plan.outerCells.isEmpty {
+                    for row in copy where row.name == "w:tr" { TableRepair.continueMerges(in: row, cells: plan.outerCells) }
+                }
             }
-            if plan.placement == .row, k > 0, !plan.outerCells.isEmpty {
-                for row in produced where row.name == "w:tr" { TableRepair.continueMerges(in: row, cells: plan.outerCells) }
-            }
-            out += produced
+            out += copy
         }
         return out
     }

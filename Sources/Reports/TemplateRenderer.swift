@@ -1,0 +1,183 @@
+import Model
+
+/// Produces a filled part from a planned template tree and JSON data.
+struct TemplateRenderer {
+    /// The data scopes: the root, then each open section's context.
+    private var scopes: [JSONValue]
+    /// At most this many nodes are produced, so nested loops cannot blow the output up.
+    let nodeLimit: Int
+    private var produced = 0
+    /// Set when the limit was reached; the output is then incomplete.
+    private(set) var exceeded = false
+    private var identities = CopyIdentity()
+
+    init(data: JSONValue, nodeLimit: Int = 3_000_000) {
+        scopes = [data]
+        self.nodeLimit = nodeLimit
+    }
+
+    /// Resolves a dotted name against the innermost scope that has its first segment.
+    static func resolve(_ path: [String], in scopes: [JSONValue]) -> JSONValue? {
+        guard let head = path.first else { return scopes.last }
+        for scope in scopes.reversed() {
+            guard var v = child(of: scope, head) else { continue }
+            for seg in path.dropFirst() {
+                guard let next = child(of: v, seg) else { return nil }
+                v = next
+            }
+            return v
+        }
+        return nil
+    }
+
+    private static func child(of value: JSONValue, _ segment: String) -> JSONValue? {
+        switch value {
+        case let .object(pairs): return pairs.first { $0.0 == segment }?.1
+        case let .array(items):
+            guard let i = Int(segment), items.indices.contains(i) else { return nil }
+            return items[i]
+        default: return nil
+        }
+    }
+
+    /// Mustache truth: null, false, "", 0 and [] are false.
+    static func isTruthy(_ value: JSONValue?) -> Bool {
+        switch value {
+        case nil, .null?: return false
+        case let .bool(b)?: return b
+        case let .string(s)?: return !s.isEmpty
+        case let .number(n)?: return n != 0
+        case let .array(a)?: return !a.isEmpty
+        case .object?: return true
+        }
+    }
+
+    /// The text a value shows as.
+    static func text(_ value: JSONValue?) -> String {
+        switch value {
+        case nil, .null?: return ""
+        case let .bool(b)?: return b ? "да" : "нет"
+        case let .string(s)?: return s
+        case let .number(n)?:
+            if n.isFinite, n == n.rounded(), abs(n) < 1e15 { return String(Int64(n)) }
+            return String(n)
+        case let .array(items)?: return items.map { text($0) }.filter { !$0.isEmpty }.joined(separator: ", ")
+        case let .object(pairs)?:
+            if let t = pairs.first(where: { $0.0 == "text" })?.1 { return text(t) }
+            return ""
+        }
+    }
+
+    mutating func render(_ node: XNode) -> [XNode] {
+        produced += 1
+        if produced > nodeLimit { exceeded = true }
+        if exceeded { return [] }
+        switch node.kind {
+        case .text: return [XNode(text: node.text)]
+        case .raw: return [XNode(raw: node.text)]
+        case .element:
+            if let tag = node.tag { return renderVariable(tag, run: node) }
+            if let plan = node.section { return renderSection(plan, node) }
+            let copy = XNode(element: node.name, attributes: node.attributes)
+            copy.children.reserveCapacity(node.children.count)
+            for c in node.children {
+                for r in render(c) { copy.append(r) }
+            }
+            return [copy]
+        }
+    }
+
+    /// A run with the tag's formatting and the value's text; newlines become `w:br`, tabs `w:tab`.
+    private func renderVariable(_ tag: TemplateTag, run: XNode) -> [XNode] {
+        let value = TemplateRenderer.text(TemplateRenderer.resolve(tag.path, in: scopes))
+        guard !value.isEmpty else { return [] }
+        let out = XNode(element: run.name, attributes: run.attributes)
+        if let rPr = run.child("w:rPr") { out.append(rPr.clone()) }
+        var line = ""
+        func flush() {
+            guard !line.isEmpty else { return }
+            let t = XNode(element: "w:t", attributes: [("xml:space", "preserve")])
+            t.append(XNode(text: line))
+            out.append(t)
+            line = ""
+        }
+        let normalized = value.replacingCRLF()
+        for ch in normalized {
+            switch ch {
+            case "\n": flush(); out.append(XNode(element: "w:br"))
+            case "\t": flush(); out.append(XNode(element: "w:tab"))
+            default: line.append(ch)
+            }
+        }
+        flush()
+        return [out]
+    }
+
+    private mutating func renderSection(_ plan: SectionPlan, _ wrapper: XNode) -> [XNode] {
+        let value = TemplateRenderer.resolve(plan.tag.path, in: scopes)
+        var contexts: [JSONValue?] = []
+        if plan.tag.kind == .inverted {
+            if !TemplateRenderer.isTruthy(value) { contexts = [nil] }
+        } else if case let .array(items)? = value {
+            contexts = items
+        } else if TemplateRenderer.isTruthy(value) {
+            contexts = [value]
+        }
+        var out: [XNode] = []
+        for (k, context) in contexts.enumerated() where !exceeded {
+            if let context { scopes.append(context) }
+            var copy: [XNode] = []
+            for c in wrapper.children { copy += render(c) }
+            if context != nil { scopes.removeLast() }
+            if k > 0 {
+                copy.removeAll(where: CopyIdentity.isBookmark)
+                for node in copy { identities.makeUnique(node) }
+                if plan.placement == .row, !plan.outerCells.isEmpty {
+                    for row in copy where row.name == "w:tr" { TableRepair.continueMerges(in: row, cells: plan.outerCells) }
+                }
+            }
+            out += copy
+        }
+        return out
+    }
+}
+
+private extension String {
+    func replacingCRLF() -> String {
+        guard contains("\r") else { return self }
+        var out = ""
+        var previousCR = false
+        for ch in unicodeScalars {
+            if ch == "\r" { out.append("\n"); previousCR = true; continue }
+            if ch == "\n", previousCR { previousCR = false; continue }
+            previousCR = false
+            out.unicodeScalars.append(ch)
+        }
+        return out
+    }
+}
+
+/// Keeps ids unique in the second and later copies of a section: bookmarks are
+/// dropped (their names must be unique), paragraph ids (`w14:paraId`) removed,
+/// drawing ids (`wp:docPr`) renumbered.
+struct CopyIdentity {
+    private var nextDrawingId = 1_000_000
+
+    static func isBookmark(_ node: XNode) -> Bool {
+        node.isElement && (node.name == "w:bookmarkStart" || node.name == "w:bookmarkEnd")
+    }
+
+    mutating func makeUnique(_ node: XNode) {
+        guard node.isElement else { return }
+        if node.attribute("w14:paraId") != nil {
+            node.setAttribute("w14:paraId", nil)
+            node.setAttribute("w14:textId", nil)
+        }
+        if node.name == "wp:docPr" {
+            node.setAttribute("id", String(nextDrawingId))
+            nextDrawingId += 1
+        }
+        node.children.removeAll(where: CopyIdentity.isBookmark)
+        for c in node.children { makeUnique(c) }
+    }
+}

@@ -24,6 +24,7 @@ enum ProtocolHints {
         case .itemDuplicateNumber: return "Номер пункта повторяется."
         case .itemNumberingGap: return "В нумерации пунктов пропуск."
         case .orderPlaceholderDate: return "В приказе вместо даты оставлена заглушка."
+        case .documentContentSkipped: return "Часть файла (надпись, рисунок с текстом, встроенный объект) не прочитана."
         }
     }
 
@@ -45,6 +46,7 @@ enum ProtocolHints {
         case .resultMissing: return "Укажите ожидаемый результат или итоговый документ."
         case .itemDuplicateNumber, .itemNumberingGap: return "Проверьте нумерацию пунктов."
         case .orderPlaceholderDate: return "Впишите дату и номер приказа."
+        case .documentContentSkipped: return "Перенесите важный текст из надписей и встроенных объектов в обычный текст или таблицу."
         }
     }
 }

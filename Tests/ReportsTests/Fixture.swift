@@ -65,8 +65,9 @@ enum Fixture {
     }
 
     /// The texts of the body paragraphs (outside tables).
+    /// The texts of the body's non-empty paragraphs (a section removed from a paragraph leaves it empty).
     static func paragraphs(_ package: [UInt8]) throws -> [String] {
-        try tree(package).body.compactMap { if case let .paragraph(p) = $0 { return p.text }; return nil }
+        try tree(package).body.compactMap { if case let .paragraph(p) = $0, !p.text.isEmpty { return p.text }; return nil }
     }
 
     /// The text of each cell of the first table, row by row.

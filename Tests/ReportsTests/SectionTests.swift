@@ -62,7 +62,7 @@ final class SectionTests: XCTestCase {
         let empty = try Fixture.fill(body, #"{"items": [], "flag": false, "none": null}"#)
         XCTAssertEqual(try Fixture.paragraphs(empty), ["Пусто", "нет флага", "ничего"])
         let full = try Fixture.fill(body, #"{"items": [1], "flag": true, "none": "x"}"#)
-        // Empty paragraphs are left; the reader skips them.
+        // The paragraphs are left, empty.
         XCTAssertEqual(try Fixture.paragraphs(full), [])
         XCTAssertFalse(try Fixture.part(full).contains("ничего"))
     }

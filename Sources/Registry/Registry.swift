@@ -55,13 +55,12 @@ public final class Registry: Sendable {
         }
     }
 
-    /// Whether a path under the output folder (compared case-insensitively, as
-    /// some file systems do) is already the home of some recorded file.
+    /// Whether a path under the output folder is already the home of some recorded file.
     public func isClaimed(path: String) throws -> Bool {
         try writer.read { db in
             try Bool.fetchOne(db, sql: """
-                SELECT EXISTS (SELECT 1 FROM input WHERE lower(storedPath) = lower(:p) OR lower(exportPath) = lower(:p)
-                               OR lower(protocolPath) = lower(:p) OR lower(reasonPath) = lower(:p))
+                SELECT EXISTS (SELECT 1 FROM input WHERE storedPath = :p OR exportPath = :p
+                               OR protocolPath = :p OR reasonPath = :p)
                 """, arguments: ["p": path]) ?? false
         }
     }

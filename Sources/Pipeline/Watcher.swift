@@ -44,7 +44,7 @@ public final class InboxWatcher {
     }
 
     /// Files that are complete now; the pipeline calls `markTaken` after handling them.
-    func readyFiles(now: Double) -> [InboxFile] {
+    public func readyFiles(now: Double) -> [InboxFile] {
         let current = Files.inputs(in: folder)
         var names = Set<String>()
         var ready: [InboxFile] = []

@@ -14,8 +14,8 @@ struct RunCommand: ParsableCommand {
             Код выхода: 0 — все файлы обработаны, 1 — часть отклонена, 2 — неверный вызов.
             """)
 
-    @Argument(help: "Папка входящих файлов.")
-    var inbox: String = "samples/inbox"
+    @Argument(help: "Папка входящих файлов (по умолчанию samples/inbox; оттуда файлы копируются, а не переносятся).")
+    var inbox: String?
 
     @Option(name: .long, help: "Папка результатов.")
     var out: String = "output"
@@ -35,6 +35,9 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         StopSignal.install()
+        // The default inbox holds the shipped samples: they are copied so that they stay as in git.
+        let inbox = self.inbox ?? "samples/inbox"
+        let keepInputs = keepInputs || self.inbox == nil
         let pipeline: FolderPipeline
         do {
             pipeline = try FolderPipeline(options: PipelineOptions(

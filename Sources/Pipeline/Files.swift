@@ -50,8 +50,12 @@ enum Files {
         return SHA256.hex(hasher.finalize())
     }
 
+    private static let knownFolders = Locked<Set<String>>([])
+
     static func ensureFolder(_ path: String) throws {
+        if knownFolders.withLock({ $0.contains(path) }) { return }
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        knownFolders.withLock { _ = $0.insert(path) }
     }
 
     static func exists(_ path: String) -> Bool {
@@ -61,7 +65,11 @@ enum Files {
 
     /// Writes `bytes` to a temporary file in `tempFolder` and renames it to `path`.
     static func writeAtomically(_ bytes: [UInt8], to path: String, tempFolder: String) throws {
-        try ensureFolder((path as NSString).deletingLastPathComponent)
+        try install(writeTemporary(bytes, in: tempFolder), at: path)
+    }
+
+    /// Writes `bytes` to a new temporary file in `tempFolder`; returns its path.
+    static func writeTemporary(_ bytes: [UInt8], in tempFolder: String) throws -> String {
         let temp = TempNames.next(in: tempFolder)
         let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw PipelineError.io("не удалось создать «\(temp)»: \(String(cString: strerror(errno)))") }
@@ -72,11 +80,17 @@ enum Files {
                 if errno == EINTR { continue }
                 let reason = String(cString: strerror(errno))
                 close(fd); unlink(temp)
-                throw PipelineError.io("не удалось записать «\(path)»: \(reason)")
+                throw PipelineError.io("не удалось записать «\(temp)»: \(reason)")
             }
             offset += n
         }
         close(fd)
+        return temp
+    }
+
+    /// Renames a finished temporary file to its final `path`.
+    static func install(_ temp: String, at path: String) throws {
+        try ensureFolder((path as NSString).deletingLastPathComponent)
         guard rename(temp, path) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temp)

@@ -133,7 +133,8 @@ public final class FolderPipeline: Sendable {
         case vanished(InboxFile)
         case known(InboxFile, sha256: String)
         case extracted(InboxFile, sha256: String, Export, converted: Bool, organization: String?,
-                       json: [UInt8], protocolText: [UInt8])
+                       exportTemp: String, protocolTemp: String?)
+        case failed(InboxFile, String)
     }
 
     func prepare(_ file: InboxFile) -> Prepared {
@@ -163,9 +164,16 @@ public final class FolderPipeline: Sendable {
         let context = ProtocolContext(fileName: file.name, organization: organization,
                                       checkedAt: Self.timestamp(), converted: converted)
         let json = Array((JSONWriter().string(export.json) + "\n").utf8)
-        let protocolText = export.isUnreadable ? [] : options.protocolWriter.render(export, context: context)
-        return .extracted(file, sha256: export.sha256, export, converted: converted, organization: organization,
-                          json: json, protocolText: protocolText)
+        // Outputs are written here, in parallel, under temporary names; the serial stage only renames them.
+        do {
+            let exportTemp = try Files.writeTemporary(json, in: layout.temp)
+            let protocolTemp = export.isUnreadable ? nil : try Files.writeTemporary(
+                options.protocolWriter.render(export, context: context), in: layout.temp)
+            return .extracted(file, sha256: export.sha256, export, converted: converted, organization: organization,
+                              exportTemp: exportTemp, protocolTemp: protocolTemp)
+        } catch {
+            return .failed(file, "\(error)")
+        }
     }
 
     /// The organisation a file belongs to: the first document that names one.
@@ -184,7 +192,12 @@ public final class FolderPipeline: Sendable {
             return FileReport(file: file.name, outcome: .vanished)
         case let .known(file, sha):
             return commitKnown(file, sha256: sha)
-        case let .extracted(file, sha, export, converted, organization, json, protocolText):
+        case let .failed(file, reason):
+            var report = FileReport(file: file.name, outcome: .failed)
+            report.reason = "Файл «\(file.name)» не обработан и оставлен во входящих: \(reason)"
+            return report
+        case let .extracted(file, sha, export, converted, organization, exportTemp, protocolTemp):
+            defer { for temp in [exportTemp, protocolTemp].compactMap({ $0 }) where Files.exists(temp) { unlink(temp) } }
             guard Files.exists(file.path) else { return FileReport(file: file.name, outcome: .vanished) }
             // Another worker may have committed the same bytes meanwhile.
             if (try? registry.firstArrival(sha256: sha)) != nil { return commitKnown(file, sha256: sha) }
@@ -193,7 +206,8 @@ public final class FolderPipeline: Sendable {
                     return try commitRejected(file, sha256: sha, export: export, converted: converted)
                 }
                 return try commitProcessed(file, sha256: sha, export: export, converted: converted,
-                                           organization: organization, json: json, protocolText: protocolText)
+                                           organization: organization, exportTemp: exportTemp,
+                                           protocolTemp: protocolTemp ?? Files.writeTemporary([], in: layout.temp))
             } catch {
                 var report = FileReport(file: file.name, outcome: .failed)
                 report.reason = "Файл «\(file.name)» не обработан и оставлен во входящих: \(error)"
@@ -203,7 +217,7 @@ public final class FolderPipeline: Sendable {
     }
 
     private func commitProcessed(_ file: InboxFile, sha256: String, export: Export, converted: Bool,
-                                 organization: String?, json: [UInt8], protocolText: [UInt8]) throws -> FileReport {
+                                 organization: String?, exportTemp: String, protocolTemp: String) throws -> FileReport {
         let folder = OutputLayout.organizationsFolder + "/"
             + SafeName.make(organization ?? OutputLayout.noOrganization, fallback: OutputLayout.noOrganization)
         let stem = SafeName.stem(ofFile: file.name)
@@ -214,8 +228,8 @@ public final class FolderPipeline: Sendable {
             protocolPath = base + options.protocolWriter.fileSuffix
             if try !registry.isClaimed(path: exportPath), try !registry.isClaimed(path: protocolPath) { break }
         }
-        try Files.writeAtomically(json, to: layout.path(exportPath), tempFolder: layout.temp)
-        try Files.writeAtomically(protocolText, to: layout.path(protocolPath), tempFolder: layout.temp)
+        try Files.install(exportTemp, at: layout.path(exportPath))
+        try Files.install(protocolTemp, at: layout.path(protocolPath))
 
         let storedPath = try freePath(in: OutputLayout.processedFolder, name: file.name)
         let id = try registry.record(Submission(
@@ -315,11 +329,14 @@ public final class FolderPipeline: Sendable {
         fatalError("unreachable")
     }
 
+    /// Now in UTC: `2026-01-31T10:00:00Z`, or `2026-01-31 10:00` for people.
     static func timestamp(iso: Bool = false) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = iso ? "yyyy-MM-dd'T'HH:mm:ss'Z'" : "yyyy-MM-dd HH:mm"
-        return formatter.string(from: Date())
+        var now = time(nil)
+        var t = tm()
+        gmtime_r(&now, &t)
+        func pad(_ v: Int32) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        let date = "\(t.tm_year + 1900)-\(pad(t.tm_mon + 1))-\(pad(t.tm_mday))"
+        return iso ? "\(date)T\(pad(t.tm_hour)):\(pad(t.tm_min)):\(pad(t.tm_sec))Z"
+                   : "\(date) \(pad(t.tm_hour)):\(pad(t.tm_min))"
     }
 }

@@ -58,10 +58,8 @@ public final class Registry: Sendable {
     /// Whether a path under the output folder is already the home of some recorded file.
     public func isClaimed(path: String) throws -> Bool {
         try writer.read { db in
-            try Bool.fetchOne(db, sql: """
-                SELECT EXISTS (SELECT 1 FROM input WHERE storedPath = :p OR exportPath = :p
-                               OR protocolPath = :p OR reasonPath = :p)
-                """, arguments: ["p": path]) ?? false
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM claimedPath WHERE path = ?)",
+                              arguments: [path]) ?? false
         }
     }
 
@@ -83,6 +81,10 @@ public final class Registry: Sendable {
                                  s.reason?.code.rawValue, s.reason?.message, s.converted, s.organization,
                                  s.storedPath, s.exportPath, s.protocolPath, s.reasonPath, duplicateOf])
             let inputId = db.lastInsertedRowID
+            for path in [s.storedPath, s.exportPath, s.protocolPath, s.reasonPath].compactMap({ $0 }) {
+                try db.cachedStatement(sql: "INSERT OR REPLACE INTO claimedPath (path, inputId) VALUES (?, ?)")
+                    .execute(arguments: [path, inputId])
+            }
             guard s.outcome != .duplicate, let export = s.export else { return inputId }
 
             for (position, document) in export.documents.enumerated() {
@@ -91,10 +93,10 @@ public final class Registry: Sendable {
                            modifiedAt: s.modifiedAt, db: db)
             }
             for d in export.diagnostics {
-                try db.execute(sql: """
+                try db.cachedStatement(sql: """
                     INSERT INTO diagnostic (inputId, document, section, item, code, severity, field, text, message)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [inputId, d.document, d.section, d.item, d.code.rawValue, d.severity.rawValue,
+                    """).execute(arguments: [inputId, d.document, d.section, d.item, d.code.rawValue, d.severity.rawValue,
                                      d.field?.rawValue, d.text, d.message])
             }
             return inputId
@@ -113,19 +115,19 @@ public final class Registry: Sendable {
 
         for (index, entry) in items.enumerated() {
             let item = entry.item
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO item (documentId, position, sectionIndex, sectionTitle, number, activity, deadlineText,
                                   deadlineKinds, responsibles, result, outcome)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [documentId, index, entry.section, document.sections[entry.section].title,
+                """).execute(arguments: [documentId, index, entry.section, document.sections[entry.section].title,
                                  item.number, item.activity, item.deadline.text,
                                  item.deadline.kinds.map(\.rawValue).joined(separator: ","),
                                  item.responsibles.map { $0.expansion ?? $0.text }.joined(separator: "; "),
                                  item.result, item.outcome])
             let itemId = db.lastInsertedRowID
             for o in item.deadline.occurrences {
-                try db.execute(sql: "INSERT INTO occurrence (itemId, start, due) VALUES (?, ?, ?)",
-                               arguments: [itemId, o.start?.iso, o.due.iso])
+                try db.cachedStatement(sql: "INSERT INTO occurrence (itemId, start, due) VALUES (?, ?, ?)")
+                    .execute(arguments: [itemId, o.start?.iso, o.due.iso])
             }
         }
 

@@ -96,6 +96,20 @@ enum Schema {
                 t.column("message", .text).notNull()
             }
         }
+        // Every path under the output folder that a recorded file owns, so that a new
+        // file's names are chosen without scanning the inputs.
+        migrator.registerMigration("v1: claimed paths") { db in
+            try db.create(table: "claimedPath") { t in
+                t.primaryKey("path", .text)
+                t.column("inputId", .integer).notNull().indexed().references("input", onDelete: .cascade)
+            }
+            try db.execute(sql: """
+                INSERT OR IGNORE INTO claimedPath (path, inputId)
+                SELECT storedPath, id FROM input UNION ALL SELECT exportPath, id FROM input WHERE exportPath IS NOT NULL
+                UNION ALL SELECT protocolPath, id FROM input WHERE protocolPath IS NOT NULL
+                UNION ALL SELECT reasonPath, id FROM input WHERE reasonPath IS NOT NULL
+                """)
+        }
         return migrator
     }
 }

@@ -162,12 +162,15 @@ public enum PipelineError: Error, CustomStringConvertible {
     case io(String)
     case registry(String)
     case inboxMissing(String)
+    case sameFolder(String)
 
     public var description: String {
         switch self {
         case let .io(text): return text
         case let .registry(text): return "Реестр: \(text)"
         case let .inboxMissing(path): return "Папка входящих «\(path)» не найдена."
+        case let .sameFolder(path):
+            return "Папка результатов не может совпадать с папкой входящих («\(path)»): укажите другую в --out."
         }
     }
 }

@@ -50,6 +50,10 @@ public final class FolderPipeline: Sendable {
         guard FileManager.default.fileExists(atPath: options.inbox, isDirectory: &isFolder), isFolder.boolValue else {
             throw PipelineError.inboxMissing(options.inbox)
         }
+        if let a = realpath(options.inbox, nil), let b = realpath(options.output, nil) {
+            defer { free(a); free(b) }
+            if strcmp(a, b) == 0 { throw PipelineError.sameFolder(options.inbox) }
+        }
         do {
             try Files.ensureFolder(layout.temp)
             TempNames.sweep(layout.temp)

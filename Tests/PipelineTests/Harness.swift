@@ -35,10 +35,11 @@ struct Harness {
         var json: JSONValue? { try? JSONParser.parse(stdout) }
     }
 
-    func start(_ arguments: [String]) throws -> (Process, Pipe, Pipe) {
+    func start(_ arguments: [String], environment: [String: String]? = nil) throws -> (Process, Pipe, Pipe) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.executable!)
         process.arguments = arguments
+        if let environment { process.environment = environment }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -47,8 +48,8 @@ struct Harness {
     }
 
     @discardableResult
-    func kartograf(_ arguments: [String]) throws -> Result {
-        let (process, out, err) = try start(arguments)
+    func kartograf(_ arguments: [String], environment: [String: String]? = nil) throws -> Result {
+        let (process, out, err) = try start(arguments, environment: environment)
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

@@ -148,5 +148,8 @@ final class RunTests: XCTestCase {
         defer { h.cleanUp() }
         XCTAssertEqual(try h.kartograf(["run", h.root + "/нет такой папки", "--out", h.out]).status, 2)
         XCTAssertEqual(try h.kartograf(["run", h.inbox, "--jobs", "0"]).status, 2)
+        try h.put("a.docx", TestDocx.roadmap(organization: "Школа"))
+        XCTAssertEqual(try h.kartograf(["run", h.inbox, "--out", h.inbox + "/"]).status, 2)
+        XCTAssertEqual(h.inboxNames(), ["a.docx"], "nothing done on a usage error")
     }
 }

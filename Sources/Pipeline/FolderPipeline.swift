@@ -222,6 +222,7 @@ public final class FolderPipeline: Sendable {
 
     private func commitProcessed(_ file: InboxFile, sha256: String, export: Export, converted: Bool,
                                  organization: String?, exportTemp: String, protocolTemp: String) throws -> FileReport {
+        let organization = try organization.map(registry.canonicalOrganization)
         let folder = OutputLayout.organizationsFolder + "/"
             + SafeName.make(organization ?? OutputLayout.noOrganization, fallback: OutputLayout.noOrganization)
         let stem = SafeName.stem(ofFile: file.name)

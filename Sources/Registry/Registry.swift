@@ -75,10 +75,12 @@ public final class Registry: Sendable {
             }
             try db.execute(sql: """
                 INSERT INTO input (sha256, name, size, receivedAt, modifiedAt, outcome, reasonCode, reason, converted,
-                                   organization, storedPath, exportPath, protocolPath, reasonPath, moved, duplicateOf)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)
+                                   organization, organizationKey, storedPath, exportPath, protocolPath, reasonPath,
+                                   moved, duplicateOf)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)
                 """, arguments: [s.sha256, s.name, s.size, s.receivedAt, s.modifiedAt, s.outcome.rawValue,
                                  s.reason?.code.rawValue, s.reason?.message, s.converted, s.organization,
+                                 s.organization.map(Self.organizationKey),
                                  s.storedPath, s.exportPath, s.protocolPath, s.reasonPath, duplicateOf])
             let inputId = db.lastInsertedRowID
             for path in [s.storedPath, s.exportPath, s.protocolPath, s.reasonPath].compactMap({ $0 }) {
@@ -88,8 +90,7 @@ public final class Registry: Sendable {
             guard s.outcome != .duplicate, let export = s.export else { return inputId }
 
             for (position, document) in export.documents.enumerated() {
-                let organization = document.organization ?? s.organization
-                try insert(document, position: position, organization: organization, inputId: inputId,
+                try insert(document, position: position, organization: s.organization, inputId: inputId,
                            modifiedAt: s.modifiedAt, db: db)
             }
             for d in export.diagnostics {
@@ -107,9 +108,11 @@ public final class Registry: Sendable {
                         modifiedAt: Double, db: Database) throws {
         let items = document.allItems
         try db.execute(sql: """
-            INSERT INTO document (inputId, position, kind, title, organization, periodFrom, periodTo, itemCount, modifiedAt)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO document (inputId, position, kind, title, organization, statedOrganization, periodFrom, periodTo,
+                                  itemCount, modifiedAt)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [inputId, position, document.kind.rawValue, document.title, organization,
+                             TextNormalizer.singleLine(document.organization),
                              document.period?.from.iso, document.period?.to.iso, items.count, modifiedAt])
         let documentId = db.lastInsertedRowID
 
@@ -151,6 +154,25 @@ public final class Registry: Sendable {
     /// Notes that the input of a recorded arrival now lies at its `storedPath`.
     public func markMoved(id: Int64) throws {
         try writer.write { db in try db.execute(sql: "UPDATE input SET moved = 1 WHERE id = ?", arguments: [id]) }
+    }
+
+    // MARK: Organisations
+
+    /// What identifies an organisation across spellings: letters and digits only, lower case, «ё» as «е»
+    /// («МБОУ лицей №1 г. Пролетарска» and «МБОУ Лицей № 1 г.Пролетарска» are one).
+    public static func organizationKey(_ name: String) -> String {
+        String(name.lowercased().replacingOccurrences(of: "ё", with: "е").unicodeScalars
+            .filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))
+    }
+
+    /// The spelling under which the registry first met this organisation, or `name` when it is new;
+    /// so that every version of a school's roadmap lands in one folder and supersedes the last.
+    public func canonicalOrganization(_ name: String) throws -> String {
+        try writer.read { db in
+            try String.fetchOne(db, sql: """
+                SELECT organization FROM input WHERE organizationKey = ? AND organization IS NOT NULL ORDER BY id LIMIT 1
+                """, arguments: [Self.organizationKey(name)])
+        } ?? name
     }
 
     // MARK: Queries

@@ -25,6 +25,7 @@ enum Schema {
                 t.column("reason", .text)
                 t.column("converted", .boolean).notNull().defaults(to: false)
                 t.column("organization", .text)
+                t.column("organizationKey", .text).indexed()
                 t.column("storedPath", .text).notNull()
                 t.column("exportPath", .text)
                 t.column("protocolPath", .text)
@@ -48,7 +49,9 @@ enum Schema {
                 t.column("position", .integer).notNull()
                 t.column("kind", .text).notNull()
                 t.column("title", .text)
+                // The input's organisation (its folder); `statedOrganization` is what this document itself says.
                 t.column("organization", .text).indexed()
+                t.column("statedOrganization", .text)
                 t.column("periodFrom", .text)
                 t.column("periodTo", .text)
                 t.column("itemCount", .integer).notNull()

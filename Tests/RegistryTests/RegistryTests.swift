@@ -75,6 +75,15 @@ final class RegistryTests: XCTestCase {
         XCTAssertEqual(status[0].diagnostics[.warning], 2)
     }
 
+    func testSpellingsOfOneOrganisationAreOne() throws {
+        let registry = try Registry()
+        XCTAssertEqual(try registry.canonicalOrganization("МБОУ Лицей № 1 г.Пролетарска"), "МБОУ Лицей № 1 г.Пролетарска")
+        try registry.record(submission("a", "a.docx", modified: 1, export: roadmap(organization: "МБОУ лицей №1 г. Пролетарска", title: "A", dues: [])))
+        XCTAssertEqual(try registry.canonicalOrganization("МБОУ Лицей № 1 г.Пролетарска"), "МБОУ лицей №1 г. Пролетарска")
+        XCTAssertEqual(try registry.canonicalOrganization("МБОУ лицей № 2"), "МБОУ лицей № 2")
+        XCTAssertEqual(Registry.organizationKey("Щёлковская СОШ «№ 3»"), "щелковскаясош3")
+    }
+
     func testAnOlderFileArrivingLateDoesNotSupersede() throws {
         let registry = try Registry()
         try registry.record(submission("v2", "new.docx", modified: 20, export: roadmap(organization: "Школа", title: "Новая", dues: [])))

@@ -324,14 +324,15 @@ public final class FolderPipeline: Sendable {
     /// A path `folder/name` claimed by no recorded file and absent on disk (`name (2)`… otherwise).
     private func freePath(in folder: String, name: String, extraSuffix: String = "") throws -> String {
         let safe = SafeName.file(name)
-        for n in 1... {
+        var n = 1
+        while true {
             let candidate = folder + "/" + SafeName.numbered(safe, n)
             if try !registry.isClaimed(path: candidate), !Files.exists(layout.path(candidate)),
                extraSuffix.isEmpty || !Files.exists(layout.path(candidate + extraSuffix)) {
                 return candidate
             }
+            n += 1
         }
-        fatalError("unreachable")
     }
 
     /// Now in UTC: `2026-01-31T10:00:00Z`, or `2026-01-31 10:00` for people.

@@ -4,7 +4,8 @@ import Foundation
 /// line and a roadmap table, stored in a ZIP without compression.
 enum TestDocx {
     static func roadmap(organization: String, version: Int = 1, rows: Int = 5) -> [UInt8] {
-        var body = paragraph("Дорожная карта по реализации целевой модели наставничества в \(organization) на 2023–2025 годы")
+        var body = paragraph("Дорожная карта по реализации целевой модели наставничества в \(organization) на 2023–2025 годы",
+                             bold: true)
         body += paragraph("Версия \(version)")
         var table = "<w:tbl>" + row(["№", "Мероприятие", "Сроки", "Ответственные", "Результат"])
         for i in 1...rows {
@@ -15,7 +16,9 @@ enum TestDocx {
         return zip(documentXML: body + table)
     }
 
-    static func paragraph(_ text: String) -> String { "<w:p><w:r><w:t xml:space=\"preserve\">\(text)</w:t></w:r></w:p>" }
+    static func paragraph(_ text: String, bold: Bool = false) -> String {
+        "<w:p><w:r>\(bold ? "<w:rPr><w:b/></w:rPr>" : "")<w:t xml:space=\"preserve\">\(text)</w:t></w:r></w:p>"
+    }
 
     static func row(_ cells: [String]) -> String {
         "<w:tr>" + cells.map { "<w:tc>" + paragraph($0) + "</w:tc>" }.joined() + "</w:tr>"

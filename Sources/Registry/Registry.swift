@@ -18,6 +18,8 @@ public final class Registry: Sendable {
         configuration.prepareDatabase { db in
             // WAL with NORMAL sync survives a killed process; only power loss may drop the last commits.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // Sorting space stays in memory: nothing is written outside the output folder.
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
         }
         configuration.busyMode = .timeout(10)
         let pool = try DatabasePool(path: path, configuration: configuration)

@@ -11,8 +11,8 @@ final class WatcherTests: XCTestCase {
         let watcher = InboxWatcher(folder: folder, useInotify: false)
         let bytes = TestDocx.roadmap(organization: "Школа")
         let path = folder + "/карта.docx"
-        FileManager.default.createFile(atPath: path, contents: Data(bytes.prefix(bytes.count / 2)))
-        FileManager.default.createFile(atPath: folder + "/~$карта.docx", contents: Data(count: 162))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(bytes.prefix(bytes.count / 2)))
+        _ = FileManager.default.createFile(atPath: folder + "/~$карта.docx", contents: Data(count: 162))
 
         XCTAssertEqual(watcher.readyFiles(now: 100).map(\.name), [], "first sight only starts the clock")
         XCTAssertEqual(watcher.readyFiles(now: 101).map(\.name), [], "an incomplete ZIP waits")
@@ -32,7 +32,7 @@ final class WatcherTests: XCTestCase {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let watcher = InboxWatcher(folder: folder, useInotify: false)
         let bytes = TestDocx.roadmap(organization: "Школа")
-        FileManager.default.createFile(atPath: folder + "/обрезан.docx", contents: Data(bytes.prefix(100)))
+        _ = FileManager.default.createFile(atPath: folder + "/обрезан.docx", contents: Data(bytes.prefix(100)))
         _ = watcher.readyFiles(now: 0)
         XCTAssertEqual(watcher.readyFiles(now: 2).count, 0)
         XCTAssertEqual(watcher.readyFiles(now: watcher.giveUp + 0.1).map(\.name), ["обрезан.docx"])

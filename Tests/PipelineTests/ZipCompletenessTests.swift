@@ -6,7 +6,7 @@ import XCTest
 final class ZipCompletenessTests: XCTestCase {
     private func write(_ bytes: [UInt8]) -> String {
         let path = NSTemporaryDirectory() + "zip-\(UUID().uuidString).docx"
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
         addTeardownBlock { try? FileManager.default.removeItem(atPath: path) }
         return path
     }

@@ -1,1 +1,326 @@
+import Foundation
+import GRDB
 import Model
+
+/// History between runs: an SQLite database (GRDB) in the output folder.
+///
+/// Writes are serialised by GRDB; each `record` is one transaction, so a file is
+/// either fully known to the registry or not at all.
+public final class Registry: Sendable {
+    /// The database file's name inside the output folder.
+    public static let fileName = "kartograf.sqlite"
+
+    let writer: any DatabaseWriter
+
+    /// Opens (creating and migrating as needed) the registry at `path`.
+    public init(path: String) throws {
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in
+            // WAL with NORMAL sync survives a killed process; only power loss may drop the last commits.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // Sorting space stays in memory: nothing is written outside the output folder.
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
+        }
+        configuration.busyMode = .timeout(10)
+        let pool = try DatabasePool(path: path, configuration: configuration)
+        writer = pool
+        try Schema.migrator.migrate(pool)
+    }
+
+    /// A registry in memory, for tests.
+    public init() throws {
+        let queue = try DatabaseQueue()
+        writer = queue
+        try Schema.migrator.migrate(queue)
+    }
+
+    /// Names of the migrations applied, oldest first.
+    public func appliedMigrations() throws -> [String] {
+        try writer.read { db in try Schema.migrator.appliedMigrations(db) }
+    }
+
+    // MARK: Inputs
+
+    /// The first arrival of these bytes, if any.
+    public func firstArrival(sha256: String) throws -> KnownInput? {
+        try writer.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM input WHERE sha256 = ? AND outcome != 'duplicate'",
+                             arguments: [sha256]).map(KnownInput.init(row:))
+        }
+    }
+
+    /// Arrivals recorded but whose file was not yet moved out of the inbox (a run
+    /// interrupted between its commit and its move).
+    public func pendingMoves() throws -> [KnownInput] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM input WHERE moved = 0 ORDER BY id").map(KnownInput.init(row:))
+        }
+    }
+
+    /// Whether a path under the output folder is already the home of some recorded file.
+    public func isClaimed(path: String) throws -> Bool {
+        try writer.read { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM claimedPath WHERE path = ?)",
+                              arguments: [path]) ?? false
+        }
+    }
+
+    /// Records one arrival with its documents, items, occurrences and diagnostics,
+    /// and lets a newer roadmap of an organisation supersede the older one. One transaction.
+    @discardableResult
+    public func record(_ s: Submission) throws -> Int64 {
+        try writer.write { db in
+            var duplicateOf: Int64?
+            if s.outcome == .duplicate {
+                duplicateOf = try Int64.fetchOne(
+                    db, sql: "SELECT id FROM input WHERE sha256 = ? AND outcome != 'duplicate'", arguments: [s.sha256])
+            }
+            try db.execute(sql: """
+                INSERT INTO input (sha256, name, size, receivedAt, modifiedAt, outcome, reasonCode, reason, converted,
+                                   organization, organizationKey, storedPath, exportPath, protocolPath, reasonPath,
+                                   moved, duplicateOf)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)
+                """, arguments: [s.sha256, s.name, s.size, s.receivedAt, s.modifiedAt, s.outcome.rawValue,
+                                 s.reason?.code.rawValue, s.reason?.message, s.converted, s.organization,
+                                 s.organization.map(Self.organizationKey),
+                                 s.storedPath, s.exportPath, s.protocolPath, s.reasonPath, duplicateOf])
+            let inputId = db.lastInsertedRowID
+            for path in [s.storedPath, s.exportPath, s.protocolPath, s.reasonPath].compactMap({ $0 }) {
+                try db.cachedStatement(sql: "INSERT OR REPLACE INTO claimedPath (path, inputId) VALUES (?, ?)")
+                    .execute(arguments: [path, inputId])
+            }
+            guard s.outcome != .duplicate, let export = s.export else { return inputId }
+
+            for (position, document) in export.documents.enumerated() {
+                try insert(document, position: position, organization: s.organization, inputId: inputId,
+                           modifiedAt: s.modifiedAt, db: db)
+            }
+            for d in export.diagnostics {
+                try db.cachedStatement(sql: """
+                    INSERT INTO diagnostic (inputId, document, section, item, code, severity, field, text, message)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """).execute(arguments: [inputId, d.document, d.section, d.item, d.code.rawValue, d.severity.rawValue,
+                                     d.field?.rawValue, d.text, d.message])
+            }
+            return inputId
+        }
+    }
+
+    private func insert(_ document: Document, position: Int, organization: String?, inputId: Int64,
+                        modifiedAt: Double, db: Database) throws {
+        let items = document.allItems
+        try db.execute(sql: """
+            INSERT INTO document (inputId, position, kind, title, organization, statedOrganization, periodFrom, periodTo,
+                                  itemCount, modifiedAt)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [inputId, position, document.kind.rawValue, document.title, organization,
+                             TextNormalizer.singleLine(document.organization),
+                             document.period?.from.iso, document.period?.to.iso, items.count, modifiedAt])
+        let documentId = db.lastInsertedRowID
+
+        for (index, entry) in items.enumerated() {
+            let item = entry.item
+            try db.cachedStatement(sql: """
+                INSERT INTO item (documentId, position, sectionIndex, sectionTitle, number, activity, deadlineText,
+                                  deadlineKinds, responsibles, result, outcome)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """).execute(arguments: [documentId, index, entry.section, document.sections[entry.section].title,
+                                 item.number, item.activity, item.deadline.text,
+                                 item.deadline.kinds.map(\.rawValue).joined(separator: ","),
+                                 item.responsibles.map { $0.expansion ?? $0.text }.joined(separator: "; "),
+                                 item.result, item.outcome])
+            let itemId = db.lastInsertedRowID
+            for o in item.deadline.occurrences {
+                try db.cachedStatement(sql: "INSERT INTO occurrence (itemId, start, due) VALUES (?, ?, ?)")
+                    .execute(arguments: [itemId, o.start?.iso, o.due.iso])
+            }
+        }
+
+        // A roadmap of a named organisation supersedes the one it had, unless it is older.
+        guard document.kind == .roadmap, let organization else { return }
+        let current = try Row.fetchOne(db, sql: """
+            SELECT id, modifiedAt FROM document
+            WHERE kind = 'roadmap' AND organization = ? AND supersededBy IS NULL AND id != ?
+            ORDER BY modifiedAt DESC, id DESC LIMIT 1
+            """, arguments: [organization, documentId])
+        guard let current else { return }
+        let currentId: Int64 = current["id"]
+        let currentModified: Double = current["modifiedAt"]
+        if currentModified <= modifiedAt {
+            try db.execute(sql: "UPDATE document SET supersededBy = ? WHERE id = ?", arguments: [documentId, currentId])
+        } else {
+            try db.execute(sql: "UPDATE document SET supersededBy = ? WHERE id = ?", arguments: [currentId, documentId])
+        }
+    }
+
+    /// Notes that the input of a recorded arrival now lies at its `storedPath`.
+    public func markMoved(id: Int64) throws {
+        try writer.write { db in try db.execute(sql: "UPDATE input SET moved = 1 WHERE id = ?", arguments: [id]) }
+    }
+
+    // MARK: Organisations
+
+    /// What identifies an organisation across spellings: letters and digits only, lower case, «ё» as «е»
+    /// («МБОУ лицей №1 г. Пролетарска» and «МБОУ Лицей № 1 г.Пролетарска» are one).
+    public static func organizationKey(_ name: String) -> String {
+        String(name.lowercased().replacingOccurrences(of: "ё", with: "е").unicodeScalars
+            .filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))
+    }
+
+    /// The spelling under which the registry first met this organisation, or `name` when it is new;
+    /// so that every version of a school's roadmap lands in one folder and supersedes the last.
+    public func canonicalOrganization(_ name: String) throws -> String {
+        try writer.read { db in
+            try String.fetchOne(db, sql: """
+                SELECT organization FROM input WHERE organizationKey = ? AND organization IS NOT NULL ORDER BY id LIMIT 1
+                """, arguments: [Self.organizationKey(name)])
+        } ?? name
+    }
+
+    // MARK: Queries
+
+    /// Every organisation with its current roadmap and diagnostics by severity, by name
+    /// (documents naming no organisation last, as `organization == nil`).
+    public func organizations() throws -> [OrganizationStatus] {
+        try writer.read { db in
+            let names = try String?.fetchAll(db, sql: """
+                SELECT DISTINCT organization FROM input WHERE outcome = 'processed'
+                ORDER BY organization IS NULL, organization
+                """)
+            return try names.map { name in
+                let current = try Self.roadmaps(db, organization: name, currentOnly: true).first
+                let earlier = try Int.fetchOne(db, sql: """
+                    SELECT count(*) FROM document WHERE kind = 'roadmap' AND organization IS ? AND supersededBy IS NOT NULL
+                    """, arguments: [name]) ?? 0
+                let inputs = try Int.fetchOne(db, sql: """
+                    SELECT count(*) FROM input WHERE outcome = 'processed' AND organization IS ?
+                    """, arguments: [name]) ?? 0
+                var counts: [Severity: Int] = [:]
+                for row in try Row.fetchAll(db, sql: """
+                    SELECT d.severity AS severity, count(*) AS n FROM diagnostic d JOIN input i ON i.id = d.inputId
+                    WHERE i.outcome = 'processed' AND i.organization IS ? GROUP BY d.severity
+                    """, arguments: [name]) {
+                    if let s = Severity(rawValue: row["severity"]) { counts[s] = row["n"] }
+                }
+                return OrganizationStatus(organization: name, currentRoadmap: current, earlierRoadmaps: earlier,
+                                          inputs: inputs, diagnostics: counts)
+            }
+        }
+    }
+
+    /// The organisation's current roadmap.
+    public func currentRoadmap(organization: String?) throws -> DocumentSummary? {
+        try writer.read { db in try Self.roadmaps(db, organization: organization, currentOnly: true).first }
+    }
+
+    /// Every roadmap version of the organisation, newest first; the first is current.
+    public func roadmapHistory(organization: String?) throws -> [DocumentSummary] {
+        try writer.read { db in try Self.roadmaps(db, organization: organization, currentOnly: false) }
+    }
+
+    /// The organisation's most recent report (by the file's modification time).
+    public func latestReport(organization: String?) throws -> DocumentSummary? {
+        try writer.read { db in
+            try Row.fetchOne(db, sql: Self.documentSelect + """
+                WHERE d.kind = 'report' AND d.organization IS ? ORDER BY d.modifiedAt DESC, d.id DESC LIMIT 1
+                """, arguments: [organization]).map(DocumentSummary.init(row:))
+        }
+    }
+
+    /// Items (of an organisation, when given) of current roadmaps (and of every other non-superseded document) with an
+    /// occurrence whose window meets `from...to`: due on or after `from`, and starting
+    /// (or, for «до …» deadlines, due) on or before `to`. Ordered by due date.
+    public func itemsDue(from: Day, to: Day, organization: String? = nil,
+                         kinds: Set<DocumentKind>? = nil) throws -> [DueItem] {
+        var sql = """
+            SELECT d.id AS documentId, d.organization, d.kind, d.title, it.sectionTitle, it.number, it.activity,
+                   it.deadlineText, it.responsibles, it.result, o.start, o.due
+            FROM occurrence o JOIN item it ON it.id = o.itemId JOIN document d ON d.id = it.documentId
+            WHERE d.supersededBy IS NULL AND o.due >= ? AND coalesce(o.start, o.due) <= ?
+            """
+        var arguments: StatementArguments = [from.iso, to.iso]
+        if let organization {
+            sql += " AND d.organization = ?"
+            arguments += [organization]
+        }
+        if let kinds {
+            sql += " AND d.kind IN (\(kinds.map { "'\($0.rawValue)'" }.sorted().joined(separator: ",")))"
+        }
+        sql += " ORDER BY o.due, d.organization, d.id, it.position"
+        let finalSQL = sql
+        let finalArguments = arguments
+        return try writer.read { db in
+            try Row.fetchAll(db, sql: finalSQL, arguments: finalArguments).compactMap { row in
+                guard let due = Day(iso: row["due"]), let kind = DocumentKind(rawValue: row["kind"]) else { return nil }
+                let start: String? = row["start"]
+                return DueItem(organization: row["organization"], documentKind: kind, documentTitle: row["title"],
+                               documentId: row["documentId"], sectionTitle: row["sectionTitle"], number: row["number"],
+                               activity: row["activity"], deadlineText: row["deadlineText"],
+                               responsibles: row["responsibles"], result: row["result"],
+                               occurrence: Occurrence(start: start.flatMap(Day.init(iso:)), due: due))
+            }
+        }
+    }
+
+    /// Counts of arrivals by outcome.
+    public func inputCounts() throws -> [InputOutcome: Int] {
+        try writer.read { db in
+            var counts: [InputOutcome: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT outcome, count(*) AS n FROM input GROUP BY outcome") {
+                if let o = InputOutcome(rawValue: row["outcome"]) { counts[o] = row["n"] }
+            }
+            return counts
+        }
+    }
+
+    static let documentSelect = """
+        SELECT d.*, i.name AS inputName, i.exportPath, i.protocolPath, i.receivedAt FROM document d
+        JOIN input i ON i.id = d.inputId
+
+        """
+
+    static func roadmaps(_ db: Database, organization: String?, currentOnly: Bool) throws -> [DocumentSummary] {
+        try Row.fetchAll(db, sql: documentSelect + """
+            WHERE d.kind = 'roadmap' AND d.organization IS ? \(currentOnly ? "AND d.supersededBy IS NULL" : "")
+            ORDER BY d.supersededBy IS NOT NULL, d.modifiedAt DESC, d.id DESC
+            """, arguments: [organization]).map(DocumentSummary.init(row:))
+    }
+}
+
+extension KnownInput {
+    init(row: Row) {
+        id = row["id"]
+        sha256 = row["sha256"]
+        name = row["name"]
+        outcome = InputOutcome(rawValue: row["outcome"]) ?? .processed
+        reasonCode = row["reasonCode"]
+        reason = row["reason"]
+        converted = row["converted"]
+        organization = row["organization"]
+        storedPath = row["storedPath"]
+        moved = row["moved"]
+    }
+}
+
+extension DocumentSummary {
+    init(row: Row) {
+        id = row["id"]
+        inputName = row["inputName"]
+        kind = DocumentKind(rawValue: row["kind"]) ?? .other
+        title = row["title"]
+        organization = row["organization"]
+        let from: String? = row["periodFrom"]
+        let to: String? = row["periodTo"]
+        if let from = from.flatMap(Day.init(iso:)), let to = to.flatMap(Day.init(iso:)) {
+            period = Period(from: from, to: to)
+        } else {
+            period = nil
+        }
+        itemCount = row["itemCount"]
+        exportPath = row["exportPath"]
+        protocolPath = row["protocolPath"]
+        receivedAt = row["receivedAt"]
+        let supersededBy: Int64? = row["supersededBy"]
+        isCurrent = supersededBy == nil
+    }
+}

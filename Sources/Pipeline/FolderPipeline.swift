@@ -1,0 +1,348 @@
+import Checks
+import Foundation
+import Model
+import Registry
+
+/// Settings of the folder pipeline.
+public struct PipelineOptions: Sendable {
+    public var inbox: String
+    public var output: String
+    /// Copy inputs into the output instead of moving them (the inbox stays as it was).
+    public var keepInputs: Bool
+    public var workers: Int
+    public var extractor: Extractor
+    public var converter: LegacyConverter?
+    public var protocolWriter: any ProtocolWriter
+
+    public init(inbox: String, output: String, keepInputs: Bool = false,
+                workers: Int = ProcessInfo.processInfo.activeProcessorCount,
+                extractor: Extractor = Extractor(), converter: LegacyConverter? = LegacyConverter.find(),
+                protocolWriter: any ProtocolWriter = PlainTextProtocolWriter()) {
+        self.inbox = inbox
+        self.output = output
+        self.keepInputs = keepInputs
+        self.workers = max(1, workers)
+        self.extractor = extractor
+        self.converter = converter
+        self.protocolWriter = protocolWriter
+    }
+}
+
+/// The methodist's folder: every input of the inbox becomes an export and a
+/// protocol in its organisation's folder, recorded in the registry, and is then
+/// moved out of the inbox.
+///
+/// Extraction runs in parallel on a bounded pool; what touches the output folder
+/// and the registry runs one file at a time: outputs are written under temporary
+/// names and renamed, the registry is updated in one transaction, and only then is
+/// the input moved. A killed run leaves at worst a committed file not yet moved,
+/// which the next run finishes (`resumeInterrupted`).
+public final class FolderPipeline: Sendable {
+    public let options: PipelineOptions
+    public let layout: OutputLayout
+    public let registry: Registry
+    private let commitLock = NSLock()
+
+    public init(options: PipelineOptions) throws {
+        self.options = options
+        layout = OutputLayout(root: options.output)
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: options.inbox, isDirectory: &isFolder), isFolder.boolValue else {
+            throw PipelineError.inboxMissing(options.inbox)
+        }
+        if let a = realpath(options.inbox, nil), let b = realpath(options.output, nil) {
+            defer { free(a); free(b) }
+            if strcmp(a, b) == 0 { throw PipelineError.sameFolder(options.inbox) }
+        }
+        do {
+            try Files.ensureFolder(layout.temp)
+            TempNames.sweep(layout.temp)
+        } catch {
+            throw PipelineError.io("не удалось создать папку «\(options.output)»: \(error.localizedDescription)")
+        }
+        do {
+            registry = try Registry(path: layout.registry)
+        } catch {
+            throw PipelineError.registry("не удалось открыть «\(layout.registry)»: \(error)")
+        }
+    }
+
+    /// The input files now in the inbox.
+    public func pendingInputs() -> [InboxFile] { Files.inputs(in: options.inbox) }
+
+    // MARK: Batch
+
+    /// Processes `files` on the worker pool. `progress(done, total)` is called after each
+    /// file; `shouldStop` is asked before each new file is taken.
+    public func run(files: [InboxFile], progress: (@Sendable (Int, Int) -> Void)? = nil,
+                    shouldStop: @escaping @Sendable () -> Bool = { false }) -> RunSummary {
+        let start = Date()
+        let resumed = resumeInterrupted()
+        let next = Counter()
+        let reports = Locked<[FileReport]>([])
+        let total = files.count
+        let workers = min(options.workers, max(1, total))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while !shouldStop() {
+                let index = next.next() - 1
+                guard index < total else { break }
+                let report = process(files[index])
+                let done = reports.withLock { list -> Int in list.append(report); return list.count }
+                progress?(done, total)
+            }
+        }
+        let order = Dictionary(files.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { a, _ in a })
+        let list = reports.withLock { $0 }.sorted {
+            (order[(options.inbox as NSString).appendingPathComponent($0.file)] ?? 0)
+                < (order[(options.inbox as NSString).appendingPathComponent($1.file)] ?? 0)
+        }
+        return RunSummary(files: list, seconds: Date().timeIntervalSince(start), resumed: resumed)
+    }
+
+    /// Processes one file: extraction here, the rest serialised with other files.
+    public func process(_ file: InboxFile) -> FileReport {
+        let prepared = prepare(file)
+        commitLock.lock()
+        defer { commitLock.unlock() }
+        return commit(prepared)
+    }
+
+    // MARK: Resuming
+
+    /// Finishes the moves of files an interrupted run had recorded but not moved.
+    @discardableResult
+    public func resumeInterrupted() -> Int {
+        commitLock.lock()
+        defer { commitLock.unlock() }
+        guard let pending = try? registry.pendingMoves() else { return 0 }
+        var finished = 0
+        for row in pending {
+            let source = (options.inbox as NSString).appendingPathComponent(row.name)
+            let target = layout.path(row.storedPath)
+            if Files.exists(source), Files.sha256(path: source) == row.sha256 {
+                if Files.exists(target) {
+                    if !options.keepInputs { unlink(source) }
+                } else {
+                    try? place(source, at: target)
+                }
+            }
+            if (try? registry.markMoved(id: row.id)) != nil { finished += 1 }
+        }
+        return finished
+    }
+
+    // MARK: Stage 1, in parallel: hash, look up, extract, render
+
+    enum Prepared {
+        case vanished(InboxFile)
+        case known(InboxFile, sha256: String)
+        case extracted(InboxFile, sha256: String, Export, converted: Bool, organization: String?,
+                       exportTemp: String, protocolTemp: String?)
+        case failed(InboxFile, String)
+    }
+
+    func prepare(_ file: InboxFile) -> Prepared {
+        guard let sha = Files.sha256(path: file.path) else { return .vanished(file) }
+        if (try? registry.firstArrival(sha256: sha)) != nil { return .known(file, sha256: sha) }
+
+        var export: Export
+        var converted = false
+        let ext = (file.name as NSString).pathExtension.lowercased()
+        if InboxFilter.legacyExtensions.contains(ext), let converter = options.converter,
+           ZipCompleteness.state(path: file.path) == .notZip || ext == "odt" {
+            let work = TempNames.next(in: layout.temp) + ".convert"
+            defer { try? FileManager.default.removeItem(atPath: work) }
+            if let docx = converter.convert(source: file.path, workFolder: work) {
+                export = options.extractor.extract(path: docx, displayName: file.name)
+                converted = true
+            } else {
+                export = options.extractor.extract(path: file.path, displayName: file.name)
+            }
+        } else {
+            export = options.extractor.extract(path: file.path, displayName: file.name)
+        }
+        if converted || export.sha256.isEmpty { export.sha256 = sha }
+        if !Files.exists(file.path) { return .vanished(file) }
+
+        let organization = Self.organization(of: export)
+        let context = ProtocolContext(fileName: file.name, organization: organization,
+                                      checkedAt: Self.timestamp(), converted: converted)
+        let json = Array((JSONWriter().string(export.json) + "\n").utf8)
+        // Outputs are written here, in parallel, under temporary names; the serial stage only renames them.
+        do {
+            let exportTemp = try Files.writeTemporary(json, in: layout.temp)
+            let protocolTemp = export.isUnreadable ? nil : try Files.writeTemporary(
+                options.protocolWriter.render(export, context: context), in: layout.temp)
+            return .extracted(file, sha256: export.sha256, export, converted: converted, organization: organization,
+                              exportTemp: exportTemp, protocolTemp: protocolTemp)
+        } catch {
+            return .failed(file, "\(error)")
+        }
+    }
+
+    /// The organisation a file belongs to: the first document that names one.
+    static func organization(of export: Export) -> String? {
+        for d in export.documents {
+            if let name = TextNormalizer.singleLine(d.organization), !name.isEmpty { return name }
+        }
+        return nil
+    }
+
+    // MARK: Stage 2, one file at a time: outputs, registry, move
+
+    func commit(_ prepared: Prepared) -> FileReport {
+        switch prepared {
+        case let .vanished(file):
+            return FileReport(file: file.name, outcome: .vanished)
+        case let .known(file, sha):
+            return commitKnown(file, sha256: sha)
+        case let .failed(file, reason):
+            var report = FileReport(file: file.name, outcome: .failed)
+            report.reason = "Файл «\(file.name)» не обработан и оставлен во входящих: \(reason)"
+            return report
+        case let .extracted(file, sha, export, converted, organization, exportTemp, protocolTemp):
+            defer { for temp in [exportTemp, protocolTemp].compactMap({ $0 }) where Files.exists(temp) { unlink(temp) } }
+            guard Files.exists(file.path) else { return FileReport(file: file.name, outcome: .vanished) }
+            // Another worker may have committed the same bytes meanwhile.
+            if (try? registry.firstArrival(sha256: sha)) != nil { return commitKnown(file, sha256: sha) }
+            do {
+                if export.isUnreadable {
+                    return try commitRejected(file, sha256: sha, export: export, converted: converted)
+                }
+                return try commitProcessed(file, sha256: sha, export: export, converted: converted,
+                                           organization: organization, exportTemp: exportTemp,
+                                           protocolTemp: protocolTemp ?? Files.writeTemporary([], in: layout.temp))
+            } catch {
+                var report = FileReport(file: file.name, outcome: .failed)
+                report.reason = "Файл «\(file.name)» не обработан и оставлен во входящих: \(error)"
+                return report
+            }
+        }
+    }
+
+    private func commitProcessed(_ file: InboxFile, sha256: String, export: Export, converted: Bool,
+                                 organization: String?, exportTemp: String, protocolTemp: String) throws -> FileReport {
+        let organization = try organization.map(registry.canonicalOrganization)
+        let folder = OutputLayout.organizationsFolder + "/"
+            + SafeName.make(organization ?? OutputLayout.noOrganization, fallback: OutputLayout.noOrganization)
+        let stem = SafeName.stem(ofFile: file.name)
+        var exportPath = "", protocolPath = ""
+        for n in 1... {
+            let base = folder + "/" + (n == 1 ? stem : "\(stem) (\(n))")
+            exportPath = base + ".json"
+            protocolPath = base + options.protocolWriter.fileSuffix
+            if try !registry.isClaimed(path: exportPath), try !registry.isClaimed(path: protocolPath) { break }
+        }
+        try Files.install(exportTemp, at: layout.path(exportPath))
+        try Files.install(protocolTemp, at: layout.path(protocolPath))
+
+        let storedPath = try freePath(in: OutputLayout.processedFolder, name: file.name)
+        let id = try registry.record(Submission(
+            sha256: sha256, name: file.name, size: file.size, receivedAt: Self.timestamp(iso: true),
+            modifiedAt: file.modified, outcome: .processed, converted: converted, organization: organization,
+            storedPath: storedPath, exportPath: exportPath, protocolPath: protocolPath, export: export))
+        try finishMove(file, storedPath: storedPath, id: id)
+
+        var report = FileReport(file: file.name, outcome: .processed)
+        report.organization = organization
+        report.exportPath = exportPath
+        report.protocolPath = protocolPath
+        report.storedPath = storedPath
+        report.converted = converted
+        report.diagnostics = export.severityCounts
+        return report
+    }
+
+    private func commitRejected(_ file: InboxFile, sha256: String, export: Export, converted: Bool) throws -> FileReport {
+        let reason = export.diagnostics.first { $0.code == .fileUnreadable || $0.code == .fileUnsupportedFormat }
+            ?? export.diagnostics[0]
+        let storedPath = try freePath(in: OutputLayout.rejectedFolder, name: file.name, extraSuffix: OutputLayout.reasonSuffix)
+        let reasonPath = storedPath + OutputLayout.reasonSuffix
+        let text = """
+            Файл «\(file.name)» отклонён (\(reason.code.rawValue)).
+            \(reason.message)
+            Сам файл сохранён без изменений рядом: «\((storedPath as NSString).lastPathComponent)».
+
+            """
+        try Files.writeAtomically(Array(text.utf8), to: layout.path(reasonPath), tempFolder: layout.temp)
+        let id = try registry.record(Submission(
+            sha256: sha256, name: file.name, size: file.size, receivedAt: Self.timestamp(iso: true),
+            modifiedAt: file.modified, outcome: .rejected, converted: converted, storedPath: storedPath,
+            reasonPath: reasonPath, reason: reason, export: export))
+        try finishMove(file, storedPath: storedPath, id: id)
+
+        var report = FileReport(file: file.name, outcome: .rejected)
+        report.storedPath = storedPath
+        report.reasonPath = reasonPath
+        report.reasonCode = reason.code.rawValue
+        report.reason = reason.message
+        report.converted = converted
+        return report
+    }
+
+    private func commitKnown(_ file: InboxFile, sha256: String) -> FileReport {
+        var report = FileReport(file: file.name, outcome: .skipped)
+        let first = try? registry.firstArrival(sha256: sha256)
+        report.duplicateOf = first?.name
+        report.organization = first?.organization
+        guard !options.keepInputs else { return report }
+        do {
+            let storedPath = try freePath(in: OutputLayout.repeatsFolder, name: file.name)
+            let id = try registry.record(Submission(
+                sha256: sha256, name: file.name, size: file.size, receivedAt: Self.timestamp(iso: true),
+                modifiedAt: file.modified, outcome: .duplicate, organization: first?.organization,
+                storedPath: storedPath))
+            try finishMove(file, storedPath: storedPath, id: id)
+            report.storedPath = storedPath
+        } catch {
+            report.outcome = .failed
+            report.reason = "Файл «\(file.name)» уже обработан ранее, но его не удалось убрать из входящих: \(error)"
+        }
+        return report
+    }
+
+    /// Moves (or copies) the input to its recorded place and notes it in the registry.
+    private func finishMove(_ file: InboxFile, storedPath: String, id: Int64) throws {
+        try place(file.path, at: layout.path(storedPath))
+        try registry.markMoved(id: id)
+    }
+
+    private func place(_ source: String, at target: String) throws {
+        if options.keepInputs {
+            try Files.ensureFolder((target as NSString).deletingLastPathComponent)
+            let temp = TempNames.next(in: layout.temp)
+            try FileManager.default.copyItem(atPath: source, toPath: temp)
+            guard rename(temp, target) == 0 else {
+                unlink(temp)
+                throw PipelineError.io("не удалось скопировать «\(source)»")
+            }
+        } else {
+            try Files.move(source, to: target, tempFolder: layout.temp)
+        }
+    }
+
+    /// A path `folder/name` claimed by no recorded file and absent on disk (`name (2)`… otherwise).
+    private func freePath(in folder: String, name: String, extraSuffix: String = "") throws -> String {
+        let safe = SafeName.file(name)
+        var n = 1
+        while true {
+            let candidate = folder + "/" + SafeName.numbered(safe, n)
+            if try !registry.isClaimed(path: candidate), !Files.exists(layout.path(candidate)),
+               extraSuffix.isEmpty || !Files.exists(layout.path(candidate + extraSuffix)) {
+                return candidate
+            }
+            n += 1
+        }
+    }
+
+    /// Now in UTC: `2026-01-31T10:00:00Z`, or `2026-01-31 10:00` for people.
+    static func timestamp(iso: Bool = false) -> String {
+        var now = time(nil)
+        var t = tm()
+        gmtime_r(&now, &t)
+        func pad(_ v: Int32) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        let date = "\(t.tm_year + 1900)-\(pad(t.tm_mon + 1))-\(pad(t.tm_mday))"
+        return iso ? "\(date)T\(pad(t.tm_hour)):\(pad(t.tm_min)):\(pad(t.tm_sec))Z"
+                   : "\(date) \(pad(t.tm_hour)):\(pad(t.tm_min))"
+    }
+}

@@ -1,0 +1,98 @@
+import Model
+
+/// What a protocol knows besides the export.
+public struct ProtocolContext: Sendable {
+    public var fileName: String
+    public var organization: String?
+    /// When the check ran, `YYYY-MM-DD HH:MM` UTC.
+    public var checkedAt: String
+    /// Whether the file was converted from a legacy format first.
+    public var converted: Bool
+
+    public init(fileName: String, organization: String?, checkedAt: String, converted: Bool) {
+        self.fileName = fileName
+        self.organization = organization
+        self.checkedAt = checkedAt
+        self.converted = converted
+    }
+}
+
+/// Renders the check protocol of one file. The pipeline only asks for bytes and a
+/// file-name suffix, so the DOCX/HTML renderer of the report stage plugs in here.
+public protocol ProtocolWriter: Sendable {
+    /// Appended to the output's base name: `.protocol.txt`, `.protocol.docx`…
+    var fileSuffix: String { get }
+    func render(_ export: Export, context: ProtocolContext) -> [UInt8]
+}
+
+/// A readable plain-text protocol (Markdown-flavoured), until the report stage's one lands.
+public struct PlainTextProtocolWriter: ProtocolWriter {
+    public init() {}
+
+    public var fileSuffix: String { ".protocol.txt" }
+
+    public func render(_ export: Export, context: ProtocolContext) -> [UInt8] {
+        var lines: [String] = []
+        lines.append("# Протокол проверки: «\(context.fileName)»")
+        lines.append("")
+        lines.append("Проверено: \(context.checkedAt) (UTC)")
+        if let organization = context.organization { lines.append("Организация: \(organization)") }
+        if context.converted { lines.append("Файл был в старом формате и преобразован в .docx перед проверкой.") }
+        lines.append("")
+
+        lines.append("## Документы в файле")
+        if export.documents.isEmpty { lines.append("Документов не распознано.") }
+        for (i, d) in export.documents.enumerated() {
+            var line = "\(i + 1). \(d.kind.russian.capitalizedFirst)"
+            if let title = d.title { line += " «\(title)»" }
+            if let period = d.period { line += ", период \(period.from.russian)–\(period.to.russian)" }
+            let items = d.allItems.count
+            if d.kind == .roadmap || d.kind == .report { line += ", пунктов: \(items)" }
+            if d.kind == .indicators { line += ", показателей: \(d.indicators.count)" }
+            if d.kind == .order { line += ", пунктов приказа: \(d.points.count)" }
+            lines.append(line)
+        }
+        lines.append("")
+
+        let counts = export.severityCounts
+        lines.append("## Замечания")
+        if export.diagnostics.isEmpty {
+            lines.append("Замечаний нет.")
+        } else {
+            lines.append("Ошибок: \(counts[.error] ?? 0), предупреждений: \(counts[.warning] ?? 0), "
+                         + "замечаний: \(counts[.info] ?? 0).")
+            for severity in Severity.allCases {
+                let found = export.diagnostics.filter { $0.severity == severity }
+                guard !found.isEmpty else { continue }
+                lines.append("")
+                lines.append("### \(severity.heading)")
+                for d in found { lines.append("- \(d.message) [\(d.code.rawValue)]") }
+            }
+        }
+        lines.append("")
+        return Array(lines.joined(separator: "\n").utf8)
+    }
+}
+
+extension Severity {
+    var heading: String {
+        switch self {
+        case .error: return "Ошибки (документ нужно исправить)"
+        case .warning: return "Предупреждения (стоит проверить)"
+        case .info: return "Замечания"
+        }
+    }
+}
+
+extension Day {
+    /// `01.09.2023`.
+    var russian: String {
+        let d = day < 10 ? "0\(day)" : "\(day)"
+        let m = month < 10 ? "0\(month)" : "\(month)"
+        return "\(d).\(m).\(year)"
+    }
+}
+
+extension String {
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}

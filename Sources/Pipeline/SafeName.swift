@@ -1,0 +1,96 @@
+import Foundation
+
+/// Turns whatever a document's title or a file's name contains into a file or
+/// folder name a methodist can read and every file system accepts: no path
+/// separators, no `.`/`..`, no control, format or direction-override
+/// characters, no Windows-reserved characters or names, bounded length.
+public enum SafeName {
+    /// Longest name produced, in UTF-8 bytes (file systems allow 255; room is left for suffixes).
+    public static let maxBytes = 150
+
+    /// A safe name for `raw`, or `fallback` when nothing usable is left.
+    public static func make(_ raw: String, fallback: String = "Без названия", maxBytes: Int = maxBytes) -> String {
+        var out = ""
+        var pendingSpace = false
+        for scalar in raw.precomposedStringWithCanonicalMapping.unicodeScalars {
+            let mapped = map(scalar)
+            guard let mapped else { continue }
+            if mapped == " " {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace { out.unicodeScalars.append(" "); pendingSpace = false }
+            out.unicodeScalars.append(mapped)
+        }
+        // No leading dots (hidden files, `..`), no trailing dots or spaces (Windows drops them).
+        while out.hasPrefix(".") || out.hasPrefix(" ") { out.removeFirst() }
+        out = truncate(out, maxBytes: maxBytes)
+        while out.hasSuffix(".") || out.hasSuffix(" ") { out.removeLast() }
+        if out.isEmpty { return fallback }
+        if reservedWindowsNames.contains(out.uppercased().split(separator: ".").first.map(String.init) ?? "") {
+            out = "_" + out
+        }
+        return out
+    }
+
+    /// A safe file name keeping the extension (`.docx`) when it is itself a plain one.
+    public static func file(_ raw: String, fallback: String = "Без названия") -> String {
+        let ext = (raw as NSString).pathExtension
+        let stem = (raw as NSString).deletingPathExtension
+        let plainExt = !ext.isEmpty && ext.count <= 8 && ext.unicodeScalars.allSatisfy {
+            ($0.value < 128 && CharacterSet.alphanumerics.contains($0))
+        }
+        guard plainExt, !stem.isEmpty else { return make(raw, fallback: fallback) }
+        return make(stem, fallback: fallback, maxBytes: maxBytes - ext.utf8.count - 1) + "." + ext.lowercased()
+    }
+
+    /// The stem of a file name, made safe.
+    public static func stem(ofFile raw: String) -> String {
+        let stem = (raw as NSString).deletingPathExtension
+        return make(stem.isEmpty ? raw : stem)
+    }
+
+    /// `name (2)`, `name (3)`… before the extension.
+    public static func numbered(_ name: String, _ n: Int) -> String {
+        guard n > 1 else { return name }
+        let ext = (name as NSString).pathExtension
+        let stem = (name as NSString).deletingPathExtension
+        return ext.isEmpty ? "\(name) (\(n))" : "\(stem) (\(n)).\(ext)"
+    }
+
+    static let reservedWindowsNames: Set<String> = {
+        var names: Set<String> = ["CON", "PRN", "AUX", "NUL"]
+        for i in 1...9 { names.insert("COM\(i)"); names.insert("LPT\(i)") }
+        return names
+    }()
+
+    /// What one character becomes: itself, a space, a replacement, or nothing.
+    static func map(_ s: Unicode.Scalar) -> Unicode.Scalar? {
+        switch s {
+        case "/", "\\", ":", "*", "?", "|", "<", ">": return "_"
+        case "\"": return "'"
+        default: break
+        }
+        switch s.properties.generalCategory {
+        case .control, .lineSeparator, .paragraphSeparator, .spaceSeparator:
+            return " "
+        case .format, .unassigned, .privateUse, .surrogate:
+            return nil  // direction overrides, zero-width characters, BOM, soft hyphen
+        default:
+            return s
+        }
+    }
+
+    static func truncate(_ s: String, maxBytes: Int) -> String {
+        guard s.utf8.count > maxBytes else { return s }
+        var out = ""
+        var used = 0
+        for ch in s {
+            let n = String(ch).utf8.count
+            if used + n > maxBytes { break }
+            out.append(ch)
+            used += n
+        }
+        return out
+    }
+}

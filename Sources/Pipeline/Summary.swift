@@ -1,0 +1,135 @@
+import Model
+
+/// What became of one input file in a run.
+public struct FileReport: Sendable, Hashable {
+    public enum Outcome: String, Sendable, Hashable {
+        /// Read and recorded; export and protocol written.
+        case processed
+        /// Not readable as a Word document; moved beside its reason.
+        case rejected
+        /// The same bytes were already known; not processed again.
+        case skipped
+        /// The file disappeared before it could be processed (no error).
+        case vanished
+        /// The pipeline itself failed (disk full…); the file stays in the inbox.
+        case failed
+    }
+
+    public var file: String
+    public var outcome: Outcome
+    public var organization: String?
+    /// Paths relative to the output folder.
+    public var exportPath: String?
+    public var protocolPath: String?
+    public var storedPath: String?
+    public var reasonPath: String?
+    public var reasonCode: String?
+    public var reason: String?
+    public var converted: Bool = false
+    /// For a skipped file: the name under which its bytes first arrived.
+    public var duplicateOf: String?
+    public var diagnostics: [Severity: Int] = [:]
+
+    public init(file: String, outcome: Outcome) {
+        self.file = file
+        self.outcome = outcome
+    }
+}
+
+/// The result of a run: every file's report and totals.
+public struct RunSummary: Sendable {
+    public var files: [FileReport]
+    public var seconds: Double
+    /// Files whose earlier, interrupted run had been recorded but not moved, finished now.
+    public var resumed: Int
+
+    public init(files: [FileReport] = [], seconds: Double = 0, resumed: Int = 0) {
+        self.files = files
+        self.seconds = seconds
+        self.resumed = resumed
+    }
+
+    public func count(_ outcome: FileReport.Outcome) -> Int { files.filter { $0.outcome == outcome }.count }
+    public var converted: Int { files.filter(\.converted).count }
+    public var diagnostics: [Severity: Int] {
+        files.reduce(into: [:]) { acc, f in for (s, n) in f.diagnostics { acc[s, default: 0] += n } }
+    }
+    public var filesPerSecond: Double { seconds > 0 ? Double(files.count) / seconds : 0 }
+    /// Exit status of `run` (cli.md): 0 when every file was processed, 1 when some were not.
+    public var exitCode: Int32 { count(.rejected) + count(.failed) > 0 ? 1 : 0 }
+
+    public var json: JSONValue {
+        func num(_ n: Int) -> JSONValue { .number(Double(n)) }
+        let severities = diagnostics
+        return .object([
+            ("format", .string("kartograf-run/1")),
+            ("processed", num(count(.processed))),
+            ("rejected", .array(files.filter { $0.outcome == .rejected || $0.outcome == .failed }.map { f in
+                .object([("file", .string(f.file)), ("code", .optional(f.reasonCode)),
+                         ("reason", .optional(f.reason)), ("storedAs", .optional(f.storedPath))])
+            })),
+            ("converted", num(converted)),
+            ("skipped", .array(files.filter { $0.outcome == .skipped }.map { f in
+                .object([("file", .string(f.file)), ("duplicateOf", .optional(f.duplicateOf)),
+                         ("storedAs", .optional(f.storedPath))])
+            })),
+            ("vanished", num(count(.vanished))),
+            ("resumed", num(resumed)),
+            ("diagnostics", .object(Severity.allCases.map { ($0.rawValue, num(severities[$0] ?? 0)) })),
+            ("seconds", .number((seconds * 1000).rounded() / 1000)),
+            ("filesPerSecond", .number((filesPerSecond * 10).rounded() / 10)),
+            ("files", .array(files.map(\.json))),
+        ])
+    }
+
+    /// The human summary for stderr, in Russian.
+    public var text: String {
+        var lines: [String] = []
+        let d = diagnostics
+        lines.append("Обработано: \(count(.processed)), отклонено: \(count(.rejected)), "
+                     + "уже известны: \(count(.skipped)), преобразовано из старых форматов: \(converted).")
+        if resumed > 0 { lines.append("Завершено после прерванного запуска: \(resumed).") }
+        if count(.vanished) > 0 { lines.append("Исчезли из папки до обработки: \(count(.vanished)).") }
+        lines.append("Замечания в документах: ошибок \(d[.error] ?? 0), предупреждений \(d[.warning] ?? 0), "
+                     + "замечаний \(d[.info] ?? 0).")
+        for f in files where f.outcome == .rejected || f.outcome == .failed {
+            lines.append("  ✗ \(f.file): \(f.reason ?? "причина неизвестна")")
+        }
+        if !files.isEmpty {
+            lines.append(String(format: "Время: %.1f с (%.1f файл/с).", seconds, filesPerSecond))
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+extension FileReport {
+    public var json: JSONValue {
+        .object([
+            ("file", .string(file)),
+            ("outcome", .string(outcome.rawValue)),
+            ("organization", .optional(organization)),
+            ("export", .optional(exportPath)),
+            ("protocol", .optional(protocolPath)),
+            ("storedAs", .optional(storedPath)),
+            ("reasonFile", .optional(reasonPath)),
+            ("code", .optional(reasonCode)),
+            ("reason", .optional(reason)),
+            ("converted", .bool(converted)),
+            ("duplicateOf", .optional(duplicateOf)),
+            ("diagnostics", .object(Severity.allCases.map { ($0.rawValue, .number(Double(diagnostics[$0] ?? 0))) })),
+        ])
+    }
+
+    /// One line for a person, as `watch` prints it.
+    public var line: String {
+        switch outcome {
+        case .processed:
+            let d = diagnostics
+            return "✓ \(file) → \(exportPath ?? "") (ошибок \(d[.error] ?? 0), предупреждений \(d[.warning] ?? 0))"
+        case .rejected: return "✗ \(file): \(reason ?? "")"
+        case .skipped: return "= \(file): уже обработан ранее\(duplicateOf.map { " как «\($0)»" } ?? "")"
+        case .vanished: return "– \(file): файл исчез до обработки"
+        case .failed: return "! \(file): \(reason ?? "")"
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import Model
+
+/// What became of an input file.
+public enum InputOutcome: String, Sendable, Hashable {
+    /// Read; its export and protocol are in the organisation's folder.
+    case processed
+    /// Could not be read; moved to the rejected folder beside its reason.
+    case rejected
+    /// The same bytes had already arrived; not processed again.
+    case duplicate
+}
+
+/// One arrival to record, with everything the pipeline made of it.
+/// Paths are relative to the output folder.
+public struct Submission: Sendable {
+    public var sha256: String
+    public var name: String
+    public var size: Int
+    public var receivedAt: String
+    public var modifiedAt: Double
+    public var outcome: InputOutcome
+    public var converted: Bool
+    public var organization: String?
+    public var storedPath: String
+    public var exportPath: String?
+    public var protocolPath: String?
+    public var reasonPath: String?
+    /// The first `file.*` diagnostic of a rejected file.
+    public var reason: Diagnostic?
+    public var export: Export?
+
+    public init(sha256: String, name: String, size: Int, receivedAt: String, modifiedAt: Double,
+                outcome: InputOutcome, converted: Bool = false, organization: String? = nil, storedPath: String,
+                exportPath: String? = nil, protocolPath: String? = nil, reasonPath: String? = nil,
+                reason: Diagnostic? = nil, export: Export? = nil) {
+        self.sha256 = sha256
+        self.name = name
+        self.size = size
+        self.receivedAt = receivedAt
+        self.modifiedAt = modifiedAt
+        self.outcome = outcome
+        self.converted = converted
+        self.organization = organization
+        self.storedPath = storedPath
+        self.exportPath = exportPath
+        self.protocolPath = protocolPath
+        self.reasonPath = reasonPath
+        self.reason = reason
+        self.export = export
+    }
+}
+
+/// An input row as the registry knows it.
+public struct KnownInput: Sendable, Hashable {
+    public var id: Int64
+    public var sha256: String
+    public var name: String
+    public var outcome: InputOutcome
+    public var reasonCode: String?
+    public var reason: String?
+    public var converted: Bool
+    public var organization: String?
+    public var storedPath: String
+    public var moved: Bool
+}
+
+/// A document as the registry lists it.
+public struct DocumentSummary: Sendable, Hashable {
+    public var id: Int64
+    public var inputName: String
+    public var kind: DocumentKind
+    public var title: String?
+    public var organization: String?
+    public var period: Period?
+    public var itemCount: Int
+    public var exportPath: String?
+    public var protocolPath: String?
+    public var receivedAt: String
+    public var isCurrent: Bool
+}
+
+/// One line of `kartograf status`.
+public struct OrganizationStatus: Sendable, Hashable {
+    /// `nil` for documents that name no organisation.
+    public var organization: String?
+    public var currentRoadmap: DocumentSummary?
+    public var earlierRoadmaps: Int
+    public var inputs: Int
+    public var diagnostics: [Severity: Int]
+}
+
+/// An item falling due in a queried span, with what the quarterly report needs.
+public struct DueItem: Sendable, Hashable {
+    public var organization: String?
+    public var documentKind: DocumentKind
+    public var documentTitle: String?
+    public var documentId: Int64
+    public var sectionTitle: String?
+    public var number: String?
+    public var activity: String?
+    public var deadlineText: String?
+    public var responsibles: String
+    public var result: String?
+    public var occurrence: Occurrence
+}

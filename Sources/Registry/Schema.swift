@@ -1,0 +1,118 @@
+import GRDB
+
+/// The registry's tables, built by named migrations so that an older database
+/// file is brought up to date in place. Migrations are never edited once
+/// shipped: a change of schema is a new migration appended here.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+
+        // Every file that arrived in the inbox, one row per arrival.
+        // `sha256` is unique among first arrivals; later arrivals of the same bytes
+        // are rows with outcome `duplicate` pointing at the first one.
+        // `moved` is the journal: a committed row whose input is not yet moved
+        // is finished by the next run.
+        migrator.registerMigration("v1: inputs") { db in
+            try db.create(table: "input") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("sha256", .text).notNull()
+                t.column("name", .text).notNull()
+                t.column("size", .integer).notNull()
+                t.column("receivedAt", .text).notNull()
+                t.column("modifiedAt", .double).notNull()
+                t.column("outcome", .text).notNull()
+                t.column("reasonCode", .text)
+                t.column("reason", .text)
+                t.column("converted", .boolean).notNull().defaults(to: false)
+                t.column("organization", .text)
+                t.column("organizationKey", .text).indexed()
+                t.column("storedPath", .text).notNull()
+                t.column("exportPath", .text)
+                t.column("protocolPath", .text)
+                t.column("reasonPath", .text)
+                t.column("moved", .boolean).notNull().defaults(to: false)
+                t.column("duplicateOf", .integer).references("input")
+            }
+            try db.execute(sql: """
+                CREATE UNIQUE INDEX input_first_arrival ON input(sha256) WHERE outcome != 'duplicate';
+                CREATE INDEX input_sha256 ON input(sha256);
+                CREATE INDEX input_pending ON input(moved) WHERE moved = 0;
+                """)
+        }
+
+        // Logical documents of each input; for roadmaps, the organisation's current
+        // version and the versions it replaced (`supersededBy`).
+        migrator.registerMigration("v1: documents") { db in
+            try db.create(table: "document") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("inputId", .integer).notNull().indexed().references("input", onDelete: .cascade)
+                t.column("position", .integer).notNull()
+                t.column("kind", .text).notNull()
+                t.column("title", .text)
+                // The input's organisation (its folder); `statedOrganization` is what this document itself says.
+                t.column("organization", .text).indexed()
+                t.column("statedOrganization", .text)
+                t.column("periodFrom", .text)
+                t.column("periodTo", .text)
+                t.column("itemCount", .integer).notNull()
+                t.column("modifiedAt", .double).notNull()
+                t.column("supersededBy", .integer).references("document")
+            }
+        }
+
+        // Items with their text fields, and one row per deadline occurrence so that
+        // the quarterly report can ask which items fall due in a quarter.
+        migrator.registerMigration("v1: items and occurrences") { db in
+            try db.create(table: "item") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("documentId", .integer).notNull().indexed().references("document", onDelete: .cascade)
+                t.column("position", .integer).notNull()
+                t.column("sectionIndex", .integer).notNull()
+                t.column("sectionTitle", .text)
+                t.column("number", .text)
+                t.column("activity", .text)
+                t.column("deadlineText", .text)
+                t.column("deadlineKinds", .text).notNull()
+                t.column("responsibles", .text).notNull()
+                t.column("result", .text)
+                t.column("outcome", .text)
+            }
+            try db.create(table: "occurrence") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("itemId", .integer).notNull().indexed().references("item", onDelete: .cascade)
+                t.column("start", .text)
+                t.column("due", .text).notNull().indexed()
+            }
+        }
+
+        migrator.registerMigration("v1: diagnostics") { db in
+            try db.create(table: "diagnostic") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("inputId", .integer).notNull().indexed().references("input", onDelete: .cascade)
+                t.column("document", .integer)
+                t.column("section", .integer)
+                t.column("item", .text)
+                t.column("code", .text).notNull()
+                t.column("severity", .text).notNull()
+                t.column("field", .text)
+                t.column("text", .text)
+                t.column("message", .text).notNull()
+            }
+        }
+        // Every path under the output folder that a recorded file owns, so that a new
+        // file's names are chosen without scanning the inputs.
+        migrator.registerMigration("v1: claimed paths") { db in
+            try db.create(table: "claimedPath") { t in
+                t.primaryKey("path", .text)
+                t.column("inputId", .integer).notNull().indexed().references("input", onDelete: .cascade)
+            }
+            try db.execute(sql: """
+                INSERT OR IGNORE INTO claimedPath (path, inputId)
+                SELECT storedPath, id FROM input UNION ALL SELECT exportPath, id FROM input WHERE exportPath IS NOT NULL
+                UNION ALL SELECT protocolPath, id FROM input WHERE protocolPath IS NOT NULL
+                UNION ALL SELECT reasonPath, id FROM input WHERE reasonPath IS NOT NULL
+                """)
+        }
+        return migrator
+    }
+}

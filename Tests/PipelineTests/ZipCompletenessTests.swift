@@ -1,0 +1,62 @@
+import Foundation
+import Model
+import Pipeline
+import XCTest
+
+final class ZipCompletenessTests: XCTestCase {
+    private func write(_ bytes: [UInt8]) -> String {
+        let path = NSTemporaryDirectory() + "zip-\(UUID().uuidString).docx"
+        _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: path) }
+        return path
+    }
+
+    func testACompleteDocxIsComplete() {
+        XCTAssertEqual(ZipCompleteness.state(path: write(TestDocx.roadmap(organization: "Школа"))), .complete)
+    }
+
+    func testEveryProperPrefixIsIncomplete() {
+        let bytes = TestDocx.roadmap(organization: "Школа")
+        for cut in stride(from: 4, to: bytes.count, by: max(1, bytes.count / 40)) {
+            XCTAssertEqual(ZipCompleteness.state(path: write(Array(bytes[..<cut]))), .incomplete, "cut at \(cut)")
+        }
+        XCTAssertEqual(ZipCompleteness.state(path: write(Array(bytes.dropLast()))), .incomplete)
+    }
+
+    func testOtherBytesAreNotZip() {
+        XCTAssertEqual(ZipCompleteness.state(path: write(Array("{\\rtf1 привет}".utf8))), .notZip)
+        XCTAssertEqual(ZipCompleteness.state(path: write([])), .notZip)
+    }
+}
+
+final class ProgressLineTests: XCTestCase {
+    func testRateAndTimeLeft() {
+        let start = Date(timeIntervalSince1970: 0)
+        let text = ProgressLine(start: start).text(done: 50, total: 200, now: Date(timeIntervalSince1970: 10))
+        XCTAssertEqual(text, "Обработано 50 из 200 · 5.0 файл/с · осталось 0:30")
+        XCTAssertEqual(ProgressLine.duration(3725), "1:02:05")
+    }
+}
+
+final class ProtocolWriterTests: XCTestCase {
+    func testPlainTextProtocolListsDocumentsAndDiagnosticsBySeverity() {
+        let export = Export(file: "карта.docx", sha256: "00", documents: [
+            Document(kind: .roadmap, title: "Дорожная карта", organization: "Школа",
+                     period: Period(from: Day(iso: "2023-01-01")!, to: Day(iso: "2025-12-31")!),
+                     sections: [Section(items: [Item(number: "1"), Item(number: "2")])]),
+        ], diagnostics: [
+            Diagnostic(.deadlineMissing, field: .deadline, message: "Пункт 2: не указан срок", item: "2"),
+            Diagnostic(.resultMissing, field: .result, message: "Пункт 1: нет результата", item: "1"),
+        ])
+        let text = String(decoding: PlainTextProtocolWriter().render(export, context: ProtocolContext(
+            fileName: "карта.docx", organization: "Школа", checkedAt: "2026-01-01 10:00", converted: false)), as: UTF8.self)
+        XCTAssertTrue(text.contains("«карта.docx»"))
+        XCTAssertTrue(text.contains("Дорожная карта «Дорожная карта», период 01.01.2023–31.12.2025, пунктов: 2"), text)
+        XCTAssertTrue(text.contains("Ошибок: 1, предупреждений: 0, замечаний: 1."))
+        let errorAt = text.range(of: "Пункт 2: не указан срок [deadline.missing]")
+        let infoAt = text.range(of: "Пункт 1: нет результата [result.missing]")
+        XCTAssertNotNil(errorAt)
+        XCTAssertNotNil(infoAt)
+        if let e = errorAt, let i = infoAt { XCTAssertLessThan(e.lowerBound, i.lowerBound, "errors first") }
+    }
+}

@@ -22,8 +22,11 @@ extension QuarterlySubmission: JSONRepresentable {
                 : "")),
             ("roadmapTitle", .optional(roadmapTitle)),
             ("reportTitle", .optional(reportTitle)),
+            ("hasRows", .bool(!rows.isEmpty)),
             ("rows", .array(rows.map(\.json))),
+            ("hasByEvent", .bool(!byEvent.isEmpty)),
             ("byEvent", .array(byEvent.map(\.json))),
+            ("hasUndated", .bool(!undated.isEmpty)),
             ("undated", .array(undated.map(\.json))),
             ("counts", .object([
                 ("rows", number(c.rows)),

@@ -3,8 +3,26 @@
 enum ItemWords {
     static func of(_ text: String?) -> [Substring] {
         guard let text else { return [] }
-        let folded = text.lowercased().replacingOccurrences(of: "ё", with: "е")
-        return folded.split { !($0.isLetter || $0.isNumber) }
+        var folded = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            folded.append(fold(scalar))
+        }
+        return String(folded).split(separator: " ", omittingEmptySubsequences: true)
+    }
+
+    /// A letter or digit lower-cased («Ё», «ё» → «е»); anything else a space.
+    /// Latin and Cyrillic take a fast path; other scripts ask Unicode.
+    private static func fold(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        switch s.value {
+        case 0x30...0x39, 0x61...0x7A, 0x430...0x44F: return s
+        case 0x41...0x5A, 0x410...0x42F: return Unicode.Scalar(s.value + 0x20)!
+        case 0x401, 0x451: return "е"
+        case 0...0x7F: return " "
+        default:
+            let p = s.properties
+            guard p.isAlphabetic || p.numericType != nil else { return " " }
+            return p.lowercaseMapping.unicodeScalars.count == 1 ? p.lowercaseMapping.unicodeScalars.first! : s
+        }
     }
 
     /// Endings a participle stem may take in a match («разработан» → «разработана», «разработанные»);
@@ -36,7 +54,10 @@ enum ItemWords {
 /// Token Jaccard similarity of two activity texts, 0...1.
 public enum ActivitySimilarity {
     public static func jaccard(_ a: String?, _ b: String?) -> Double {
-        let x = Set(ItemWords.of(a)), y = Set(ItemWords.of(b))
+        jaccard(Set(ItemWords.of(a)), Set(ItemWords.of(b)))
+    }
+
+    static func jaccard(_ x: Set<Substring>, _ y: Set<Substring>) -> Double {
         if x.isEmpty || y.isEmpty { return 0 }
         let common = x.intersection(y).count
         return Double(common) / Double(x.count + y.count - common)

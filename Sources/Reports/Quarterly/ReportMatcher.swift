@@ -5,6 +5,7 @@ struct ReportMatcher {
     private struct Entry {
         let section: Int
         let item: Item
+        let words: Set<Substring>
     }
 
     private let entries: [Entry]
@@ -12,7 +13,9 @@ struct ReportMatcher {
     let threshold: Double
 
     init(report: Document?, threshold: Double) {
-        let entries = (report?.allItems ?? []).map { Entry(section: $0.section, item: $0.item) }
+        let entries = (report?.allItems ?? []).map {
+            Entry(section: $0.section, item: $0.item, words: Set(ItemWords.of($0.item.activity)))
+        }
         var byNumber: [String: [Int]] = [:]
         for (i, e) in entries.enumerated() {
             if let key = ReportMatcher.key(e.item.number) { byNumber[key, default: []].append(i) }
@@ -30,24 +33,26 @@ struct ReportMatcher {
     }
 
     func match(number: String?, section: Int, activity: String?) -> Item? {
+        let words = Set(ItemWords.of(activity))
         if let key = ReportMatcher.key(number), let candidates = byNumber[key] {
             let chosen = candidates.first { entries[$0].section == section }
-                ?? candidates.max { similarity(entries[$0], activity) < similarity(entries[$1], activity) }!
+                ?? candidates.max { similarity(entries[$0], words) < similarity(entries[$1], words) }!
             // A renumbered report: the same number on an unrelated activity yields to a close text match.
-            if let activity, entries[chosen].item.activity != nil, similarity(entries[chosen], activity) < threshold / 2,
-               let similar = bestSimilar(activity) {
+            if !words.isEmpty, !entries[chosen].words.isEmpty, similarity(entries[chosen], words) < threshold / 2,
+               let similar = bestSimilar(words) {
                 return similar
             }
             return entries[chosen].item
         }
-        return activity.flatMap(bestSimilar)
+        return bestSimilar(words)
     }
 
-    private func similarity(_ e: Entry, _ activity: String?) -> Double {
-        ActivitySimilarity.jaccard(e.item.activity, activity)
+    private func similarity(_ e: Entry, _ words: Set<Substring>) -> Double {
+        ActivitySimilarity.jaccard(e.words, words)
     }
 
-    private func bestSimilar(_ activity: String) -> Item? {
+    private func bestSimilar(_ activity: Set<Substring>) -> Item? {
+        if activity.isEmpty { return nil }
         var best: (score: Double, item: Item)?
         for e in entries {
             let s = similarity(e, activity)

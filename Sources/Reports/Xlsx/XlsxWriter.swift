@@ -130,7 +130,7 @@ public struct XlsxWriter: Sendable {
         case .empty:
             return
         case let .text(text):
-            open(style ?? (text.contains("\n") ? .wrapped : .plain), "inlineStr")
+            open(style ?? (text.utf8.contains(0x0A) ? .wrapped : .plain), "inlineStr")
             s += "<is><t"
             if text.first?.isWhitespace == true || text.last?.isWhitespace == true { s += #" xml:space="preserve""# }
             s += ">"

@@ -1,3 +1,4 @@
+import Deadlines
 import Foundation
 import Model
 
@@ -7,6 +8,7 @@ import Model
 /// The current roadmap is the one whose period contains the quarter, else the last one read;
 /// the latest report is the one whose period ends last. Protocol links are the other files of the
 /// folder whose names begin with an export's name (`school1.json` → `school1.protocol.docx`).
+/// A deadline written without its parse (text only, no kinds) is parsed here within its document's period.
 public struct ExportFolderSource: QuarterlyInputSource {
     public let directory: String
     /// Prefix put before protocol file names in links (relative to where the summary is written).
@@ -46,7 +48,8 @@ public struct ExportFolderSource: QuarterlyInputSource {
             let protocols = names.filter { $0 != name && $0.hasPrefix(stem + ".") && !$0.lowercased().hasSuffix(".json") }
                 .map { linkPrefix + $0 }
             var orgsOfFile: [String] = []
-            for document in export.documents where document.kind == .roadmap || document.kind == .report {
+            for var document in export.documents where document.kind == .roadmap || document.kind == .report {
+                parseBareDeadlines(&document)
                 let org = TextNormalizer.singleLine(document.organization) ?? stem
                 if byOrg[org] == nil { order.append(org); byOrg[org] = Gathered() }
                 if document.kind == .roadmap { byOrg[org]!.roadmaps.append(document) } else { byOrg[org]!.reports.append(document) }
@@ -79,5 +82,16 @@ public struct ExportFolderSource: QuarterlyInputSource {
                                        message: "Организация «\(wanted)» не найдена среди выгрузок в «\(directory)»."))
         }
         return Checked(inputs, diagnostics: findings)
+    }
+
+    private func parseBareDeadlines(_ document: inout Document) {
+        let parser = DeadlineParser()
+        for s in document.sections.indices {
+            for i in document.sections[s].items.indices {
+                let deadline = document.sections[s].items[i].deadline
+                guard deadline.kinds.isEmpty, deadline.occurrences.isEmpty, deadline.text != nil else { continue }
+                document.sections[s].items[i].deadline = parser.parse(deadline.text, period: document.period).value
+            }
+        }
     }
 }

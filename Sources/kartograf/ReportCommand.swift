@@ -51,9 +51,9 @@ struct QuarterlyReportCommand: ParsableCommand {
     func run() throws {
         let quarter = Quarter(quarter)!
         let day = today.flatMap(Day.init(iso:)) ?? Self.currentDay()
-        let source: QuarterlyInputSource = synthetic.map { SyntheticSource(count: $0) }
-            ?? ExportFolderSource(directory: exports!)
         let directory = out ?? "output/quarterly/\(quarter)"
+        let source: QuarterlyInputSource = synthetic.map { SyntheticSource(count: $0) }
+            ?? ExportFolderSource(directory: exports!, linkPrefix: RelativePath.from(directory, to: exports!) + "/")
 
         let inputs = try source.inputs(for: quarter, organization: org)
         for d in inputs.diagnostics { printError(d.message) }
@@ -63,6 +63,7 @@ struct QuarterlyReportCommand: ParsableCommand {
         }
         let words = StatusWords.load()
         for d in words.diagnostics { printError(d.message) }
+        // The submission .docx: set `fillSubmission` to fill samples/templates/quarterly.docx with the template engine.
         let report = QuarterlyReport(quarter: quarter, today: day,
                                      selector: QuarterlySelector(statusReader: StatusReader(words: words.value)))
         let outcome = try report.write(inputs.value, to: directory)

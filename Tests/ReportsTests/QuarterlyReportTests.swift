@@ -97,3 +97,20 @@ final class QuarterlyReportTests: XCTestCase {
         }
     }
 }
+
+final class QuarterlyRelativePathTests: XCTestCase {
+    func testRelativePaths() {
+        XCTAssertEqual(RelativePath.from("/a/out/2024-Q1", to: "/a/exports"), "../../exports")
+        XCTAssertEqual(RelativePath.from("/a/b", to: "/a/b/c"), "c")
+        XCTAssertEqual(RelativePath.from("/a/b", to: "/a/b"), ".")
+        XCTAssertEqual(RelativePath.from("/a/./b/../c", to: "/a/d"), "../d")
+    }
+
+    func testSafeFileNames() {
+        var names = SafeFileNames()
+        XCTAssertEqual(names.name(for: "МБОУ «СОШ № 1» г. Н/Д"), "МБОУ «СОШ № 1» г. Н_Д")
+        XCTAssertEqual(names.name(for: "мбоу «сош № 1» г. н/д"), "мбоу «сош № 1» г. н_д (2)")
+        XCTAssertEqual(names.name(for: "..."), "организация")
+        XCTAssertLessThanOrEqual(names.name(for: String(repeating: "Ж", count: 300)).utf8.count, 120)
+    }
+}

@@ -88,3 +88,16 @@ final class XlsxWriterTests: XCTestCase {
         XCTAssertEqual(XlsxWriter.sheetName("  ", index: 3, used: &used), "Лист4")
     }
 }
+
+final class XlsxLimitsTests: XCTestCase {
+    func testOverlongTextIsCutToExcelsLimit() throws {
+        let long = String(repeating: "ж", count: 40_000)
+        let w = XlsxWriter(sheets: [XlsxSheet(name: "S", columns: [XlsxColumn("a", width: 5)], rows: [[.text(long)]])])
+        let xml = String(decoding: try XCTUnwrap(try ZipArchive(bytes: try w.bytes()).read("xl/worksheets/sheet1.xml")),
+                         as: UTF8.self)
+        let text = try XCTUnwrap(xml.components(separatedBy: "<c r=\"A2\" t=\"inlineStr\"><is><t>").last?
+            .components(separatedBy: "</t>").first)
+        XCTAssertEqual(text.utf16.count, 32_767)
+        XCTAssertTrue(text.hasSuffix("…"))
+    }
+}

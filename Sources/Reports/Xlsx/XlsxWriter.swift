@@ -129,7 +129,9 @@ public struct XlsxWriter: Sendable {
         switch cell {
         case .empty:
             return
-        case let .text(text):
+        case var .text(text):
+            // Excel refuses a workbook with a cell longer than 32,767 characters (UTF-16 units).
+            if text.utf16.count > maxCellLength { text = truncated(text) }
             open(style ?? (text.utf8.contains(0x0A) ? .wrapped : .plain), "inlineStr")
             s += "<is><t"
             if text.first?.isWhitespace == true || text.last?.isWhitespace == true { s += #" xml:space="preserve""# }
@@ -149,6 +151,21 @@ public struct XlsxWriter: Sendable {
             open(style ?? .percent, nil)
             s += "<v>\(format(x))</v></c>"
         }
+    }
+
+    static let maxCellLength = 32_767
+
+    /// The text cut to fit a cell, ending with «…».
+    static func truncated(_ text: String) -> String {
+        var out = ""
+        var units = 0
+        for c in text {
+            let n = c.utf16.count
+            if units + n > maxCellLength - 1 { break }
+            out.append(c)
+            units += n
+        }
+        return out + "…"
     }
 
     /// `A`, `B`, … `Z`, `AA`, … for a zero-based column index.

@@ -31,6 +31,11 @@ public struct ExportFolderSource: QuarterlyInputSource {
         var findings: [Diagnostic] = []
         var byOrg: [String: Gathered] = [:]
         var order: [String] = []
+        // Other files by each prefix that ends before a dot: «a.protocol.docx» under «a» and «a.protocol».
+        var byStem: [String: [String]] = [:]
+        for name in names where !name.lowercased().hasSuffix(".json") {
+            for dot in name.indices where name[dot] == "." { byStem[String(name[..<dot]), default: []].append(name) }
+        }
 
         for name in names where name.lowercased().hasSuffix(".json") {
             let path = (directory as NSString).appendingPathComponent(name)
@@ -45,8 +50,7 @@ public struct ExportFolderSource: QuarterlyInputSource {
                 continue
             }
             let stem = String(name.dropLast(5))
-            let protocols = names.filter { $0 != name && $0.hasPrefix(stem + ".") && !$0.lowercased().hasSuffix(".json") }
-                .map { linkPrefix + $0 }
+            let protocols = (byStem[stem] ?? []).map { linkPrefix + $0 }
             var orgsOfFile: [String] = []
             for var document in export.documents where document.kind == .roadmap || document.kind == .report {
                 parseBareDeadlines(&document)

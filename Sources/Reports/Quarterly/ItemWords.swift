@@ -1,0 +1,65 @@
+/// Lower-cased words of a text («ё» read as «е»), punctuation dropped: the unit of status
+/// matching and activity similarity.
+enum ItemWords {
+    static func of(_ text: String?) -> [Substring] {
+        guard let text else { return [] }
+        var folded = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            folded.append(fold(scalar))
+        }
+        return String(folded).split(separator: " ", omittingEmptySubsequences: true)
+    }
+
+    /// A letter or digit lower-cased («Ё», «ё» → «е»); anything else a space.
+    /// Latin and Cyrillic take a fast path; other scripts ask Unicode.
+    private static func fold(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        switch s.value {
+        case 0x30...0x39, 0x61...0x7A, 0x430...0x44F: return s
+        case 0x41...0x5A, 0x410...0x42F: return Unicode.Scalar(s.value + 0x20)!
+        case 0x401, 0x451: return "е"
+        case 0...0x7F: return " "
+        default:
+            let p = s.properties
+            guard p.isAlphabetic || p.numericType != nil else { return " " }
+            return p.lowercaseMapping.unicodeScalars.count == 1 ? p.lowercaseMapping.unicodeScalars.first! : s
+        }
+    }
+
+    /// Endings a participle stem may take in a match («разработан» → «разработана», «разработанные»);
+    /// nouns made of the same stem («проведение») do not match.
+    static let participleEndings: Set<Substring> = ["", "а", "о", "ы", "и", "ая", "ое", "ые", "ый", "ой", "ым", "ых", "ные", "ная", "ное", "ный"]
+
+    /// True when `phrase` occurs in `words` as consecutive words; a phrase word of four letters
+    /// or more also matches itself with a participle ending, a shorter one only itself.
+    static func contains(_ words: [Substring], phrase: [Substring]) -> Bool {
+        guard !phrase.isEmpty, phrase.count <= words.count else { return false }
+        for start in 0...(words.count - phrase.count) {
+            var all = true
+            for (offset, p) in phrase.enumerated() {
+                let w = words[start + offset]
+                if !matches(w, p) { all = false; break }
+            }
+            if all { return true }
+        }
+        return false
+    }
+
+    static func matches(_ word: Substring, _ stem: Substring) -> Bool {
+        if word == stem { return true }
+        guard stem.count >= 4, word.hasPrefix(stem) else { return false }
+        return participleEndings.contains(word.dropFirst(stem.count))
+    }
+}
+
+/// Token Jaccard similarity of two activity texts, 0...1.
+public enum ActivitySimilarity {
+    public static func jaccard(_ a: String?, _ b: String?) -> Double {
+        jaccard(Set(ItemWords.of(a)), Set(ItemWords.of(b)))
+    }
+
+    static func jaccard(_ x: Set<Substring>, _ y: Set<Substring>) -> Double {
+        if x.isEmpty || y.isEmpty { return 0 }
+        let common = x.intersection(y).count
+        return Double(common) / Double(x.count + y.count - common)
+    }
+}

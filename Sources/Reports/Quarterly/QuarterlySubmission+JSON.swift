@@ -1,0 +1,85 @@
+import Model
+
+/// The data a quarterly submission template is filled from (`samples/templates/quarterly.docx`),
+/// also written as `<organisation>.json` beside it. Dates for people are `dd.mm.yyyy`; `…ISO` keys
+/// carry the same days as `YYYY-MM-DD`.
+extension QuarterlySubmission: JSONRepresentable {
+    public var json: JSONValue {
+        let c = counts
+        return .object([
+            ("organization", .string(organization)),
+            ("quarter", .string(quarter.description)),
+            ("quarterName", .string(quarter.russian)),
+            ("periodFrom", .string(quarter.start.dottedDate)),
+            ("periodTo", .string(quarter.end.dottedDate)),
+            ("deadline", .string(deadline.dottedDate)),
+            ("deadlineISO", .string(deadline.iso)),
+            ("generatedOn", .string(generatedOn.dottedDate)),
+            ("generatedOnISO", .string(generatedOn.iso)),
+            ("late", .bool(isLate)),
+            ("lateNotice", .string(isLate
+                ? "Сформировано \(generatedOn.dottedDate), после срока сдачи отчёта за квартал (\(deadline.dottedDate))."
+                : "")),
+            ("roadmapTitle", .optional(roadmapTitle)),
+            ("reportTitle", .optional(reportTitle)),
+            ("hasRows", .bool(!rows.isEmpty)),
+            ("rows", .array(rows.map(\.json))),
+            ("hasByEvent", .bool(!byEvent.isEmpty)),
+            ("byEvent", .array(byEvent.map(\.json))),
+            ("hasUndated", .bool(!undated.isEmpty)),
+            ("undated", .array(undated.map(\.json))),
+            ("counts", .object([
+                ("rows", number(c.rows)),
+                ("due", number(c.due)),
+                ("dueDone", number(c.dueDone)),
+                ("donePercent", .string(c.doneShare.map { "\(Int(($0 * 100).rounded()))%" } ?? "—")),
+                ("active", number(c.active)),
+                ("done", number(c[.done])),
+                ("notDone", number(c[.notDone])),
+                ("inProgress", number(c[.inProgress])),
+                ("noData", number(c[.noData])),
+                ("overdue", number(c[.overdue])),
+                ("byEvent", number(c.byEvent)),
+                ("undated", number(c.undated)),
+            ])),
+            ("diagnostics", .object(Severity.allCases.map { ($0.rawValue, number(diagnostics[$0] ?? 0)) })),
+            ("protocols", .array(protocols.map { .object([("path", .string($0))]) })),
+        ])
+    }
+}
+
+extension QuarterlyRow: JSONRepresentable {
+    public var json: JSONValue {
+        .object([
+            ("section", .optional(sectionNumber)),
+            ("sectionTitle", .optional(sectionTitle)),
+            ("number", .optional(number)),
+            ("activity", .optional(activity)),
+            ("deadlineText", .optional(deadlineText)),
+            ("dates", .string(datesText)),
+            ("occurrences", .array(occurrences.map(\.json))),
+            ("responsibles", .string(responsibles.joined(separator: "; "))),
+            ("responsiblesList", .array(responsibles.map(JSONValue.string))),
+            ("result", .optional(result)),
+            ("reason", .string(reason.rawValue)),
+            ("reasonText", .string(reason.russian)),
+            ("status", .string(status.russian)),
+            ("reportedOutcome", .optional(reportedOutcome)),
+        ])
+    }
+}
+
+extension UndatedItem: JSONRepresentable {
+    public var json: JSONValue {
+        .object([
+            ("section", .optional(sectionNumber)),
+            ("number", .optional(number)),
+            ("activity", .optional(activity)),
+            ("deadlineText", .optional(deadlineText)),
+            ("responsibles", .string(responsibles.joined(separator: "; "))),
+            ("status", .string(status.russian)),
+        ])
+    }
+}
+
+private func number(_ n: Int) -> JSONValue { .number(Double(n)) }

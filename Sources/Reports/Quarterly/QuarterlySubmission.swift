@@ -1,0 +1,152 @@
+import Model
+
+/// One planned item as a quarterly submission lists it.
+public struct QuarterlyRow: Hashable, Sendable {
+    public var sectionNumber: String?
+    public var sectionTitle: String?
+    public var number: String?
+    public var activity: String?
+    public var deadlineText: String?
+    /// The occurrences that concern the quarter (for an overdue item, its last one).
+    public var occurrences: [Occurrence]
+    public var responsibles: [String]
+    public var result: String?
+    public var reason: InclusionReason
+    public var status: ItemStatus
+    /// The report's own words when a report item matched.
+    public var reportedOutcome: String?
+
+    public init(sectionNumber: String? = nil, sectionTitle: String? = nil, number: String? = nil, activity: String? = nil,
+                deadlineText: String? = nil, occurrences: [Occurrence] = [], responsibles: [String] = [],
+                result: String? = nil, reason: InclusionReason, status: ItemStatus, reportedOutcome: String? = nil) {
+        self.sectionNumber = sectionNumber
+        self.sectionTitle = sectionTitle
+        self.number = number
+        self.activity = activity
+        self.deadlineText = deadlineText
+        self.occurrences = occurrences
+        self.responsibles = responsibles
+        self.result = result
+        self.reason = reason
+        self.status = status
+        self.reportedOutcome = reportedOutcome
+    }
+
+    /// The earliest day the quarter's occurrences cover.
+    public var firstDay: Day? { occurrences.map { $0.start ?? $0.due }.min() }
+    /// The latest due day of the quarter's occurrences.
+    public var lastDay: Day? { occurrences.map(\.due).max() }
+
+    /// «15.02.2024; 01.01.2024–31.03.2024».
+    public var datesText: String {
+        occurrences.map { o in
+            if let s = o.start, s != o.due { return "\(s.dottedDate)–\(o.due.dottedDate)" }
+            return o.due.dottedDate
+        }.joined(separator: "; ")
+    }
+}
+
+/// An item kept out of the table because it has no dates: event-driven («по событию») or undated.
+public struct UndatedItem: Hashable, Sendable {
+    public var sectionNumber: String?
+    public var number: String?
+    public var activity: String?
+    public var deadlineText: String?
+    public var responsibles: [String]
+    public var status: ItemStatus
+
+    public init(sectionNumber: String? = nil, number: String? = nil, activity: String? = nil, deadlineText: String? = nil,
+                responsibles: [String] = [], status: ItemStatus = .noData) {
+        self.sectionNumber = sectionNumber
+        self.number = number
+        self.activity = activity
+        self.deadlineText = deadlineText
+        self.responsibles = responsibles
+        self.status = status
+    }
+}
+
+/// Counts over a submission's rows.
+public struct QuarterlyCounts: Hashable, Sendable {
+    /// Rows in the table.
+    public var rows = 0
+    /// Rows due in the quarter, and of those the ones reported done.
+    public var due = 0
+    public var dueDone = 0
+    public var active = 0
+    public var byStatus: [ItemStatus: Int] = [:]
+    public var byEvent = 0
+    public var undated = 0
+
+    public init() {}
+
+    public subscript(status: ItemStatus) -> Int { byStatus[status] ?? 0 }
+
+    /// Share of due items done, 0...1; `nil` when nothing fell due.
+    public var doneShare: Double? { due == 0 ? nil : Double(dueDone) / Double(due) }
+}
+
+/// What one organisation submits for a quarter.
+public struct QuarterlySubmission: Hashable, Sendable {
+    public var organization: String
+    public var quarter: Quarter
+    public var generatedOn: Day
+    /// The roadmap the rows come from, and the report statuses were read from.
+    public var roadmapTitle: String?
+    public var reportTitle: String?
+    public var rows: [QuarterlyRow]
+    public var byEvent: [UndatedItem]
+    public var undated: [UndatedItem]
+    /// Diagnostics of the organisation's files by severity.
+    public var diagnostics: [Severity: Int]
+    /// Relative paths of the organisation's check protocols.
+    public var protocols: [String]
+
+    public init(organization: String, quarter: Quarter, generatedOn: Day, roadmapTitle: String? = nil,
+                reportTitle: String? = nil, rows: [QuarterlyRow] = [], byEvent: [UndatedItem] = [],
+                undated: [UndatedItem] = [], diagnostics: [Severity: Int] = [:], protocols: [String] = []) {
+        self.organization = organization
+        self.quarter = quarter
+        self.generatedOn = generatedOn
+        self.roadmapTitle = roadmapTitle
+        self.reportTitle = reportTitle
+        self.rows = rows
+        self.byEvent = byEvent
+        self.undated = undated
+        self.diagnostics = diagnostics
+        self.protocols = protocols
+    }
+
+    /// The 10th of the month after the quarter.
+    public var deadline: Day { quarter.reportingDeadline }
+
+    /// Generated after the reporting deadline.
+    public var isLate: Bool { generatedOn > deadline }
+
+    public var counts: QuarterlyCounts {
+        var c = QuarterlyCounts()
+        c.rows = rows.count
+        for row in rows {
+            c.byStatus[row.status, default: 0] += 1
+            switch row.reason {
+            case .due:
+                c.due += 1
+                if row.status == .done { c.dueDone += 1 }
+            case .active: c.active += 1
+            case .overdue: break
+            }
+        }
+        c.byEvent = byEvent.count
+        c.undated = undated.count
+        return c
+    }
+}
+
+extension Day {
+    /// `dd.mm.yyyy`, as Russian documents write dates.
+    public var dottedDate: String {
+        let d = day < 10 ? "0\(day)" : "\(day)"
+        let m = month < 10 ? "0\(month)" : "\(month)"
+        return "\(d).\(m).\(year)"
+    }
+}

@@ -1,0 +1,116 @@
+import XCTest
+import Foundation
+import Model
+import OOXML
+@testable import Reports
+
+final class QuarterlyReportTests: XCTestCase {
+    var dir: URL!
+
+    override func setUpWithError() throws {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("quarterly-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: dir)
+    }
+
+    func writeExport(_ name: String, _ documents: [Document], diagnostics: [Diagnostic] = []) throws {
+        let export = Export(file: name + ".docx", sha256: "0", documents: documents, diagnostics: diagnostics)
+        try Data(JSONWriter().string(export.json).utf8).write(to: dir.appendingPathComponent(name + ".json"))
+    }
+
+    func testExportFolderGroupsByOrganisation() throws {
+        let year = Period.academicYear(2023)!
+        let old = Q.roadmap([Q.dated("1", "Старый план", due: "2023-03-01")], period: Period.academicYear(2022)!, org: "Школа № 1")
+        let current = Q.roadmap([Q.dated("1", "Семинар наставников", due: "2024-02-10"), Q.event("2", "Консультации")],
+                                period: year, org: "Школа № 1")
+        var report = Q.report([Q.reported("1", "Семинар наставников", "Проведено")], org: "Школа № 1")
+        report.period = year
+        try writeExport("a-old", [old])
+        try writeExport("b-current", [current], diagnostics: [Diagnostic(.deadlineUnparsed, message: "x"),
+                                                               Diagnostic(.activityMissing, message: "y")])
+        try writeExport("c-report", [report])
+        try writeExport("d-other", [Q.roadmap([Q.undated("1", "Без срока")], org: "Гимназия")])
+        try Data("not json".utf8).write(to: dir.appendingPathComponent("broken.json"))
+        try Data().write(to: dir.appendingPathComponent("b-current.protocol.docx"))
+
+        let source = ExportFolderSource(directory: dir.path, linkPrefix: "../")
+        let result = try source.inputs(for: Q.quarter("2024-Q1"), organization: nil)
+        XCTAssertEqual(result.value.map(\.organization), ["Школа № 1", "Гимназия"])
+        XCTAssertEqual(result.diagnostics.count, 1, "the broken file is named")
+        XCTAssertTrue(result.diagnostics[0].message.contains("broken.json"))
+        let school = result.value[0]
+        XCTAssertEqual(school.roadmap, current, "the roadmap whose period holds the quarter")
+        XCTAssertEqual(school.report?.sections.first?.items.first?.outcome, "Проведено")
+        XCTAssertEqual(school.diagnostics[.error], 1)
+        XCTAssertEqual(school.diagnostics[.warning], 1)
+        XCTAssertEqual(school.protocols, ["../b-current.protocol.docx"])
+
+        let one = try source.inputs(for: Q.quarter("2024-Q1"), organization: "гимназия")
+        XCTAssertEqual(one.value.map(\.organization), ["Гимназия"])
+        let none = try source.inputs(for: Q.quarter("2024-Q1"), organization: "Лицей")
+        XCTAssertTrue(none.value.isEmpty)
+        XCTAssertTrue(none.diagnostics.contains { $0.message.contains("«Лицей»") })
+    }
+
+    func testRunWritesDataWorkbookAndPage() throws {
+        let inputs = try SyntheticSource(count: 3).inputs(for: Q.quarter("2024-Q1"), organization: nil).value
+        let out = dir.appendingPathComponent("out/2024-Q1").path
+        let report = QuarterlyReport(quarter: Q.quarter("2024-Q1"), today: Q.day("2024-04-11"))
+        let result = try report.write(inputs, to: out)
+        XCTAssertEqual(result.value.files.count, 5)
+        let names = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
+        XCTAssertTrue(names.contains("summary.xlsx") && names.contains("summary.html"))
+        XCTAssertEqual(names.filter { $0.hasSuffix(".json") }.count, 3)
+
+        let first = try JSONParser.parse(bytes: [UInt8](try Data(contentsOf: URL(fileURLWithPath: out + "/" + result.value.files[0]))))
+        XCTAssertEqual(first["deadline"]?.stringValue, "10.04.2024")
+        XCTAssertEqual(first["late"]?.boolValue, true)
+        XCTAssertEqual(first["rows"]?.arrayValue?.count, result.value.submissions[0].rows.count)
+        let archive = try ZipArchive(path: out + "/summary.xlsx")
+        XCTAssertTrue(archive.contains("xl/worksheets/sheet2.xml"))
+    }
+
+    /// The template's tags and the data's keys agree (the template engine fills one from the other).
+    func testTemplateTagsAreDataKeys() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let path = root.appendingPathComponent("samples/templates/quarterly.docx").path
+        guard FileManager.default.fileExists(atPath: path) else { throw XCTSkip("no template at \(path)") }
+        let xml = String(decoding: try XCTUnwrap(try ZipArchive(path: path).read("word/document.xml")), as: UTF8.self)
+        let text = xml.replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression)
+        let tags = Set(text.components(separatedBy: "{{").dropFirst().compactMap { $0.components(separatedBy: "}}").first })
+        XCTAssertFalse(tags.isEmpty)
+
+        var s = Q.submission(Q.roadmap([Q.dated("1", "А", due: "2024-02-01"), Q.event("2", "Б"), Q.undated("3", "В")]),
+                             quarter: "2024-Q1")
+        s.protocols = ["p.docx"]
+        let data = s.json
+        let rowKeys = Set(data["rows"]?.arrayValue?.first?.objectValue?.map(\.0) ?? [])
+        let listKeys = Set(data["byEvent"]?.arrayValue?.first?.objectValue?.map(\.0) ?? [])
+        for tag in tags {
+            let name = String(tag.drop { "#^/".contains($0) })
+            let path = name.split(separator: ".").map(String.init)
+            let top = data[path[0]].map { v in path.dropFirst().reduce(Optional(v)) { $0?[$1] } } ?? nil
+            XCTAssertTrue(top != nil || rowKeys.contains(name) || listKeys.contains(name), "{{\(tag)}} has no data")
+        }
+    }
+}
+
+final class QuarterlyRelativePathTests: XCTestCase {
+    func testRelativePaths() {
+        XCTAssertEqual(RelativePath.from("/a/out/2024-Q1", to: "/a/exports"), "../../exports")
+        XCTAssertEqual(RelativePath.from("/a/b", to: "/a/b/c"), "c")
+        XCTAssertEqual(RelativePath.from("/a/b", to: "/a/b"), ".")
+        XCTAssertEqual(RelativePath.from("/a/./b/../c", to: "/a/d"), "../d")
+    }
+
+    func testSafeFileNames() {
+        var names = SafeFileNames()
+        XCTAssertEqual(names.name(for: "МБОУ «СОШ № 1» г. Н/Д"), "МБОУ «СОШ № 1» г. Н_Д")
+        XCTAssertEqual(names.name(for: "мбоу «сош № 1» г. н/д"), "мбоу «сош № 1» г. н_д (2)")
+        XCTAssertEqual(names.name(for: "..."), "организация")
+        XCTAssertLessThanOrEqual(names.name(for: String(repeating: "Ж", count: 300)).utf8.count, 120)
+    }
+}

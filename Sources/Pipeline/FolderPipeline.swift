@@ -12,19 +12,20 @@ public struct PipelineOptions: Sendable {
     public var workers: Int
     public var extractor: Extractor
     public var converter: LegacyConverter?
-    public var protocolWriter: any ProtocolWriter
+    /// Each writes one form of the check protocol beside the export (DOCX and HTML by default).
+    public var protocolWriters: [any ProtocolWriter]
 
     public init(inbox: String, output: String, keepInputs: Bool = false,
                 workers: Int = ProcessInfo.processInfo.activeProcessorCount,
                 extractor: Extractor = Extractor(), converter: LegacyConverter? = LegacyConverter.find(),
-                protocolWriter: any ProtocolWriter = PlainTextProtocolWriter()) {
+                protocolWriters: [any ProtocolWriter] = [PlainTextProtocolWriter()]) {
         self.inbox = inbox
         self.output = output
         self.keepInputs = keepInputs
         self.workers = max(1, workers)
         self.extractor = extractor
         self.converter = converter
-        self.protocolWriter = protocolWriter
+        self.protocolWriters = protocolWriters.isEmpty ? [PlainTextProtocolWriter()] : protocolWriters
     }
 }
 
@@ -137,7 +138,7 @@ public final class FolderPipeline: Sendable {
         case vanished(InboxFile)
         case known(InboxFile, sha256: String)
         case extracted(InboxFile, sha256: String, Export, converted: Bool, organization: String?,
-                       exportTemp: String, protocolTemp: String?)
+                       exportTemp: String, protocolTemps: [String])
         case failed(InboxFile, String)
     }
 
@@ -171,10 +172,11 @@ public final class FolderPipeline: Sendable {
         // Outputs are written here, in parallel, under temporary names; the serial stage only renames them.
         do {
             let exportTemp = try Files.writeTemporary(json, in: layout.temp)
-            let protocolTemp = export.isUnreadable ? nil : try Files.writeTemporary(
-                options.protocolWriter.render(export, context: context), in: layout.temp)
+            let protocolTemps = export.isUnreadable ? [] : try options.protocolWriters.map {
+                try Files.writeTemporary($0.render(export, context: context), in: layout.temp)
+            }
             return .extracted(file, sha256: export.sha256, export, converted: converted, organization: organization,
-                              exportTemp: exportTemp, protocolTemp: protocolTemp)
+                              exportTemp: exportTemp, protocolTemps: protocolTemps)
         } catch {
             return .failed(file, "\(error)")
         }
@@ -200,8 +202,8 @@ public final class FolderPipeline: Sendable {
             var report = FileReport(file: file.name, outcome: .failed)
             report.reason = "Файл «\(file.name)» не обработан и оставлен во входящих: \(reason)"
             return report
-        case let .extracted(file, sha, export, converted, organization, exportTemp, protocolTemp):
-            defer { for temp in [exportTemp, protocolTemp].compactMap({ $0 }) where Files.exists(temp) { unlink(temp) } }
+        case let .extracted(file, sha, export, converted, organization, exportTemp, protocolTemps):
+            defer { for temp in [exportTemp] + protocolTemps where Files.exists(temp) { unlink(temp) } }
             guard Files.exists(file.path) else { return FileReport(file: file.name, outcome: .vanished) }
             // Another worker may have committed the same bytes meanwhile.
             if (try? registry.firstArrival(sha256: sha)) != nil { return commitKnown(file, sha256: sha) }
@@ -211,7 +213,7 @@ public final class FolderPipeline: Sendable {
                 }
                 return try commitProcessed(file, sha256: sha, export: export, converted: converted,
                                            organization: organization, exportTemp: exportTemp,
-                                           protocolTemp: protocolTemp ?? Files.writeTemporary([], in: layout.temp))
+                                           protocolTemps: protocolTemps)
             } catch {
                 var report = FileReport(file: file.name, outcome: .failed)
                 report.reason = "Файл «\(file.name)» не обработан и оставлен во входящих: \(error)"
@@ -221,20 +223,22 @@ public final class FolderPipeline: Sendable {
     }
 
     private func commitProcessed(_ file: InboxFile, sha256: String, export: Export, converted: Bool,
-                                 organization: String?, exportTemp: String, protocolTemp: String) throws -> FileReport {
+                                 organization: String?, exportTemp: String, protocolTemps: [String]) throws -> FileReport {
         let organization = try organization.map(registry.canonicalOrganization)
         let folder = OutputLayout.organizationsFolder + "/"
             + SafeName.make(organization ?? OutputLayout.noOrganization, fallback: OutputLayout.noOrganization)
         let stem = SafeName.stem(ofFile: file.name)
-        var exportPath = "", protocolPath = ""
+        var exportPath = "", protocolPaths: [String] = []
         for n in 1... {
             let base = folder + "/" + (n == 1 ? stem : "\(stem) (\(n))")
             exportPath = base + ".json"
-            protocolPath = base + options.protocolWriter.fileSuffix
-            if try !registry.isClaimed(path: exportPath), try !registry.isClaimed(path: protocolPath) { break }
+            protocolPaths = options.protocolWriters.map { base + $0.fileSuffix }
+            if try !registry.isClaimed(path: exportPath),
+               try protocolPaths.allSatisfy({ try !registry.isClaimed(path: $0) }) { break }
         }
         try Files.install(exportTemp, at: layout.path(exportPath))
-        try Files.install(protocolTemp, at: layout.path(protocolPath))
+        for (temp, path) in zip(protocolTemps, protocolPaths) { try Files.install(temp, at: layout.path(path)) }
+        let protocolPath = protocolPaths.first ?? ""
 
         let storedPath = try freePath(in: OutputLayout.processedFolder, name: file.name)
         let id = try registry.record(Submission(

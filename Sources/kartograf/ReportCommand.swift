@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Model
+import Pipeline
 import Reports
 
 struct ReportCommand: ParsableCommand {
@@ -27,8 +28,14 @@ struct QuarterlyReportCommand: ParsableCommand {
     @Option(help: "Дата формирования ГГГГ-ММ-ДД (по умолчанию сегодня).")
     var today: String?
 
-    @Option(help: "Папка с выгрузками roadmap-export/1 (.json).")
+    @Option(help: "Папка с выгрузками roadmap-export/1 (.json) вместо реестра.")
     var exports: String?
+
+    @Option(help: "Папка результатов «kartograf run» с реестром (по умолчанию output).")
+    var from: String = "output"
+
+    @Option(help: "Папка шаблонов (quarterly.docx); по умолчанию samples/templates.")
+    var templates: String = "samples/templates"
 
     @Option(help: .hidden)
     var synthetic: Int?
@@ -40,9 +47,6 @@ struct QuarterlyReportCommand: ParsableCommand {
         if let today, Day(iso: today) == nil {
             throw ValidationError("Неверная дата «\(today)» в --today: ожидается ГГГГ-ММ-ДД.")
         }
-        if exports == nil && synthetic == nil {
-            throw ValidationError("Укажите папку с выгрузками: --exports ПАПКА.")
-        }
         if let synthetic, synthetic < 1 {
             throw ValidationError("--synthetic: нужно число организаций больше нуля.")
         }
@@ -52,8 +56,14 @@ struct QuarterlyReportCommand: ParsableCommand {
         let quarter = Quarter(quarter)!
         let day = today.flatMap(Day.init(iso:)) ?? Self.currentDay()
         let directory = out ?? "output/quarterly/\(quarter)"
-        let source: QuarterlyInputSource = synthetic.map { SyntheticSource(count: $0) }
-            ?? ExportFolderSource(directory: exports!, linkPrefix: RelativePath.from(directory, to: exports!) + "/")
+        let source: QuarterlyInputSource
+        if let synthetic {
+            source = SyntheticSource(count: synthetic)
+        } else if let exports {
+            source = ExportFolderSource(directory: exports, linkPrefix: RelativePath.from(directory, to: exports) + "/")
+        } else {
+            source = RegistryQuarterlySource(output: from, linkPrefix: RelativePath.from(directory, to: from) + "/")
+        }
 
         let inputs = try source.inputs(for: quarter, organization: org)
         for d in inputs.diagnostics { printError(d.message) }
@@ -63,9 +73,9 @@ struct QuarterlyReportCommand: ParsableCommand {
         }
         let words = StatusWords.load()
         for d in words.diagnostics { printError(d.message) }
-        // The submission .docx: set `fillSubmission` to fill samples/templates/quarterly.docx with the template engine.
         let report = QuarterlyReport(quarter: quarter, today: day,
-                                     selector: QuarterlySelector(statusReader: StatusReader(words: words.value)))
+                                     selector: QuarterlySelector(statusReader: StatusReader(words: words.value)),
+                                     fillSubmission: try submissionFiller())
         let outcome = try report.write(inputs.value, to: directory)
         for d in outcome.diagnostics { printError(d.message) }
 
@@ -75,6 +85,24 @@ struct QuarterlyReportCommand: ParsableCommand {
         printOut("Срок сдачи: \(quarter.reportingDeadline.dottedDate)"
                  + (day > quarter.reportingDeadline ? " — отчёт сформирован после срока." : "."))
         printOut("Результаты: \(directory)/ (summary.xlsx, summary.html, \(subs.count) × .json)")
+    }
+
+    /// Fills the methodist's `quarterly.docx`; nil (data only) when there is none, a usage
+    /// error listing every fault when it cannot be filled.
+    func submissionFiller() throws -> ((JSONValue) throws -> [UInt8])? {
+        let path = (templates as NSString).appendingPathComponent("quarterly.docx")
+        guard FileManager.default.fileExists(atPath: path) else {
+            printError("Шаблон «\(path)» не найден: квартальные отчёты .docx не сформированы, только данные .json.")
+            return nil
+        }
+        let template = try DocxTemplate(path: path)
+        let report = template.check()
+        if !report.isClean {
+            printError("Шаблон «\(path)» не заполняется:")
+            for f in report.faults { printError("  • \(f.message)") }
+            throw ExitCode(1)
+        }
+        return { try template.fill($0, checkNames: false) }
     }
 
     static func currentDay() -> Day {

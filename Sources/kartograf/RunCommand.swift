@@ -29,6 +29,9 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: "Число параллельных обработчиков (по умолчанию — по числу ядер).")
     var jobs: Int?
 
+    @Option(name: .long, help: "Папка шаблонов отчётов (protocol.docx); по умолчанию samples/templates, иначе встроенный шаблон.")
+    var templates: String = "samples/templates"
+
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs должно быть положительным числом.") }
     }
@@ -42,7 +45,8 @@ struct RunCommand: ParsableCommand {
         do {
             pipeline = try FolderPipeline(options: PipelineOptions(
                 inbox: inbox, output: out, keepInputs: keepInputs,
-                workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount))
+                workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+                protocolWriters: protocolWriters(templates: templates)))
         } catch {
             printError("\(error)")
             throw ExitCode(2)
@@ -65,6 +69,16 @@ struct RunCommand: ParsableCommand {
         if json { printOut(JSONWriter().string(summary.json)) }
         if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
     }
+}
+
+/// The check protocol in both forms, from the methodist's template when it can be filled.
+func protocolWriters(templates: String) -> [any ProtocolWriter] {
+    let (docx, faults) = DocxProtocolWriter.load(templates: templates)
+    if !faults.isEmpty {
+        printError("Шаблон протокола в «\(templates)» не заполняется, протоколы сделаны по встроенному шаблону. Ошибки шаблона:")
+        for f in faults { printError("  • \(f)") }
+    }
+    return [docx, HTMLProtocolWriter(renderer: docx.renderer)]
 }
 
 /// Throttles the progress line to a few redraws a second.

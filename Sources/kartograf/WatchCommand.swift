@@ -12,6 +12,9 @@ struct WatchCommand: ParsableCommand {
     @Argument(help: "Папка входящих файлов.")
     var inbox: String
 
+    @Option(name: .long, help: "Папка шаблонов отчётов (protocol.docx); по умолчанию samples/templates, иначе встроенный шаблон.")
+    var templates: String = "samples/templates"
+
     @Option(name: .long, help: "Папка результатов.")
     var out: String = "output"
 
@@ -28,7 +31,8 @@ struct WatchCommand: ParsableCommand {
         StopSignal.install()
         let pipeline: FolderPipeline
         do {
-            pipeline = try FolderPipeline(options: PipelineOptions(inbox: inbox, output: out, keepInputs: keepInputs))
+            pipeline = try FolderPipeline(options: PipelineOptions(inbox: inbox, output: out, keepInputs: keepInputs,
+                                                                   protocolWriters: protocolWriters(templates: templates)))
         } catch {
             printError("\(error)")
             throw ExitCode(2)

@@ -1,9 +1,9 @@
 import Model
 
 /// Reads back the parts of a `roadmap-export/1` file the quarterly report uses.
-enum ExportJSON {
+public enum ExportJSON {
     /// `nil` when `json` is not a `roadmap-export/1` object.
-    static func export(_ json: JSONValue) -> Export? {
+    public static func export(_ json: JSONValue) -> Export? {
         guard json["format"]?.stringValue == Export.format else { return nil }
         return Export(file: json["source"]?["file"]?.stringValue ?? "",
                       sha256: json["source"]?["sha256"]?.stringValue ?? "",
@@ -11,7 +11,7 @@ enum ExportJSON {
                       diagnostics: (json["diagnostics"]?.arrayValue ?? []).compactMap(Diagnostic.init(json:)))
     }
 
-    static func document(_ json: JSONValue) -> Document? {
+    public static func document(_ json: JSONValue) -> Document? {
         guard let kind = json["kind"]?.stringValue.flatMap(DocumentKind.init(rawValue:)) else { return nil }
         return Document(kind: kind, title: json["title"]?.stringValue,
                         organization: json["organization"]?.stringValue,

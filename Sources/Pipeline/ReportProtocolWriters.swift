@@ -1,0 +1,52 @@
+import Foundation
+import Model
+import Reports
+
+/// The check protocol as a Word document, filled from the methodist's template
+/// (`samples/templates/protocol.docx`) by the template engine.
+public struct DocxProtocolWriter: ProtocolWriter {
+    public let renderer: ProtocolRenderer
+
+    public init(renderer: ProtocolRenderer) { self.renderer = renderer }
+
+    public var fileSuffix: String { ".protocol.docx" }
+
+    public func render(_ export: Export, context: ProtocolContext) -> [UInt8] {
+        let day = ProtocolDay.of(context)
+        if let bytes = try? renderer.docx(for: export, checkedAt: day) { return bytes }
+        // A template broken after the run started: the built-in one still gives a protocol.
+        return (try? ProtocolRenderer().docx(for: export, checkedAt: day)) ?? []
+    }
+
+    /// The renderer of the templates folder's `protocol.docx`; the built-in template when the
+    /// folder has none or the methodist's copy cannot be filled (its faults come back to be shown).
+    public static func load(templates: String?) -> (writer: DocxProtocolWriter, faults: [String]) {
+        if let renderer = try? ProtocolRenderer(templateAt: templates) {
+            let report = renderer.check()
+            if report.isClean { return (DocxProtocolWriter(renderer: renderer), []) }
+            let faults = report.faults.map(\.message)
+            if let builtIn = try? ProtocolRenderer() { return (DocxProtocolWriter(renderer: builtIn), faults) }
+        }
+        return (DocxProtocolWriter(renderer: (try? ProtocolRenderer()) ?? ProtocolRenderer(template: [])), [])
+    }
+}
+
+/// The same protocol as one self-contained HTML page, for reading in a browser.
+public struct HTMLProtocolWriter: ProtocolWriter {
+    public let renderer: ProtocolRenderer
+
+    public init(renderer: ProtocolRenderer) { self.renderer = renderer }
+
+    public var fileSuffix: String { ".protocol.html" }
+
+    public func render(_ export: Export, context: ProtocolContext) -> [UInt8] {
+        Array(renderer.html(for: export, checkedAt: ProtocolDay.of(context)).utf8)
+    }
+}
+
+enum ProtocolDay {
+    /// The day of `checkedAt` (`YYYY-MM-DD HH:MM`).
+    static func of(_ context: ProtocolContext) -> Day {
+        Day(iso: String(context.checkedAt.prefix(10))) ?? Day(year: 2000, month: 1, day: 1)!
+    }
+}

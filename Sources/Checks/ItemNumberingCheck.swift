@@ -2,8 +2,8 @@ import Model
 
 /// `item.duplicate-number` and `item.numbering-gap`.
 ///
-/// Duplicates are looked for in the whole document, or within each section when
-/// numbering restarts in every section. A gap is reported at the first item after it:
+/// Duplicates are looked for from one restart of the numbering to the next: a section
+/// whose first item is numbered 1 (or `N.1`) starts counting anew, as stages often do. A gap is reported at the first item after it:
 /// `22 → 24` at 24, `1.2` with no `1.1` at 1.2; restarts and moves to a deeper or
 /// shallower level (`1.9 → 2.1`, `5.2 → 6.1.1`) are not gaps.
 public struct ItemNumberingCheck: DocumentCheck {
@@ -35,15 +35,15 @@ public struct ItemNumberingCheck: DocumentCheck {
         let doc = context.document
         guard doc.kind == .roadmap || doc.kind == .report else { return [] }
         var out: [Diagnostic] = []
-        let numbered = doc.sections.filter { s in s.items.contains { $0.number != nil } }
-        let restarts = numbered.count >= 2 && numbered.allSatisfy { s in
-            guard let first = ItemNumberingCheck.components(s.items.first { $0.number != nil }?.number) else { return false }
-            return first.last == 1
-        }
         var seen: Set<String> = []
         var prev: [Int]?
+        var restarted = false
         for (si, section) in doc.sections.enumerated() {
-            if restarts { seen = [] }
+            if let first = ItemNumberingCheck.components(section.items.first(where: { $0.number != nil })?.number),
+               first.last == 1, !seen.isEmpty {
+                seen = []
+                restarted = true
+            }
             let sectionLabel = ItemNumberingCheck.components(section.number)
             var firstInSection = true
             for (ii, item) in section.items.enumerated() {
@@ -51,7 +51,7 @@ public struct ItemNumberingCheck: DocumentCheck {
                 let label = context.label(section: si, item: ii)
                 if seen.contains(number) {
                     out.append(Diagnostic(.itemDuplicateNumber, field: .number, text: number,
-                                          message: "номер «\(number)» уже встречался в \(restarts ? "этом разделе" : "документе")")
+                                          message: "номер «\(number)» уже встречался \(restarted ? "после того, как нумерация началась заново" : "в документе")")
                         .located(document: context.index, section: si, item: label))
                 }
                 seen.insert(number)

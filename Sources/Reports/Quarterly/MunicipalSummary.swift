@@ -122,7 +122,8 @@ public struct MunicipalSummary: Sendable {
     }
 
     private func shortened(_ text: String) -> String {
-        text.count <= 48 ? text : String(text.prefix(46)) + "…"
+        // About 7 px a character at the label size: keep the label inside its column.
+        text.count <= 40 ? text : String(text.prefix(38)) + "…"
     }
 
     private func percent(_ share: Double) -> String { "\(Int((share * 100).rounded()))%" }

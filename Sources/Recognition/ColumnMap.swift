@@ -75,7 +75,8 @@ enum HeaderMapper {
             if best == nil || score > best!.score { best = (i, m, score) }
             if score >= 3 { break }
         }
-        guard var (index, map, _) = best else { return nil }
+        guard let (index, found, _) = best else { return nil }
+        var map = found
         // A second header row (merged header cells over two rows): take what it adds.
         var last = index
         for j in (index + 1)..<min(index + 3, rows.count) {

@@ -1,3 +1,4 @@
+import Model
 import Foundation
 
 /// Builds a small, valid .docx package from paragraphs and tables: enough for
@@ -199,23 +200,7 @@ public struct DocxWriter: Sendable {
     // MARK: - Markup
 
     /// Escapes text for element content and attribute values; drops characters XML cannot carry.
-    public static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default:
-                if ch.value < 0x20, ch != "\t", ch != "\n", ch != "\r" { continue }
-                if ch.value == 0xFFFE || ch.value == 0xFFFF { continue }
-                out.unicodeScalars.append(ch)
-            }
-        }
-        return out
-    }
+    public static func escape(_ s: String) -> String { Markup.escape(s) }
 
     public static func xml(_ blocks: [Block]) -> String {
         blocks.map { block in

@@ -1,3 +1,4 @@
+import Model
 /// Builds a minimal WordprocessingML package from part XML: what tests and samples
 /// need to make a .docx with exactly the markup they want to exercise.
 public enum WordPackage {
@@ -54,19 +55,7 @@ public enum WordPackage {
     }
 
     /// Escapes text for XML character data.
-    public static func escape(_ s: String) -> String {
-        var out = ""
-        for c in s {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
+    public static func escape(_ s: String) -> String { Markup.escape(s) }
 
     /// A paragraph with one run of text; `props` goes into `w:pPr`.
     public static func p(_ text: String, props: String = "", bold: Bool = false) -> String {

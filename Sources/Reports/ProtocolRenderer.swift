@@ -122,23 +122,5 @@ enum ProtocolHTML {
     }
 
     /// Escapes text for HTML content and attributes; line breaks become `<br>`.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for ch in text.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\n": out += "<br>"
-            case "\r": continue
-            default:
-                if ch.value < 0x20, ch != "\t" { continue }
-                out.unicodeScalars.append(ch)
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { Markup.html(text) }
 }

@@ -1,3 +1,4 @@
+import Model
 /// A strict, safe parser for the XML of template parts.
 ///
 /// Refuses DTDs (`<!DOCTYPE`), so no external or recursive entities can exist;
@@ -227,7 +228,7 @@ enum XMLTreeWriter {
 
     static func write(_ node: XNode, into out: inout String) {
         switch node.kind {
-        case .text: escapeText(node.text, into: &out)
+        case .text: Markup.escape(node.text, into: &out)
         case .raw: out += node.text
         case .element:
             out += "<"
@@ -236,7 +237,7 @@ enum XMLTreeWriter {
                 out += " "
                 out += a.name
                 out += "=\""
-                escapeAttribute(a.value, into: &out)
+                Markup.escape(a.value, into: &out, attribute: true)
                 out += "\""
             }
             if node.children.isEmpty {
@@ -251,35 +252,5 @@ enum XMLTreeWriter {
         }
     }
 
-    static func escapeText(_ s: String, into out: inout String) {
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            default:
-                // Characters XML 1.0 cannot carry are dropped rather than written.
-                if ch.value < 0x20, ch != "\t", ch != "\n", ch != "\r" { continue }
-                if ch.value == 0xFFFE || ch.value == 0xFFFF { continue }
-                out.unicodeScalars.append(ch)
-            }
-        }
-    }
 
-    static func escapeAttribute(_ s: String, into out: inout String) {
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\n": out += "&#10;"
-            case "\r": out += "&#13;"
-            case "\t": out += "&#9;"
-            default:
-                if ch.value < 0x20 || ch.value == 0xFFFE || ch.value == 0xFFFF { continue }
-                out.unicodeScalars.append(ch)
-            }
-        }
-    }
 }

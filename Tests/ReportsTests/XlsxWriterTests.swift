@@ -41,7 +41,7 @@ final class XlsxWriterTests: XCTestCase {
         XCTAssertTrue(sheet.contains(#"<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>"#))
         XCTAssertTrue(sheet.contains(#"<col min="1" max="1" width="30" customWidth="1"/>"#))
         XCTAssertTrue(sheet.contains(#"<c r="A1" s="1" t="inlineStr"><is><t>Имя</t></is></c>"#), "bold header")
-        XCTAssertTrue(sheet.contains(#"<c r="A2" t="inlineStr"><is><t>A &amp; &lt;b&gt;&quot;кавычки&quot;&lt;/b&gt;</t></is></c>"#))
+        XCTAssertTrue(sheet.contains(#"<c r="A2" t="inlineStr"><is><t>A &amp; &lt;b&gt;"кавычки"&lt;/b&gt;</t></is></c>"#))
         // 2024-01-01 is Excel serial 45292.
         XCTAssertTrue(sheet.contains(#"<c r="B2" s="2"><v>45292</v></c>"#))
         XCTAssertTrue(sheet.contains(#"<c r="C2"><v>7</v></c>"#))

@@ -128,7 +128,7 @@ public struct MunicipalSummary: Sendable {
 
     private func percent(_ share: Double) -> String { "\(Int((share * 100).rounded()))%" }
 
-    private func esc(_ text: String) -> String { MarkupEscape.escape(text) }
+    private func esc(_ text: String) -> String { Markup.escape(text, attribute: true) }
 
     /// A relative path as an attribute value: each segment percent-encoded, then escaped.
     private func href(_ path: String) -> String {

@@ -54,7 +54,7 @@ public struct XlsxWriter: Sendable {
         var used: Set<String> = []
         for (i, sheet) in sheets.enumerated() {
             let name = XlsxWriter.sheetName(sheet.name, index: i, used: &used)
-            s += #"<sheet name="\#(MarkupEscape.escape(name))" sheetId="\#(i + 1)" r:id="rId\#(i + 1)"/>"#
+            s += #"<sheet name="\#(Markup.escape(name, attribute: true))" sheetId="\#(i + 1)" r:id="rId\#(i + 1)"/>"#
         }
         return s + "</sheets></workbook>"
     }
@@ -136,7 +136,7 @@ public struct XlsxWriter: Sendable {
             s += "<is><t"
             if text.first?.isWhitespace == true || text.last?.isWhitespace == true { s += #" xml:space="preserve""# }
             s += ">"
-            MarkupEscape.escape(text, into: &s)
+            Markup.escape(text, into: &s)
             s += "</t></is></c>"
         case let .integer(n):
             open(style ?? .plain, nil)

@@ -117,10 +117,18 @@ struct Segmenter {
         return letters.count >= 4 && letters.allSatisfy { $0.isUppercase }
     }
 
+    /// `П Р И К А З` → `ПРИКАЗ`: headings are often spaced out letter by letter.
+    static func unspaced(_ text: String) -> String {
+        let words = text.split(separator: " ")
+        let singles = words.prefix { $0.count == 1 && $0.first!.isLetter }
+        guard singles.count >= 4 else { return text }
+        return singles.joined() + (words.count > singles.count ? " " + words.dropFirst(singles.count).joined(separator: " ") : "")
+    }
+
     /// The kind a heading announces, or nil.
     static func headingKind(_ p: Paragraph, _ text: String) -> DocumentKind? {
         guard text.count <= 400 else { return nil }
-        let folded = foldForMatching(text)
+        let folded = foldForMatching(unspaced(text))
         let lexicon = Lexicon.shared
         if lexicon.appendixPrefixes.contains(where: { folded.hasWordPrefix($0) }) { return nil }
         for (kind, words) in lexicon.titleKeywords {
@@ -214,6 +222,9 @@ struct Segmenter {
                     startDocument(kind, title: titled?.title)
                 }
                 current!.titleOpen = false
+                if current!.titleParts.isEmpty, let title = Segmenter.titleRow(t, before: map.firstDataRow) {
+                    current!.titleParts = [title]
+                }
                 current!.map = map
                 current!.hasResultColumn = map.has(.result)
                 current!.roadmap = RoadmapAssembler(isReport: current!.kind == .report || map.has(.outcome))
@@ -239,7 +250,23 @@ struct Segmenter {
         for row in t.rows {
             let cells = row.cells.filter { !$0.isMergeContinuation }.compactMap(\.normalizedText)
             if !cells.isEmpty { current!.text.append(cells.joined(separator: " ")) }
+            // An order's date and number often stand in a borderless table: its cells are lines too.
+            if current!.kind == .order { current!.paragraphs += cells }
         }
+    }
+
+    /// A title written in the table itself, in a row merged across it above the header.
+    static func titleRow(_ t: Table, before dataRow: Int) -> String? {
+        for row in t.rows.prefix(max(0, dataRow - 1)) {
+            let filled = row.cells.filter { !$0.isMergeContinuation && $0.normalizedText != nil }
+            guard filled.count == 1, let cell = filled.first, cell.columnSpan * 2 >= t.columnCount,
+                  let text = TextNormalizer.singleLine(cell.text) else { continue }
+            let folded = foldForMatching(text)
+            if Lexicon.shared.titleKeywords.contains(where: { $0.kind == .roadmap || $0.kind == .report ? $0.words.contains { folded.hasWordPrefix($0) } : false }) {
+                return text
+            }
+        }
+        return nil
     }
 
     private mutating func appendRoadmapTable(_ t: Table, map: ColumnMap, startRow: Int) {

@@ -95,6 +95,12 @@ struct RoadmapAssembler {
         if filled.count == 2, numberIsFilledCell, wide.count == 1, let title = wide.first, title.column != numberCell?.column {
             return Section(number: Label.number(numberCell?.text), title: TextNormalizer.singleLine(title.text))
         }
+        // A heading written in the number cell alone: «Раздел 1. Организационный этап».
+        if filled.count == 1, let only = filled.first, only.column == numberCell?.column, let text = only.text,
+           text.filter(\.isLetter).count >= 3, !text.contains("\n") {
+            let (label, rest) = Label.split(text)
+            return Section(number: label, title: TextNormalizer.singleLine(rest.isEmpty ? text : rest))
+        }
         // A lone heading written in the activity cell, its row otherwise empty.
         let activityCells = filled.filter { c in map.ranges(.activity).contains { $0.contains(c.column) } }
         if filled.count == 1, activityCells.count == 1, let text = activityCells.first?.text,

@@ -99,3 +99,32 @@ final class PlainTitleTests: XCTestCase {
         XCTAssertEqual(doc.sections[0].items[0].outcome, "Проведён")
     }
 }
+
+final class VariantLayoutTests: XCTestCase {
+    func testALetterSpacedOrderHeadingAndADateTable() throws {
+        let dateTable = W.table(columns: 2, rows: [W.tr(["от 01.09.2023 г.", "№ 123-о"])])
+        let body = W.p("П Р И К А З", props: "<w:jc w:val=\"center\"/>") + dateTable + W.p("Об утверждении дорожной карты")
+            + W.p("ПРИКАЗЫВАЮ:") + W.p("1. Утвердить дорожную карту.")
+        let order = try XCTUnwrap(try recognize(body).first?.document)
+        XCTAssertEqual(order.kind, .order)
+        XCTAssertEqual(order.date, Day(year: 2023, month: 9, day: 1))
+        XCTAssertEqual(order.number, "123-о")
+        XCTAssertEqual(order.title, "Об утверждении дорожной карты")
+    }
+
+    func testATitleRowInsideTheTableAndASectionInTheNumberCell() throws {
+        let rows = [
+            "<w:tr>" + W.tc("Дорожная карта МБОУ СОШ № 2 на 2023-2024 учебный год", props: "<w:gridSpan w:val=\"4\"/>") + "</w:tr>",
+            W.tr(["№", "Мероприятие", "Срок", "Ответственный"]),
+            W.tr(["Раздел 1. Организационный этап", "", "", ""]),
+            W.tr(["1.", "Совещание", "сентябрь 2023", "Директор"]),
+        ]
+        let doc = try XCTUnwrap(try recognize(W.table(columns: 4, rows: rows)).first?.document)
+        XCTAssertEqual(doc.title, "Дорожная карта МБОУ СОШ № 2 на 2023-2024 учебный год")
+        XCTAssertEqual(doc.period, Period.academicYear(2023))
+        XCTAssertEqual(doc.organization, "МБОУ СОШ № 2")
+        XCTAssertEqual(doc.sections.map(\.number), ["Раздел 1"])
+        XCTAssertEqual(doc.sections.map(\.title), ["Организационный этап"])
+        XCTAssertEqual(doc.sections[0].items.map(\.number), ["1"])
+    }
+}

@@ -93,6 +93,15 @@ enum HeaderMapper {
             if ys.count >= 2 { map.years = ys; last += 1 }
         }
         let header = rows[index]
+        if expectReport, !map.has(.outcome), let resultRange = map.ranges(.result).first,
+           let text = header.cells.first(where: { $0.column == resultRange.lowerBound })?.text {
+            // In a report a bare «Результат» column says what was achieved, not what was planned.
+            let folded = foldForMatching(text)
+            if !["ожида", "планир", "документ", "форма", "продукт"].contains(where: { folded.contains($0) }) {
+                map.fields[.outcome] = map.fields[.result]
+                map.fields[.result] = nil
+            }
+        }
         if expectReport, !map.has(.outcome) {
             // The outcome column of a report often has no header at all.
             let mapped = map.fields.values.flatMap { $0 }
@@ -114,7 +123,7 @@ enum HeaderMapper {
         if let first = row.nonEmpty.first?.text, let n = Label.number(first),
            Label.isNumeric(n[...]) || Label.isRoman(n[...]) { return m }
         for cell in row.cells where !cell.isContinuation {
-            guard let text = cell.text, text.count <= 90 else { continue }
+            guard let text = cell.text, text.count <= 150 else { continue }
             let range = cell.column..<(cell.column + cell.span)
             if let y = year(for: text) {
                 m.years.append((y, range))
@@ -144,7 +153,7 @@ enum HeaderMapper {
         // Data rows start with their number: no need to look further.
         if let first = row.nonEmpty.first?.text, let n = Label.number(first),
            Label.isNumeric(n[...]) || Label.isRoman(n[...]) { return false }
-        if row.cells.contains(where: { ($0.text?.count ?? 0) > 90 }) { return false }
+        if row.cells.contains(where: { ($0.text?.count ?? 0) > 150 }) { return false }
         let sig = row.cells.map { $0.text.map(foldForMatching) ?? "" }
         if sig == map.headerSignature { return true }
         let m = mapRow(row)

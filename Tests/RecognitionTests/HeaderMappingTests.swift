@@ -59,3 +59,19 @@ final class HeaderMappingTests: XCTestCase {
         XCTAssertEqual(item.result, nil)
     }
 }
+
+final class ReportColumnsTests: XCTestCase {
+    func testABareResultColumnOfAReportIsTheOutcome() throws {
+        let body = W.p("Отчёт о реализации дорожной карты за 2023 год", bold: true)
+            + roadmapTable(header: ["№", "Мероприятие", "Срок", "Ответственный", "Результат"],
+                           rows: [["1", "Педсовет", "май 2023", "Директор", "Проведён 25.05.2023"]])
+        let item = try XCTUnwrap(try recognize(body).first?.document.sections.first?.items.first)
+        XCTAssertEqual(item.outcome, "Проведён 25.05.2023")
+        XCTAssertNil(item.result)
+        let planned = W.p("Отчёт о реализации дорожной карты за 2023 год", bold: true)
+            + roadmapTable(header: ["№", "Мероприятие", "Срок", "Ответственный", "Ожидаемый результат"],
+                           rows: [["1", "Педсовет", "май 2023", "Директор", "Протокол"]])
+        let plannedItem = try XCTUnwrap(try recognize(planned).first?.document.sections.first?.items.first)
+        XCTAssertEqual(plannedItem.result, "Протокол")
+    }
+}

@@ -17,6 +17,9 @@ public enum PersonName {
     /// The person whose mention begins at token `i`.
     static func match(_ tokens: [Token], at i: Int, lexicon: RoleLexicon = .shared,
                       declension: Declension = .shared) -> Match? {
+        // Every reading begins with a capital: a surname, a first name or an initial.
+        guard i < tokens.count, let first = tokens[i].word.first(where: { !"(«\"“„'".contains($0) }),
+              first.isUppercase, Words.isCyrillicLetter(first) else { return nil }
         func token(_ k: Int) -> Token? {
             guard k < tokens.count, k == i || tokens[k].gap.intersection([.comma, .semicolon, .paragraph, .colon, .dash]).isEmpty else { return nil }
             return tokens[k]

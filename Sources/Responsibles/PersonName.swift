@@ -18,7 +18,7 @@ public enum PersonName {
     static func match(_ tokens: [Token], at i: Int, lexicon: RoleLexicon = .shared,
                       declension: Declension = .shared) -> Match? {
         // Every reading begins with a capital: a surname, a first name or an initial.
-        guard i < tokens.count, let first = tokens[i].word.first(where: { !"(«\"“„'".contains($0) }),
+        guard i < tokens.count, let first = tokens[i].word.first(where: { !Words.isOne($0, of: "(«\"“„'") }),
               first.isUppercase, Words.isCyrillicLetter(first) else { return nil }
         func token(_ k: Int) -> Token? {
             guard k < tokens.count, k == i || tokens[k].gap.intersection([.comma, .semicolon, .paragraph, .colon, .dash]).isEmpty else { return nil }
@@ -70,8 +70,8 @@ public enum PersonName {
     /// The word without brackets, quotes and separating punctuation around it; a final dot stays.
     static func core(_ word: String) -> String {
         var s = Substring(word)
-        while let c = s.first, "(«\"“„'".contains(c) { s = s.dropFirst() }
-        while let c = s.last, ")»\"”',;:".contains(c) { s = s.dropLast() }
+        while let c = s.first, Words.isOne(c, of: "(«\"“„'") { s = s.dropFirst() }
+        while let c = s.last, Words.isOne(c, of: ")»\"”',;:") { s = s.dropLast() }
         return String(s)
     }
 

@@ -199,7 +199,7 @@ public struct RoleLexicon: Sendable {
         return Array(Set(byForm + compounds.map(\.index))).sorted()
     }
 
-    private static func isHyphen(_ c: Character) -> Bool { "-‐‑–—".contains(c) }
+    private static func isHyphen(_ c: Character) -> Bool { Words.isOne(c, of: "-‐‑–—") }
 
     /// A token and what it stands for: its own folded form, or the words of an abbreviation (`зам.`).
     private func expanded(_ token: Token) -> [String]? {
@@ -281,7 +281,7 @@ public struct RoleLexicon: Sendable {
         let (a, aNominative) = Self.forms(first)
         let (b, _) = Self.forms(second)
         let word = tokens[t].folded
-        if let hyphen = word.firstIndex(where: { "-‐‑–—".contains($0) }) {
+        if let hyphen = word.firstIndex(where: Self.isHyphen) {
             let left = String(word[..<hyphen]).trimmingSpaces
             let right = String(word[word.index(after: hyphen)...]).trimmingSpaces
             if a.contains(left) && b.contains(right) { return (t + 1, aNominative.contains(left)) }

@@ -56,7 +56,7 @@ struct Tokenizer {
             } else if c.isWhitespace {
                 spaces += c == "\t" ? 2 : 1
                 inWord = false
-            } else if "\u{AD}\u{200B}\u{200C}\u{200D}\u{2060}\u{FEFF}".contains(c) {
+            } else if Words.isOne(c, of: "\u{AD}\u{200B}\u{200C}\u{200D}\u{2060}\u{FEFF}") {
                 continue
             } else {
                 if !inWord {
@@ -85,7 +85,7 @@ struct Tokenizer {
     private mutating func cut(_ start: Int, _ end: Int, gap: Gap, depth: inout Int, carried: inout Gap) {
         carried = []
         let chars = Array(text[start..<end])
-        if depth == 0, chars.allSatisfy({ "-‐‑–—".contains($0) }) {
+        if depth == 0, chars.allSatisfy({ Words.isOne($0, of: "-‐‑–—") }) {
             carried = gap.union(.dash)
             return
         }
@@ -146,7 +146,7 @@ struct Tokenizer {
 
     private mutating func appendToken(_ start: Int, _ end: Int, gap: Gap, depth: Int) {
         let word = String(text[start..<end])
-        guard word.contains(where: { $0.isLetter || $0.isNumber || "()«»".contains($0) }) else { return }
+        guard word.contains(where: { $0.isLetter || $0.isNumber || Words.isOne($0, of: "()«»") }) else { return }
         tokens.append(Token(word: word, folded: Words.fold(Words.bare(word)), start: start, end: end, gap: gap, depth: depth))
     }
 
@@ -155,8 +155,8 @@ struct Tokenizer {
         var merged: [Token] = []
         for token in tokens {
             if var last = merged.last, token.gap.subtracting([.line, .wide]).isEmpty,
-               (last.word.count > 1 && last.word.last.map { "-‐‑".contains($0) } == true && last.word.dropLast().last?.isLetter == true)
-                || (token.word.count > 1 && token.word.first.map { "-‐‑".contains($0) } == true && token.word.dropFirst().first?.isLetter == true) {
+               (last.word.count > 1 && last.word.last.map { Words.isOne($0, of: "-‐‑") } == true && last.word.dropLast().last?.isLetter == true)
+                || (token.word.count > 1 && token.word.first.map { Words.isOne($0, of: "-‐‑") } == true && token.word.dropFirst().first?.isLetter == true) {
                 last.word += token.word
                 last.folded = Words.fold(Words.bare(last.word))
                 last.end = token.end

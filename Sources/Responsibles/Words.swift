@@ -37,6 +37,16 @@ enum Words {
         return String(s)
     }
 
+    /// `c` is one of `characters`, compared scalar by scalar: much cheaper than `String.contains`
+    /// on Linux, and the same for characters without canonical equivalents (punctuation, dashes).
+    static func isOne(_ c: Character, of characters: String) -> Bool {
+        let scalars = c.unicodeScalars
+        guard let scalar = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex else {
+            return characters.contains(c)
+        }
+        return characters.unicodeScalars.contains(scalar)
+    }
+
     static func isCyrillicLetter(_ c: Character) -> Bool {
         guard let v = c.unicodeScalars.first?.value else { return false }
         return (0x0410...0x044F).contains(v) || v == 0x0401 || v == 0x0451
@@ -50,7 +60,7 @@ enum Words {
 
     /// Starts with a lower-case letter, a digit or `№`: a word that continues a phrase.
     static func startsLowercase(_ word: String) -> Bool {
-        guard let c = word.first(where: { !"«\"“„(".contains($0) }) else { return false }
+        guard let c = word.first(where: { !isOne($0, of: "«\"“„(") }) else { return false }
         return c.isLowercase || c.isNumber || c == "№"
     }
 

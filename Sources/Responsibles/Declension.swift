@@ -127,6 +127,7 @@ public struct Declension: Sendable {
     private func nominative(_ word: String, paradigms: [NameParadigm], gender: Gender?,
                             cases: Set<GrammaticalCase>?) -> String {
         let lower = word.lowercased()
+        let lowerCount = lower.count
         var best: (length: Int, rank: Int, result: String)?
         for paradigm in paradigms {
             let paradigmGender = Gender(rawValue: paradigm.gender)
@@ -135,7 +136,7 @@ public struct Declension: Sendable {
             for (caseName, endings) in paradigm.cases {
                 guard let grammaticalCase = GrammaticalCase(rawValue: caseName) else { continue }
                 if let cases, !cases.contains(grammaticalCase) { continue }
-                for ending in endings where lower.hasSuffix(ending) && lower.count - ending.count >= 2 {
+                for ending in endings where lower.hasSuffix(ending) && lowerCount - ending.count >= 2 {
                     if let after = paradigm.after, let last = lower.dropLast(ending.count).last, !after.contains(last) { continue }
                     let rank = Self.rank(grammaticalCase, paradigmGender)
                     if let b = best, b.length > ending.count || (b.length == ending.count && b.rank <= rank) { continue }

@@ -42,6 +42,33 @@ public struct Declension: Sendable {
     }
 
     let tables: Tables
+    /// The name tables with their cases read and their endings' lengths counted, once.
+    private let surnames: [PreparedName]
+    private let firstNames: [PreparedName]
+
+    struct PreparedName: Sendable {
+        var gender: Gender?
+        var after: String?
+        var nominativeEnding: String?
+        var endings: [(grammaticalCase: GrammaticalCase, ending: String, length: Int)]
+        var longest: Int
+
+        init(_ paradigm: NameParadigm) {
+            gender = Gender(rawValue: paradigm.gender)
+            after = paradigm.after
+            nominativeEnding = paradigm.cases["nom"]?.first
+            endings = paradigm.cases.flatMap { caseName, endings in
+                GrammaticalCase(rawValue: caseName).map { c in endings.map { (c, $0, $0.count) } } ?? []
+            }
+            longest = endings.map(\.length).max() ?? 0
+        }
+    }
+
+    init(tables: Tables) {
+        self.tables = tables
+        self.surnames = tables.surnames.map(PreparedName.init)
+        self.firstNames = tables.firstNames.map(PreparedName.init)
+    }
 
     /// The bundled tables, or the methodist's `declension.json` from `KARTOGRAF_DATA_DIR` instead.
     public static let shared = Declension(
@@ -106,12 +133,12 @@ public struct Declension: Sendable {
     /// The nominative of a surname form. With gender and case unknown (initials only) a nominative
     /// reading wins, then a feminine one (orders appoint people in the accusative), then a masculine one.
     public func nominativeSurname(_ word: String, gender: Gender? = nil, cases: Set<GrammaticalCase>? = nil) -> String {
-        nominative(word, paradigms: tables.surnames, gender: gender, cases: cases)
+        nominative(word, paradigms: surnames, gender: gender, cases: cases)
     }
 
     /// The nominative of a first-name form (`Сергею` → `Сергей`).
     public func nominativeFirstName(_ word: String, gender: Gender? = nil, cases: Set<GrammaticalCase>? = nil) -> String {
-        nominative(word, paradigms: tables.firstNames, gender: gender ?? firstNameGender(word), cases: cases)
+        nominative(word, paradigms: firstNames, gender: gender ?? firstNameGender(word), cases: cases)
     }
 
     /// The gender a first name in the nominative tells (`Лариса` feminine, `Сергей` masculine).
@@ -124,25 +151,24 @@ public struct Declension: Sendable {
         return nil
     }
 
-    private func nominative(_ word: String, paradigms: [NameParadigm], gender: Gender?,
+    private func nominative(_ word: String, paradigms: [PreparedName], gender: Gender?,
                             cases: Set<GrammaticalCase>?) -> String {
-        let lower = word.lowercased()
-        let lowerCount = lower.count
+        let lower = Array(word.lowercased())
+        // The word's last letters, by how many: an ending is compared with the tail of its length.
+        let longest = min(paradigms.map(\.longest).max() ?? 0, lower.count)
+        let tails = (0...longest).map { String(lower.suffix($0)) }
         var best: (length: Int, rank: Int, result: String)?
         for paradigm in paradigms {
-            let paradigmGender = Gender(rawValue: paradigm.gender)
-            if let gender, let paradigmGender, gender != paradigmGender { continue }
-            guard let nominativeEnding = paradigm.cases["nom"]?.first else { continue }
-            for (caseName, endings) in paradigm.cases {
-                guard let grammaticalCase = GrammaticalCase(rawValue: caseName) else { continue }
+            if let gender, let paradigmGender = paradigm.gender, gender != paradigmGender { continue }
+            guard let nominativeEnding = paradigm.nominativeEnding else { continue }
+            for (grammaticalCase, ending, length) in paradigm.endings
+            where lower.count - length >= 2 && tails[length] == ending {
                 if let cases, !cases.contains(grammaticalCase) { continue }
-                for ending in endings where lower.hasSuffix(ending) && lowerCount - ending.count >= 2 {
-                    if let after = paradigm.after, let last = lower.dropLast(ending.count).last, !after.contains(last) { continue }
-                    let rank = Self.rank(grammaticalCase, paradigmGender)
-                    if let b = best, b.length > ending.count || (b.length == ending.count && b.rank <= rank) { continue }
-                    let stem = String(word.dropLast(ending.count))
-                    best = (ending.count, rank, stem + Self.matchingCase(nominativeEnding, like: stem))
-                }
+                if let after = paradigm.after, let last = lower.dropLast(length).last, !after.contains(last) { continue }
+                let rank = Self.rank(grammaticalCase, paradigm.gender)
+                if let b = best, b.length > length || (b.length == length && b.rank <= rank) { continue }
+                let stem = String(word.dropLast(length))
+                best = (length, rank, stem + Self.matchingCase(nominativeEnding, like: stem))
             }
         }
         if let best { return best.result }

@@ -32,8 +32,8 @@ enum Words {
     /// The word without the punctuation around it (brackets, quotes, commas, a final dot).
     static func bare(_ word: String) -> String {
         var s = Substring(word)
-        while let c = s.first, !c.isLetter, !c.isNumber { s = s.dropFirst() }
-        while let c = s.last, !c.isLetter, !c.isNumber { s = s.dropLast() }
+        while let c = s.first, !isLetterOrNumber(c) { s = s.dropFirst() }
+        while let c = s.last, !isLetterOrNumber(c) { s = s.dropLast() }
         return String(s)
     }
 
@@ -45,6 +45,19 @@ enum Words {
             return characters.contains(c)
         }
         return characters.unicodeScalars.contains(scalar)
+    }
+
+    /// `c.isLetter || c.isNumber`, answered at once for ASCII and Cyrillic letters (the Unicode
+    /// property tables are slow to ask).
+    static func isLetterOrNumber(_ c: Character) -> Bool {
+        if let a = c.asciiValue { return (0x30...0x39).contains(a) || (0x61...0x7A).contains(a | 0x20) }
+        return isCyrillicLetter(c) || c.isLetter || c.isNumber
+    }
+
+    /// `c.isLetter`, answered at once for ASCII and Cyrillic letters.
+    static func isLetter(_ c: Character) -> Bool {
+        if let a = c.asciiValue { return (0x61...0x7A).contains(a | 0x20) }
+        return isCyrillicLetter(c) || c.isLetter
     }
 
     static func isCyrillicLetter(_ c: Character) -> Bool {

@@ -45,6 +45,20 @@ public struct Declension: Sendable {
     /// The name tables with their cases read and their endings' lengths counted, once.
     private let surnames: [PreparedName]
     private let firstNames: [PreparedName]
+    /// The patronymic tables with every `suffix + ending` folded and counted, once.
+    private let patronymics: [PreparedPatronymic]
+
+    struct PreparedPatronymic: Sendable {
+        struct Ending: Sendable {
+            var grammaticalCase: GrammaticalCase
+            var ending: String
+            var length: Int
+            /// The word must be longer than this.
+            var shortest: Int
+        }
+        var gender: Gender
+        var endings: [Ending]
+    }
 
     struct PreparedName: Sendable {
         var gender: Gender?
@@ -68,6 +82,23 @@ public struct Declension: Sendable {
         self.tables = tables
         self.surnames = tables.surnames.map(PreparedName.init)
         self.firstNames = tables.firstNames.map(PreparedName.init)
+        var patronymics: [PreparedPatronymic] = []
+        for paradigm in tables.patronymics {
+            guard let gender = Gender(rawValue: paradigm.gender) else { continue }
+            var endings: [PreparedPatronymic.Ending] = []
+            for (caseName, caseEndings) in paradigm.cases {
+                guard let grammaticalCase = GrammaticalCase(rawValue: caseName) else { continue }
+                for suffix in paradigm.suffixes {
+                    for ending in caseEndings {
+                        let folded = Words.fold(suffix + ending)
+                        endings.append(.init(grammaticalCase: grammaticalCase, ending: folded, length: folded.count,
+                                             shortest: suffix.count + ending.count + 1))
+                    }
+                }
+            }
+            patronymics.append(PreparedPatronymic(gender: gender, endings: endings))
+        }
+        self.patronymics = patronymics
     }
 
     /// The bundled tables, or the methodist's `declension.json` from `KARTOGRAF_DATA_DIR` instead.
@@ -113,19 +144,16 @@ public struct Declension: Sendable {
 
     /// Gender and possible cases of a patronymic form (`Петровичу` → masculine, dative), or `nil`.
     public func patronymic(_ word: String) -> (gender: Gender, cases: Set<GrammaticalCase>)? {
-        let w = Words.fold(word)
-        for paradigm in tables.patronymics {
-            guard let gender = Gender(rawValue: paradigm.gender) else { continue }
+        let w = Array(Words.fold(word))
+        var tails: [Int: String] = [:]
+        for paradigm in patronymics {
             var cases: Set<GrammaticalCase> = []
-            for (caseName, endings) in paradigm.cases {
-                guard let grammaticalCase = GrammaticalCase(rawValue: caseName) else { continue }
-                for suffix in paradigm.suffixes {
-                    for ending in endings where w.hasSuffix(Words.fold(suffix + ending)) && w.count > suffix.count + ending.count + 1 {
-                        cases.insert(grammaticalCase)
-                    }
-                }
+            for e in paradigm.endings where w.count > e.shortest && e.length <= w.count {
+                let tail = tails[e.length] ?? String(w.suffix(e.length))
+                tails[e.length] = tail
+                if tail == e.ending { cases.insert(e.grammaticalCase) }
             }
-            if !cases.isEmpty { return (gender, cases) }
+            if !cases.isEmpty { return (paradigm.gender, cases) }
         }
         return nil
     }

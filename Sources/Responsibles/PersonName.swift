@@ -77,11 +77,26 @@ public enum PersonName {
 
     /// A capitalised Cyrillic word (`Алимова`, `Петрова-Водкина`), a final dot allowed.
     static func isName(_ word: String) -> Bool {
+        if let plain = isPlainName(word) { return plain }
         let w = word.hasSuffix(".") ? String(word.dropLast()) : word
         let parts = w.split(separator: "-", omittingEmptySubsequences: false)
         return !parts.isEmpty && parts.allSatisfy { part in
             guard let first = part.first, part.count >= 2, first.isUppercase, Words.isCyrillicLetter(first) else { return false }
             return part.dropFirst().allSatisfy { $0.isLowercase && Words.isCyrillicLetter($0) }
+        }
+    }
+
+    /// `isName` read on the scalars of a word of Cyrillic letters, hyphens and dots only (each of
+    /// them a character of its own); `nil` for any other word.
+    private static func isPlainName(_ word: String) -> Bool? {
+        func isUpper(_ v: UInt32) -> Bool { (0x0410...0x042F).contains(v) || v == 0x0401 }
+        func isLower(_ v: UInt32) -> Bool { (0x0430...0x044F).contains(v) || v == 0x0451 }
+        var values = word.unicodeScalars.map(\.value)[...]
+        guard values.allSatisfy({ isUpper($0) || isLower($0) || $0 == 0x2D || $0 == 0x2E }) else { return nil }
+        if values.last == 0x2E { values = values.dropLast() }
+        return values.split(separator: 0x2D, omittingEmptySubsequences: false).allSatisfy { part in
+            guard part.count >= 2, let first = part.first, isUpper(first) else { return false }
+            return part.dropFirst().allSatisfy(isLower)
         }
     }
 

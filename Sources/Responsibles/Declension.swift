@@ -66,6 +66,9 @@ public struct Declension: Sendable {
         var nominativeEnding: String?
         var endings: [(grammaticalCase: GrammaticalCase, ending: String, length: Int)]
         var longest: Int
+        /// The endings by their text, and the lengths they come in.
+        var byEnding: [String: [(grammaticalCase: GrammaticalCase, length: Int)]] = [:]
+        var lengths: [Int] = []
 
         init(_ paradigm: NameParadigm) {
             gender = Gender(rawValue: paradigm.gender)
@@ -75,6 +78,8 @@ public struct Declension: Sendable {
                 GrammaticalCase(rawValue: caseName).map { c in endings.map { (c, $0, $0.count) } } ?? []
             }
             longest = endings.map(\.length).max() ?? 0
+            for e in endings { byEnding[e.ending, default: []].append((e.grammaticalCase, e.length)) }
+            lengths = Set(endings.map(\.length)).sorted()
         }
     }
 
@@ -185,21 +190,24 @@ public struct Declension: Sendable {
         // The word's last letters, by how many: an ending is compared with the tail of its length.
         let longest = min(paradigms.map(\.longest).max() ?? 0, lower.count)
         let tails = (0...longest).map { String(lower.suffix($0)) }
-        var best: (length: Int, rank: Int, result: String)?
+        var best: (length: Int, rank: Int, nominativeEnding: String)?
         for paradigm in paradigms {
             if let gender, let paradigmGender = paradigm.gender, gender != paradigmGender { continue }
             guard let nominativeEnding = paradigm.nominativeEnding else { continue }
-            for (grammaticalCase, ending, length) in paradigm.endings
-            where lower.count - length >= 2 && tails[length] == ending {
-                if let cases, !cases.contains(grammaticalCase) { continue }
-                if let after = paradigm.after, let last = lower.dropLast(length).last, !after.contains(last) { continue }
-                let rank = Self.rank(grammaticalCase, paradigm.gender)
-                if let b = best, b.length > length || (b.length == length && b.rank <= rank) { continue }
-                let stem = String(word.dropLast(length))
-                best = (length, rank, stem + Self.matchingCase(nominativeEnding, like: stem))
+            for tailLength in paradigm.lengths where lower.count - tailLength >= 2 {
+                for (grammaticalCase, length) in paradigm.byEnding[tails[tailLength]] ?? [] where length == tailLength {
+                    if let cases, !cases.contains(grammaticalCase) { continue }
+                    if let after = paradigm.after, let last = lower.dropLast(length).last, !after.contains(last) { continue }
+                    let rank = Self.rank(grammaticalCase, paradigm.gender)
+                    if let b = best, b.length > length || (b.length == length && b.rank <= rank) { continue }
+                    best = (length, rank, nominativeEnding)
+                }
             }
         }
-        if let best { return best.result }
+        if let best {
+            let stem = String(word.dropLast(best.length))
+            return stem + Self.matchingCase(best.nominativeEnding, like: stem)
+        }
         // A form that does not agree with the case or gender the name's other words tell: read it alone.
         if cases != nil { return nominative(word, paradigms: paradigms, gender: gender, cases: nil) }
         if gender != nil { return nominative(word, paradigms: paradigms, gender: nil, cases: nil) }

@@ -42,6 +42,69 @@ public struct Declension: Sendable {
     }
 
     let tables: Tables
+    /// The name tables with their cases read and their endings' lengths counted, once.
+    private let surnames: [PreparedName]
+    private let firstNames: [PreparedName]
+    /// The patronymic tables with every `suffix + ending` folded and counted, once.
+    private let patronymics: [PreparedPatronymic]
+
+    struct PreparedPatronymic: Sendable {
+        struct Ending: Sendable {
+            var grammaticalCase: GrammaticalCase
+            var ending: String
+            var length: Int
+            /// The word must be longer than this.
+            var shortest: Int
+        }
+        var gender: Gender
+        var endings: [Ending]
+    }
+
+    struct PreparedName: Sendable {
+        var gender: Gender?
+        var after: String?
+        var nominativeEnding: String?
+        var endings: [(grammaticalCase: GrammaticalCase, ending: String, length: Int)]
+        var longest: Int
+        /// The endings by their text, and the lengths they come in.
+        var byEnding: [String: [(grammaticalCase: GrammaticalCase, length: Int)]] = [:]
+        var lengths: [Int] = []
+
+        init(_ paradigm: NameParadigm) {
+            gender = Gender(rawValue: paradigm.gender)
+            after = paradigm.after
+            nominativeEnding = paradigm.cases["nom"]?.first
+            endings = paradigm.cases.flatMap { caseName, endings in
+                GrammaticalCase(rawValue: caseName).map { c in endings.map { (c, $0, $0.count) } } ?? []
+            }
+            longest = endings.map(\.length).max() ?? 0
+            for e in endings { byEnding[e.ending, default: []].append((e.grammaticalCase, e.length)) }
+            lengths = Set(endings.map(\.length)).sorted()
+        }
+    }
+
+    init(tables: Tables) {
+        self.tables = tables
+        self.surnames = tables.surnames.map(PreparedName.init)
+        self.firstNames = tables.firstNames.map(PreparedName.init)
+        var patronymics: [PreparedPatronymic] = []
+        for paradigm in tables.patronymics {
+            guard let gender = Gender(rawValue: paradigm.gender) else { continue }
+            var endings: [PreparedPatronymic.Ending] = []
+            for (caseName, caseEndings) in paradigm.cases {
+                guard let grammaticalCase = GrammaticalCase(rawValue: caseName) else { continue }
+                for suffix in paradigm.suffixes {
+                    for ending in caseEndings {
+                        let folded = Words.fold(suffix + ending)
+                        endings.append(.init(grammaticalCase: grammaticalCase, ending: folded, length: folded.count,
+                                             shortest: suffix.count + ending.count + 1))
+                    }
+                }
+            }
+            patronymics.append(PreparedPatronymic(gender: gender, endings: endings))
+        }
+        self.patronymics = patronymics
+    }
 
     /// The bundled tables, or the methodist's `declension.json` from `KARTOGRAF_DATA_DIR` instead.
     public static let shared = Declension(
@@ -86,19 +149,16 @@ public struct Declension: Sendable {
 
     /// Gender and possible cases of a patronymic form (`Петровичу` → masculine, dative), or `nil`.
     public func patronymic(_ word: String) -> (gender: Gender, cases: Set<GrammaticalCase>)? {
-        let w = Words.fold(word)
-        for paradigm in tables.patronymics {
-            guard let gender = Gender(rawValue: paradigm.gender) else { continue }
+        let w = Array(Words.fold(word))
+        var tails: [Int: String] = [:]
+        for paradigm in patronymics {
             var cases: Set<GrammaticalCase> = []
-            for (caseName, endings) in paradigm.cases {
-                guard let grammaticalCase = GrammaticalCase(rawValue: caseName) else { continue }
-                for suffix in paradigm.suffixes {
-                    for ending in endings where w.hasSuffix(Words.fold(suffix + ending)) && w.count > suffix.count + ending.count + 1 {
-                        cases.insert(grammaticalCase)
-                    }
-                }
+            for e in paradigm.endings where w.count > e.shortest && e.length <= w.count {
+                let tail = tails[e.length] ?? String(w.suffix(e.length))
+                tails[e.length] = tail
+                if tail == e.ending { cases.insert(e.grammaticalCase) }
             }
-            if !cases.isEmpty { return (gender, cases) }
+            if !cases.isEmpty { return (paradigm.gender, cases) }
         }
         return nil
     }
@@ -106,12 +166,12 @@ public struct Declension: Sendable {
     /// The nominative of a surname form. With gender and case unknown (initials only) a nominative
     /// reading wins, then a feminine one (orders appoint people in the accusative), then a masculine one.
     public func nominativeSurname(_ word: String, gender: Gender? = nil, cases: Set<GrammaticalCase>? = nil) -> String {
-        nominative(word, paradigms: tables.surnames, gender: gender, cases: cases)
+        nominative(word, paradigms: surnames, gender: gender, cases: cases)
     }
 
     /// The nominative of a first-name form (`Сергею` → `Сергей`).
     public func nominativeFirstName(_ word: String, gender: Gender? = nil, cases: Set<GrammaticalCase>? = nil) -> String {
-        nominative(word, paradigms: tables.firstNames, gender: gender ?? firstNameGender(word), cases: cases)
+        nominative(word, paradigms: firstNames, gender: gender ?? firstNameGender(word), cases: cases)
     }
 
     /// The gender a first name in the nominative tells (`Лариса` feminine, `Сергей` masculine).
@@ -124,27 +184,30 @@ public struct Declension: Sendable {
         return nil
     }
 
-    private func nominative(_ word: String, paradigms: [NameParadigm], gender: Gender?,
+    private func nominative(_ word: String, paradigms: [PreparedName], gender: Gender?,
                             cases: Set<GrammaticalCase>?) -> String {
-        let lower = word.lowercased()
-        var best: (length: Int, rank: Int, result: String)?
+        let lower = Array(word.lowercased())
+        // The word's last letters, by how many: an ending is compared with the tail of its length.
+        let longest = min(paradigms.map(\.longest).max() ?? 0, lower.count)
+        let tails = (0...longest).map { String(lower.suffix($0)) }
+        var best: (length: Int, rank: Int, nominativeEnding: String)?
         for paradigm in paradigms {
-            let paradigmGender = Gender(rawValue: paradigm.gender)
-            if let gender, let paradigmGender, gender != paradigmGender { continue }
-            guard let nominativeEnding = paradigm.cases["nom"]?.first else { continue }
-            for (caseName, endings) in paradigm.cases {
-                guard let grammaticalCase = GrammaticalCase(rawValue: caseName) else { continue }
-                if let cases, !cases.contains(grammaticalCase) { continue }
-                for ending in endings where lower.hasSuffix(ending) && lower.count - ending.count >= 2 {
-                    if let after = paradigm.after, let last = lower.dropLast(ending.count).last, !after.contains(last) { continue }
-                    let rank = Self.rank(grammaticalCase, paradigmGender)
-                    if let b = best, b.length > ending.count || (b.length == ending.count && b.rank <= rank) { continue }
-                    let stem = String(word.dropLast(ending.count))
-                    best = (ending.count, rank, stem + Self.matchingCase(nominativeEnding, like: stem))
+            if let gender, let paradigmGender = paradigm.gender, gender != paradigmGender { continue }
+            guard let nominativeEnding = paradigm.nominativeEnding else { continue }
+            for tailLength in paradigm.lengths where lower.count - tailLength >= 2 {
+                for (grammaticalCase, length) in paradigm.byEnding[tails[tailLength]] ?? [] where length == tailLength {
+                    if let cases, !cases.contains(grammaticalCase) { continue }
+                    if let after = paradigm.after, let last = lower.dropLast(length).last, !after.contains(last) { continue }
+                    let rank = Self.rank(grammaticalCase, paradigm.gender)
+                    if let b = best, b.length > length || (b.length == length && b.rank <= rank) { continue }
+                    best = (length, rank, nominativeEnding)
                 }
             }
         }
-        if let best { return best.result }
+        if let best {
+            let stem = String(word.dropLast(best.length))
+            return stem + Self.matchingCase(best.nominativeEnding, like: stem)
+        }
         // A form that does not agree with the case or gender the name's other words tell: read it alone.
         if cases != nil { return nominative(word, paradigms: paradigms, gender: gender, cases: nil) }
         if gender != nil { return nominative(word, paradigms: paradigms, gender: nil, cases: nil) }

@@ -7,8 +7,51 @@ struct EntryReader {
     let glossary: Glossary
     let roles: RoleLexicon
     let bodies: BodyLexicon
+    private let tokens: [Token]
+    /// The person, role and body beginning at each token: the rules ask about the same token
+    /// several times, so each is matched once, when first asked.
+    private let memo: Memo
 
-    private var tokens: [Token] { tokenizer.tokens }
+    private final class Memo {
+        var people: [PersonName.Match??]
+        var roles: [RoleLexicon.Match??]
+        var bodies: [(end: Int, isNominative: Bool)??]
+        init(_ count: Int) {
+            people = Array(repeating: nil, count: count)
+            roles = Array(repeating: nil, count: count)
+            bodies = Array(repeating: nil, count: count)
+        }
+    }
+
+    private func person(at i: Int) -> PersonName.Match? {
+        if let known = memo.people[i] { return known }
+        let found = PersonName.match(tokens, at: i, lexicon: roles)
+        memo.people[i] = .some(found)
+        return found
+    }
+
+    private func role(at i: Int) -> RoleLexicon.Match? {
+        if let known = memo.roles[i] { return known }
+        let found = roles.match(tokens, at: i)
+        memo.roles[i] = .some(found)
+        return found
+    }
+
+    private func body(at i: Int) -> (end: Int, isNominative: Bool)? {
+        if let known = memo.bodies[i] { return known }
+        let found = bodies.match(tokens, at: i)
+        memo.bodies[i] = .some(found)
+        return found
+    }
+
+    init(tokenizer: Tokenizer, glossary: Glossary, roles: RoleLexicon, bodies: BodyLexicon) {
+        self.tokenizer = tokenizer
+        self.glossary = glossary
+        self.roles = roles
+        self.bodies = bodies
+        self.tokens = tokenizer.tokens
+        self.memo = Memo(tokenizer.tokens.count)
+    }
 
     /// How an entry begins.
     struct Head {
@@ -62,10 +105,10 @@ struct EntryReader {
     // MARK: Heads
 
     func recognize(at i: Int) -> Head {
-        if let person = PersonName.match(tokens, at: i, lexicon: roles) {
+        if let person = person(at: i) {
             return Head(kind: .person, end: person.end, personKey: person.key)
         }
-        if let role = roles.match(tokens, at: i) {
+        if let role = role(at: i) {
             return Head(kind: .role, end: role.end, roleKey: role.key, isNominative: role.isNominative)
         }
         let token = tokens[i]
@@ -81,7 +124,7 @@ struct EntryReader {
                 return Head(kind: .body, end: i + 1, isAbbreviation: !roles.isOrganisationType(token))
             }
         }
-        if let body = bodies.match(tokens, at: i) {
+        if let body = body(at: i) {
             return Head(kind: .body, end: body.end, isNominative: body.isNominative)
         }
         return Head(kind: .unknown, end: i + 1)
@@ -100,7 +143,7 @@ struct EntryReader {
     /// After a comma, semicolon, colon, dash or line break: does token `j` continue the entry?
     private func continues(_ head: Head, at j: Int) -> Bool {
         let token = tokens[j]
-        if PersonName.match(tokens, at: j, lexicon: roles) != nil { return false }
+        if person(at: j) != nil { return false }
         // R2: `Администрация` ⏎ `МБОУ лицей №1` is a wrapped name.
         if !token.gap.isPunctuation, head.kind == .body, bodies.isHead(tokens[j - 1]),
            roles.isOrganisationType(token) || Words.isCapitalized(token.word) || token.word.hasPrefix("«") {
@@ -126,21 +169,21 @@ struct EntryReader {
         // A role or body in the nominative begins a new entry; on a wrapped line, another case continues
         // (`Методическое объединение` ⏎ `учителей начальных классов`).
         let wrapped = !token.gap.isPunctuation
-        if let role = roles.match(tokens, at: j), role.isNominative || !wrapped { return false }
-        if let body = bodies.match(tokens, at: j), body.isNominative || !wrapped { return false }
+        if let role = role(at: j), role.isNominative || !wrapped { return false }
+        if let body = body(at: j), body.isNominative || !wrapped { return false }
         return true
     }
 
     /// After spaces only: does a new entry begin at token `j` (R1, R6)?
     private func startsEntry(at j: Int, after head: Head) -> Bool {
         let token = tokens[j]
-        if PersonName.match(tokens, at: j, lexicon: roles) != nil { return true }
+        if person(at: j) != nil { return true }
         if head.isAbbreviation, j == head.end, Words.isAbbreviation(token.word), !roles.isOrganisationType(token) {
             return true
         }
         guard Words.isCapitalized(token.word), !Words.isAbbreviation(token.word) else { return false }
-        if let role = roles.match(tokens, at: j), role.isNominative { return true }
-        if let body = bodies.match(tokens, at: j), body.isNominative, !bodies.isHead(tokens[j]) || head.kind != .body {
+        if let role = role(at: j), role.isNominative { return true }
+        if let body = body(at: j), body.isNominative, !bodies.isHead(tokens[j]) || head.kind != .body {
             return true
         }
         return false
@@ -148,9 +191,9 @@ struct EntryReader {
 
     /// After `и`: a complete entry in the nominative (`директор и заместитель директора`).
     private func startsEntryAfterAnd(_ j: Int, head: Head) -> Bool {
-        if PersonName.match(tokens, at: j, lexicon: roles) != nil { return true }
-        if let role = roles.match(tokens, at: j), role.isNominative { return true }
-        if let body = bodies.match(tokens, at: j), body.isNominative { return true }
+        if person(at: j) != nil { return true }
+        if let role = role(at: j), role.isNominative { return true }
+        if let body = body(at: j), body.isNominative { return true }
         if Words.isAbbreviation(tokens[j].word) {
             return head.isAbbreviation || glossary.expansion(of: Words.bare(tokens[j].word)) != nil
         }

@@ -17,6 +17,9 @@ public enum PersonName {
     /// The person whose mention begins at token `i`.
     static func match(_ tokens: [Token], at i: Int, lexicon: RoleLexicon = .shared,
                       declension: Declension = .shared) -> Match? {
+        // Every reading begins with a capital: a surname, a first name or an initial.
+        guard i < tokens.count, let first = tokens[i].word.first(where: { !Words.isOne($0, of: "(«\"“„'") }),
+              first.isUppercase, Words.isCyrillicLetter(first) else { return nil }
         func token(_ k: Int) -> Token? {
             guard k < tokens.count, k == i || tokens[k].gap.intersection([.comma, .semicolon, .paragraph, .colon, .dash]).isEmpty else { return nil }
             return tokens[k]
@@ -67,18 +70,33 @@ public enum PersonName {
     /// The word without brackets, quotes and separating punctuation around it; a final dot stays.
     static func core(_ word: String) -> String {
         var s = Substring(word)
-        while let c = s.first, "(«\"“„'".contains(c) { s = s.dropFirst() }
-        while let c = s.last, ")»\"”',;:".contains(c) { s = s.dropLast() }
+        while let c = s.first, Words.isOne(c, of: "(«\"“„'") { s = s.dropFirst() }
+        while let c = s.last, Words.isOne(c, of: ")»\"”',;:") { s = s.dropLast() }
         return String(s)
     }
 
     /// A capitalised Cyrillic word (`Алимова`, `Петрова-Водкина`), a final dot allowed.
     static func isName(_ word: String) -> Bool {
+        if let plain = isPlainName(word) { return plain }
         let w = word.hasSuffix(".") ? String(word.dropLast()) : word
         let parts = w.split(separator: "-", omittingEmptySubsequences: false)
         return !parts.isEmpty && parts.allSatisfy { part in
             guard let first = part.first, part.count >= 2, first.isUppercase, Words.isCyrillicLetter(first) else { return false }
             return part.dropFirst().allSatisfy { $0.isLowercase && Words.isCyrillicLetter($0) }
+        }
+    }
+
+    /// `isName` read on the scalars of a word of Cyrillic letters, hyphens and dots only (each of
+    /// them a character of its own); `nil` for any other word.
+    private static func isPlainName(_ word: String) -> Bool? {
+        func isUpper(_ v: UInt32) -> Bool { (0x0410...0x042F).contains(v) || v == 0x0401 }
+        func isLower(_ v: UInt32) -> Bool { (0x0430...0x044F).contains(v) || v == 0x0451 }
+        var values = word.unicodeScalars.map(\.value)[...]
+        guard values.allSatisfy({ isUpper($0) || isLower($0) || $0 == 0x2D || $0 == 0x2E }) else { return nil }
+        if values.last == 0x2E { values = values.dropLast() }
+        return values.split(separator: 0x2D, omittingEmptySubsequences: false).allSatisfy { part in
+            guard part.count >= 2, let first = part.first, isUpper(first) else { return false }
+            return part.dropFirst().allSatisfy(isLower)
         }
     }
 

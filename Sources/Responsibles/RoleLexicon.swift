@@ -28,6 +28,17 @@ public struct RoleLexicon: Sendable {
     struct Variant: Sendable {
         var key: String
         var words: [Word]
+        /// The nominative form of each word, which an abbreviation's words are compared with.
+        var bases: [String]
+        /// For each compound word, by its position: how its first half may begin a glued spelling.
+        var glued: [Int: Glued] = [:]
+    }
+
+    /// The first halves of a compound word written glued (`педагогпсихолог`), shortest first,
+    /// with whether each is nominative; `prefix` is what all of them begin with.
+    struct Glued: Sendable {
+        var lefts: [(form: String, length: Int, isNominative: Bool)]
+        var prefix: String
     }
 
     /// A role found at some token.
@@ -40,6 +51,16 @@ public struct RoleLexicon: Sendable {
     }
 
     let variants: [Variant]
+    /// Indices of the variants whose first word may be the folded token (its forms, a compound's
+    /// first half or glued spelling), in lexicon order.
+    let variantsByFirstForm: [String: [Int]]
+    /// Indices of the variants by the nominative of their first word, for abbreviations (`зам.`).
+    let variantsByFirstBase: [String: [Int]]
+    /// Variants beginning with a compound word, tried on every hyphenated token and every token
+    /// beginning as the compound's first half does.
+    let compoundVariants: [(index: Int, prefix: String)]
+    /// Variants of no word at all (a blank synonym): with one, every variant is tried everywhere.
+    let emptyVariants: [Int]
     let abbreviations: [String: [String]]
     let organisationPhrases: [[String]]
     let organisationTypes: Set<String>
@@ -97,7 +118,8 @@ public struct RoleLexicon: Sendable {
             for role in file.roles ?? [] {
                 let key = role.key.lowercased()
                 for phrase in [role.key] + (role.synonyms ?? []) where seen.insert(Words.fold(phrase)).inserted {
-                    variants.append(Variant(key: key, words: words(of: phrase)))
+                    let words = words(of: phrase)
+                    variants.append(Variant(key: key, words: words, bases: words.map(Self.nominativeBase)))
                 }
             }
         }
@@ -110,7 +132,33 @@ public struct RoleLexicon: Sendable {
             }
         }
         variants.forEach { $0.words.forEach(collect) }
+        var byForm: [String: [Int]] = [:]
+        var byBase: [String: [Int]] = [:]
+        var compoundVariants: [(index: Int, prefix: String)] = []
+        var emptyVariants: [Int] = []
+        func add(_ index: Int, _ keys: some Sequence<String>) {
+            for key in Set(keys) { byForm[key, default: []].append(index) }
+        }
+        for index in variants.indices {
+            for (w, word) in variants[index].words.enumerated() {
+                if case let .compound(first, _) = word { variants[index].glued[w] = Self.glued(first) }
+            }
+            let variant = variants[index]
+            guard let head = variant.words.first else { emptyVariants.append(index); continue }
+            byBase[variant.bases[0], default: []].append(index)
+            switch head {
+            case let .fixed(text): add(index, [text])
+            case let .declinable(_, forms, _): add(index, forms)
+            case let .compound(first, _):
+                compoundVariants.append((index, variant.glued[0]!.prefix))
+                add(index, Self.forms(first).0)
+            }
+        }
         self.variants = variants
+        self.variantsByFirstForm = byForm
+        self.variantsByFirstBase = byBase
+        self.compoundVariants = compoundVariants
+        self.emptyVariants = emptyVariants
         self.abbreviations = abbreviations
         self.organisationPhrases = organisationWords.map { $0.split(separator: " ").map { Words.fold(String($0)) } }
             .sorted { $0.count > $1.count }
@@ -129,16 +177,33 @@ public struct RoleLexicon: Sendable {
             return match(tokens, at: i + 1)
         }
         var best: Match?
-        for variant in variants {
-            guard let m = match(variant, tokens, at: i) else { continue }
+        for index in candidates(tokens[i]) {
+            guard let m = match(variants[index], tokens, at: i) else { continue }
             if best == nil || m.end > best!.end { best = m }
         }
         return best
     }
 
+    /// The variants that may begin at a token, in lexicon order: only their first word is looked up.
+    private func candidates(_ token: Token) -> [Int] {
+        if !emptyVariants.isEmpty { return Array(variants.indices) }
+        if let full = expanded(token) {
+            // An abbreviation standing for nothing (a blank in `roles.json`): every variant is tried.
+            guard let first = full.first else { return Array(variants.indices) }
+            return variantsByFirstBase[first] ?? []
+        }
+        let byForm = variantsByFirstForm[token.folded] ?? []
+        let hyphenated = token.folded.contains(where: Self.isHyphen)
+        let compounds = compoundVariants.filter { hyphenated || token.folded.hasPrefix($0.prefix) }
+        guard !compounds.isEmpty else { return byForm }
+        return Array(Set(byForm + compounds.map(\.index))).sorted()
+    }
+
+    private static func isHyphen(_ c: Character) -> Bool { Words.isOne(c, of: "-‐‑–—") }
+
     /// A token and what it stands for: its own folded form, or the words of an abbreviation (`зам.`).
     private func expanded(_ token: Token) -> [String]? {
-        let short = Words.fold(Words.bare(token.word))
+        let short = token.folded
         guard let full = abbreviations[short] else { return nil }
         // A bare `ст`, `кл` … only with its dot; longer abbreviations (`зам`) also without.
         if short.count < 3 && !token.word.hasSuffix(".") { return nil }
@@ -161,7 +226,7 @@ public struct RoleLexicon: Sendable {
                 }
             }
             if !pending.isEmpty {
-                guard Self.nominativeBase(word) == pending.first else { return nil }
+                guard variant.bases[w] == pending.first else { return nil }
                 pending.removeFirst()
                 w += 1
                 continue
@@ -176,7 +241,7 @@ public struct RoleLexicon: Sendable {
                 if w == 0 { nominative = nominativeForms.contains(token.folded) }
                 t += 1
             case let .compound(first, second):
-                guard let (next, isNominative) = matchCompound(first, second, tokens, at: t) else { return nil }
+                guard let (next, isNominative) = matchCompound(first, second, variant.glued[w]!, tokens, at: t) else { return nil }
                 if w == 0 { nominative = isNominative }
                 t = next
             }
@@ -194,25 +259,40 @@ public struct RoleLexicon: Sendable {
         }
     }
 
+    /// The first halves a glued compound may begin with, shortest first.
+    private static func glued(_ first: Word) -> Glued {
+        let (a, aNominative) = forms(first)
+        let lefts = a.filter { !$0.isEmpty }.map { (form: $0, length: $0.count, isNominative: aNominative.contains($0)) }
+            .sorted { ($0.length, $0.form) < ($1.length, $1.form) }
+        var prefix = lefts.first.map { Array($0.form) } ?? []
+        for left in lefts {
+            prefix = Array(zip(prefix, left.form).prefix { $0 == $1 }.map(\.0))
+        }
+        return Glued(lefts: lefts, prefix: String(prefix))
+    }
+
     private static func forms(_ word: Word) -> (Set<String>, Set<String>) {
         if case let .declinable(_, forms, nominative) = word { return (forms, nominative) }
         return ([], [])
     }
 
     /// `педагог-психолог`, `педагог- психолог`, `педагогпсихолог`, `педагоги организаторы`, `педагог - психолог`.
-    private func matchCompound(_ first: Word, _ second: Word, _ tokens: [Token], at t: Int) -> (Int, Bool)? {
+    private func matchCompound(_ first: Word, _ second: Word, _ glued: Glued, _ tokens: [Token], at t: Int) -> (Int, Bool)? {
         let (a, aNominative) = Self.forms(first)
         let (b, _) = Self.forms(second)
         let word = tokens[t].folded
-        if let hyphen = word.firstIndex(where: { "-‐‑–—".contains($0) }) {
+        if let hyphen = word.firstIndex(where: Self.isHyphen) {
             let left = String(word[..<hyphen]).trimmingSpaces
             let right = String(word[word.index(after: hyphen)...]).trimmingSpaces
             if a.contains(left) && b.contains(right) { return (t + 1, aNominative.contains(left)) }
             return nil
         }
-        for split in word.indices.dropFirst() where word.count <= 40 {
-            let left = String(word[..<split])
-            if a.contains(left) && b.contains(String(word[split...])) { return (t + 1, aNominative.contains(left)) }
+        // Glued: the shortest first half after which the rest is a second half.
+        let length = word.count
+        if length <= 40 {
+            for left in glued.lefts where left.length < length && word.hasPrefix(left.form) {
+                if b.contains(String(word.dropFirst(left.length))) { return (t + 1, left.isNominative) }
+            }
         }
         if a.contains(word), t + 1 < tokens.count, !tokens[t + 1].gap.subtracting([.dash, .line]).isPunctuation,
            b.contains(tokens[t + 1].folded) {

@@ -50,28 +50,32 @@ struct Tokenizer {
         var newlines = 0
         var inWord = false
         for c in raw {
-            if c.isNewline || c == "\u{2028}" || c == "\u{2029}" {
-                newlines += 1
-                inWord = false
-            } else if c.isWhitespace {
-                spaces += c == "\t" ? 2 : 1
-                inWord = false
-            } else if "\u{AD}\u{200B}\u{200C}\u{200D}\u{2060}\u{FEFF}".contains(c) {
-                continue
-            } else {
-                if !inWord {
-                    if newlines >= 2 { gap.insert(.paragraph) } else if newlines == 1 { gap.insert(.line) }
-                    if spaces >= 2 { gap.insert(.wide) }
-                    if !text.isEmpty { text.append(" ") }
-                    words.append((text.count, text.count, gap))
-                    gap = []
-                    spaces = 0
-                    newlines = 0
-                    inWord = true
+            // Most characters are letters of a word: only the others are asked what they are.
+            if !Words.isCyrillicLetter(c) {
+                if c.isNewline || c == "\u{2028}" || c == "\u{2029}" {
+                    newlines += 1
+                    inWord = false
+                    continue
                 }
-                text.append(c)
-                words[words.count - 1].end = text.count
+                if c.isWhitespace {
+                    spaces += c == "\t" ? 2 : 1
+                    inWord = false
+                    continue
+                }
+                if Words.isOne(c, of: "\u{AD}\u{200B}\u{200C}\u{200D}\u{2060}\u{FEFF}") { continue }
             }
+            if !inWord {
+                if newlines >= 2 { gap.insert(.paragraph) } else if newlines == 1 { gap.insert(.line) }
+                if spaces >= 2 { gap.insert(.wide) }
+                if !text.isEmpty { text.append(" ") }
+                words.append((text.count, text.count, gap))
+                gap = []
+                spaces = 0
+                newlines = 0
+                inWord = true
+            }
+            text.append(c)
+            words[words.count - 1].end = text.count
         }
         var depth = 0
         var carried = Gap()
@@ -85,7 +89,7 @@ struct Tokenizer {
     private mutating func cut(_ start: Int, _ end: Int, gap: Gap, depth: inout Int, carried: inout Gap) {
         carried = []
         let chars = Array(text[start..<end])
-        if depth == 0, chars.allSatisfy({ "-‐‑–—".contains($0) }) {
+        if depth == 0, chars.allSatisfy({ Words.isOne($0, of: "-‐‑–—") }) {
             carried = gap.union(.dash)
             return
         }
@@ -103,6 +107,7 @@ struct Tokenizer {
         var k = 0
         while k < chars.count {
             let c = chars[k]
+            if Words.isCyrillicLetter(c) { k += 1; continue }   // no punctuation to look at
             switch c {
             case "(":
                 // `Алимова Н.Е.(по согласованию)`: a bracket opens a new token.
@@ -130,7 +135,7 @@ struct Tokenizer {
                 }
             case ".":
                 // `зам.директора`, `О.А.Кулешова`: a dot followed by a word of three letters or more.
-                let rest = chars[(k + 1)...].prefix { $0.isLetter }
+                let rest = chars[(k + 1)...].prefix(while: Words.isLetter)
                 if rest.count >= 3, k > pieceStart {
                     emit(k + 1, then: .glued)
                     pieceStart = k + 1
@@ -145,8 +150,8 @@ struct Tokenizer {
     }
 
     private mutating func appendToken(_ start: Int, _ end: Int, gap: Gap, depth: Int) {
-        let word = String(text[start..<end])
-        guard word.contains(where: { $0.isLetter || $0.isNumber || "()«»".contains($0) }) else { return }
+        let word = Self.string(text[start..<end])
+        guard word.contains(where: { Words.isLetterOrNumber($0) || Words.isOne($0, of: "()«»") }) else { return }
         tokens.append(Token(word: word, folded: Words.fold(Words.bare(word)), start: start, end: end, gap: gap, depth: depth))
     }
 
@@ -155,8 +160,8 @@ struct Tokenizer {
         var merged: [Token] = []
         for token in tokens {
             if var last = merged.last, token.gap.subtracting([.line, .wide]).isEmpty,
-               (last.word.count > 1 && last.word.last.map { "-‐‑".contains($0) } == true && last.word.dropLast().last?.isLetter == true)
-                || (token.word.count > 1 && token.word.first.map { "-‐‑".contains($0) } == true && token.word.dropFirst().first?.isLetter == true) {
+               (last.word.count > 1 && last.word.last.map { Words.isOne($0, of: "-‐‑") } == true && last.word.dropLast().last?.isLetter == true)
+                || (token.word.count > 1 && token.word.first.map { Words.isOne($0, of: "-‐‑") } == true && token.word.dropFirst().first?.isLetter == true) {
                 last.word += token.word
                 last.folded = Words.fold(Words.bare(last.word))
                 last.end = token.end
@@ -171,6 +176,13 @@ struct Tokenizer {
     /// The text of tokens `range` as written, whitespace folded.
     func text(_ range: Range<Int>) -> String {
         guard !range.isEmpty else { return "" }
-        return String(text[tokens[range.lowerBound].start..<tokens[range.upperBound - 1].end])
+        return Self.string(text[tokens[range.lowerBound].start..<tokens[range.upperBound - 1].end])
+    }
+
+    /// The characters as a string: appended one by one, much faster than `String(_:)` of a slice.
+    private static func string(_ characters: ArraySlice<Character>) -> String {
+        var result = ""
+        for c in characters { result.append(c) }
+        return result
     }
 }

@@ -9,7 +9,12 @@ import Foundation
 /// with `\n`. Bullets made by list formatting (`·`, `•`, ``, `▪`, `–`…) at a line start become `• `.
 /// Empty text is `nil`.
 public enum TextNormalizer {
-    public static func normalize(_ raw: String?) -> String? {
+    public static func normalize(_ raw: String?) -> String? { normalize(raw, separator: "\n") }
+
+    /// Like `normalize` but every line break becomes one space: for titles and keys.
+    public static func singleLine(_ raw: String?) -> String? { normalize(raw, separator: " ") }
+
+    private static func normalize(_ raw: String?, separator: String) -> String? {
         guard let raw else { return nil }
         var lines: [String] = []
         var line = ""
@@ -35,12 +40,7 @@ public enum TextNormalizer {
         }
         endLine()
         if lines.isEmpty { return nil }
-        return lines.joined(separator: "\n")
-    }
-
-    /// Like `normalize` but every line break becomes one space: for titles and keys.
-    public static func singleLine(_ raw: String?) -> String? {
-        normalize(raw).map { $0.replacingOccurrences(of: "\n", with: " ") }
+        return lines.count == 1 ? lines[0] : lines.joined(separator: separator)
     }
 }
 

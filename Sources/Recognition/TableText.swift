@@ -38,9 +38,14 @@ struct RowView {
 
     /// A row of column numbers («1 2 3 4 5»): every filled cell a small integer, increasing.
     var isColumnNumberRow: Bool {
-        let values = nonEmpty.map { Int($0.text!.trimmingCharacters(in: .init(charactersIn: ". "))) }
-        guard values.count >= 3, values.allSatisfy({ $0 != nil }) else { return false }
-        let ints = values.map { $0! }
+        var ints: [Int] = []
+        for cell in cells {
+            guard let text = cell.text else { continue }
+            // «1», «2.»: a few digits and perhaps a dot; anything longer is data.
+            guard text.utf8.count <= 4, let n = Int(text.hasSuffix(".") ? String(text.dropLast()) : text) else { return false }
+            ints.append(n)
+        }
+        guard ints.count >= 3 else { return false }
         return ints.first! <= 2 && zip(ints, ints.dropFirst()).allSatisfy { $0 < $1 } && ints.last! <= 20
     }
 }
@@ -49,10 +54,10 @@ struct RowView {
 enum Label {
     /// `1.` → `1`, `2.3.` → `2.3`, `IV.` → `IV`; nil when not a number label.
     static func number(_ text: String?) -> String? {
-        guard let t = text?.trimmingCharacters(in: .whitespacesAndNewlines), !t.isEmpty else { return nil }
-        var s = t
-        while let last = s.last, last == "." || last == ")" || last == " " { s.removeLast() }
-        return s.isEmpty ? nil : s
+        guard var s = text?[...] else { return nil }
+        while let first = s.first, first.isWhitespace { s.removeFirst() }
+        while let last = s.last, last == "." || last == ")" || last.isWhitespace { s.removeLast() }
+        return s.isEmpty ? nil : String(s)
     }
 
     static func isRoman(_ s: Substring) -> Bool {

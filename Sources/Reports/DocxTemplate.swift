@@ -77,29 +77,23 @@ public struct DocxTemplate: Sendable {
     /// Fills the template from `data`. With `checkNames`, a name the data never has is a fault.
     /// Throws `TemplateError` with every fault when the template cannot be filled.
     public func fill(_ data: JSONValue, checkNames: Bool = true) throws -> [UInt8] {
-        let compiled = compile(schema: checkNames ? TemplateSchema(sample: data) : nil)
-        guard compiled.report.faults.isEmpty, let archive = compiled.archive else {
-            throw TemplateError(template: name, faults: compiled.report.faults)
-        }
-        var writer = ZipWriter()
-        for entry in archive.entryNames {
-            if let part = compiled.parts.first(where: { $0.name == entry }) {
-                var renderer = TemplateRenderer(data: data, nodeLimit: maxOutputNodes)
-                let rendered = renderer.render(part.document.root).first
-                if renderer.exceeded {
-                    throw TemplateError(template: name, faults: [TemplateFault(
-                        .outputTooLarge,
-                        message: "Заполненный документ получается слишком большим (более \(maxOutputNodes) элементов в части \(entry)): вложенные секции повторяются слишком много раз. Проверьте вложенность секций и размер списков в данных.",
-                        part: entry)])
+        try prepare(schema: checkNames ? TemplateSchema(sample: data) : nil).fill(data)
+    }
+
+    /// Compiles the template once to fill it many times (a protocol for every file of a run).
+    public func prepare(schema: TemplateSchema? = nil) -> PreparedTemplate {
+        let compiled = compile(schema: schema)
+        var entries: [PreparedTemplate.Entry] = []
+        if let archive = compiled.archive, compiled.report.faults.isEmpty {
+            for entry in archive.entryNames {
+                if let part = compiled.parts.first(where: { $0.name == entry }) {
+                    entries.append(.init(name: entry, part: part.document, bytes: nil))
+                } else if let content = try? archive.read(entry) {
+                    entries.append(.init(name: entry, part: nil, bytes: content))
                 }
-                guard let root = rendered else { continue }
-                TableRepair.repair(root)
-                writer.add(entry, XMLTreeWriter.write(XMLDocument(prolog: part.document.prolog, root: root)))
-            } else if let content = try archive.read(entry) {
-                writer.add(entry, content)
             }
         }
-        return try writer.bytes()
+        return PreparedTemplate(name: name, report: compiled.report, entries: entries, maxOutputNodes: maxOutputNodes)
     }
 
     // MARK: - Compilation

@@ -12,9 +12,13 @@ public struct ProtocolRenderer: Sendable {
     /// Where the template came from, for messages.
     public let templateName: String
 
+    /// Compiled once, checked against every name protocol data can have.
+    private let prepared: PreparedTemplate
+
     public init(template: [UInt8], name: String = ProtocolRenderer.templateFileName) {
         self.template = template
         templateName = name
+        prepared = DocxTemplate(bytes: template, name: name).prepare(schema: ProtocolData.schema)
     }
 
     /// The built-in template.
@@ -37,16 +41,11 @@ public struct ProtocolRenderer: Sendable {
     }
 
     /// Checks the template against every name protocol data can have.
-    public func check() -> TemplateReport {
-        DocxTemplate(bytes: template, name: templateName).check(schema: ProtocolData.schema)
-    }
+    public func check() -> TemplateReport { prepared.report }
 
     /// The filled DOCX. Throws `TemplateError` (all faults) when the template is broken.
     public func docx(for export: Export, checkedAt: Day) throws -> [UInt8] {
-        let report = check()
-        guard report.isClean else { throw TemplateError(template: templateName, faults: report.faults) }
-        return try DocxTemplate(bytes: template, name: templateName)
-            .fill(ProtocolData.json(for: export, checkedAt: checkedAt), checkNames: false)
+        try prepared.fill(ProtocolData.json(for: export, checkedAt: checkedAt))
     }
 
     /// The same protocol as one HTML page with inline CSS; all text escaped.

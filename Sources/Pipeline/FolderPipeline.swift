@@ -168,7 +168,8 @@ public final class FolderPipeline: Sendable {
         let organization = Self.organization(of: export)
         let context = ProtocolContext(fileName: file.name, organization: organization,
                                       checkedAt: Self.timestamp(), converted: converted)
-        let json = Array((JSONWriter().string(export.json) + "\n").utf8)
+        var json = JSONWriter().bytes(export.json)
+        json.append(0x0A)
         // Outputs are written here, in parallel, under temporary names; the serial stage only renames them.
         do {
             let exportTemp = try Files.writeTemporary(json, in: layout.temp)

@@ -95,14 +95,15 @@ struct QuarterlyReportCommand: ParsableCommand {
             printError("Шаблон «\(path)» не найден: квартальные отчёты .docx не сформированы, только данные .json.")
             return nil
         }
-        let template = try DocxTemplate(path: path)
-        let report = template.check()
+        // Compiled once, filled for every organisation.
+        let template = try DocxTemplate(path: path).prepare()
+        let report = template.report
         if !report.isClean {
             printError("Шаблон «\(path)» не заполняется:")
             for f in report.faults { printError("  • \(f.message)") }
             throw ExitCode(1)
         }
-        return { try template.fill($0, checkNames: false) }
+        return { try template.fill($0) }
     }
 
     static func currentDay() -> Day {

@@ -170,8 +170,11 @@ struct Segmenter {
         }
         recent.append(p)
         guard current != nil else { return }
+        // A title goes on in the next paragraph when that one continues the phrase; a short
+        // title («ПЛАН МЕРОПРИЯТИЙ») takes its continuation even unformatted.
+        let shortTitle = current!.titleParts.joined().count <= 40
         if current!.titleOpen, !current!.titleParts.isEmpty, current!.tables == 0,
-           Segmenter.isHeadingLike(p, text), let first = text.first,
+           Segmenter.isHeadingLike(p, text) || shortTitle, let first = text.first,
            first.isLowercase || first == "«" || first == "(" || first == "\"" {
             current!.titleParts.append(text)
             return

@@ -128,3 +128,17 @@ final class VariantLayoutTests: XCTestCase {
         XCTAssertEqual(doc.sections[0].items.map(\.number), ["1"])
     }
 }
+
+final class TitleContinuationTests: XCTestCase {
+    func testAShortHeadingTakesItsUnformattedContinuation() throws {
+        let body = "<w:p><w:pPr><w:outlineLvl w:val=\"0\"/></w:pPr><w:r><w:t>ПЛАН МЕРОПРИЯТИЙ</w:t></w:r></w:p>"
+            + W.p("(дорожная карта) по реализации программы наставничества в МАОУ «Гимназия № 5» на 2024-2025 учебный год")
+            + roadmapTable(header: ["№", "Содержание мероприятия", "Срок исполнения", "Ответственный исполнитель"],
+                           rows: [["1.1", "Приказ", "сентябрь 2024 г.", "Директор"]])
+        let doc = try XCTUnwrap(try recognize(body).first?.document)
+        XCTAssertEqual(doc.kind, .roadmap)
+        XCTAssertEqual(doc.title, "ПЛАН МЕРОПРИЯТИЙ (дорожная карта) по реализации программы наставничества в МАОУ «Гимназия № 5» на 2024-2025 учебный год")
+        XCTAssertEqual(doc.organization, "МАОУ «Гимназия № 5»")
+        XCTAssertEqual(doc.period, Period.academicYear(2024))
+    }
+}

@@ -53,7 +53,7 @@ public enum PeriodFinder {
             // «на 2023 год», «в 2024 году», «2023-й год»
             let tail = after(a).trimmingCharacters(in: .whitespaces)
             let lead = before(a, 4).trimmingCharacters(in: .whitespaces)
-            if (lead.hasSuffix("на") || lead.hasSuffix("в")) && (tail.hasPrefix("год") || tail.hasPrefix("г.") || tail.hasPrefix("г ")) {
+            if (lead.hasSuffix("на") || lead.hasSuffix("в") || lead.hasSuffix("за")) && (tail.hasPrefix("год") || tail.hasPrefix("г.") || tail.hasPrefix("г ")) {
                 return Period.calendarYears(a.value, a.value)
             }
         }

@@ -74,6 +74,7 @@ final class DocumentsTests: XCTestCase {
         XCTAssertEqual(PeriodFinder.find(in: "в 2021-2022 учебном году"), Period.academicYear(2021))
         XCTAssertEqual(PeriodFinder.find(in: "на 2023/2024 уч. год"), Period.academicYear(2023))
         XCTAssertEqual(PeriodFinder.find(in: "на 2024 год"), Period.calendarYears(2024, 2024))
+        XCTAssertEqual(PeriodFinder.find(in: "отчёт за 2023 год"), Period.calendarYears(2023, 2023))
         XCTAssertNil(PeriodFinder.find(in: "распоряжение от 25.12.2019 № Р-145"))
         XCTAssertNil(PeriodFinder.find(in: "Дорожная карта"))
     }

@@ -123,21 +123,15 @@ struct Lexicon: Sendable {
     /// The directory of the built-in tables: the resource bundle beside the executable,
     /// else SwiftPM's `Bundle.module` (which also knows the build directory).
     static var bundledResources: URL? {
-        let beside = Bundle.main.bundleURL.appendingPathComponent("kartograf_Deadlines.resources")
-        if let bundle = Bundle(path: beside.path), let url = bundle.url(forResource: "Resources", withExtension: nil) {
-            return url
-        }
-        return Bundle.module.url(forResource: "Resources", withExtension: nil)
+        DataLocation.resourcesBesideExecutable(module: "Deadlines")
+            ?? Bundle.module.url(forResource: "Resources", withExtension: nil)
     }
 
     /// One JSON table: the override directory first, then the bundled resource
     /// (the bundle is not touched when the override directory holds the file).
     private static func table(_ name: String) -> JSONValue? {
         let file = name + ".json"
-        if let dir = ProcessInfo.processInfo.environment["KARTOGRAF_DATA_DIR"], !dir.isEmpty,
-           let value = read(URL(fileURLWithPath: dir).appendingPathComponent(file)) {
-            return value
-        }
+        if let url = DataLocation.override(file), let value = read(url) { return value }
         return bundledResources.flatMap { read($0.appendingPathComponent(file)) }
     }
 

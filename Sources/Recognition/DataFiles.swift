@@ -2,23 +2,18 @@ import Foundation
 import Model
 
 /// Data a methodist may change without rebuilding: loaded from the module's
-/// resources, or from `$KARTOGRAF_DATA_DIR` when that folder holds a file of the same name.
+/// resources, or from `$KARTOGRAF_DATA_DIR` when that folder holds a file of the same name (`DataLocation`).
 enum DataFiles {
     static func load(_ name: String) -> JSONValue {
-        if let dir = ProcessInfo.processInfo.environment["KARTOGRAF_DATA_DIR"] {
-            let path = (dir as NSString).appendingPathComponent(name)
-            if let data = FileManager.default.contents(atPath: path), let v = try? JSONParser.parse(bytes: [UInt8](data)) {
-                return v
-            }
-        }
-        let base = (name as NSString).deletingPathExtension
-        let ext = (name as NSString).pathExtension
-        if let url = Bundle.module.url(forResource: base, withExtension: ext, subdirectory: "Resources")
-            ?? Bundle.module.url(forResource: base, withExtension: ext),
-           let data = try? Data(contentsOf: url), let v = try? JSONParser.parse(bytes: [UInt8](data)) {
-            return v
-        }
-        return .object([])
+        if let url = DataLocation.override(name), let v = read(url) { return v }
+        let bundled = DataLocation.resourcesBesideExecutable(module: "Recognition")
+            ?? Bundle.module.url(forResource: "Resources", withExtension: nil)
+        return bundled.flatMap { read($0.appendingPathComponent(name)) } ?? .object([])
+    }
+
+    private static func read(_ url: URL) -> JSONValue? {
+        guard let data = try? Data(contentsOf: url) else { return nil }
+        return try? JSONParser.parse(bytes: [UInt8](data))
     }
 
     static func strings(_ v: JSONValue?) -> [String] { v?.arrayValue?.compactMap(\.stringValue) ?? [] }

@@ -44,9 +44,9 @@ public struct StatusWords: Sendable, Hashable {
     /// The built-in table, or `$KARTOGRAF_DATA_DIR/status-words.json` when that file exists and reads.
     /// A list missing from the file keeps its built-in words.
     public static func load(environment: [String: String] = ProcessInfo.processInfo.environment) -> Checked<StatusWords> {
-        guard let dir = environment["KARTOGRAF_DATA_DIR"], !dir.isEmpty else { return Checked(builtIn) }
-        let path = (dir as NSString).appendingPathComponent("status-words.json")
-        guard FileManager.default.fileExists(atPath: path) else { return Checked(builtIn) }
+        guard let path = DataLocation.override("status-words.json", environment: environment)?.path else {
+            return Checked(builtIn)
+        }
         do {
             let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
             let json = try JSONParser.parse(bytes: bytes)

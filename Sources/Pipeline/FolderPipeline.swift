@@ -18,14 +18,14 @@ public struct PipelineOptions: Sendable {
     public init(inbox: String, output: String, keepInputs: Bool = false,
                 workers: Int = ProcessInfo.processInfo.activeProcessorCount,
                 extractor: Extractor = Extractor(), converter: LegacyConverter? = LegacyConverter.find(),
-                protocolWriters: [any ProtocolWriter] = [PlainTextProtocolWriter()]) {
+                protocolWriters: [any ProtocolWriter] = DocxProtocolWriter.standard) {
         self.inbox = inbox
         self.output = output
         self.keepInputs = keepInputs
         self.workers = max(1, workers)
         self.extractor = extractor
         self.converter = converter
-        self.protocolWriters = protocolWriters.isEmpty ? [PlainTextProtocolWriter()] : protocolWriters
+        self.protocolWriters = protocolWriters.isEmpty ? DocxProtocolWriter.standard : protocolWriters
     }
 }
 

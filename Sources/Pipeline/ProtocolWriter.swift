@@ -25,7 +25,7 @@ public protocol ProtocolWriter: Sendable {
     func render(_ export: Export, context: ProtocolContext) -> [UInt8]
 }
 
-/// A readable plain-text protocol (Markdown-flavoured), until the report stage's one lands.
+/// A readable plain-text protocol (Markdown-flavoured), for programs that want one without templates.
 public struct PlainTextProtocolWriter: ProtocolWriter {
     public init() {}
 

@@ -18,6 +18,12 @@ public struct DocxProtocolWriter: ProtocolWriter {
         return (try? ProtocolRenderer().docx(for: export, checkedAt: day)) ?? []
     }
 
+    /// The protocol in both forms from the built-in template: what a pipeline writes unless told otherwise.
+    public static var standard: [any ProtocolWriter] {
+        let docx = load(templates: nil).writer
+        return [docx, HTMLProtocolWriter(renderer: docx.renderer)]
+    }
+
     /// The renderer of the templates folder's `protocol.docx`; the built-in template when the
     /// folder has none or the methodist's copy cannot be filled (its faults come back to be shown).
     public static func load(templates: String?) -> (writer: DocxProtocolWriter, faults: [String]) {

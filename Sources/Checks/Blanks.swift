@@ -8,7 +8,7 @@ public enum Blanks {
     /// match at all: the regular expressions run only on the few texts that may hold a blank.
     private static let patterns: [(triggers: [String], regex: NSRegularExpression)] = [
         (["наименовани", "Наименовани"], #"\((?:полное |краткое )?наименование[^)]{0,80}\)"#),
-        (["(", ], #"\((?:ф\.?\s?и\.?\s?о\.?|фио|должность|дата|подпись)[^)]{0,40}\)"#),
+        (["(ф", "(Ф", "(д", "(Д", "(п", "(П"], #"\((?:ф\.?\s?и\.?\s?о\.?|фио|должность|дата|подпись)[^)]{0,40}\)"#),
         (["00.00."], #"\b00\.00\.(?:0000|20\d\d)\b"#),
         (["Х ", "X ", "х ", "x ", "ХХ ", "XX "], #"(?:^|[\s(«"])[ХXхx]{1,2}\s+(?:года|г\.|учебн)"#),
         (["_"], #"\b20_{1,2}\b|\b20\d_\b"#),
@@ -33,6 +33,12 @@ public enum Blanks {
             i += 1
         }
         return false
+    }
+
+    /// False when no pattern can match anywhere in `text` (none of their trigger substrings occurs).
+    public static func mayHoldBlank(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        return patterns.contains { p in p.triggers.contains { Blanks.contains(bytes, Array($0.utf8)) } }
     }
 
     /// The first blank in `text`, as written, or nil.

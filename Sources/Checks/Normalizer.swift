@@ -30,7 +30,8 @@ struct Normalizer {
             switch documents[i].document.kind {
             case .order:
                 for p in documents[i].document.points { people += RosterExtractor.people(in: p.text) }
-            case .other, .program:
+            case .other:
+                // A working-group list or register (a programme's prose names no roster).
                 for line in documents[i].text { people += RosterExtractor.people(in: line) }
             default:
                 break
@@ -47,15 +48,22 @@ struct Normalizer {
         var glossary = fileGlossary
         for e in r.document.glossary.entries { glossary.define(e.abbreviation, e.expansion) }
         let context = CheckContext(index: index, recognized: r)
+        // Within one document the period and glossary are fixed, so a cell text always reads
+        // the same: merged cells and repeated wordings are parsed once.
+        var deadlineMemo: [String: Checked<Deadline>] = [:]
+        var responsiblesMemo: [String: Checked<[Responsible]>] = [:]
         for s in r.document.sections.indices {
             for i in r.document.sections[s].items.indices {
                 let label = context.label(section: s, item: i)
                 var item = r.document.sections[s].items[i]
-                let d = deadlines.parse(item.deadline.text, period: period)
+                let deadlineKey = item.deadline.text ?? ""
+                let d = deadlineMemo[deadlineKey] ?? deadlines.parse(item.deadline.text, period: period)
+                deadlineMemo[deadlineKey] = d
                 item.deadline = d.value
                 out += d.diagnostics.map { $0.located(document: index, section: s, item: label) }
                 let raw = item.responsibles.map(\.text).joined(separator: "\n")
-                let p = responsibles.parse(raw.isEmpty ? nil : raw, glossary: glossary)
+                let p = responsiblesMemo[raw] ?? responsibles.parse(raw.isEmpty ? nil : raw, glossary: glossary)
+                responsiblesMemo[raw] = p
                 item.responsibles = p.value
                 out += p.diagnostics.map { $0.located(document: index, section: s, item: label) }
                 if !roster.isEmpty {

@@ -7,6 +7,8 @@ struct Lexicon: Sendable {
     let orderStart: [String]
     let appendixPrefixes: [String]
     let organizationTypes: [String]
+    /// First words of the organisation types, to skip texts that name none quickly.
+    let organizationFirstWords: Set<String>
 
     static let shared = Lexicon()
 
@@ -30,6 +32,7 @@ struct Lexicon: Sendable {
         orderStart = DataFiles.strings(docs["orderStart"]).map(foldForMatching)
         appendixPrefixes = DataFiles.strings(docs["appendixPrefixes"]).map(foldForMatching)
         organizationTypes = DataFiles.strings(docs["organizationTypes"]).sorted { $0.count > $1.count }
+        organizationFirstWords = Set(organizationTypes.compactMap { $0.split(separator: " ").first.map(String.init) })
     }
 }
 

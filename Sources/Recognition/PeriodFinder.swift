@@ -67,6 +67,12 @@ public enum PeriodFinder {
 public enum OrganizationFinder {
     public static func find(in text: String?) -> String? {
         guard let text = TextNormalizer.singleLine(text) else { return nil }
+        // Types start with a capital word (МБОУ, Управление): look closer only if one is there.
+        let firstWords = Lexicon.shared.organizationFirstWords
+        guard text.split(separator: " ").contains(where: { word in
+            guard let c = word.first, c.isUppercase || c == "«" || c == "(" else { return false }
+            return firstWords.contains(String(word.drop { !$0.isLetter }.prefix { $0.isLetter }))
+        }) else { return nil }
         var best: (start: String.Index, type: String)?
         for type in Lexicon.shared.organizationTypes {
             var searchFrom = text.startIndex

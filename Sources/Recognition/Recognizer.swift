@@ -127,18 +127,16 @@ struct Segmenter {
 
     /// The kind a heading announces, or nil.
     static func headingKind(_ p: Paragraph, _ text: String) -> DocumentKind? {
-        guard text.count <= 400 else { return nil }
-        let folded = foldForMatching(unspaced(text))
+        // Every kind needs a heading-like line, and its keyword stands at the start.
+        guard text.count <= 400, isHeadingLike(p, text) else { return nil }
+        let folded = foldForMatching(String(unspaced(text).prefix(80)))
         let lexicon = Lexicon.shared
         if lexicon.appendixPrefixes.contains(where: { folded.hasWordPrefix($0) }) { return nil }
         for (kind, words) in lexicon.titleKeywords {
             for w in words where folded.hasWordPrefix(w) {
-                if kind == .order {
-                    // «ПРИКАЗ», «ПРИКАЗ № 5»: a short line of its own, not «Приказом …».
-                    if folded.count <= 60 && isHeadingLike(p, text) { return .order }
-                    continue
-                }
-                if isHeadingLike(p, text) { return kind }
+                // «ПРИКАЗ», «ПРИКАЗ № 5»: a short line of its own, not «Приказом …».
+                if kind == .order && text.count > 60 { continue }
+                return kind
             }
         }
         return nil
@@ -187,9 +185,9 @@ struct Segmenter {
     /// The last paragraph before a table that names a roadmap or a report, formatted as a
     /// heading or not (files written by other tools often have plain-text titles).
     private func plainTitle() -> (kind: DocumentKind, title: String)? {
-        for p in recent.reversed() {
+        for p in recent.reversed().prefix(8) {
             guard let text = TextNormalizer.singleLine(p.displayText), text.count <= 400 else { continue }
-            let folded = foldForMatching(text)
+            let folded = foldForMatching(String(text.prefix(80)))
             for (kind, words) in Lexicon.shared.titleKeywords where kind == .roadmap || kind == .report {
                 if words.contains(where: { folded.hasWordPrefix($0) }) { return (kind, text) }
             }

@@ -10,22 +10,31 @@ public enum GlossaryParser {
 
     public static func parse(_ text: String) -> Glossary {
         var glossary = Glossary()
-        for rawLine in text.components(separatedBy: .newlines) {
+        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init) {
+            // A definition needs a dash and a reference «(далее …)» a bracket: most lines have neither.
+            let hasDash = rawLine.unicodeScalars.contains { $0 == "-" || $0 == "–" || $0 == "—" }
+            let hasBracket = rawLine.unicodeScalars.contains("(")
+            guard hasDash || hasBracket else { continue }
             var line = rawLine.trimmingCharacters(in: .whitespaces)
-            if let heading = line.range(of: "сокращени", options: .caseInsensitive),
+            if hasDash, line.lowercased().containsBytes("сокращени"), let heading = line.range(of: "сокращени", options: .caseInsensitive),
                let colon = line[heading.upperBound...].firstIndex(of: ":") {
                 line = String(line[line.index(after: colon)...])
             }
             for part in line.components(separatedBy: ";") {
                 if let (abbreviation, expansion) = definition(part) { glossary.define(abbreviation, expansion) }
             }
-            for (abbreviation, expansion) in references(in: rawLine) { glossary.define(abbreviation, expansion) }
+            if hasBracket {
+                for (abbreviation, expansion) in references(in: rawLine) { glossary.define(abbreviation, expansion) }
+            }
         }
         return glossary
     }
 
     /// `УО - Управление образования Администрации ЗАТО Северск`.
     static func definition(_ part: String) -> (String, String)? {
+        // An abbreviation is a short word before the dash: a long head is no definition.
+        guard let rawDash = part.firstIndex(where: { "-–—".contains($0) }), part.distance(from: part.startIndex, to: rawDash) <= 24
+        else { return nil }
         let s = part.trimmingCharacters(in: .whitespaces)
         guard !s.contains("\t"), let dash = s.firstIndex(where: { "-–—".contains($0) }) else { return nil }
         let abbreviation = s[..<dash].trimmingCharacters(in: .whitespaces)

@@ -10,11 +10,8 @@ public enum GlossaryParser {
 
     public static func parse(_ text: String) -> Glossary {
         var glossary = Glossary()
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init) {
-            // A definition needs a dash and a reference «(далее …)» a bracket: most lines have neither.
-            let hasDash = rawLine.unicodeScalars.contains { $0 == "-" || $0 == "–" || $0 == "—" }
-            let hasBracket = rawLine.unicodeScalars.contains("(")
-            guard hasDash || hasBracket else { continue }
+        for (line, hasDash, hasBracket) in candidateLines(text) {
+            let rawLine = line
             var line = rawLine.trimmingCharacters(in: .whitespaces)
             if hasDash, line.lowercased().containsBytes("сокращени"), let heading = line.range(of: "сокращени", options: .caseInsensitive),
                let colon = line[heading.upperBound...].firstIndex(of: ":") {
@@ -28,6 +25,38 @@ public enum GlossaryParser {
             }
         }
         return glossary
+    }
+
+    /// The lines that may define something, found on the UTF-8 bytes: a definition needs a
+    /// dash (`-`, `–`, `—`) and a reference «(далее …)» a bracket; most lines have neither.
+    static func candidateLines(_ text: String) -> [(String, hasDash: Bool, hasBracket: Bool)] {
+        var out: [(String, hasDash: Bool, hasBracket: Bool)] = []
+        let bytes = Array(text.utf8)
+        var start = 0
+        var dash = false, bracket = false
+        func flush(_ end: Int) {
+            if (dash || bracket), end > start {
+                out.append((String(decoding: bytes[start..<end], as: UTF8.self), dash, bracket))
+            }
+        }
+        var i = 0
+        while i < bytes.count {
+            switch bytes[i] {
+            case 0x0A:
+                flush(i)
+                start = i + 1
+                dash = false
+                bracket = false
+            case 0x2D: dash = true
+            case 0x28: bracket = true
+            case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0x93 || bytes[i + 2] == 0x94):
+                dash = true
+            default: break
+            }
+            i += 1
+        }
+        flush(bytes.count)
+        return out
     }
 
     /// `УО - Управление образования Администрации ЗАТО Северск`.

@@ -1,46 +1,96 @@
-import Foundation
-
 /// Text normalisation of `export-format.md` "Text normalisation": the one function
 /// every stage uses for cell and paragraph texts.
 ///
 /// Tabs and runs of spaces fold to one space; non-breaking and other Unicode
-/// spaces become spaces; soft hyphens and zero-width characters are removed;
-/// each line is trimmed, lines empty after trimming are dropped, lines are joined
-/// with `\n`. Bullets made by list formatting (`·`, `•`, ``, `▪`, `–`…) at a line start become `• `.
-/// Empty text is `nil`.
+/// spaces become spaces; soft hyphens, zero-width characters and control characters
+/// are removed; each line is trimmed, lines empty after trimming are dropped, lines
+/// are joined with `\n`. Empty text is `nil`. (List bullets arrive as `• ` from the
+/// reader, which renders Word's list labels.)
+///
+/// It works on UTF-8 bytes: it runs on every cell and paragraph of every file.
 public enum TextNormalizer {
-    public static func normalize(_ raw: String?) -> String? { normalize(raw, separator: "\n") }
+    public static func normalize(_ raw: String?) -> String? { normalize(raw, separator: 0x0A) }
 
     /// Like `normalize` but every line break becomes one space: for titles and keys.
-    public static func singleLine(_ raw: String?) -> String? { normalize(raw, separator: " ") }
+    public static func singleLine(_ raw: String?) -> String? { normalize(raw, separator: 0x20) }
 
-    private static func normalize(_ raw: String?, separator: String) -> String? {
-        guard let raw else { return nil }
-        var lines: [String] = []
-        var line = ""
-        var pendingSpace = false
-        func endLine() {
-            if !line.isEmpty { lines.append(line) }
-            line = ""
-            pendingSpace = false
-        }
-        for scalar in raw.unicodeScalars {
-            switch scalar.value {
-            case 0x0A, 0x0D, 0x0B, 0x0C, 0x2028, 0x2029, 0x85:
-                endLine()
-            case 0x09, 0x20, 0xA0, 0x2000...0x200A, 0x202F, 0x205F, 0x3000, 0x1680:
-                if !line.isEmpty { pendingSpace = true }
-            case 0xAD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF:
-                continue
-            default:
-                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) { continue }
-                if pendingSpace { line.append(" "); pendingSpace = false }
-                line.unicodeScalars.append(scalar)
+    private enum Class { case keep, space, lineBreak, drop }
+
+    /// What the character starting at `i` is, and how many bytes it takes.
+    @inline(__always)
+    private static func classify(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Class, Int) {
+        let c = b[i]
+        if c < 0x80 {
+            switch c {
+            case 0x09, 0x20: return (.space, 1)
+            case 0x0A, 0x0B, 0x0C, 0x0D: return (.lineBreak, 1)
+            case 0..<0x20, 0x7F: return (.drop, 1)
+            default: return (.keep, 1)
             }
         }
-        endLine()
-        if lines.isEmpty { return nil }
-        return lines.count == 1 ? lines[0] : lines.joined(separator: separator)
+        let n = i + 1 < b.count ? b[i + 1] : 0
+        let m = i + 2 < b.count ? b[i + 2] : 0
+        switch c {
+        case 0xC2:
+            if n == 0xA0 { return (.space, 2) }                       // no-break space
+            if n == 0x85 { return (.lineBreak, 2) }                   // next line
+            if n == 0xAD || (0x80...0x9F).contains(n) { return (.drop, 2) }  // soft hyphen, C1 controls
+            return (.keep, 2)
+        case 0xE1 where n == 0x9A && m == 0x80: return (.space, 3)   // ogham space
+        case 0xE2:
+            if n == 0x80 {
+                if (0x80...0x8A).contains(m) || m == 0xAF { return (.space, 3) }   // U+2000–200A, U+202F
+                if m == 0xA8 || m == 0xA9 { return (.lineBreak, 3) }             // U+2028, U+2029
+                if (0x8B...0x8D).contains(m) { return (.drop, 3) }               // zero-width
+            } else if n == 0x81 {
+                if m == 0x9F { return (.space, 3) }                              // U+205F
+                if m == 0xA0 { return (.drop, 3) }                               // word joiner
+            }
+            return (.keep, 3)
+        case 0xE3 where n == 0x80 && m == 0x80: return (.space, 3)   // ideographic space
+        case 0xEF where n == 0xBB && m == 0xBF: return (.drop, 3)    // BOM
+        default:
+            let width = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1
+            return (.keep, width)
+        }
+    }
+
+    private static func normalize(_ raw: String?, separator: UInt8) -> String? {
+        guard var raw else { return nil }
+        let result: [UInt8]? = raw.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var lineHasContent = false
+            var anyContent = false
+            var pendingSpace = false
+            var pendingBreak = false
+            var i = 0
+            while i < bytes.count {
+                let (kind, width) = classify(bytes, i)
+                let w = min(width, bytes.count - i)
+                switch kind {
+                case .space:
+                    if lineHasContent { pendingSpace = true }
+                case .lineBreak:
+                    if lineHasContent { pendingBreak = true }
+                    lineHasContent = false
+                    pendingSpace = false
+                case .drop:
+                    break
+                case .keep:
+                    if pendingBreak && anyContent { out.append(separator) }
+                    else if pendingSpace { out.append(0x20) }
+                    pendingBreak = false
+                    pendingSpace = false
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<(i + w)]))
+                    lineHasContent = true
+                    anyContent = true
+                }
+                i += w
+            }
+            return anyContent ? out : nil
+        }
+        return result.map { String(decoding: $0, as: UTF8.self) }
     }
 }
 

@@ -55,3 +55,13 @@ final class MarkupTests: XCTestCase {
         XCTAssertEqual(Markup.html("<i>\nдва\r\n"), "&lt;i&gt;<br>два<br>")
     }
 }
+
+final class TextNormalizerTests: XCTestCase {
+    func testEverySpaceBreakAndInvisibleCharacter() {
+        let raw = "\u{FEFF}  a\u{2003}b\u{202F}c\u{3000}d\u{200B}e\u{2060}f\u{0001}g\r\n\u{0085}\u{2028}  h\u{2029}i\u{000B}\u{000C}j\u{00AD}k  "
+        XCTAssertEqual(TextNormalizer.normalize(raw), "a b c defg\nh\ni\njk")
+        XCTAssertEqual(TextNormalizer.singleLine(raw), "a b c defg h i jk")
+        XCTAssertEqual(TextNormalizer.normalize("ё 😀\t\tщ"), "ё 😀 щ")
+        XCTAssertNil(TextNormalizer.singleLine("\u{00A0}\u{2009}\n\u{00AD}"))
+    }
+}

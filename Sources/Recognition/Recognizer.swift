@@ -113,8 +113,14 @@ struct Segmenter {
 
     private static func isHeadingLike(_ p: Paragraph, _ text: String) -> Bool {
         if p.isBold || p.alignment == "center" || p.headingLevel != nil { return true }
-        let letters = text.filter(\.isLetter)
-        return letters.count >= 4 && letters.allSatisfy { $0.isUppercase }
+        // Capitals only («ПРИКАЗ»): the first lower-case letter decides, usually at once.
+        var letters = 0
+        for scalar in text.unicodeScalars {
+            let properties = scalar.properties
+            if properties.isLowercase { return false }
+            if properties.isAlphabetic { letters += 1 }
+        }
+        return letters >= 4
     }
 
     /// `П Р И К А З` → `ПРИКАЗ`: headings are often spaced out letter by letter.

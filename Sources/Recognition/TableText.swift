@@ -79,7 +79,8 @@ enum Label {
             return (label, words.count > 2 ? String(words[2]).trimmingCharacters(in: .whitespaces) : "")
         }
         // «1-й этап.», «7-этап», «2 этап:»
-        if let r = t.range(of: #"^\d+\s*-?\s*(?:й|ый|ой|ий)?\s*-?\s*этап"#, options: [.regularExpression, .caseInsensitive]) {
+        if t.first?.isNumber == true, t.lowercased().containsBytes("этап"),
+           let r = t.range(of: #"^\d+\s*-?\s*(?:й|ый|ой|ий)?\s*-?\s*этап"#, options: [.regularExpression, .caseInsensitive]) {
             let label = String(t[r])
             let rest = t[r.upperBound...].trimmingCharacters(in: .init(charactersIn: ".:–— "))
             return (label, rest)

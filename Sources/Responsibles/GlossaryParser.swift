@@ -17,10 +17,12 @@ public enum GlossaryParser {
                let colon = line[heading.upperBound...].firstIndex(of: ":") {
                 line = String(line[line.index(after: colon)...])
             }
-            for part in line.components(separatedBy: ";") {
-                if let (abbreviation, expansion) = definition(part) { glossary.define(abbreviation, expansion) }
+            if hasDash {
+                for part in line.split(separator: ";", omittingEmptySubsequences: false) {
+                    if let (abbreviation, expansion) = definition(String(part)) { glossary.define(abbreviation, expansion) }
+                }
             }
-            if hasBracket {
+            if hasBracket, rawLine.lowercased().containsBytes("(далее") {
                 for (abbreviation, expansion) in references(in: rawLine) { glossary.define(abbreviation, expansion) }
             }
         }

@@ -14,23 +14,16 @@ struct RunCommand: ParsableCommand {
             Код выхода: 0 — все файлы обработаны, 1 — часть отклонена, 2 — неверный вызов.
             """)
 
+    @OptionGroup var folder: FolderOptions
+
     @Argument(help: "Папка входящих файлов (по умолчанию samples/inbox; оттуда файлы копируются, а не переносятся).")
     var inbox: String?
-
-    @Option(name: .long, help: "Папка результатов.")
-    var out: String = "output"
-
-    @Flag(name: .long, help: "Копировать исходные файлы, а не переносить (папка входящих остаётся как была).")
-    var keepInputs = false
 
     @Flag(name: .long, help: "Вывести итог в JSON на стандартный вывод.")
     var json = false
 
     @Option(name: .long, help: "Число параллельных обработчиков (по умолчанию — по числу ядер).")
     var jobs: Int?
-
-    @Option(name: .long, help: "Папка шаблонов отчётов (protocol.docx); по умолчанию samples/templates, иначе встроенный шаблон.")
-    var templates: String = "samples/templates"
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs должно быть положительным числом.") }
@@ -40,13 +33,13 @@ struct RunCommand: ParsableCommand {
         StopSignal.install()
         // The default inbox holds the shipped samples: they are copied so that they stay as in git.
         let inbox = self.inbox ?? "samples/inbox"
-        let keepInputs = keepInputs || self.inbox == nil
+        let keepInputs = folder.keepInputs || self.inbox == nil
         let pipeline: FolderPipeline
         do {
             pipeline = try FolderPipeline(options: PipelineOptions(
-                inbox: inbox, output: out, keepInputs: keepInputs,
+                inbox: inbox, output: folder.out, keepInputs: keepInputs,
                 workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-                protocolWriters: protocolWriters(templates: templates)))
+                protocolWriters: protocolWriters(templates: folder.templates)))
         } catch {
             printError("\(error)")
             throw ExitCode(2)

@@ -9,17 +9,10 @@ struct WatchCommand: ParsableCommand {
         abstract: "Следить за папкой входящих и обрабатывать каждый новый файл, как только он скопирован.",
         discussion: "Остановка — Ctrl+C (или SIGTERM): файл, который обрабатывается, будет доведён до конца.")
 
+    @OptionGroup var folder: FolderOptions
+
     @Argument(help: "Папка входящих файлов.")
     var inbox: String
-
-    @Option(name: .long, help: "Папка шаблонов отчётов (protocol.docx); по умолчанию samples/templates, иначе встроенный шаблон.")
-    var templates: String = "samples/templates"
-
-    @Option(name: .long, help: "Папка результатов.")
-    var out: String = "output"
-
-    @Flag(name: .long, help: "Копировать исходные файлы, а не переносить.")
-    var keepInputs = false
 
     @Flag(name: .long, help: "Выводить по строке JSON на каждый обработанный файл на стандартный вывод.")
     var json = false
@@ -31,8 +24,8 @@ struct WatchCommand: ParsableCommand {
         StopSignal.install()
         let pipeline: FolderPipeline
         do {
-            pipeline = try FolderPipeline(options: PipelineOptions(inbox: inbox, output: out, keepInputs: keepInputs,
-                                                                   protocolWriters: protocolWriters(templates: templates)))
+            pipeline = try FolderPipeline(options: PipelineOptions(inbox: inbox, output: folder.out, keepInputs: folder.keepInputs,
+                                                                   protocolWriters: protocolWriters(templates: folder.templates)))
         } catch {
             printError("\(error)")
             throw ExitCode(2)
@@ -41,7 +34,7 @@ struct WatchCommand: ParsableCommand {
         let resumed = pipeline.resumeInterrupted()
         if resumed > 0 { printError("Завершено после прерванного запуска: \(resumed).") }
         printError("Слежу за папкой «\(inbox)» (\(watcher.usesInotify ? "inotify" : "просмотр папки")); "
-                   + "результаты — в «\(out)». Остановка — Ctrl+C.")
+                   + "результаты — в «\(folder.out)». Остановка — Ctrl+C.")
         var count = 0
         while !StopSignal.requested {
             for file in watcher.nextReady() {

@@ -66,9 +66,16 @@ struct RoadmapAssembler {
             continueItem(row, map: map)
             return
         }
-        if !numberRanges.isEmpty, numberText == nil, openItem != nil {
-            continueItem(row, map: map)
-            return
+        // A row split by a page break: no number of its own, and not a whole item. After a numbered
+        // item, a row with its own activity, deadline and responsibles is a whole item; after an
+        // unnumbered one (a number column left empty), a row with more than one of them is.
+        if !numberRanges.isEmpty, numberText == nil, let at = openItem {
+            let own = [ColumnField.activity, .deadline, .responsibles].filter { map.text($0, in: row) != nil }.count
+            let afterNumbered = rows[at.section].items[at.item].number != nil
+            if afterNumbered ? own < 3 : own <= 1 {
+                continueItem(row, map: map)
+                return
+            }
         }
         var item = Item()
         item.number = Label.number(numberText)

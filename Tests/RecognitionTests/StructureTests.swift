@@ -98,3 +98,23 @@ final class TitleRowTests: XCTestCase {
         XCTAssertEqual(doc.sections[0].items.map(\.number), ["1.1", "1.2", "2", "3"], "a row without children stays an item")
     }
 }
+
+final class UnnumberedRowsTests: XCTestCase {
+    func testAnEmptyNumberColumnDoesNotMakeEveryRowAContinuation() throws {
+        let rows = [W.tr(["№", "Мероприятие", "Срок", "Ответственный"], header: true),
+                    W.tr(["", "Совещание", "сентябрь 2023", "Директор"]),
+                    W.tr(["", "Анкетирование", "октябрь 2023", "Куратор"])]
+        let items = try recognize(W.p("Дорожная карта", bold: true) + W.table(columns: 4, rows: rows))[0].document.sections.flatMap(\.items)
+        XCTAssertEqual(items.map(\.activity), ["Совещание", "Анкетирование"])
+        XCTAssertEqual(items.map(\.number), [nil, nil])
+    }
+
+    func testAWholeUnnumberedRowAfterANumberedItemIsAnItemOfItsOwn() throws {
+        let rows = [W.tr(["№", "Мероприятие", "Срок", "Ответственный"], header: true),
+                    W.tr(["1", "Совещание", "сентябрь 2023", "Директор"]),
+                    W.tr(["", "Анкетирование", "октябрь 2023", "Куратор"]),
+                    W.tr(["", "и педагогов", "", ""])]
+        let items = try recognize(W.p("Дорожная карта", bold: true) + W.table(columns: 4, rows: rows))[0].document.sections.flatMap(\.items)
+        XCTAssertEqual(items.map(\.activity), ["Совещание", "Анкетирование\nи педагогов"])
+    }
+}

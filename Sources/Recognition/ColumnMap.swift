@@ -35,18 +35,28 @@ struct ColumnMap: Sendable {
 enum HeaderMapper {
     /// The field a header text names, or nil.
     static func field(for header: String) -> ColumnField? {
-        let folded = foldForMatching(header).replacingOccurrences(of: "\n", with: " ")
+        // Folded text compared as bytes: the synonyms are folded the same way, so a byte
+        // prefix is a word prefix, and no Unicode-aware comparison is needed.
+        let folded = Array(foldForMatching(header).utf8).map { $0 == 0x0A ? 0x20 : $0 }
         guard !folded.isEmpty else { return nil }
-        let words = folded.split(whereSeparator: { $0 == " " || $0 == "/" || $0 == "(" || $0 == "," })
-        let starts: [Substring] = words.indices.map { i in folded[words[i].startIndex...] }
-        for (field, prefixes) in Lexicon.shared.columnSynonyms {
+        var starts: [Int] = []
+        var atStart = true
+        for (i, b) in folded.enumerated() {
+            let separator = b == 0x20 || b == UInt8(ascii: "/") || b == UInt8(ascii: "(") || b == UInt8(ascii: ",")
+            if separator { atStart = true } else if atStart { starts.append(i); atStart = false }
+        }
+        func hasPrefix(_ p: [UInt8], at i: Int) -> Bool {
+            i + p.count <= folded.count && folded[i..<(i + p.count)].elementsEqual(p)
+        }
+        for (field, prefixes) in Lexicon.shared.columnSynonymBytes {
             for p in prefixes {
                 if field == .number {
                     // «№», «№ п/п»: the whole header or its start.
-                    if folded == p || folded.hasPrefix(p + " ") || (p == "№" && folded.hasPrefix("№")) { return field }
+                    if folded.elementsEqual(p) || (hasPrefix(p, at: 0) && (p == Lexicon.numberSign
+                        || (folded.count > p.count && folded[p.count] == 0x20))) { return field }
                     continue
                 }
-                if starts.contains(where: { $0.hasPrefix(p) }) { return field }
+                if starts.contains(where: { hasPrefix(p, at: $0) }) { return field }
             }
         }
         return nil

@@ -2,7 +2,9 @@ import Model
 
 /// The recognition data (`columns.json`, `documents.json`), loaded once.
 struct Lexicon: Sendable {
-    let columnSynonyms: [(field: ColumnField, prefixes: [String])]
+    /// Column-header synonyms, folded, as UTF-8 bytes for the header matcher; in priority order.
+    let columnSynonymBytes: [(field: ColumnField, prefixes: [[UInt8]])]
+    static let numberSign = Array("№".utf8)
     let titleKeywords: [(kind: DocumentKind, words: [String])]
     let orderStart: [String]
     let appendixPrefixes: [String]
@@ -21,7 +23,7 @@ struct Lexicon: Sendable {
             guard let field = ColumnField(rawValue: name) else { continue }
             synonyms.append((field, DataFiles.strings(fields?[name]).map(foldForMatching)))
         }
-        columnSynonyms = synonyms
+        columnSynonymBytes = synonyms.map { ($0.0, $0.1.map { Array($0.utf8) }) }
         let docs = DataFiles.load("documents.json")
         var titles: [(DocumentKind, [String])] = []
         // Order matters: more specific kinds first.

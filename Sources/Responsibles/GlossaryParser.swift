@@ -12,8 +12,8 @@ public enum GlossaryParser {
         var glossary = Glossary()
         for (line, hasDash, hasBracket) in candidateLines(text) {
             let rawLine = line
-            var line = rawLine.trimmingCharacters(in: .whitespaces)
-            if hasDash, line.lowercased().containsBytes("сокращени"), let heading = line.range(of: "сокращени", options: .caseInsensitive),
+            var line = String(rawLine.drop(while: { $0 == " " || $0 == "\t" }))
+            if hasDash, ["сокращени", "Сокращени", "СОКРАЩЕНИ"].contains(where: { line.containsBytes($0) }), let heading = line.range(of: "сокращени", options: .caseInsensitive),
                let colon = line[heading.upperBound...].firstIndex(of: ":") {
                 line = String(line[line.index(after: colon)...])
             }
@@ -22,7 +22,7 @@ public enum GlossaryParser {
                     if let (abbreviation, expansion) = definition(String(part)) { glossary.define(abbreviation, expansion) }
                 }
             }
-            if hasBracket, rawLine.lowercased().containsBytes("(далее") {
+            if hasBracket, ["(далее", "(Далее", "(ДАЛЕЕ"].contains(where: { rawLine.containsBytes($0) }) {
                 for (abbreviation, expansion) in references(in: rawLine) { glossary.define(abbreviation, expansion) }
             }
         }
@@ -64,7 +64,8 @@ public enum GlossaryParser {
     /// `УО - Управление образования Администрации ЗАТО Северск`.
     static func definition(_ part: String) -> (String, String)? {
         // An abbreviation is a short word before the dash: a long head is no definition.
-        guard let rawDash = part.firstIndex(where: { "-–—".contains($0) }), part.distance(from: part.startIndex, to: rawDash) <= 24
+        guard let rawDash = part.unicodeScalars.prefix(25).firstIndex(where: { $0 == "-" || $0 == "–" || $0 == "—" }),
+              part.unicodeScalars.distance(from: part.unicodeScalars.startIndex, to: rawDash) <= 24
         else { return nil }
         let s = part.trimmingCharacters(in: .whitespaces)
         guard !s.contains("\t"), let dash = s.firstIndex(where: { "-–—".contains($0) }) else { return nil }

@@ -52,6 +52,13 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public var description: String { iso }
 
+    /// `dd.mm.yyyy`, as Russian documents write dates.
+    public var dottedDate: String {
+        let d = day < 10 ? "0\(day)" : "\(day)"
+        let m = month < 10 ? "0\(month)" : "\(month)"
+        return "\(d).\(m).\(year)"
+    }
+
     public static func < (a: Day, b: Day) -> Bool {
         (a.year, a.month, a.day) < (b.year, b.month, b.day)
     }

@@ -45,7 +45,7 @@ public struct PlainTextProtocolWriter: ProtocolWriter {
         for (i, d) in export.documents.enumerated() {
             var line = "\(i + 1). \(d.kind.russian.capitalizedFirst)"
             if let title = d.title { line += " «\(title)»" }
-            if let period = d.period { line += ", период \(period.from.russian)–\(period.to.russian)" }
+            if let period = d.period { line += ", период \(period.from.dottedDate)–\(period.to.dottedDate)" }
             let items = d.allItems.count
             if d.kind == .roadmap || d.kind == .report { line += ", пунктов: \(items)" }
             if d.kind == .indicators { line += ", показателей: \(d.indicators.count)" }
@@ -84,14 +84,6 @@ extension Severity {
     }
 }
 
-extension Day {
-    /// `01.09.2023`.
-    var russian: String {
-        let d = day < 10 ? "0\(day)" : "\(day)"
-        let m = month < 10 ? "0\(month)" : "\(month)"
-        return "\(d).\(m).\(year)"
-    }
-}
 
 extension String {
     var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }

@@ -51,7 +51,7 @@ public enum ProtocolData {
             ("organization", .string(organization)),
             ("file", .string(export.file)),
             ("sha256", .string(export.sha256)),
-            ("checkedAt", .string(russianDate(checkedAt))),
+            ("checkedAt", .string(checkedAt.dottedDate)),
             ("checkedAtISO", .string(checkedAt.iso)),
             ("documents", .array(export.documents.enumerated().map { i, doc in
                 .object([("number", .number(Double(i + 1))), ("kind", .string(doc.kind.russian)),
@@ -110,12 +110,6 @@ public enum ProtocolData {
         case .number: return "номер"
         case .document: return "документ"
         }
-    }
-
-    /// `22.11.2026`.
-    public static func russianDate(_ day: Day) -> String {
-        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(two(day.day)).\(two(day.month)).\(day.year)"
     }
 
     /// «1 ошибка», «3 ошибки», «11 ошибок».

@@ -142,11 +142,3 @@ public struct QuarterlySubmission: Hashable, Sendable {
     }
 }
 
-extension Day {
-    /// `dd.mm.yyyy`, as Russian documents write dates.
-    public var dottedDate: String {
-        let d = day < 10 ? "0\(day)" : "\(day)"
-        let m = month < 10 ? "0\(month)" : "\(month)"
-        return "\(d).\(m).\(year)"
-    }
-}

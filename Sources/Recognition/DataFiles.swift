@@ -26,7 +26,7 @@ func foldForMatching(_ s: String) -> String {
     out.reserveCapacity(s.utf8.count)
     var space = false
     var lastWasHyphen = false
-    for ch in s.lowercased() {
+    for ch in s {
         if ch.isWhitespace || ch == "\u{00A0}" {
             // «ответствен- ный» (a word hyphenated over a line break) → «ответственный».
             if !out.isEmpty && !lastWasHyphen { space = true }
@@ -34,8 +34,8 @@ func foldForMatching(_ s: String) -> String {
         }
         if ch == "\u{00AD}" { continue }
         if space { out.append(" "); space = false }
-        out.append(ch == "ё" ? "е" : ch)
+        out.append(ch)
         lastWasHyphen = ch == "-"
     }
-    return out
+    return RussianFold.fold(out)
 }

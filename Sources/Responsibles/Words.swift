@@ -1,33 +1,9 @@
+import Model
+
 /// Small facts about single words that every rule of the stage asks.
 enum Words {
-    /// Lower case with `ё` read as `е`: the form lexicon lookups compare.
-    static func fold(_ word: String) -> String {
-        if let fast = foldedBytes(word) { return fast }
-        return String(word.lowercased().map { $0 == "ё" ? "е" : $0 })
-    }
-
-    /// `fold` for words of ASCII and the basic Cyrillic alphabet (nearly all of them), done on the
-    /// UTF-8 bytes; `nil` for any other character, which the general path handles.
-    private static func foldedBytes(_ word: String) -> String? {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(word.utf8.count)
-        var iterator = word.utf8.makeIterator()
-        while let b = iterator.next() {
-            if b < 0x80 {
-                bytes.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
-                continue
-            }
-            guard let c = iterator.next() else { return nil }
-            switch (b, c) {
-            case (0xD0, 0x90...0x9F): bytes += [0xD0, c + 0x20]          // А…П → а…п
-            case (0xD0, 0xA0...0xAF): bytes += [0xD1, c - 0x20]          // Р…Я → р…я
-            case (0xD0, 0x81), (0xD1, 0x91): bytes += [0xD0, 0xB5]       // Ё, ё → е
-            case (0xD0, 0xB0...0xBF), (0xD1, 0x80...0x8F): bytes += [b, c]
-            default: return nil
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
+    /// Lower case with `ё` read as `е`: the form lexicon lookups compare (`RussianFold`).
+    static func fold(_ word: String) -> String { RussianFold.fold(word) }
 
     /// The word without the punctuation around it (brackets, quotes, commas, a final dot).
     static func bare(_ word: String) -> String {

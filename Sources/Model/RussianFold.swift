@@ -1,0 +1,30 @@
+/// Lower case with `ё` read as `е`: the form every lexicon lookup and header or title
+/// match compares in. Plain ASCII and basic Cyrillic (nearly every word) is folded on the
+/// UTF-8 bytes; anything else takes the general path.
+public enum RussianFold {
+    public static func fold(_ text: String) -> String {
+        if let fast = foldedBytes(text) { return fast }
+        return String(text.lowercased().map { $0 == "ё" ? "е" : $0 })
+    }
+
+    private static func foldedBytes(_ text: String) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var iterator = text.utf8.makeIterator()
+        while let b = iterator.next() {
+            if b < 0x80 {
+                bytes.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
+                continue
+            }
+            guard let c = iterator.next() else { return nil }
+            switch (b, c) {
+            case (0xD0, 0x90...0x9F): bytes += [0xD0, c + 0x20]          // А…П → а…п
+            case (0xD0, 0xA0...0xAF): bytes += [0xD1, c - 0x20]          // Р…Я → р…я
+            case (0xD0, 0x81), (0xD1, 0x91): bytes += [0xD0, 0xB5]       // Ё, ё → е
+            case (0xD0, 0xB0...0xBF), (0xD1, 0x80...0x8F): bytes += [b, c]
+            default: return nil
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

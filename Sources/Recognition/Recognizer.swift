@@ -279,14 +279,15 @@ struct Segmenter {
     private mutating func appendRoadmapTable(_ t: Table, map: ColumnMap, startRow: Int) {
         if current!.introCount == nil { current!.introCount = current!.text.count }
         current!.tables += 1
-        if map.has(.outcome) {
-            for r in startRow..<t.rows.count {
-                let row = RowView(t.rows[r])
+        // Each row is viewed once: for the outcome count and for the items.
+        for r in startRow..<t.rows.count {
+            let row = RowView(t.rows[r])
+            if map.has(.outcome) {
                 current!.rowsSeen += 1
                 if map.text(.outcome, in: row) != nil { current!.outcomeFilled += 1 }
             }
+            current!.roadmap!.add(row: row, map: map)
         }
-        current!.roadmap!.add(table: t, map: map, startRow: startRow)
     }
 
     mutating func finish() -> [RecognizedDocument] {

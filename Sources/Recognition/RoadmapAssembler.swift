@@ -34,12 +34,6 @@ struct RoadmapAssembler {
 
     init(isReport: Bool) { self.isReport = isReport }
 
-    mutating func add(table: Table, map: ColumnMap, startRow: Int) {
-        for r in startRow..<table.rows.count {
-            add(row: RowView(table.rows[r]), map: map)
-        }
-    }
-
     private mutating func appendItem(_ item: Item) {
         if rows.isEmpty { rows.append(Section()) }
         rows[rows.count - 1].items.append(item)

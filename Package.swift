@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(name: "ResponsiblesTests", dependencies: ["Responsibles", "Model"]),
         .testTarget(name: "ChecksTests", dependencies: ["Checks", "OOXML", "Model"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "OOXML", "Model"]),
-        .testTarget(name: "RegistryTests", dependencies: ["Registry", "Model"]),
+        .testTarget(name: "RegistryTests", dependencies: ["Registry", "Model", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Model"]),
     ],
     swiftLanguageModes: [.v6]

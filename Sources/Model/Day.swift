@@ -42,12 +42,25 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         return Day(year: year, month: month, day: daysIn(month: month, year: year))
     }
 
+    /// `YYYY-MM-DD`. Written digit by digit into a small string: this runs for every
+    /// occurrence of every deadline in exports and the registry.
     public var iso: String {
-        func pad(_ v: Int, _ n: Int) -> String {
-            let s = String(v)
-            return s.count >= n ? s : String(repeating: "0", count: n - s.count) + s
+        String(unsafeUninitializedCapacity: 10) { buffer in
+            Day.writeDigits(year, count: 4, into: buffer, at: 0)
+            buffer[4] = UInt8(ascii: "-")
+            Day.writeDigits(month, count: 2, into: buffer, at: 5)
+            buffer[7] = UInt8(ascii: "-")
+            Day.writeDigits(day, count: 2, into: buffer, at: 8)
+            return 10
         }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    }
+
+    private static func writeDigits(_ value: Int, count: Int, into buffer: UnsafeMutableBufferPointer<UInt8>, at start: Int) {
+        var v = value
+        for i in stride(from: start + count - 1, through: start, by: -1) {
+            buffer[i] = UInt8(ascii: "0") + UInt8(v % 10)
+            v /= 10
+        }
     }
 
     public var description: String { iso }

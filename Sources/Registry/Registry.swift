@@ -44,7 +44,7 @@ public final class Registry: Sendable {
     /// The first arrival of these bytes, if any.
     public func firstArrival(sha256: String) throws -> KnownInput? {
         try writer.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM input WHERE sha256 = ? AND outcome != 'duplicate'",
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM input WHERE sha256 = ? AND outcome != 'duplicate'"),
                              arguments: [sha256]).map(KnownInput.init(row:))
         }
     }
@@ -60,7 +60,7 @@ public final class Registry: Sendable {
     /// Whether a path under the output folder is already the home of some recorded file.
     public func isClaimed(path: String) throws -> Bool {
         try writer.read { db in
-            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM claimedPath WHERE path = ?)",
+            try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM claimedPath WHERE path = ?)"),
                               arguments: [path]) ?? false
         }
     }
@@ -75,12 +75,12 @@ public final class Registry: Sendable {
                 duplicateOf = try Int64.fetchOne(
                     db, sql: "SELECT id FROM input WHERE sha256 = ? AND outcome != 'duplicate'", arguments: [s.sha256])
             }
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO input (sha256, name, size, receivedAt, modifiedAt, outcome, reasonCode, reason, converted,
                                    organization, organizationKey, storedPath, exportPath, protocolPath, reasonPath,
                                    moved, duplicateOf)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)
-                """, arguments: [s.sha256, s.name, s.size, s.receivedAt, s.modifiedAt, s.outcome.rawValue,
+                """).execute(arguments: [s.sha256, s.name, s.size, s.receivedAt, s.modifiedAt, s.outcome.rawValue,
                                  s.reason?.code.rawValue, s.reason?.message, s.converted, s.organization,
                                  s.organization.map(Self.organizationKey),
                                  s.storedPath, s.exportPath, s.protocolPath, s.reasonPath, duplicateOf])
@@ -109,40 +109,39 @@ public final class Registry: Sendable {
     private func insert(_ document: Document, position: Int, organization: String?, inputId: Int64,
                         modifiedAt: Double, db: Database) throws {
         let items = document.allItems
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO document (inputId, position, kind, title, organization, statedOrganization, periodFrom, periodTo,
                                   itemCount, modifiedAt)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [inputId, position, document.kind.rawValue, document.title, organization,
+            """).execute(arguments: [inputId, position, document.kind.rawValue, document.title, organization,
                              TextNormalizer.singleLine(document.organization),
                              document.period?.from.iso, document.period?.to.iso, items.count, modifiedAt])
         let documentId = db.lastInsertedRowID
 
+        let insertItem = try db.cachedStatement(sql: """
+            INSERT INTO item (documentId, position, sectionIndex, sectionTitle, number, activity, deadlineText,
+                              deadlineKinds, responsibles, result, outcome, occurrences, firstDay, lastDue)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
         for (index, entry) in items.enumerated() {
             let item = entry.item
-            try db.cachedStatement(sql: """
-                INSERT INTO item (documentId, position, sectionIndex, sectionTitle, number, activity, deadlineText,
-                                  deadlineKinds, responsibles, result, outcome)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [documentId, index, entry.section, document.sections[entry.section].title,
-                                 item.number, item.activity, item.deadline.text,
-                                 item.deadline.kinds.map(\.rawValue).joined(separator: ","),
-                                 item.responsibles.map { $0.expansion ?? $0.text }.joined(separator: "; "),
-                                 item.result, item.outcome])
-            let itemId = db.lastInsertedRowID
-            for o in item.deadline.occurrences {
-                try db.cachedStatement(sql: "INSERT INTO occurrence (itemId, start, due) VALUES (?, ?, ?)")
-                    .execute(arguments: [itemId, o.start?.iso, o.due.iso])
-            }
+            let occurrences = item.deadline.occurrences
+            let span = OccurrenceList.span(occurrences)
+            try insertItem.execute(arguments: [
+                documentId, index, entry.section, document.sections[entry.section].title,
+                item.number, item.activity, item.deadline.text,
+                item.deadline.kinds.map(\.rawValue).joined(separator: ","),
+                item.responsibles.map { $0.expansion ?? $0.text }.joined(separator: "; "),
+                item.result, item.outcome, OccurrenceList.encode(occurrences), span?.first.iso, span?.lastDue.iso])
         }
 
         // A roadmap of a named organisation supersedes the one it had, unless it is older.
         guard document.kind == .roadmap, let organization else { return }
-        let current = try Row.fetchOne(db, sql: """
+        let current = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT id, modifiedAt FROM document
             WHERE kind = 'roadmap' AND organization = ? AND supersededBy IS NULL AND id != ?
             ORDER BY modifiedAt DESC, id DESC LIMIT 1
-            """, arguments: [organization, documentId])
+            """), arguments: [organization, documentId])
         guard let current else { return }
         let currentId: Int64 = current["id"]
         let currentModified: Double = current["modifiedAt"]
@@ -155,7 +154,9 @@ public final class Registry: Sendable {
 
     /// Notes that the input of a recorded arrival now lies at its `storedPath`.
     public func markMoved(id: Int64) throws {
-        try writer.write { db in try db.execute(sql: "UPDATE input SET moved = 1 WHERE id = ?", arguments: [id]) }
+        try writer.write { db in
+            try db.cachedStatement(sql: "UPDATE input SET moved = 1 WHERE id = ?").execute(arguments: [id])
+        }
     }
 
     // MARK: Organisations
@@ -171,9 +172,9 @@ public final class Registry: Sendable {
     /// so that every version of a school's roadmap lands in one folder and supersedes the last.
     public func canonicalOrganization(_ name: String) throws -> String {
         try writer.read { db in
-            try String.fetchOne(db, sql: """
+            try String.fetchOne(db.cachedStatement(sql: """
                 SELECT organization FROM input WHERE organizationKey = ? AND organization IS NOT NULL ORDER BY id LIMIT 1
-                """, arguments: [Self.organizationKey(name)])
+                """), arguments: [Self.organizationKey(name)])
         } ?? name
     }
 
@@ -233,10 +234,10 @@ public final class Registry: Sendable {
     public func itemsDue(from: Day, to: Day, organization: String? = nil,
                          kinds: Set<DocumentKind>? = nil) throws -> [DueItem] {
         var sql = """
-            SELECT d.id AS documentId, d.organization, d.kind, d.title, it.sectionTitle, it.number, it.activity,
-                   it.deadlineText, it.responsibles, it.result, o.start, o.due
-            FROM occurrence o JOIN item it ON it.id = o.itemId JOIN document d ON d.id = it.documentId
-            WHERE d.supersededBy IS NULL AND o.due >= ? AND coalesce(o.start, o.due) <= ?
+            SELECT d.id AS documentId, d.organization, d.kind, d.title, it.position, it.sectionTitle, it.number,
+                   it.activity, it.deadlineText, it.responsibles, it.result, it.occurrences
+            FROM item it JOIN document d ON d.id = it.documentId
+            WHERE d.supersededBy IS NULL AND it.lastDue >= ? AND it.firstDay <= ?
             """
         var arguments: StatementArguments = [from.iso, to.iso]
         if let organization {
@@ -246,20 +247,35 @@ public final class Registry: Sendable {
         if let kinds {
             sql += " AND d.kind IN (\(kinds.map { "'\($0.rawValue)'" }.sorted().joined(separator: ",")))"
         }
-        sql += " ORDER BY o.due, d.organization, d.id, it.position"
         let finalSQL = sql
         let finalArguments = arguments
-        return try writer.read { db in
-            try Row.fetchAll(db, sql: finalSQL, arguments: finalArguments).compactMap { row in
-                guard let due = Day(iso: row["due"]), let kind = DocumentKind(rawValue: row["kind"]) else { return nil }
-                let start: String? = row["start"]
-                return DueItem(organization: row["organization"], documentKind: kind, documentTitle: row["title"],
-                               documentId: row["documentId"], sectionTitle: row["sectionTitle"], number: row["number"],
-                               activity: row["activity"], deadlineText: row["deadlineText"],
-                               responsibles: row["responsibles"], result: row["result"],
-                               occurrence: Occurrence(start: start.flatMap(Day.init(iso:)), due: due))
+        let found = try writer.read { db in
+            try Row.fetchAll(db, sql: finalSQL, arguments: finalArguments).flatMap { row -> [(DueItem, Int)] in
+                guard let kind = DocumentKind(rawValue: row["kind"]) else { return [] }
+                let position: Int = row["position"]
+                return OccurrenceList.decode(row["occurrences"])
+                    .filter { $0.due >= from && ($0.start ?? $0.due) <= to }
+                    .map { occurrence in
+                        (DueItem(organization: row["organization"], documentKind: kind, documentTitle: row["title"],
+                                 documentId: row["documentId"], sectionTitle: row["sectionTitle"],
+                                 number: row["number"], activity: row["activity"], deadlineText: row["deadlineText"],
+                                 responsibles: row["responsibles"], result: row["result"], occurrence: occurrence),
+                         position)
+                    }
             }
         }
+        // By due day, then organisation (none first), document and the item's place in it.
+        return found.sorted { a, b in
+            let (x, y) = (a.0, b.0)
+            if x.occurrence.due != y.occurrence.due { return x.occurrence.due < y.occurrence.due }
+            if x.organization != y.organization {
+                guard let p = x.organization else { return true }
+                guard let q = y.organization else { return false }
+                return Array(p.utf8).lexicographicallyPrecedes(q.utf8)
+            }
+            if x.documentId != y.documentId { return x.documentId < y.documentId }
+            return a.1 < b.1
+        }.map(\.0)
     }
 
     /// Counts of arrivals by outcome.

@@ -113,6 +113,24 @@ enum Schema {
                 UNION ALL SELECT reasonPath, id FROM input WHERE reasonPath IS NOT NULL
                 """)
         }
+        // Occurrences move onto their item: a compact list plus the span it covers
+        // (`firstDay` = earliest start or due, `lastDue`), indexed for the quarter queries.
+        // A row per occurrence cost a roadmap with monthly items hundreds of inserts and
+        // scattered index pages per file; the exact windows are now filtered when read.
+        migrator.registerMigration("v2: occurrences on the item") { db in
+            try db.execute(sql: """
+                ALTER TABLE item ADD COLUMN occurrences TEXT NOT NULL DEFAULT '';
+                ALTER TABLE item ADD COLUMN firstDay TEXT;
+                ALTER TABLE item ADD COLUMN lastDue TEXT;
+                UPDATE item SET
+                    occurrences = coalesce((SELECT group_concat(w, ';') FROM
+                        (SELECT coalesce(start || '..', '') || due AS w FROM occurrence WHERE itemId = item.id ORDER BY id)), ''),
+                    firstDay = (SELECT min(coalesce(start, due)) FROM occurrence WHERE itemId = item.id),
+                    lastDue = (SELECT max(due) FROM occurrence WHERE itemId = item.id);
+                DROP TABLE occurrence;
+                CREATE INDEX item_span ON item(lastDue, firstDay) WHERE lastDue IS NOT NULL;
+                """)
+        }
         return migrator
     }
 }

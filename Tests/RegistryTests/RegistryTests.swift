@@ -1,6 +1,7 @@
 import Foundation
+import GRDB
 import Model
-import Registry
+@testable import Registry
 import XCTest
 
 final class RegistryTests: XCTestCase {
@@ -143,5 +144,43 @@ final class RegistryTests: XCTestCase {
         XCTAssertTrue(try registry.isClaimed(path: "Обработанные/Карта.docx"))
         XCTAssertTrue(try registry.isClaimed(path: "Организации/x/Карта.docx.json"))
         XCTAssertFalse(try registry.isClaimed(path: "Обработанные/Другая.docx"))
+    }
+
+    func testVersionOneRegistryKeepsItsOccurrencesAfterMigrating() throws {
+        let path = NSTemporaryDirectory() + "registry-v1-\(UUID().uuidString).sqlite"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        do {  // A registry as the first release wrote it: one row per occurrence.
+            let queue = try DatabaseQueue(path: path)
+            try Schema.migrator.migrate(queue, upTo: "v1: claimed paths")
+            try queue.write { db in
+                try db.execute(sql: """
+                    INSERT INTO input (id, sha256, name, size, receivedAt, modifiedAt, outcome, storedPath, moved)
+                    VALUES (1, 'aa', 'a.docx', 1, '2026-01-01T00:00:00Z', 1, 'processed', 'Обработанные/a.docx', 1);
+                    INSERT INTO document (id, inputId, position, kind, organization, itemCount, modifiedAt)
+                    VALUES (1, 1, 0, 'roadmap', 'Школа', 2, 1);
+                    INSERT INTO item (id, documentId, position, sectionIndex, activity, deadlineKinds, responsibles)
+                    VALUES (1, 1, 0, 0, 'Ежемесячно', 'recurring', ''), (2, 1, 1, 0, 'Без срока', '', '');
+                    INSERT INTO occurrence (itemId, start, due) VALUES
+                        (1, '2024-01-01', '2024-01-31'), (1, '2024-02-01', '2024-02-29'), (1, NULL, '2024-05-15');
+                    """)
+            }
+        }
+        let registry = try Registry(path: path)
+        XCTAssertTrue(try registry.appliedMigrations().contains("v2: occurrences on the item"))
+        let q1 = try registry.itemsDue(from: day("2024-01-01"), to: day("2024-03-31"))
+        XCTAssertEqual(q1.map(\.occurrence), [Occurrence(start: day("2024-01-01"), due: day("2024-01-31")),
+                                             Occurrence(start: day("2024-02-01"), due: day("2024-02-29"))])
+        XCTAssertEqual(try registry.itemsDue(from: day("2024-04-01"), to: day("2024-06-30")).map(\.occurrence.due.iso),
+                       ["2024-05-15"])
+    }
+
+    func testOccurrenceListsRoundTrip() {
+        let list = [Occurrence(start: day("2023-09-01"), due: day("2023-09-30")), Occurrence(start: nil, due: day("2023-12-25"))]
+        XCTAssertEqual(OccurrenceList.encode(list), "2023-09-01..2023-09-30;2023-12-25")
+        XCTAssertEqual(OccurrenceList.decode(OccurrenceList.encode(list)), list)
+        XCTAssertEqual(OccurrenceList.span(list)?.first, day("2023-09-01"))
+        XCTAssertEqual(OccurrenceList.span(list)?.lastDue, day("2023-12-25"))
+        XCTAssertNil(OccurrenceList.span([]))
+        XCTAssertEqual(OccurrenceList.decode(""), [])
     }
 }

@@ -1,0 +1,42 @@
+import Model
+
+/// How an item's deadline occurrences are kept in its registry row: `start..due` or `due`
+/// windows in ISO days, joined by `;` («2023-09-01..2023-09-30;2023-12-25»), with the span
+/// they cover beside them for the index.
+enum OccurrenceList {
+    static func encode(_ occurrences: [Occurrence]) -> String {
+        var text = ""
+        text.reserveCapacity(occurrences.count * 23)
+        for (i, o) in occurrences.enumerated() {
+            if i > 0 { text += ";" }
+            if let start = o.start { text += start.iso + ".." }
+            text += o.due.iso
+        }
+        return text
+    }
+
+    /// The earliest day an occurrence starts (or falls due) and the latest due day; `nil` without occurrences.
+    static func span(_ occurrences: [Occurrence]) -> (first: Day, lastDue: Day)? {
+        guard let head = occurrences.first else { return nil }
+        var first = head.start ?? head.due, last = head.due
+        for o in occurrences.dropFirst() {
+            first = min(first, o.start ?? o.due)
+            last = max(last, o.due)
+        }
+        return (first, last)
+    }
+
+    /// The windows of `text`; a malformed window is skipped.
+    static func decode(_ text: String) -> [Occurrence] {
+        text.split(separator: ";").compactMap { window in
+            let ends = window.split(separator: ".", omittingEmptySubsequences: true)
+            switch ends.count {
+            case 1: return Day(iso: String(ends[0])).map { Occurrence(start: nil, due: $0) }
+            case 2:
+                guard let start = Day(iso: String(ends[0])), let due = Day(iso: String(ends[1])) else { return nil }
+                return Occurrence(start: start, due: due)
+            default: return nil
+            }
+        }
+    }
+}

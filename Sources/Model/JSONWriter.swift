@@ -17,10 +17,17 @@ public struct JSONWriter: Sendable {
         return out
     }
 
+    private static let spaces = [UInt8](repeating: 0x20, count: 256)
+
     private func newline(_ out: inout [UInt8], _ level: Int) {
         guard indent > 0 else { return }
         out.append(0x0A)
-        out.append(contentsOf: repeatElement(0x20, count: indent * level))
+        var width = indent * level
+        while width > 0 {
+            let run = min(width, JSONWriter.spaces.count)
+            out.append(contentsOf: JSONWriter.spaces[0..<run])
+            width -= run
+        }
     }
 
     private func write(_ value: JSONValue, into out: inout [UInt8], level: Int) {
@@ -64,40 +71,40 @@ public struct JSONWriter: Sendable {
     /// U+2028/U+2029 too (they end lines in JavaScript); everything else as UTF-8.
     public static func escape(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        let utf8 = Array(s.utf8)
-        utf8.withUnsafeBufferPointer { bytes in
-            var i = 0
+        var s = s
+        s.withUTF8 { bytes in
             var runStart = 0
-            func flush(_ end: Int) {
-                if end > runStart { out.append(contentsOf: bytes[runStart..<end]) }
-            }
+            var i = 0
             while i < bytes.count {
                 let b = bytes[i]
-                var escaped: [UInt8]?
-                var width = 1
-                switch b {
-                case UInt8(ascii: "\""): escaped = Array("\\\"".utf8)
-                case UInt8(ascii: "\\"): escaped = Array("\\\\".utf8)
-                case 0x0A: escaped = Array("\\n".utf8)
-                case 0x0D: escaped = Array("\\r".utf8)
-                case 0x09: escaped = Array("\\t".utf8)
-                case 0..<0x20:
-                    escaped = Array("\\u00".utf8) + [hex[Int(b >> 4)], hex[Int(b & 0xF)]]
-                case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
-                    escaped = Array((bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
-                    width = 3
-                default: break
-                }
-                if let escaped {
-                    flush(i)
-                    out.append(contentsOf: escaped)
-                    i += width
-                    runStart = i
-                } else {
+                // Most text needs no escape: one comparison per byte until something does.
+                guard b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b == 0xE2 else {
                     i += 1
+                    continue
                 }
+                var width = 1
+                let escaped: String
+                switch b {
+                case UInt8(ascii: "\""): escaped = "\\\""
+                case UInt8(ascii: "\\"): escaped = "\\\\"
+                case 0x0A: escaped = "\\n"
+                case 0x0D: escaped = "\\r"
+                case 0x09: escaped = "\\t"
+                case 0..<0x20: escaped = "\\u00" + String(decoding: [hex[Int(b >> 4)], hex[Int(b & 0xF)]], as: UTF8.self)
+                default:  // 0xE2: U+2028 and U+2029 are escaped, other characters it starts are not
+                    guard i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 else {
+                        i += 1
+                        continue
+                    }
+                    escaped = bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                    width = 3
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
+                out.append(contentsOf: escaped.utf8)
+                i += width
+                runStart = i
             }
-            flush(bytes.count)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
         }
         out.append(UInt8(ascii: "\""))
     }

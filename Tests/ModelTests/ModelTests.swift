@@ -29,6 +29,13 @@ final class ModelTests: XCTestCase {
         XCTAssertThrowsError(try JSONParser.parse(String(repeating: "[", count: 10_000)))
     }
 
+    func testJSONEscapesQuotesControlsAndLineSeparatorsOnly() {
+        var out: [UInt8] = []
+        JSONWriter.escape("a\"b\\c\n\t\u{1}«ё»\u{2028}\u{2029}\u{2026}", into: &out)
+        XCTAssertEqual(String(decoding: out, as: UTF8.self), #""a\"b\\c\n\t\u0001«ё»\u2028\u2029…""#)
+        XCTAssertEqual(JSONWriter(indent: 0).string(.array([.string(""), .object([])])), #"["",{}]"#)
+    }
+
     func testSHA256MatchesKnownDigests() {
         XCTAssertEqual(SHA256.hexDigest([]), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         XCTAssertEqual(SHA256.hexDigest(Array("abc".utf8)), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")

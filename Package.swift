@@ -17,6 +17,8 @@ let package = Package(
                        providers: [.apt(["libzip-dev"])]),
         .systemLibrary(name: "CLibxml2", pkgConfig: "libxml-2.0",
                        providers: [.apt(["libxml2-dev"])]),
+        // glibc's malloc.h, for the allocator tuning of long batches (no library to link).
+        .systemLibrary(name: "CMalloc"),
 
         // Plain value types under every stage: the export model, diagnostics, JSON, text normalisation.
         .target(name: "Model"),
@@ -47,7 +49,7 @@ let package = Package(
 
         // The command line: a thin shell.
         .executableTarget(name: "kartograf", dependencies: [
-            "Pipeline", "Checks", "Reports", "Registry", "Deadlines", "Responsibles", "OOXML", "Model",
+            "Pipeline", "Checks", "Reports", "Registry", "Deadlines", "Responsibles", "OOXML", "Model", "CMalloc",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

@@ -1,5 +1,14 @@
 import ArgumentParser
+import CMalloc
 import Foundation
+
+// A batch allocates and frees the same large buffers (zip windows, XML buffers, outputs)
+// for every file. By default glibc hands the big ones back to the kernel each time and
+// faults them in again: 60,000 page faults for 400 files, a quarter of the time the run
+// spent in the kernel. Keep them in the heap; memory still peaks at what the workers'
+// files need at once (measured: RSS unchanged).
+_ = mallopt(M_MMAP_THRESHOLD, 64 << 20)
+_ = mallopt(M_TRIM_THRESHOLD, 128 << 20)
 
 // Usage errors exit with 2, as cli.md says (ArgumentParser's default is 64).
 do {

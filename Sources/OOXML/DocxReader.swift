@@ -17,17 +17,36 @@ public struct DocxReader: Sendable {
 
     /// Reads a file's bytes, refusing files over `limit`.
     public static func loadFile(path: String, limit: Int) throws -> [UInt8] {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            if FileManager.default.fileExists(atPath: path) { throw ReadError.ioFailure("нет доступа") }
-            throw ReadError.notFound(path)
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            if errno == ENOENT || errno == ENOTDIR { throw ReadError.notFound(path) }
+            throw ReadError.ioFailure(errno == EACCES ? "нет доступа" : String(cString: strerror(errno)))
         }
-        defer { try? handle.close() }
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw ReadError.ioFailure(String(cString: strerror(errno))) }
+        if (info.st_mode & S_IFMT) == S_IFDIR { throw ReadError.ioFailure("это папка, а не файл") }
+        let size = Int(info.st_size)
         if size > limit { throw ReadError.tooLarge(bytes: size, limit: limit) }
-        let data: Data
-        do { data = try handle.readToEnd() ?? Data() } catch { throw ReadError.ioFailure(error.localizedDescription) }
-        if data.count > limit { throw ReadError.tooLarge(bytes: data.count, limit: limit) }
-        return [UInt8](data)
+        // Read to the end whatever the size said: the file may be growing; never past the limit.
+        var bytes = [UInt8](repeating: 0, count: max(size, 4096))
+        var count = 0
+        while true {
+            if count == bytes.count {
+                guard bytes.count <= limit else { throw ReadError.tooLarge(bytes: bytes.count, limit: limit) }
+                bytes.append(contentsOf: repeatElement(0, count: min(bytes.count, limit + 1 - bytes.count)))
+            }
+            let n = bytes.withUnsafeMutableBytes { readFile(fd, $0.baseAddress! + count, $0.count - count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw ReadError.ioFailure(String(cString: strerror(errno)))
+            }
+            if n == 0 { break }
+            count += n
+        }
+        if count > limit { throw ReadError.tooLarge(bytes: count, limit: limit) }
+        bytes.removeSubrange(count...)
+        return bytes
     }
 
     /// Reads a .docx held in memory.
@@ -113,4 +132,9 @@ public struct DocxReader: Sendable {
         let parser = try XMLPullParser(source: stream, part: name, maxDepth: limits.maxDepth)
         return try body(parser)
     }
+}
+
+/// POSIX `read`, named apart from `DocxReader.read`.
+private func readFile(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    read(fd, buffer, count)
 }

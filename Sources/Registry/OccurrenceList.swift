@@ -5,14 +5,14 @@ import Model
 /// they cover beside them for the index.
 enum OccurrenceList {
     static func encode(_ occurrences: [Occurrence]) -> String {
-        var text = ""
-        text.reserveCapacity(occurrences.count * 23)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(occurrences.count * 23)
         for (i, o) in occurrences.enumerated() {
-            if i > 0 { text += ";" }
-            if let start = o.start { text += start.iso + ".." }
-            text += o.due.iso
+            if i > 0 { bytes.append(UInt8(ascii: ";")) }
+            if let start = o.start { bytes += start.iso.utf8; bytes += "..".utf8 }
+            bytes += o.due.iso.utf8
         }
-        return text
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The earliest day an occurrence starts (or falls due) and the latest due day; `nil` without occurrences.

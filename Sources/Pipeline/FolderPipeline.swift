@@ -1,6 +1,7 @@
 import Checks
 import Foundation
 import Model
+import OOXML
 import Registry
 
 /// Settings of the folder pipeline.
@@ -143,7 +144,10 @@ public final class FolderPipeline: Sendable {
     }
 
     func prepare(_ file: InboxFile) -> Prepared {
-        guard let sha = Files.sha256(path: file.path) else { return .vanished(file) }
+        // The file is read once: hashed, then extracted from the same bytes. One too large
+        // to hold (or unreadable now) is hashed as a stream and left to the extractor to explain.
+        let bytes = try? DocxReader.loadFile(path: file.path, limit: options.extractor.configuration.limits.maxFileBytes)
+        guard let sha = bytes.map(SHA256.hexDigest) ?? Files.sha256(path: file.path) else { return .vanished(file) }
         if (try? registry.firstArrival(sha256: sha)) != nil { return .known(file, sha256: sha) }
 
         var export: Export
@@ -159,6 +163,8 @@ public final class FolderPipeline: Sendable {
             } else {
                 export = options.extractor.extract(path: file.path, displayName: file.name)
             }
+        } else if let bytes {
+            export = options.extractor.extract(bytes: bytes, fileName: file.name)
         } else {
             export = options.extractor.extract(path: file.path, displayName: file.name)
         }

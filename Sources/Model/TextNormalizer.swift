@@ -55,8 +55,37 @@ public enum TextNormalizer {
         }
     }
 
+    /// True when normalising would give back the same bytes: only kept characters, each
+    /// single space or `separator` between two of them.
+    private static func isNormal(_ bytes: UnsafeBufferPointer<UInt8>, separator: UInt8) -> Bool {
+        var afterContent = false
+        var i = 0
+        while i < bytes.count {
+            let c = bytes[i]
+            if c >= 0x21 && c < 0x7F || c >= 0xC3 && c <= 0xDF {
+                // Printable ASCII, two-byte letters (Cyrillic and others) past U+00BF: kept.
+                afterContent = true
+                i += c < 0x80 ? 1 : 2
+                continue
+            }
+            if c == 0x20 || c == separator {
+                guard afterContent else { return false }
+                afterContent = false
+                i += 1
+                continue
+            }
+            let (kind, width) = classify(bytes, i)
+            guard kind == .keep, i + width <= bytes.count else { return false }
+            afterContent = true
+            i += width
+        }
+        return afterContent
+    }
+
     private static func normalize(_ raw: String?, separator: UInt8) -> String? {
         guard var raw else { return nil }
+        // Most texts are already normal: then the text itself is the result, with no copy.
+        if raw.withUTF8({ isNormal($0, separator: separator) }) { return raw }
         let result: [UInt8]? = raw.withUTF8 { bytes in
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count)

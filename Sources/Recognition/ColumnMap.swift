@@ -26,7 +26,9 @@ struct ColumnMap: Sendable {
 
     /// The text of field `f` in a row: its columns' texts joined by newlines.
     func text(_ f: ColumnField, in row: RowView) -> String? {
-        let parts = ranges(f).compactMap { row.text(in: $0) }
+        guard let ranges = fields[f], !ranges.isEmpty else { return nil }
+        if ranges.count == 1 { return row.text(in: ranges[0]) }
+        let parts = ranges.compactMap { row.text(in: $0) }
         return parts.isEmpty ? nil : parts.joined(separator: "\n")
     }
 }
@@ -37,7 +39,8 @@ enum HeaderMapper {
     static func field(for header: String) -> ColumnField? {
         // Folded text compared as bytes: the synonyms are folded the same way, so a byte
         // prefix is a word prefix, and no Unicode-aware comparison is needed.
-        let folded = Array(foldForMatching(header).utf8).map { $0 == 0x0A ? 0x20 : $0 }
+        // (Folding turns line breaks into spaces.)
+        let folded = foldedPlainBytes(header) ?? Array(foldForMatchingGeneral(header).utf8)
         guard !folded.isEmpty else { return nil }
         var starts: [Int] = []
         var atStart = true
@@ -64,6 +67,12 @@ enum HeaderMapper {
 
     /// A four-digit year a header names (`2022 г.`, `2023 год`), or nil.
     static func year(for header: String) -> String? {
+        // A year starts with «1» or «2»: a header starting with another character (ASCII or
+        // Cyrillic, neither of them a space) names none.
+        if let first = header.utf8.first, first != 0x31, first != 0x32, first != 0x20, !(0x09...0x0D).contains(first),
+           first < 0x80 || first == 0xD0 || first == 0xD1 {
+            return nil
+        }
         let t = header.trimmingCharacters(in: .whitespacesAndNewlines)
         guard t.count <= 24 else { return nil }
         let digits = t.prefix { $0.isNumber }
@@ -133,7 +142,7 @@ enum HeaderMapper {
         if let first = row.nonEmpty.first?.text, let n = Label.number(first),
            Label.isNumeric(n[...]) || Label.isRoman(n[...]) { return m }
         for cell in row.cells where !cell.isContinuation {
-            guard let text = cell.text, text.count <= 150 else { continue }
+            guard let text = cell.text, text.utf8.count <= 150 || text.count <= 150 else { continue }
             let range = cell.column..<(cell.column + cell.span)
             if let y = year(for: text) {
                 m.years.append((y, range))
@@ -163,9 +172,12 @@ enum HeaderMapper {
         // Data rows start with their number: no need to look further.
         if let first = row.nonEmpty.first?.text, let n = Label.number(first),
            Label.isNumeric(n[...]) || Label.isRoman(n[...]) { return false }
-        if row.cells.contains(where: { ($0.text?.count ?? 0) > 150 }) { return false }
-        let sig = row.cells.map { $0.text.map(foldForMatching) ?? "" }
-        if sig == map.headerSignature { return true }
+        if row.cells.contains(where: { $0.text.map { $0.utf8.count > 150 && $0.count > 150 } ?? false }) { return false }
+        // The same folded texts as the header: compared cell by cell, up to the first difference.
+        if row.cells.count == map.headerSignature.count,
+           zip(row.cells, map.headerSignature).allSatisfy({ ($0.text.map(foldForMatching) ?? "") == $1 }) {
+            return true
+        }
         let m = mapRow(row)
         return m.fields.count >= 2 && m.fields.keys.allSatisfy { map.has($0) }
     }

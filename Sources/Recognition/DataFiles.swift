@@ -20,8 +20,45 @@ enum DataFiles {
 }
 
 /// Lower case, `ё` → `е`, hyphenation and line breaks removed, spaces folded: the form
-/// headers and titles are compared in.
+/// headers and titles are compared in. Plain text (`PlainScalars`) is folded in one pass
+/// over its bytes; anything else takes the Character-level path.
 func foldForMatching(_ s: String) -> String {
+    foldedPlainBytes(s).map { String(decoding: $0, as: UTF8.self) } ?? foldForMatchingGeneral(s)
+}
+
+/// The UTF-8 bytes of `foldForMatching(s)` when `s` is plain (`PlainScalars`), else nil.
+func foldedPlainBytes(_ s: String) -> [UInt8]? {
+    var s = s
+    let bytes: [UInt8]? = s.withUTF8 { b in
+        var out: [UInt8] = []
+        out.reserveCapacity(b.count)
+        var space = false
+        var lastWasHyphen = false
+        var i = 0
+        while i < b.count {
+            guard let (scalar, width) = PlainScalars.decode(b, i) else { return nil }
+            i += width
+            switch scalar {
+            case 0x09...0x0D, 0x20, 0x85, 0xA0:
+                // «ответствен- ный» (a word hyphenated over a line break) → «ответственный».
+                if !out.isEmpty && !lastWasHyphen { space = true }
+            case 0xAD:
+                continue
+            default:
+                if space { out.append(0x20); space = false }
+                // `ё` and `Ё` read as `е`.
+                let folded = scalar == 0x451 || scalar == 0x401 ? 0x435 : PlainScalars.lowercased(scalar)
+                PlainScalars.append(folded, to: &out)
+                lastWasHyphen = scalar == 0x2D
+            }
+        }
+        return out
+    }
+    return bytes
+}
+
+/// `foldForMatching` for any text, Character by Character.
+func foldForMatchingGeneral(_ s: String) -> String {
     var out = ""
     out.reserveCapacity(s.utf8.count)
     var space = false

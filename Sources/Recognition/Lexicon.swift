@@ -5,12 +5,15 @@ struct Lexicon: Sendable {
     /// Column-header synonyms, folded, as UTF-8 bytes for the header matcher; in priority order.
     let columnSynonymBytes: [(field: ColumnField, prefixes: [[UInt8]])]
     static let numberSign = Array("№".utf8)
-    let titleKeywords: [(kind: DocumentKind, words: [String])]
+    let titleKeywords: [(kind: DocumentKind, words: [LexiconWord])]
     let orderStart: [String]
-    let appendixPrefixes: [String]
+    let appendixPrefixes: [LexiconWord]
     let organizationTypes: [String]
     /// First words of the organisation types, to skip texts that name none quickly.
     let organizationFirstWords: Set<String>
+    /// The same as UTF-8 bytes, when all are plain (`PlainScalars`).
+    let organizationTypeBytes: [[UInt8]]?
+    let organizationFirstWordBytes: [[UInt8]]?
 
     static let shared = Lexicon()
 
@@ -25,16 +28,20 @@ struct Lexicon: Sendable {
         }
         columnSynonymBytes = synonyms.map { ($0.0, $0.1.map { Array($0.utf8) }) }
         let docs = DataFiles.load("documents.json")
-        var titles: [(DocumentKind, [String])] = []
+        var titles: [(DocumentKind, [LexiconWord])] = []
         // Order matters: more specific kinds first.
         for kind in [DocumentKind.order, .report, .indicators, .roadmap, .program, .other] {
-            titles.append((kind, DataFiles.strings(docs["titles"]?[kind.rawValue]).map(foldForMatching)))
+            titles.append((kind, DataFiles.strings(docs["titles"]?[kind.rawValue]).map(LexiconWord.init)))
         }
         titleKeywords = titles
         orderStart = DataFiles.strings(docs["orderStart"]).map(foldForMatching)
-        appendixPrefixes = DataFiles.strings(docs["appendixPrefixes"]).map(foldForMatching)
+        appendixPrefixes = DataFiles.strings(docs["appendixPrefixes"]).map(LexiconWord.init)
         organizationTypes = DataFiles.strings(docs["organizationTypes"]).sorted { $0.count > $1.count }
         organizationFirstWords = Set(organizationTypes.compactMap { $0.split(separator: " ").first.map(String.init) })
+        // The byte search needs plain types (`PlainScalars`); other types take the general path.
+        let plain = organizationTypes.allSatisfy { PlainScalars.scalars(of: $0) != nil }
+        organizationTypeBytes = plain ? organizationTypes.map { Array($0.utf8) } : nil
+        organizationFirstWordBytes = plain ? organizationFirstWords.map { Array($0.utf8) } : nil
     }
 }
 
@@ -50,5 +57,48 @@ extension String {
         let rest = dropFirst(prefix.count)
         guard let next = rest.first else { return true }
         return !(next.isLetter) || prefix.last.map { !$0.isLetter } == true
+    }
+}
+
+/// A lexicon word in `foldForMatching` form, with its bytes when it is plain (`PlainScalars`).
+struct LexiconWord: Sendable {
+    let folded: String
+    let plainBytes: [UInt8]?
+    /// Its last character is a letter (`hasWordPrefix`).
+    let endsWithLetter: Bool
+
+    init(_ raw: String) {
+        folded = foldForMatching(raw)
+        let scalars = PlainScalars.scalars(of: folded)
+        plainBytes = scalars == nil ? nil : Array(folded.utf8)
+        endsWithLetter = folded.last?.isLetter ?? false
+    }
+}
+
+/// A text in `foldForMatching` form: its bytes when it is plain, else the folded string.
+enum FoldedText {
+    case plain([UInt8])
+    case general(String)
+
+    init(_ raw: String) {
+        if let bytes = foldedPlainBytes(raw) { self = .plain(bytes) } else { self = .general(foldForMatchingGeneral(raw)) }
+    }
+
+    var string: String {
+        switch self {
+        case let .plain(bytes): String(decoding: bytes, as: UTF8.self)
+        case let .general(s): s
+        }
+    }
+
+    /// `String.hasWordPrefix`: on plain texts and words a byte comparison, as one scalar is one character.
+    func hasWordPrefix(_ word: LexiconWord) -> Bool {
+        guard case let .plain(bytes) = self, let prefix = word.plainBytes else { return string.hasWordPrefix(word.folded) }
+        guard bytes.count >= prefix.count, bytes[..<prefix.count].elementsEqual(prefix) else { return false }
+        guard bytes.count > prefix.count else { return true }
+        let nextIsLetter = bytes.withUnsafeBufferPointer { b in
+            PlainScalars.decode(b, prefix.count).map { PlainScalars.isLetter($0.scalar) } ?? false
+        }
+        return !nextIsLetter || !word.endsWithLetter
     }
 }

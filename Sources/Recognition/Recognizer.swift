@@ -125,17 +125,44 @@ struct Segmenter {
 
     /// `П Р И К А З` → `ПРИКАЗ`: headings are often spaced out letter by letter.
     static func unspaced(_ text: String) -> String {
+        // Nearly every text starts with a longer word: then there is nothing to join.
+        var text = text
+        let longFirstWord = text.withUTF8 { b in
+            guard !b.isEmpty, let (first, width) = PlainScalars.decode(b, 0), width < b.count,
+                  let (second, _) = PlainScalars.decode(b, width) else { return false }
+            return first != 0x20 && second != 0x20
+        }
+        if longFirstWord { return text }
         let words = text.split(separator: " ")
         let singles = words.prefix { $0.count == 1 && $0.first!.isLetter }
         guard singles.count >= 4 else { return text }
         return singles.joined() + (words.count > singles.count ? " " + words.dropFirst(singles.count).joined(separator: " ") : "")
     }
 
+    /// `String(text.prefix(n))`: on a plain start (`PlainScalars`) counted in scalars, as each is a character.
+    static func prefix(_ text: String, _ n: Int) -> String {
+        var text = text
+        let end: Int? = text.withUTF8 { b in
+            var i = 0
+            var count = 0
+            while i < b.count {
+                // The scalar after the n-th must be plain too: a combining mark would join the n-th character.
+                guard let (_, width) = PlainScalars.decode(b, i) else { return nil }
+                if count == n { return i }
+                count += 1
+                i += width
+            }
+            return i
+        }
+        guard let end else { return String(text.prefix(n)) }
+        return end == text.utf8.count ? text : String(decoding: text.utf8.prefix(end), as: UTF8.self)
+    }
+
     /// The kind a heading announces, or nil.
     static func headingKind(_ p: Paragraph, _ text: String) -> DocumentKind? {
         // Every kind needs a heading-like line, and its keyword stands at the start.
-        guard text.count <= 400, isHeadingLike(p, text) else { return nil }
-        let folded = foldForMatching(String(unspaced(text).prefix(80)))
+        guard text.utf8.count <= 400 || text.count <= 400, isHeadingLike(p, text) else { return nil }
+        let folded = FoldedText(prefix(unspaced(text), 80))
         let lexicon = Lexicon.shared
         if lexicon.appendixPrefixes.contains(where: { folded.hasWordPrefix($0) }) { return nil }
         for (kind, words) in lexicon.titleKeywords {
@@ -176,9 +203,8 @@ struct Segmenter {
         guard current != nil else { return }
         // A title goes on in the next paragraph when that one continues the phrase; a short
         // title («ПЛАН МЕРОПРИЯТИЙ») takes its continuation even unformatted.
-        let shortTitle = current!.titleParts.joined().count <= 40
         if current!.titleOpen, !current!.titleParts.isEmpty, current!.tables == 0,
-           Segmenter.isHeadingLike(p, text) || shortTitle, let first = text.first,
+           Segmenter.isHeadingLike(p, text) || current!.titleParts.joined().count <= 40, let first = text.first,
            first.isLowercase || first == "«" || first == "(" || first == "\"" {
             current!.titleParts.append(text)
             return
@@ -192,8 +218,8 @@ struct Segmenter {
     /// heading or not (files written by other tools often have plain-text titles).
     private func plainTitle() -> (kind: DocumentKind, title: String)? {
         for p in recent.reversed().prefix(8) {
-            guard let text = TextNormalizer.singleLine(p.displayText), text.count <= 400 else { continue }
-            let folded = foldForMatching(String(text.prefix(80)))
+            guard let text = TextNormalizer.singleLine(p.displayText), text.utf8.count <= 400 || text.count <= 400 else { continue }
+            let folded = FoldedText(Segmenter.prefix(text, 80))
             for (kind, words) in Lexicon.shared.titleKeywords where kind == .roadmap || kind == .report {
                 if words.contains(where: { folded.hasWordPrefix($0) }) { return (kind, text) }
             }
@@ -268,7 +294,7 @@ struct Segmenter {
             let filled = row.cells.filter { !$0.isMergeContinuation && $0.normalizedText != nil }
             guard filled.count == 1, let cell = filled.first, cell.columnSpan * 2 >= t.columnCount,
                   let text = TextNormalizer.singleLine(cell.text) else { continue }
-            let folded = foldForMatching(text)
+            let folded = FoldedText(text)
             if Lexicon.shared.titleKeywords.contains(where: { $0.kind == .roadmap || $0.kind == .report ? $0.words.contains { folded.hasWordPrefix($0) } : false }) {
                 return text
             }

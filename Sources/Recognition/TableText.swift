@@ -13,27 +13,36 @@ struct RowView {
 
     let cells: [CellView]
     let isHeader: Bool
+    /// The cells with a text.
+    let nonEmpty: [CellView]
 
     init(_ row: TableRow) {
         isHeader = row.isHeader
         cells = row.cells.map { c in
             let bold = c.blocks.contains { if case let .paragraph(p) = $0 { return p.isBold } else { return false } }
-            return CellView(column: c.column, span: c.columnSpan, text: c.normalizedText,
+            return CellView(column: c.column, span: c.columnSpan, text: RowView.normalizedText(c),
                             isContinuation: c.isMergeContinuation, isBold: bold)
         }
+        nonEmpty = cells.filter { $0.text != nil }
     }
 
-    var isEmpty: Bool { cells.allSatisfy { $0.text == nil } }
+    /// `cell.normalizedText`, without joining the lines of a cell that has only one.
+    static func normalizedText(_ cell: TableCell) -> String? {
+        if cell.blocks.count == 1, case let .paragraph(p) = cell.blocks[0] { return TextNormalizer.normalize(p.displayText) }
+        return cell.normalizedText
+    }
 
-    var nonEmpty: [CellView] { cells.filter { $0.text != nil } }
+    var isEmpty: Bool { nonEmpty.isEmpty }
 
     /// Texts of the cells overlapping grid columns `range`, distinct cells joined by newlines.
     func text(in range: Range<Int>, includeContinuations: Bool = true) -> String? {
-        let parts = cells.filter {
-            $0.column < range.upperBound && $0.column + $0.span > range.lowerBound
-                && (includeContinuations || !$0.isContinuation)
-        }.compactMap(\.text)
-        return parts.isEmpty ? nil : parts.joined(separator: "\n")
+        var joined: String?
+        for cell in cells where cell.column < range.upperBound && cell.column + cell.span > range.lowerBound
+            && (includeContinuations || !cell.isContinuation) {
+            guard let text = cell.text else { continue }
+            if joined == nil { joined = text } else { joined! += "\n" + text }
+        }
+        return joined
     }
 
     /// A row of column numbers («1 2 3 4 5»): every filled cell a small integer, increasing.
@@ -70,6 +79,109 @@ enum Label {
 
     /// Splits a leading label off a heading: `I. Title` → (`I`, `Title`); `1-й этап. Title` → (`1-й этап`, `Title`).
     static func split(_ text: String) -> (label: String?, rest: String) {
+        // Plain text (one scalar per character) is read as scalars; anything else as characters.
+        if let scalars = PlainScalars.scalars(of: text) { return split(plain: scalars[...]) }
+        return splitGeneral(text)
+    }
+
+    private static func string(_ s: ArraySlice<UInt32>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(s.count * 2)
+        for c in s { PlainScalars.append(c, to: &bytes) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func literal(_ s: String) -> [UInt32] { s.unicodeScalars.map(\.value) }
+    private static let sectionWords = ["этап", "раздел", "блок", "модуль", "направление"].map(literal)
+    private static let stage = literal("этап")
+    private static let ordinalEndings = ["й", "ый", "ой", "ий"].map(literal)
+
+    /// `Character.isNumber` for a plain scalar: digits, and `¹ ² ³ ¼ ½ ¾`.
+    private static func isNumber(_ c: UInt32) -> Bool {
+        (c >= 0x30 && c <= 0x39) || c == 0xB2 || c == 0xB3 || c == 0xB9 || (c >= 0xBC && c <= 0xBE)
+    }
+    private static func isRoman(_ s: ArraySlice<UInt32>) -> Bool {
+        !s.isEmpty && s.count <= 6 && s.allSatisfy { [0x49, 0x56, 0x58, 0x4C, 0x43].contains($0) }
+    }
+    private static func isNumeric(_ s: ArraySlice<UInt32>) -> Bool {
+        !s.isEmpty && isNumber(s.first!) && s.allSatisfy { isNumber($0) || $0 == 0x2E }
+    }
+    private static func trimmed(_ s: ArraySlice<UInt32>, _ set: (UInt32) -> Bool) -> ArraySlice<UInt32> {
+        guard let first = s.firstIndex(where: { !set($0) }), let last = s.lastIndex(where: { !set($0) }) else { return [] }
+        return s[first...last]
+    }
+    /// `CharacterSet.whitespaces` among plain scalars.
+    private static func isSpace(_ c: UInt32) -> Bool { c == 0x20 || c == 0x09 || c == 0xA0 }
+
+    /// `splitGeneral` on a plain text's scalars.
+    private static func split(plain text: ArraySlice<UInt32>) -> (label: String?, rest: String) {
+        let t = trimmed(text, isSpace)
+        // «Этап 1.», «Раздел 2.», «Блок 3»: the first two words, and the rest after one space.
+        var words: [ArraySlice<UInt32>] = []
+        var i = t.startIndex
+        while i < t.endIndex, words.count < 2 {
+            if t[i] == 0x20 { i += 1; continue }
+            var end = i
+            while end < t.endIndex, t[end] != 0x20 { end += 1 }
+            words.append(t[i..<end])
+            i = end < t.endIndex ? end + 1 : end
+        }
+        if words.count == 2, i < t.endIndex { words.append(t[i...]) }
+        if words.count >= 2, sectionWords.contains(where: { words[0].map(PlainScalars.lowercased).elementsEqual($0) }) {
+            let number = trimmed(words[1]) { $0 == 0x2E || $0 == 0x3A }
+            if isNumeric(number) || isRoman(number) {
+                return (string(words[0]) + " " + string(number), words.count > 2 ? string(trimmed(words[2], isSpace)) : "")
+            }
+        }
+        // «1-й этап.», «7-этап», «2 этап:»
+        if let first = t.first, isNumber(first), let end = stageLabelEnd(t) {
+            let rest = trimmed(t[end...]) { [0x2E, 0x3A, 0x2013, 0x2014, 0x20].contains($0) }
+            return (string(t[..<end]), string(rest))
+        }
+        // «I. », «1.2. », «1) »
+        i = t.startIndex
+        while i < t.endIndex, isNumber(t[i]) || t[i] == 0x2E || [0x49, 0x56, 0x58, 0x4C, 0x43].contains(t[i]) { i += 1 }
+        let head = t[t.startIndex..<i]
+        let headHasDot = head.last == 0x2E
+        let trimmedHead = headHasDot ? head.dropLast() : head
+        guard !trimmedHead.isEmpty, isRoman(trimmedHead) || isNumeric(trimmedHead),
+              i == t.endIndex || t[i] == 0x20 || t[i] == 0x29 || headHasDot
+        else { return (nil, string(t)) }
+        if isRoman(trimmedHead), !headHasDot, i < t.endIndex, t[i] != 0x20 { return (nil, string(t)) }
+        var restStart = i
+        if restStart < t.endIndex, t[restStart] == 0x29 { restStart += 1 }
+        let rest = trimmed(t[restStart...], isSpace)
+        let label = trimmed(trimmedHead) { $0 == 0x2E }
+        return (label.isEmpty ? nil : string(label), string(rest))
+    }
+
+    /// Where `^\d+\s*-?\s*(?:й|ый|ой|ий)?\s*-?\s*этап` (case-insensitive) ends on `t`, or nil.
+    /// Each part can only match one way, so one greedy pass decides.
+    private static func stageLabelEnd(_ t: ArraySlice<UInt32>) -> Int? {
+        // ICU's `\s` among plain scalars: tab, line feed, vertical tab, form feed, space, no-break space.
+        func isRegexSpace(_ c: UInt32) -> Bool { (c >= 0x09 && c <= 0x0C) || c == 0x20 || c == 0xA0 || c == 0x85 }
+        var i = t.startIndex
+        func skipSpaces() { while i < t.endIndex, isRegexSpace(t[i]) { i += 1 } }
+        func skip(_ word: [UInt32]) -> Bool {
+            guard t.endIndex - i >= word.count, t[i..<(i + word.count)].map(PlainScalars.lowercased).elementsEqual(word) else { return false }
+            i += word.count
+            return true
+        }
+        let digitsStart = i
+        while i < t.endIndex, t[i] >= 0x30 && t[i] <= 0x39 { i += 1 }
+        guard i > digitsStart else { return nil }
+        skipSpaces()
+        if i < t.endIndex, t[i] == 0x2D { i += 1 }
+        skipSpaces()
+        _ = ordinalEndings.contains(where: skip)
+        skipSpaces()
+        if i < t.endIndex, t[i] == 0x2D { i += 1 }
+        skipSpaces()
+        return skip(stage) ? i : nil
+    }
+
+    /// `split` for any text, Character by Character.
+    static func splitGeneral(_ text: String) -> (label: String?, rest: String) {
         let t = text.trimmingCharacters(in: .whitespaces)
         // «Этап 1.», «Раздел 2.», «Блок 3»
         let words = t.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)

@@ -1,0 +1,88 @@
+/// The scalars recognition's fast paths read one by one: ASCII, basic Cyrillic
+/// (U+0400–U+045F), Latin-1 punctuation (U+0080–U+00BF), the dashes, quotes and bullets
+/// of U+2010–U+2027, and `№`. None of them combines with its neighbours (`\r\n` aside),
+/// so on such a text one scalar is one `Character` and byte comparisons agree with
+/// `String`'s. A text holding anything else takes the general (Character-level) path.
+enum PlainScalars {
+    /// The scalar starting at byte `i` and its width, or nil when it is not a plain one.
+    @inline(__always)
+    static func decode(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> (scalar: UInt32, width: Int)? {
+        let c = b[i]
+        // `\r` is left out: `\r\n` is one character.
+        if c < 0x80 { return c == 0x0D ? nil : (UInt32(c), 1) }
+        guard i + 1 < b.count else { return nil }
+        let n = b[i + 1]
+        switch c {
+        case 0xC2 where n >= 0x80 && n <= 0xBF, 0xD0 where n >= 0x80 && n <= 0xBF, 0xD1 where n >= 0x80 && n <= 0x9F:
+            return (UInt32(c & 0x1F) << 6 | UInt32(n & 0x3F), 2)
+        case 0xE2:
+            guard i + 2 < b.count else { return nil }
+            let m = b[i + 2]
+            if n == 0x80 && m >= 0x90 && m <= 0xA7 { return (0x2000 | UInt32(m & 0x3F), 3) }
+            if n == 0x84 && m == 0x96 { return (0x2116, 3) }
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    /// `Character.isLetter` for a plain scalar.
+    @inline(__always)
+    static func isLetter(_ s: UInt32) -> Bool {
+        if s < 0x80 { return (s | 0x20) >= 0x61 && (s | 0x20) <= 0x7A }
+        if s >= 0x400 && s <= 0x45F { return true }
+        return s == 0xAA || s == 0xB5 || s == 0xBA
+    }
+
+    /// `Character.isUppercase` for a plain scalar.
+    @inline(__always)
+    static func isUppercase(_ s: UInt32) -> Bool {
+        (s >= 0x41 && s <= 0x5A) || (s >= 0x400 && s <= 0x42F)
+    }
+
+    /// `Character.isLowercase` for a plain scalar.
+    @inline(__always)
+    static func isLowercase(_ s: UInt32) -> Bool {
+        (s >= 0x61 && s <= 0x7A) || (s >= 0x430 && s <= 0x45F) || s == 0xAA || s == 0xB5 || s == 0xBA
+    }
+
+    /// The lower-case form of a plain scalar (`String.lowercased()`).
+    @inline(__always)
+    static func lowercased(_ s: UInt32) -> UInt32 {
+        if s >= 0x41 && s <= 0x5A { return s + 0x20 }
+        if s >= 0x410 && s <= 0x42F { return s + 0x20 }
+        if s >= 0x400 && s <= 0x40F { return s + 0x50 }
+        return s
+    }
+
+    /// Appends the UTF-8 bytes of a plain scalar.
+    @inline(__always)
+    static func append(_ s: UInt32, to out: inout [UInt8]) {
+        if s < 0x80 {
+            out.append(UInt8(s))
+        } else if s < 0x800 {
+            out.append(UInt8(0xC0 | (s >> 6)))
+            out.append(UInt8(0x80 | (s & 0x3F)))
+        } else {
+            out.append(UInt8(0xE0 | (s >> 12)))
+            out.append(UInt8(0x80 | ((s >> 6) & 0x3F)))
+            out.append(UInt8(0x80 | (s & 0x3F)))
+        }
+    }
+
+    /// The plain scalars of `text`, or nil when it holds any other.
+    static func scalars(of text: String) -> [UInt32]? {
+        var text = text
+        return text.withUTF8 { b -> [UInt32]? in
+            var out: [UInt32] = []
+            out.reserveCapacity(b.count)
+            var i = 0
+            while i < b.count {
+                guard let (s, w) = decode(b, i) else { return nil }
+                out.append(s)
+                i += w
+            }
+            return out
+        }
+    }
+}

@@ -1,0 +1,95 @@
+import Model
+import OOXML
+@testable import Recognition
+import XCTest
+
+/// The byte and scalar paths taken on plain text (`PlainScalars`) must answer exactly as the
+/// general Character-level paths: checked on crafted phrasings and on every text of the
+/// corpus files.
+final class PlainPathTests: XCTestCase {
+    static let crafted = [
+        "Дорожная карта по реализации системы наставничества МБОУ Ээрбекской СОШ им. О. К. Оолака (2023-2025гг.)",
+        "молодых специалистов МБУ ДО «Центр внешкольной работы», в том числе",
+        "План мероприятий МАОУ «Гимназия № 2» на 2023 – 2024 учебный год", "(МБОУ СОШ №5) на 2024 год",
+        "Управление образования администрации г. Н. на период 2022/2023 уч.год", "«МКОУ ООШ № 3» за 2023 год.",
+        "УПРАВЛЕНИЕ ОБРАЗОВАНИЯ АДМИНИСТРАЦИИ ЗАТО СЕВЕРСК", "МБОУ Лицей им. А. С. Пушкина.", "АНО ДО «Я.»",
+        "с 2022 г. по 2024 г.", "с 2022 года по 2023", "в 2021-2022 учебном году", "2021/2022 уч. год", "2023-й год",
+        "на 2023\u{A0}- 2024 годы", "от 25.12.2019 № Р-145", "12024 год", "на ²023 год", "в 2024 г.уч",
+        "Этап 1. Подготовительный", "Раздел II: Основной", "БЛОК 3 Итоги", "1-й этап. Организационный", "7-этап",
+        "2 этап: Анализ", "2 - ый - ЭТАП — Итоги", "I. Общие положения", "1.2. Подготовка", "1) Первое", "IV", "3.",
+        "II.Основной", "IIa", "12 Подготовка", " Этап  1.   Старт ", "Направление 1.2:", "Модуль X",
+        "Ответствен-\nный исполнитель", "Срок\u{00AD} ис-\nполнения", "Ё-моё Ёлка", "№ п/п", "N п/п",
+        "Ѐ Ѓ Џ ѐ", "ª º µ", "Café", "e\u{301}tap 1", "ПРИКАЗ", "П Р И К А З", "П Р И К А З № 5", "Д О Р О Ж Н А Я карта",
+        "2022 г.", "2023 (план)", "19 век", "2020уч", "\tМБОУ\u{A0}СОШ", "1\u{301}. Этап", "",
+    ]
+
+    /// Every paragraph and cell text of the corpus files, raw and normalised.
+    static let corpusTexts: [String] = {
+        // `../shared/corpus/dev` beside the package, as the checks' corpus tests read it.
+        let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/corpus/dev")
+        let files = (try? FileManager.default.contentsOfDirectory(at: dir, includingPropertiesForKeys: nil)) ?? []
+        var texts: [String] = []
+        func collect(_ blocks: [Block]) {
+            for b in blocks {
+                switch b {
+                case let .paragraph(p): texts.append(p.displayText)
+                case let .table(t): for row in t.rows { for cell in row.cells { texts.append(cell.text); collect(cell.blocks) } }
+                default: break
+                }
+            }
+        }
+        for file in files where file.pathExtension == "docx" {
+            guard let tree = try? DocxReader().read(path: file.path) else { continue }
+            collect(tree.body)
+        }
+        return texts + texts.compactMap(TextNormalizer.normalize) + texts.compactMap(TextNormalizer.singleLine)
+    }()
+
+    var samples: [String] { Self.crafted + Self.corpusTexts }
+
+    func testTheCorpusIsRead() throws {
+        guard !Self.corpusTexts.isEmpty else { throw XCTSkip("../shared/corpus/dev is not here") }
+        XCTAssertGreaterThan(Self.corpusTexts.count, 100)
+    }
+
+    func testFolding() {
+        for s in samples { XCTAssertEqual(foldForMatching(s), foldForMatchingGeneral(s), s) }
+    }
+
+    func testPeriods() {
+        for s in samples { XCTAssertEqual(PeriodFinder.find(in: s), PeriodFinder.findGeneral(in: s), s) }
+    }
+
+    func testOrganisations() {
+        for s in samples {
+            let general = TextNormalizer.singleLine(s).flatMap(OrganizationFinder.findGeneral)
+            XCTAssertEqual(OrganizationFinder.find(in: s), general, s)
+        }
+    }
+
+    func testLabels() {
+        for s in samples {
+            let (label, rest) = Label.split(s)
+            let general = Label.splitGeneral(s)
+            XCTAssertEqual(label, general.label, s)
+            XCTAssertEqual(rest, general.rest, s)
+        }
+    }
+
+    func testPrefixesAndUnspacing() {
+        for s in samples {
+            XCTAssertEqual(Segmenter.prefix(s, 80), String(s.prefix(80)), s)
+            XCTAssertEqual(Segmenter.prefix(s, 3), String(s.prefix(3)), s)
+        }
+    }
+
+    func testWordPrefixes() {
+        let words = ["дорожная карта", "план", "приказ", "этап", "№", "п/п", "отчет", "мероприятия по"].map(LexiconWord.init)
+        for s in samples + ["планы", "план-график", "план.", "приказ№", "отчеты"] {
+            let folded = FoldedText(s)
+            XCTAssertEqual(folded.string, foldForMatchingGeneral(s), s)
+            for w in words { XCTAssertEqual(folded.hasWordPrefix(w), folded.string.hasWordPrefix(w.folded), "\(s) / \(w.folded)") }
+        }
+    }
+}

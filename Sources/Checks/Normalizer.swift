@@ -57,13 +57,23 @@ struct Normalizer {
                 let label = context.label(section: s, item: i)
                 var item = r.document.sections[s].items[i]
                 let deadlineKey = item.deadline.text ?? ""
-                let d = deadlineMemo[deadlineKey] ?? deadlines.parse(item.deadline.text, period: period)
-                deadlineMemo[deadlineKey] = d
+                let d: Checked<Deadline>
+                if let known = deadlineMemo[deadlineKey] {
+                    d = known
+                } else {
+                    d = deadlines.parse(item.deadline.text, period: period)
+                    deadlineMemo[deadlineKey] = d
+                }
                 item.deadline = d.value
                 out += d.diagnostics.map { $0.located(document: index, section: s, item: label) }
                 let raw = item.responsibles.map(\.text).joined(separator: "\n")
-                let p = responsiblesMemo[raw] ?? responsibles.parse(raw.isEmpty ? nil : raw, glossary: glossary)
-                responsiblesMemo[raw] = p
+                let p: Checked<[Responsible]>
+                if let known = responsiblesMemo[raw] {
+                    p = known
+                } else {
+                    p = responsibles.parse(raw.isEmpty ? nil : raw, glossary: glossary)
+                    responsiblesMemo[raw] = p
+                }
                 item.responsibles = p.value
                 out += p.diagnostics.map { $0.located(document: index, section: s, item: label) }
                 if !roster.isEmpty {

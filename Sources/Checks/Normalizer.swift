@@ -41,6 +41,22 @@ struct Normalizer {
         }
     }
 
+    /// A deadline cell reads the same wherever the period is the same; a responsibles cell
+    /// wherever the glossary is. Merged cells, repeated wordings and the stock phrases of a
+    /// batch of files are parsed once.
+    private struct DeadlineKey: Hashable {
+        var text: String?
+        var period: Period?
+    }
+
+    private struct ResponsiblesKey: Hashable {
+        var text: String
+        var glossary: Glossary
+    }
+
+    private static let deadlineCache = ParseCache<DeadlineKey, Checked<Deadline>>(capacity: 8192)
+    private static let responsiblesCache = ParseCache<ResponsiblesKey, Checked<[Responsible]>>(capacity: 8192)
+
     mutating func normalize(_ r: inout RecognizedDocument, index: Int) -> [Diagnostic] {
         guard r.document.kind == .roadmap || r.document.kind == .report else { return [] }
         var out: [Diagnostic] = []
@@ -48,22 +64,20 @@ struct Normalizer {
         var glossary = fileGlossary
         for e in r.document.glossary.entries { glossary.define(e.abbreviation, e.expansion) }
         let context = CheckContext(index: index, recognized: r)
-        // Within one document the period and glossary are fixed, so a cell text always reads
-        // the same: merged cells and repeated wordings are parsed once.
-        var deadlineMemo: [String: Checked<Deadline>] = [:]
-        var responsiblesMemo: [String: Checked<[Responsible]>] = [:]
         for s in r.document.sections.indices {
             for i in r.document.sections[s].items.indices {
                 let label = context.label(section: s, item: i)
                 var item = r.document.sections[s].items[i]
-                let deadlineKey = item.deadline.text ?? ""
-                let d = deadlineMemo[deadlineKey] ?? deadlines.parse(item.deadline.text, period: period)
-                deadlineMemo[deadlineKey] = d
+                let deadlineText = item.deadline.text
+                let d = Self.deadlineCache.value(for: DeadlineKey(text: deadlineText, period: period)) {
+                    deadlines.parse(deadlineText, period: period)
+                }
                 item.deadline = d.value
                 out += d.diagnostics.map { $0.located(document: index, section: s, item: label) }
                 let raw = item.responsibles.map(\.text).joined(separator: "\n")
-                let p = responsiblesMemo[raw] ?? responsibles.parse(raw.isEmpty ? nil : raw, glossary: glossary)
-                responsiblesMemo[raw] = p
+                let p = Self.responsiblesCache.value(for: ResponsiblesKey(text: raw, glossary: glossary)) {
+                    responsibles.parse(raw.isEmpty ? nil : raw, glossary: glossary)
+                }
                 item.responsibles = p.value
                 out += p.diagnostics.map { $0.located(document: index, section: s, item: label) }
                 if !roster.isEmpty {

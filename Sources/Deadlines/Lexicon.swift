@@ -31,12 +31,14 @@ struct Lexicon: Sendable {
     var phrases: [PhraseMeaning: PhraseTable] = [:]
     /// For a quick reject: the meanings whose phrases may start with a word (bit = `PhraseMeaning` index).
     var firstWordMeanings: [String: UInt32] = [:]
-    var firstPrefixMeanings: [(prefix: String, meanings: UInt32)] = []
+    /// Prefixes as UTF-8 bytes: `String.hasPrefix` compares by characters and is slow on Linux,
+    /// while keys are runs of letters (no combining marks), for which the bytes decide alike.
+    var firstPrefixMeanings: [(prefix: [UInt8], meanings: UInt32)] = []
 
     /// The meanings of the phrases that may start at a token with this key.
     func meaningsStarting(with key: String) -> UInt32 {
         var mask = firstWordMeanings[key] ?? 0
-        for entry in firstPrefixMeanings where key.hasPrefix(entry.prefix) { mask |= entry.meanings }
+        for entry in firstPrefixMeanings where key.utf8.starts(with: entry.prefix) { mask |= entry.meanings }
         return mask
     }
 
@@ -82,7 +84,7 @@ struct Lexicon: Sendable {
                 for pattern in patterns {
                     guard let first = pattern.split(separator: " ").first.map({ fold(String($0)) }) else { continue }
                     if first.hasSuffix("*") {
-                        lexicon.firstPrefixMeanings.append((String(first.dropLast()), bit))
+                        lexicon.firstPrefixMeanings.append((Array(first.dropLast().utf8), bit))
                     } else {
                         lexicon.firstWordMeanings[first, default: 0] |= bit
                     }
@@ -149,12 +151,13 @@ struct PhraseTable: Sendable {
 
     enum Word: Sendable {
         case exact(String)
-        case prefix(String)
+        /// The prefix's UTF-8 bytes (see `Lexicon.firstPrefixMeanings`).
+        case prefix([UInt8])
 
         func matches(_ key: String) -> Bool {
             switch self {
             case let .exact(w): return key == w
-            case let .prefix(p): return key.hasPrefix(p)
+            case let .prefix(p): return key.utf8.starts(with: p)
             }
         }
     }
@@ -166,7 +169,7 @@ struct PhraseTable: Sendable {
         for pattern in patterns {
             let words: [Word] = pattern.split(separator: " ").map { part in
                 let w = Lexicon.fold(String(part))
-                return w.hasSuffix("*") ? .prefix(String(w.dropLast())) : .exact(w)
+                return w.hasSuffix("*") ? .prefix(Array(w.dropLast().utf8)) : .exact(w)
             }
             guard let first = words.first else { continue }
             let phrase = Phrase(words: words)

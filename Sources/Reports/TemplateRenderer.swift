@@ -69,51 +69,69 @@ struct TemplateRenderer {
     }
 
     mutating func render(_ node: XNode) -> [XNode] {
+        var out: [XNode] = []
+        render(node, into: &out)
+        return out
+    }
+
+    /// Appends what `node` renders to (none, one or many nodes) to `out`.
+    private mutating func render(_ node: XNode, into out: inout [XNode]) {
         produced += 1
         if produced > nodeLimit { exceeded = true }
-        if exceeded { return [] }
+        if exceeded { return }
         switch node.kind {
-        case .text: return [XNode(text: node.text)]
-        case .raw: return [XNode(raw: node.text)]
+        case .text: out.append(XNode(text: node.text))
+        case .raw: out.append(XNode(raw: node.text))
         case .element:
-            if let tag = node.tag { return renderVariable(tag, run: node) }
-            if let plan = node.section { return renderSection(plan, node) }
+            if let tag = node.tag { renderVariable(tag, run: node, into: &out); return }
+            if let plan = node.section { renderSection(plan, node, into: &out); return }
             let copy = XNode(element: node.name, attributes: node.attributes)
-            copy.children.reserveCapacity(node.children.count)
-            for c in node.children {
-                for r in render(c) { copy.append(r) }
-            }
-            return [copy]
+            var children: [XNode] = []
+            children.reserveCapacity(node.children.count)
+            for c in node.children { render(c, into: &children) }
+            copy.setChildren(children)
+            out.append(copy)
         }
     }
 
-    /// A run with the tag's formatting and the value's text; newlines become `w:br`, tabs `w:tab`.
-    private func renderVariable(_ tag: TemplateTag, run: XNode) -> [XNode] {
+    /// A run with the tag's formatting and the value's text; newlines become `w:br`, tabs `w:tab`
+    /// (a CR LF pair or a lone CR is one newline).
+    private func renderVariable(_ tag: TemplateTag, run: XNode, into out: inout [XNode]) {
         let value = TemplateRenderer.text(TemplateRenderer.resolve(tag.path, in: scopes))
-        guard !value.isEmpty else { return [] }
-        let out = XNode(element: run.name, attributes: run.attributes)
-        if let rPr = run.child("w:rPr") { out.append(rPr.clone()) }
-        var line = ""
-        func flush() {
-            guard !line.isEmpty else { return }
-            let t = XNode(element: "w:t", attributes: [("xml:space", "preserve")])
+        guard !value.isEmpty else { return }
+        let result = XNode(element: run.name, attributes: run.attributes)
+        if let rPr = run.child("w:rPr") { result.append(rPr.clone()) }
+        func text(_ line: String) {
+            let t = XNode(element: "w:t", attributes: TemplateRenderer.preserveSpace)
             t.append(XNode(text: line))
-            out.append(t)
-            line = ""
+            result.append(t)
         }
-        let normalized = value.replacingCRLF()
-        for ch in normalized {
-            switch ch {
-            case "\n": flush(); out.append(XNode(element: "w:br"))
-            case "\t": flush(); out.append(XNode(element: "w:tab"))
-            default: line.append(ch)
+        var scanned = value
+        scanned.withUTF8 { bytes in
+            // Breaks are rare: the common value is one `w:t` holding the whole string.
+            var start = 0
+            var previous: UInt8 = 0
+            for (i, b) in bytes.enumerated() {
+                defer { previous = b }
+                guard b == 0x0A || b == 0x0D || b == 0x09 else { continue }
+                if start < i { text(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)) }
+                start = i + 1
+                if b == 0x09 { result.append(XNode(element: "w:tab")); continue }
+                if b == 0x0A, previous == 0x0D { continue }
+                result.append(XNode(element: "w:br"))
+            }
+            if start == 0 {
+                text(value)
+            } else if start < bytes.count {
+                text(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
             }
         }
-        flush()
-        return [out]
+        out.append(result)
     }
 
-    private mutating func renderSection(_ plan: SectionPlan, _ wrapper: XNode) -> [XNode] {
+    private static let preserveSpace: [(name: String, value: String)] = [("xml:space", "preserve")]
+
+    private mutating func renderSection(_ plan: SectionPlan, _ wrapper: XNode, into out: inout [XNode]) {
         let value = TemplateRenderer.resolve(plan.tag.path, in: scopes)
         var contexts: [JSONValue?] = []
         if plan.tag.kind == .inverted {
@@ -123,11 +141,10 @@ struct TemplateRenderer {
         } else if TemplateRenderer.isTruthy(value) {
             contexts = [value]
         }
-        var out: [XNode] = []
         for (k, context) in contexts.enumerated() where !exceeded {
             if let context { scopes.append(context) }
             var copy: [XNode] = []
-            for c in wrapper.children { copy += render(c) }
+            for c in wrapper.children { render(c, into: &copy) }
             if context != nil { scopes.removeLast() }
             if k > 0 {
                 copy.removeAll(where: CopyIdentity.isBookmark)
@@ -138,22 +155,6 @@ struct TemplateRenderer {
             }
             out += copy
         }
-        return out
-    }
-}
-
-private extension String {
-    func replacingCRLF() -> String {
-        guard contains("\r") else { return self }
-        var out = ""
-        var previousCR = false
-        for ch in unicodeScalars {
-            if ch == "\r" { out.append("\n"); previousCR = true; continue }
-            if ch == "\n", previousCR { previousCR = false; continue }
-            previousCR = false
-            out.unicodeScalars.append(ch)
-        }
-        return out
     }
 }
 

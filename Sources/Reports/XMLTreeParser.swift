@@ -215,42 +215,43 @@ struct XMLTreeParser {
     }
 }
 
-/// Writes a tree back as XML text.
+/// Writes a tree back as XML text, straight into UTF-8 bytes.
 enum XMLTreeWriter {
     static func write(_ document: XMLDocument) -> [UInt8] {
-        var out = ""
+        var out: [UInt8] = []
         out.reserveCapacity(1 << 16)
-        for p in document.prolog { out += p }
-        if !document.prolog.isEmpty { out += "\n" }
+        for p in document.prolog { out.append(contentsOf: p.utf8) }
+        if !document.prolog.isEmpty { out.append(UInt8(ascii: "\n")) }
         write(document.root, into: &out)
-        return Array(out.utf8)
+        return out
     }
 
-    static func write(_ node: XNode, into out: inout String) {
+    static func write(_ node: XNode, into out: inout [UInt8]) {
         switch node.kind {
         case .text: Markup.escape(node.text, into: &out)
-        case .raw: out += node.text
+        case .raw: out.append(contentsOf: node.text.utf8)
         case .element:
-            out += "<"
-            out += node.name
+            out.append(UInt8(ascii: "<"))
+            out.append(contentsOf: node.name.utf8)
             for a in node.attributes {
-                out += " "
-                out += a.name
-                out += "=\""
+                out.append(UInt8(ascii: " "))
+                out.append(contentsOf: a.name.utf8)
+                out.append(UInt8(ascii: "="))
+                out.append(UInt8(ascii: "\""))
                 Markup.escape(a.value, into: &out, attribute: true)
-                out += "\""
+                out.append(UInt8(ascii: "\""))
             }
             if node.children.isEmpty {
-                out += "/>"
+                out.append(UInt8(ascii: "/"))
+                out.append(UInt8(ascii: ">"))
                 return
             }
-            out += ">"
+            out.append(UInt8(ascii: ">"))
             for c in node.children { write(c, into: &out) }
-            out += "</"
-            out += node.name
-            out += ">"
+            out.append(UInt8(ascii: "<"))
+            out.append(UInt8(ascii: "/"))
+            out.append(contentsOf: node.name.utf8)
+            out.append(UInt8(ascii: ">"))
         }
     }
-
-
 }

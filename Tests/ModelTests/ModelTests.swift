@@ -36,6 +36,20 @@ final class ModelTests: XCTestCase {
         XCTAssertEqual(JSONWriter(indent: 0).string(.array([.string(""), .object([])])), #"["",{}]"#)
     }
 
+    func testByteSearchFindsUTF8SubstringsInStringsAndSubstrings() {
+        let text = "Приказ № 5 (далее – ЦМН); сокращения"
+        let range = text.firstByteRange(of: "(далее")
+        XCTAssertEqual(range.map { String(text[$0]) }, "(далее")
+        XCTAssertEqual(text[range!.upperBound...].prefix(3), " – ")
+        let tail = text.dropFirst(9)
+        XCTAssertEqual(tail.firstByteRange(of: "ЦМН").map { String(tail[$0]) }, "ЦМН")
+        XCTAssertTrue(tail.containsBytes("сокращения"))
+        XCTAssertFalse(tail.containsBytes("Приказ"))
+        XCTAssertFalse(text.containsBytes(""))
+        XCTAssertFalse("ab".containsBytes("abc"))
+        XCTAssertTrue("aab".containsBytes("ab"))
+    }
+
     func testSHA256MatchesKnownDigests() {
         XCTAssertEqual(SHA256.hexDigest([]), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         XCTAssertEqual(SHA256.hexDigest(Array("abc".utf8)), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")

@@ -240,8 +240,7 @@ public final class FolderPipeline: Sendable {
             let base = folder + "/" + (n == 1 ? stem : "\(stem) (\(n))")
             exportPath = base + ".json"
             protocolPaths = options.protocolWriters.map { base + $0.fileSuffix }
-            if try !registry.isClaimed(path: exportPath),
-               try protocolPaths.allSatisfy({ try !registry.isClaimed(path: $0) }) { break }
+            if try !registry.isClaimed(anyOf: [exportPath] + protocolPaths) { break }
         }
         try Files.install(exportTemp, at: layout.path(exportPath))
         for (temp, path) in zip(protocolTemps, protocolPaths) { try Files.install(temp, at: layout.path(path)) }

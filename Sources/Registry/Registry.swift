@@ -65,6 +65,14 @@ public final class Registry: Sendable {
         }
     }
 
+    /// Whether any of `paths` is already the home of some recorded file (one read for all).
+    public func isClaimed(anyOf paths: [String]) throws -> Bool {
+        try writer.read { db in
+            let statement = try db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM claimedPath WHERE path = ?)")
+            return try paths.contains { try Bool.fetchOne(statement, arguments: [$0]) ?? false }
+        }
+    }
+
     /// Records one arrival with its documents, items, occurrences and diagnostics,
     /// and lets a newer roadmap of an organisation supersede the older one. One transaction.
     @discardableResult

@@ -144,6 +144,9 @@ final class RegistryTests: XCTestCase {
         XCTAssertTrue(try registry.isClaimed(path: "Обработанные/Карта.docx"))
         XCTAssertTrue(try registry.isClaimed(path: "Организации/x/Карта.docx.json"))
         XCTAssertFalse(try registry.isClaimed(path: "Обработанные/Другая.docx"))
+        XCTAssertTrue(try registry.isClaimed(anyOf: ["Обработанные/Другая.docx", "Организации/x/Карта.docx.json"]))
+        XCTAssertFalse(try registry.isClaimed(anyOf: ["Обработанные/Другая.docx", "Организации/x/Другая.json"]))
+        XCTAssertFalse(try registry.isClaimed(anyOf: []))
     }
 
     func testVersionOneRegistryKeepsItsOccurrencesAfterMigrating() throws {

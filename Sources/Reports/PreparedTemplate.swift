@@ -31,6 +31,7 @@ public final class PreparedTemplate: @unchecked Sendable {
         self.report = report
         self.entries = entries
         self.maxOutputNodes = maxOutputNodes
+        for entry in entries { if let part = entry.part { FrozenSubtrees.freeze(part.root) } }
         unchanged = try? ZipWriter.Deflated(entries.compactMap { entry in entry.bytes.map { (entry.name, $0) } })
     }
 

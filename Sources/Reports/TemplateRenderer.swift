@@ -76,9 +76,16 @@ struct TemplateRenderer {
 
     /// Appends what `node` renders to (none, one or many nodes) to `out`.
     private mutating func render(_ node: XNode, into out: inout [XNode]) {
-        produced += 1
+        produced += node.frozen?.nodes ?? 1
         if produced > nodeLimit { exceeded = true }
         if exceeded { return }
+        if let frozen = node.frozen {
+            // Written as it is: one childless node carries the subtree's text.
+            let copy = XNode(element: node.name, attributes: node.attributes)
+            copy.frozen = frozen
+            out.append(copy)
+            return
+        }
         switch node.kind {
         case .text: out.append(XNode(text: node.text))
         case .raw: out.append(XNode(raw: node.text))
@@ -89,7 +96,8 @@ struct TemplateRenderer {
             var children: [XNode] = []
             children.reserveCapacity(node.children.count)
             for c in node.children { render(c, into: &children) }
-            copy.setChildren(children)
+            // No parent links: nothing reads them in a filled tree, and each costs a weak reference.
+            copy.children = children
             out.append(copy)
         }
     }
@@ -99,12 +107,12 @@ struct TemplateRenderer {
     private func renderVariable(_ tag: TemplateTag, run: XNode, into out: inout [XNode]) {
         let value = TemplateRenderer.text(TemplateRenderer.resolve(tag.path, in: scopes))
         guard !value.isEmpty else { return }
-        let result = XNode(element: run.name, attributes: run.attributes)
-        if let rPr = run.child("w:rPr") { result.append(rPr.clone()) }
+        var parts: [XNode] = []
+        if let rPr = run.child("w:rPr") { parts.append(rPr.clone()) }
         func text(_ line: String) {
             let t = XNode(element: "w:t", attributes: TemplateRenderer.preserveSpace)
-            t.append(XNode(text: line))
-            result.append(t)
+            t.children = [XNode(text: line)]
+            parts.append(t)
         }
         var scanned = value
         scanned.withUTF8 { bytes in
@@ -116,9 +124,9 @@ struct TemplateRenderer {
                 guard b == 0x0A || b == 0x0D || b == 0x09 else { continue }
                 if start < i { text(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)) }
                 start = i + 1
-                if b == 0x09 { result.append(XNode(element: "w:tab")); continue }
+                if b == 0x09 { parts.append(XNode(element: "w:tab")); continue }
                 if b == 0x0A, previous == 0x0D { continue }
-                result.append(XNode(element: "w:br"))
+                parts.append(XNode(element: "w:br"))
             }
             if start == 0 {
                 text(value)
@@ -126,6 +134,8 @@ struct TemplateRenderer {
                 text(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
             }
         }
+        let result = XNode(element: run.name, attributes: run.attributes)
+        result.children = parts
         out.append(result)
     }
 

@@ -231,6 +231,7 @@ enum XMLTreeWriter {
         case .text: Markup.escape(node.text, into: &out)
         case .raw: out.append(contentsOf: node.text.utf8)
         case .element:
+            if let frozen = node.frozen { out.append(contentsOf: frozen.xml); return }
             out.append(UInt8(ascii: "<"))
             out.append(contentsOf: node.name.utf8)
             for a in node.attributes {

@@ -25,6 +25,9 @@ public final class PreparedTemplate: @unchecked Sendable {
     /// The deflate level of filled parts. A protocol part is a few dozen kilobytes: the
     /// fastest level costs a fraction of the default's time for a slightly larger file.
     static let deflateLevel = 1
+    /// Filled parts smaller than this (a header, a footer) are stored: setting up a deflate
+    /// stream costs more than the few hundred bytes it would save.
+    static let storedBelow = 1024
 
     init(name: String, report: TemplateReport, entries: [Entry], maxOutputNodes: Int) {
         self.name = name
@@ -58,7 +61,8 @@ public final class PreparedTemplate: @unchecked Sendable {
             }
             guard let root = rendered else { continue }
             TableRepair.repair(root)
-            writer.add(entry.name, XMLTreeWriter.write(XMLDocument(prolog: part.prolog, root: root)))
+            let xml = XMLTreeWriter.write(XMLDocument(prolog: part.prolog, root: root))
+            writer.add(entry.name, xml, store: xml.count < PreparedTemplate.storedBelow)
         }
         return try writer.bytes()
     }

@@ -5,7 +5,8 @@
 /// section, and nothing that table repair or the copies of a section change or inspect —
 /// tables, rows, cells and their properties, merges, bookmarks, paragraph ids, drawing ids,
 /// and the paragraphs of a cell (a repeated row keeps its first paragraph's properties).
-/// The renderer emits a frozen subtree as one childless node carrying the text.
+/// The renderer emits a frozen subtree as one childless node carrying the text, and
+/// freezes the runs it fills from tags the same way.
 enum FrozenSubtrees {
     /// Elements that repairs and section copies look into or change.
     private static let live: Set<String> = [

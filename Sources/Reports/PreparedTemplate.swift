@@ -6,7 +6,8 @@ import OOXML
 ///
 /// `@unchecked Sendable`: everything here is set in `init` and only read afterwards.
 /// Filling renders new trees from the compiled ones (`TemplateRenderer` copies every node
-/// it emits and repairs only its copy), so concurrent fills never write shared state.
+/// it emits and repairs only its copy; a frozen subtree is one new node sharing the
+/// compiled XML text), so concurrent fills never write shared state.
 public final class PreparedTemplate: @unchecked Sendable {
     struct Entry {
         let name: String
@@ -34,6 +35,7 @@ public final class PreparedTemplate: @unchecked Sendable {
         self.report = report
         self.entries = entries
         self.maxOutputNodes = maxOutputNodes
+        // What no fill changes is written to XML text once, here.
         for entry in entries { if let part = entry.part { FrozenSubtrees.freeze(part.root) } }
         unchanged = try? ZipWriter.Deflated(entries.compactMap { entry in entry.bytes.map { (entry.name, $0) } })
     }

@@ -123,14 +123,14 @@ struct TemplateRenderer {
                 xml.append(contentsOf: TemplateRenderer.textEnd)
             }
             var start = 0
-            var previous: UInt8 = 0
-            for (i, b) in bytes.enumerated() {
-                defer { previous = b }
-                guard b == 0x0A || b == 0x0D || b == 0x09 else { continue }
+            for i in bytes.indices {
+                let b = bytes[i]
+                // Tab, LF, CR: every other byte (0x0E and up is the common case) is text.
+                guard b <= 0x0D, b == 0x09 || b == 0x0A || b == 0x0D else { continue }
                 text(start..<i)
                 start = i + 1
                 if b == 0x09 { xml.append(contentsOf: TemplateRenderer.tab); continue }
-                if b == 0x0A, previous == 0x0D { continue }
+                if b == 0x0A, i > 0, bytes[i - 1] == 0x0D { continue }
                 xml.append(contentsOf: TemplateRenderer.lineBreak)
             }
             text(start..<bytes.count)

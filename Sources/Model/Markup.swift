@@ -30,6 +30,11 @@ public enum Markup {
         text.withUTF8 { write($0, into: &out, attribute: attribute, html: false) }
     }
 
+    /// The same escaping of UTF-8 text (whole characters), appended as UTF-8 bytes.
+    public static func escape(utf8 text: UnsafeBufferPointer<UInt8>, into out: inout [UInt8], attribute: Bool = false) {
+        write(text, into: &out, attribute: attribute, html: false)
+    }
+
     /// HTML text, safe inside quotes too, with line breaks kept as `<br>`.
     public static func html(_ text: String) -> String {
         var scanned = text

@@ -6,7 +6,8 @@ import OOXML
 ///
 /// `@unchecked Sendable`: everything here is set in `init` and only read afterwards.
 /// Filling renders new trees from the compiled ones (`TemplateRenderer` copies every node
-/// it emits and repairs only its copy), so concurrent fills never write shared state.
+/// it emits and repairs only its copy; a frozen subtree is one new node sharing the
+/// compiled XML text), so concurrent fills never write shared state.
 public final class PreparedTemplate: @unchecked Sendable {
     struct Entry {
         let name: String
@@ -25,12 +26,17 @@ public final class PreparedTemplate: @unchecked Sendable {
     /// The deflate level of filled parts. A protocol part is a few dozen kilobytes: the
     /// fastest level costs a fraction of the default's time for a slightly larger file.
     static let deflateLevel = 1
+    /// Filled parts smaller than this (a header, a footer) are stored: setting up a deflate
+    /// stream costs more than the few hundred bytes it would save.
+    static let storedBelow = 1024
 
     init(name: String, report: TemplateReport, entries: [Entry], maxOutputNodes: Int) {
         self.name = name
         self.report = report
         self.entries = entries
         self.maxOutputNodes = maxOutputNodes
+        // What no fill changes is written to XML text once, here.
+        for entry in entries { if let part = entry.part { FrozenSubtrees.freeze(part.root) } }
         unchanged = try? ZipWriter.Deflated(entries.compactMap { entry in entry.bytes.map { (entry.name, $0) } })
     }
 
@@ -57,7 +63,8 @@ public final class PreparedTemplate: @unchecked Sendable {
             }
             guard let root = rendered else { continue }
             TableRepair.repair(root)
-            writer.add(entry.name, XMLTreeWriter.write(XMLDocument(prolog: part.prolog, root: root)))
+            let xml = XMLTreeWriter.write(XMLDocument(prolog: part.prolog, root: root))
+            writer.add(entry.name, xml, store: xml.count < PreparedTemplate.storedBelow)
         }
         return try writer.bytes()
     }

@@ -17,17 +17,19 @@ enum TableRepair {
 
     /// Repairs every table under `root`: a vertical merge that continues nothing
     /// (its first row was dropped) restarts, and every cell keeps a paragraph.
+    /// One walk; it needs no parent links (a filled tree has none).
     static func repair(_ root: XNode) {
         // A table whose rows all went (an empty list) goes too: Word refuses a table without rows.
-        var empty: [XNode] = []
-        root.forEachElement { if $0.name == "w:tbl", $0.child("w:tr") == nil { empty.append($0) } }
-        for table in empty { table.detach() }
-        root.forEachElement { node in
-            if node.name == "w:tbl" { repairMerges(node) }
-            if node.name == "w:tc", !node.children.contains(where: { $0.isElement && $0.name == "w:p" }) {
-                node.append(XNode(element: "w:p"))
-            }
+        if root.children.contains(where: isEmptyTable) { root.children.removeAll(where: isEmptyTable) }
+        if root.name == "w:tbl" { repairMerges(root) }
+        if root.name == "w:tc", !root.children.contains(where: { $0.isElement && $0.name == "w:p" }) {
+            root.append(XNode(element: "w:p"))
         }
+        for c in root.children where c.isElement { repair(c) }
+    }
+
+    private static func isEmptyTable(_ node: XNode) -> Bool {
+        node.isElement && node.name == "w:tbl" && node.child("w:tr") == nil
     }
 
     private static func repairMerges(_ table: XNode) {

@@ -76,9 +76,16 @@ struct TemplateRenderer {
 
     /// Appends what `node` renders to (none, one or many nodes) to `out`.
     private mutating func render(_ node: XNode, into out: inout [XNode]) {
-        produced += 1
+        produced += node.frozen?.nodes ?? 1
         if produced > nodeLimit { exceeded = true }
         if exceeded { return }
+        if let frozen = node.frozen {
+            // Written as it is: one childless node carries the subtree's text.
+            let copy = XNode(element: node.name, attributes: node.attributes)
+            copy.frozen = frozen
+            out.append(copy)
+            return
+        }
         switch node.kind {
         case .text: out.append(XNode(text: node.text))
         case .raw: out.append(XNode(raw: node.text))
@@ -89,47 +96,55 @@ struct TemplateRenderer {
             var children: [XNode] = []
             children.reserveCapacity(node.children.count)
             for c in node.children { render(c, into: &children) }
-            copy.setChildren(children)
+            // No parent links: nothing reads them in a filled tree, and each costs a weak reference.
+            copy.children = children
             out.append(copy)
         }
     }
 
     /// A run with the tag's formatting and the value's text; newlines become `w:br`, tabs `w:tab`
     /// (a CR LF pair or a lone CR is one newline).
+    ///
+    /// The run is written to XML text at once and emitted frozen: nothing after filling
+    /// (table repair, section copies) looks into a run.
     private func renderVariable(_ tag: TemplateTag, run: XNode, into out: inout [XNode]) {
         let value = TemplateRenderer.text(TemplateRenderer.resolve(tag.path, in: scopes))
         guard !value.isEmpty else { return }
-        let result = XNode(element: run.name, attributes: run.attributes)
-        if let rPr = run.child("w:rPr") { result.append(rPr.clone()) }
-        func text(_ line: String) {
-            let t = XNode(element: "w:t", attributes: TemplateRenderer.preserveSpace)
-            t.append(XNode(text: line))
-            result.append(t)
-        }
+        var xml: [UInt8] = []
+        xml.reserveCapacity(value.utf8.count + 128)
+        XMLTreeWriter.start(run.name, run.attributes, into: &xml)
+        if let rPr = run.child("w:rPr") { XMLTreeWriter.write(rPr, into: &xml) }
         var scanned = value
         scanned.withUTF8 { bytes in
-            // Breaks are rare: the common value is one `w:t` holding the whole string.
+            func text(_ line: Range<Int>) {
+                guard !line.isEmpty else { return }
+                xml.append(contentsOf: TemplateRenderer.textStart)
+                Markup.escape(utf8: UnsafeBufferPointer(rebasing: bytes[line]), into: &xml)
+                xml.append(contentsOf: TemplateRenderer.textEnd)
+            }
             var start = 0
-            var previous: UInt8 = 0
-            for (i, b) in bytes.enumerated() {
-                defer { previous = b }
-                guard b == 0x0A || b == 0x0D || b == 0x09 else { continue }
-                if start < i { text(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)) }
+            for i in bytes.indices {
+                let b = bytes[i]
+                // Tab, LF, CR: every other byte (0x0E and up is the common case) is text.
+                guard b <= 0x0D, b == 0x09 || b == 0x0A || b == 0x0D else { continue }
+                text(start..<i)
                 start = i + 1
-                if b == 0x09 { result.append(XNode(element: "w:tab")); continue }
-                if b == 0x0A, previous == 0x0D { continue }
-                result.append(XNode(element: "w:br"))
+                if b == 0x09 { xml.append(contentsOf: TemplateRenderer.tab); continue }
+                if b == 0x0A, i > 0, bytes[i - 1] == 0x0D { continue }
+                xml.append(contentsOf: TemplateRenderer.lineBreak)
             }
-            if start == 0 {
-                text(value)
-            } else if start < bytes.count {
-                text(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
-            }
+            text(start..<bytes.count)
         }
+        XMLTreeWriter.end(run.name, into: &xml)
+        let result = XNode(element: run.name, attributes: run.attributes)
+        result.frozen = XNode.Frozen(xml: xml, nodes: 1)
         out.append(result)
     }
 
-    private static let preserveSpace: [(name: String, value: String)] = [("xml:space", "preserve")]
+    private static let textStart = Array(#"<w:t xml:space="preserve">"#.utf8)
+    private static let textEnd = Array("</w:t>".utf8)
+    private static let tab = Array("<w:tab/>".utf8)
+    private static let lineBreak = Array("<w:br/>".utf8)
 
     private mutating func renderSection(_ plan: SectionPlan, _ wrapper: XNode, into out: inout [XNode]) {
         let value = TemplateRenderer.resolve(plan.tag.path, in: scopes)

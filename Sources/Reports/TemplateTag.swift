@@ -11,13 +11,20 @@ struct TemplateTag: Hashable, Sendable {
         case close
     }
 
-    var kind: Kind
+    let kind: Kind
     /// The dotted path (`item.deadline.text`), or `.` for the current value.
-    var name: String
+    let name: String
     /// The tag as written in the document, braces included.
-    var source: String
+    let source: String
+    /// The name's segments, split once: a fill resolves every tag for every file.
+    let path: [String]
 
-    var path: [String] { name == "." ? [] : name.split(separator: ".").map(String.init) }
+    init(kind: Kind, name: String, source: String) {
+        self.kind = kind
+        self.name = name
+        self.source = source
+        path = name == "." ? [] : name.split(separator: ".").map(String.init)
+    }
 
     var isSectionStart: Bool { kind == .open || kind == .inverted }
 

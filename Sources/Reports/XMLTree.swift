@@ -14,12 +14,21 @@ final class XNode {
     var children: [XNode] = []
     /// Decoded character data of a text node; the verbatim markup of a raw node (comment, PI).
     var text: String
+    /// Set while a template is compiled (parsing and tree edits); a filled tree leaves it nil.
     weak var parent: XNode?
 
     /// Set on a run that is exactly one template tag.
     var tag: TemplateTag?
     /// Set on a synthetic section wrapper.
     var section: SectionPlan?
+
+    /// The XML text of an unchanging template subtree (see `FrozenSubtrees`) and how many
+    /// nodes it has. A frozen node is written as this text; its children are not used.
+    struct Frozen {
+        let xml: [UInt8]
+        let nodes: Int
+    }
+    var frozen: Frozen?
 
     init(element name: String, attributes: [(name: String, value: String)] = []) {
         kind = .element
@@ -83,7 +92,7 @@ final class XNode {
 
     func elements(_ name: String) -> [XNode] { children.filter { $0.isElement && $0.name == name } }
 
-    /// A deep copy without parent; tags and section plans are shared (they are immutable values).
+    /// A deep copy without parent; tags, section plans and frozen text are shared (they are immutable values).
     func clone() -> XNode {
         let copy: XNode
         switch kind {
@@ -93,6 +102,9 @@ final class XNode {
         }
         copy.tag = tag
         copy.section = section
+        copy.frozen = frozen
+        // A frozen node is written from its text: its children would never be read.
+        guard frozen == nil else { return copy }
         copy.children.reserveCapacity(children.count)
         for c in children { copy.append(c.clone()) }
         return copy

@@ -231,27 +231,44 @@ enum XMLTreeWriter {
         case .text: Markup.escape(node.text, into: &out)
         case .raw: out.append(contentsOf: node.text.utf8)
         case .element:
-            out.append(UInt8(ascii: "<"))
-            out.append(contentsOf: node.name.utf8)
-            for a in node.attributes {
-                out.append(UInt8(ascii: " "))
-                out.append(contentsOf: a.name.utf8)
-                out.append(UInt8(ascii: "="))
-                out.append(UInt8(ascii: "\""))
-                Markup.escape(a.value, into: &out, attribute: true)
-                out.append(UInt8(ascii: "\""))
-            }
+            if let frozen = node.frozen { out.append(contentsOf: frozen.xml); return }
             if node.children.isEmpty {
+                openTag(node.name, node.attributes, into: &out)
                 out.append(UInt8(ascii: "/"))
                 out.append(UInt8(ascii: ">"))
                 return
             }
-            out.append(UInt8(ascii: ">"))
+            start(node.name, node.attributes, into: &out)
             for c in node.children { write(c, into: &out) }
-            out.append(UInt8(ascii: "<"))
-            out.append(UInt8(ascii: "/"))
-            out.append(contentsOf: node.name.utf8)
-            out.append(UInt8(ascii: ">"))
+            end(node.name, into: &out)
+        }
+    }
+
+    /// `<name attributes>`.
+    static func start(_ name: String, _ attributes: [(name: String, value: String)], into out: inout [UInt8]) {
+        openTag(name, attributes, into: &out)
+        out.append(UInt8(ascii: ">"))
+    }
+
+    /// `</name>`.
+    static func end(_ name: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "<"))
+        out.append(UInt8(ascii: "/"))
+        out.append(contentsOf: name.utf8)
+        out.append(UInt8(ascii: ">"))
+    }
+
+    /// `<name attributes`, unclosed.
+    private static func openTag(_ name: String, _ attributes: [(name: String, value: String)], into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "<"))
+        out.append(contentsOf: name.utf8)
+        for a in attributes {
+            out.append(UInt8(ascii: " "))
+            out.append(contentsOf: a.name.utf8)
+            out.append(UInt8(ascii: "="))
+            out.append(UInt8(ascii: "\""))
+            Markup.escape(a.value, into: &out, attribute: true)
+            out.append(UInt8(ascii: "\""))
         }
     }
 }

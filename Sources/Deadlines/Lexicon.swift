@@ -123,11 +123,11 @@ struct Lexicon: Sendable {
     }
 
     /// The directory of the built-in tables: the resource bundle beside the executable,
-    /// else SwiftPM's `Bundle.module` (which also knows the build directory).
-    static var bundledResources: URL? {
+    /// else SwiftPM's `Bundle.module` (which also knows the build directory). Looked up once:
+    /// asking `Bundle` costs more than reading a table.
+    static let bundledResources: URL? =
         DataLocation.resourcesBesideExecutable(module: "Deadlines")
             ?? Bundle.module.url(forResource: "Resources", withExtension: nil)
-    }
 
     /// One JSON table: the override directory first, then the bundled resource
     /// (the bundle is not touched when the override directory holds the file).

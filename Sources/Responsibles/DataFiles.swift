@@ -10,12 +10,15 @@ enum DataFiles {
 
     /// The bundled file decoded, or `nil` when it is missing or malformed.
     static func bundled<T: Decodable>(_ name: String, as type: T.Type) -> T? {
-        let url = DataLocation.resourcesBesideExecutable(module: "Responsibles")?.appendingPathComponent(name)
+        let url = besideExecutable?.appendingPathComponent(name)
             ?? Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Resources")
             ?? Bundle.module.url(forResource: name, withExtension: nil)
         guard let url, let data = try? Data(contentsOf: url) else { return nil }
         return try? JSONDecoder().decode(T.self, from: data)
     }
+
+    /// The installed bundle's `Resources`, looked up once (asking `Bundle` is slow).
+    private static let besideExecutable = DataLocation.resourcesBesideExecutable(module: "Responsibles")
 
     /// The methodist's copy from `KARTOGRAF_DATA_DIR`, decoded, if there is one.
     static func override<T: Decodable>(_ name: String, as type: T.Type) -> T? {

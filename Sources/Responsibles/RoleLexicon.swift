@@ -193,8 +193,10 @@ public struct RoleLexicon: Sendable {
             return variantsByFirstBase[first] ?? []
         }
         let byForm = variantsByFirstForm[token.folded] ?? []
-        let hyphenated = token.folded.contains(where: Self.isHyphen)
-        let compounds = compoundVariants.filter { hyphenated || token.folded.hasPrefix($0.prefix) }
+        let folded = token.folded
+        // A plain word (see `Words.isPlain`) holds a hyphen only as `-`: the others are not plain.
+        let hyphenated = Words.isPlain(folded) ? folded.utf8.contains(0x2D) : folded.contains(where: Self.isHyphen)
+        let compounds = compoundVariants.filter { hyphenated || Words.hasPrefix(folded, $0.prefix) }
         guard !compounds.isEmpty else { return byForm }
         return Array(Set(byForm + compounds.map(\.index))).sorted()
     }

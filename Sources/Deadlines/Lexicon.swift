@@ -129,11 +129,18 @@ struct Lexicon: Sendable {
         DataLocation.resourcesBesideExecutable(module: "Deadlines")
             ?? Bundle.module.url(forResource: "Resources", withExtension: nil)
 
+    /// Just the override variable, asked of `getenv`: `ProcessInfo.environment` builds a
+    /// dictionary of every variable on each call.
+    private static var environment: [String: String] {
+        guard let value = getenv(DataLocation.overrideVariable) else { return [:] }
+        return [DataLocation.overrideVariable: String(cString: value)]
+    }
+
     /// One JSON table: the override directory first, then the bundled resource
     /// (the bundle is not touched when the override directory holds the file).
     private static func table(_ name: String) -> JSONValue? {
         let file = name + ".json"
-        if let url = DataLocation.override(file), let value = read(url) { return value }
+        if let url = DataLocation.override(file, environment: environment), let value = read(url) { return value }
         return bundledResources.flatMap { read($0.appendingPathComponent(file)) }
     }
 

@@ -91,8 +91,11 @@ public struct RoleLexicon: Sendable {
             organisationWords += file.organisationWords ?? []
             organisationTypes.formUnion(file.organisationTypes ?? [])
         }
+        // Role phrases share their words (`директора`, `заместитель`): each is declined once.
+        var declined: [String: (all: Set<String>, nominative: Set<String>)] = [:]
         func declinable(_ word: String) -> Word {
-            let (all, nominative) = declension.forms(of: word)
+            let (all, nominative) = declined[word] ?? declension.forms(of: word)
+            declined[word] = (all, nominative)
             let base = Words.fold(word)
             return .declinable(base: base, forms: all.union(irregular[base] ?? []), nominative: nominative)
         }
@@ -124,9 +127,10 @@ public struct RoleLexicon: Sendable {
             }
         }
         var vocabulary: Set<String> = []
+        var collected: Set<String> = []   // the same base always has the same forms
         func collect(_ word: Word) {
             switch word {
-            case let .declinable(_, forms, _): vocabulary.formUnion(forms)
+            case let .declinable(base, forms, _): if collected.insert(base).inserted { vocabulary.formUnion(forms) }
             case let .compound(a, b): collect(a); collect(b)
             case .fixed: break
             }

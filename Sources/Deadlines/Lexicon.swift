@@ -26,8 +26,34 @@ struct Lexicon: Sendable {
     var counts: [String: Int] = [:]
     var decadePositions: [String: Int] = [:]
     var units: [String: Set<UnitWord>] = [:]
-    var placeholderWords: Set<String> = []
-    var placeholderCharacters: Set<Unicode.Scalar> = []
+    var placeholderWords: Set<String> = [] {
+        didSet { longestPlaceholderWord = placeholderWords.map(\.utf8.count).max() ?? 0 }
+    }
+    var placeholderCharacters: Set<Unicode.Scalar> = [] {
+        didSet {
+            asciiPlaceholders = (0, 0)
+            for c in placeholderCharacters where c.value < 0x80 {
+                if c.value < 64 { asciiPlaceholders.0 |= 1 << c.value } else { asciiPlaceholders.1 |= 1 << (c.value - 64) }
+            }
+            otherPlaceholders = placeholderCharacters.contains { $0.value >= 0x80 }
+        }
+    }
+    /// The tokenizer asks about every character and word: these answer most questions
+    /// without hashing (the ASCII placeholder characters as bits, the longest placeholder word).
+    private var asciiPlaceholders: (UInt64, UInt64) = (0, 0)
+    private var otherPlaceholders = false
+    private var longestPlaceholderWord = 0
+
+    func isPlaceholder(_ c: Unicode.Scalar) -> Bool {
+        if c.value < 64 { return asciiPlaceholders.0 & (1 << c.value) != 0 }
+        if c.value < 128 { return asciiPlaceholders.1 & (1 << (c.value - 64)) != 0 }
+        return otherPlaceholders && placeholderCharacters.contains(c)
+    }
+
+    /// `key` is a word that is a blank (`Х`, `XX`).
+    func isPlaceholderWord(_ key: String) -> Bool {
+        key.utf8.count <= longestPlaceholderWord && placeholderWords.contains(key)
+    }
     var phrases: [PhraseMeaning: PhraseTable] = [:]
     /// For a quick reject: the meanings whose phrases may start with a word (bit = `PhraseMeaning` index).
     var firstWordMeanings: [String: UInt32] = [:]

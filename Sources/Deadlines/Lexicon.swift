@@ -12,8 +12,32 @@ struct Lexicon: Sendable {
         case continuous, event, yearly, halfYearly, quarterly, monthly, vague, next, following
         case frequencyLeads, until, notLater, untilEnd, since, during, through, skip, reference
 
-        var bit: UInt32 { Self.bits[self] ?? 0 }
-        private static let bits = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, UInt32(1) << UInt32($0)) })
+        var bit: UInt32 { 1 << UInt32(ordinal) }
+
+        /// The position in `allCases`, for bit masks and table indices: hashing the case
+        /// would hash its raw string, and the grammar asks for these at every token.
+        var ordinal: Int {
+            switch self {
+            case .continuous: 0
+            case .event: 1
+            case .yearly: 2
+            case .halfYearly: 3
+            case .quarterly: 4
+            case .monthly: 5
+            case .vague: 6
+            case .next: 7
+            case .following: 8
+            case .frequencyLeads: 9
+            case .until: 10
+            case .notLater: 11
+            case .untilEnd: 12
+            case .since: 13
+            case .during: 14
+            case .through: 15
+            case .skip: 16
+            case .reference: 17
+            }
+        }
     }
 
     /// The time units named by words (`units.json`).
@@ -54,7 +78,11 @@ struct Lexicon: Sendable {
     func isPlaceholderWord(_ key: String) -> Bool {
         key.utf8.count <= longestPlaceholderWord && placeholderWords.contains(key)
     }
-    var phrases: [PhraseMeaning: PhraseTable] = [:]
+    var phrases: [PhraseMeaning: PhraseTable] = [:] {
+        didSet { phraseTables = PhraseMeaning.allCases.map { phrases[$0] ?? PhraseTable([]) } }
+    }
+    /// `phrases` by `PhraseMeaning.ordinal`.
+    private var phraseTables = PhraseMeaning.allCases.map { _ in PhraseTable([]) }
     /// For a quick reject: the meanings whose phrases may start with a word (bit = `PhraseMeaning` index).
     var firstWordMeanings: [String: UInt32] = [:]
     /// Prefixes as UTF-8 bytes: `String.hasPrefix` compares by characters and is slow on Linux,
@@ -71,7 +99,7 @@ struct Lexicon: Sendable {
     /// Loaded once per process.
     static let shared = Lexicon.load()
 
-    func phrases(_ meaning: PhraseMeaning) -> PhraseTable { phrases[meaning] ?? PhraseTable([]) }
+    func phrases(_ meaning: PhraseMeaning) -> PhraseTable { phraseTables[meaning.ordinal] }
 
     func isUnit(_ key: String, _ unit: UnitWord) -> Bool { units[key]?.contains(unit) ?? false }
 
@@ -125,18 +153,20 @@ struct Lexicon: Sendable {
         fold(Array(text.unicodeScalars)[...])
     }
 
-    /// `fold` over scalars, with fast paths for ASCII and Cyrillic.
+    /// `fold` over scalars, with fast paths for ASCII and Cyrillic; the result is built as
+    /// UTF-8 bytes (appending scalars to a `String` one by one is slow).
     static func fold(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
+        out.reserveCapacity(scalars.count * 2)
         for c in scalars {
             switch c.value {
-            case 0x41...0x5A, 0x410...0x42F: out.append(Unicode.Scalar(c.value + 0x20)!)
-            case 0x401, 0x451: out.append("е")
-            case 0...0x7F, 0x430...0x44F: out.append(c)
-            default: out.append(contentsOf: String(c).lowercased().unicodeScalars)
+            case 0x41...0x5A, 0x410...0x42F: UTF8.encode(Unicode.Scalar(c.value + 0x20)!) { out.append($0) }
+            case 0x401, 0x451: out += [0xD0, 0xB5]   // `е`
+            case 0...0x7F, 0x430...0x44F: UTF8.encode(c) { out.append($0) }
+            default: for l in String(c).lowercased().unicodeScalars { UTF8.encode(l) { out.append($0) } }
             }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     private static func numberMap(_ value: JSONValue?) -> [String: Int] {

@@ -68,10 +68,12 @@ enum Tokenizer {
         return tokens
     }
 
+    /// The scalars as a string, encoded by hand: `UnicodeScalarView.append(contentsOf:)` is slow.
     private static func string(_ slice: ArraySlice<Unicode.Scalar>) -> String {
-        var s = String.UnicodeScalarView()
-        s.append(contentsOf: slice)
-        return String(s)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(slice.count * 2)
+        for c in slice { UTF8.encode(c) { bytes.append($0) } }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func isSpace(_ c: Unicode.Scalar) -> Bool {

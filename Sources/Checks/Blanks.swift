@@ -23,8 +23,10 @@ public enum Blanks {
     /// substring without which pattern `k` cannot match. Found by one pass over the UTF-8
     /// bytes, since this runs on every text of every document.
     ///
-    /// The triggers, by pattern: `наименовани`/`Наименовани`; `(` before `ф`, `д` or `п`
-    /// (either case); `00.00.`; `Х`, `X`, `х` or `x` before a space; `_` (twice); `____`.
+    /// The triggers, by pattern: `наименовани`/`Наименовани`; `(ф`, `(до`, `(да`, `(под` (any
+    /// case: the pattern ignores it; `(по согласованию)` is no trigger); `00.00.`; `Х`, `X`, `х`
+    /// or `x` before a space, with one of these letters standing alone (not inside a word, as
+    /// in `курсах повышения`) or a signature line whose masking may free it; `_` (twice); `____`.
     static func triggers(_ text: String) -> UInt8 {
         var text = text
         return text.withUTF8 { triggers(bytes: $0) }
@@ -37,11 +39,26 @@ public enum Blanks {
         var mask: UInt8 = 0
         var underscores = 0
         let n = b.count
+        /// The two bytes at `i` (a Cyrillic letter), or 0 past the end.
+        func pair(_ i: Int) -> UInt16 { i + 1 < n ? UInt16(b[i]) << 8 | UInt16(b[i + 1]) : 0 }
         func holds(_ pattern: [UInt8], at i: Int) -> Bool {
             guard i + pattern.count <= n else { return false }
             for k in pattern.indices where b[i + k] != pattern[k] { return false }
             return true
         }
+        /// No letter or digit just before `i` (or one of `ХXхx`, as in `ХХ`), where a blank `Х` starts.
+        func standsAlone(_ i: Int) -> Bool {
+            guard i > 0 else { return true }
+            let p = b[i - 1]
+            if p < 0x80 {
+                let letterOrDigit = (0x30...0x39).contains(p) || (0x61...0x7A).contains(p | 0x20)
+                return !letterOrDigit || p == 0x58 || p == 0x78
+            }
+            guard i >= 2, p & 0xC0 == 0x80, b[i - 2] == 0xD0 || b[i - 2] == 0xD1 else { return true }
+            let previous = UInt16(b[i - 2]) << 8 | UInt16(p)
+            return previous == 0xD0A5 || previous == 0xD185   // `Х`, `х`: the rest of U+0400–U+047F are letters
+        }
+        var xBeforeSpace = false, xAlone = false
         var i = 0
         while i < n {
             let c = b[i]
@@ -54,27 +71,37 @@ public enum Blanks {
             underscores = 0
             let next = i + 1 < n ? b[i + 1] : 0
             switch c {
-            case 0x28:   // `(` before ф Ф д Д п П
-                if i + 2 < n {
-                    switch UInt16(next) << 8 | UInt16(b[i + 2]) {
-                    case 0xD184, 0xD0A4, 0xD0B4, 0xD094, 0xD0BF, 0xD09F: mask |= 0b10
-                    default: break
-                    }
+            case 0x28:   // `(ф`, `(до`, `(да`, `(под`
+                let second = pair(i + 3)
+                let o = second == 0xD0BE || second == 0xD09E
+                switch pair(i + 1) {
+                case 0xD184, 0xD0A4: mask |= 0b10
+                case 0xD0B4, 0xD094: if o || second == 0xD0B0 || second == 0xD090 { mask |= 0b10 }
+                case 0xD0BF, 0xD09F: if o, pair(i + 5) == 0xD0B4 || pair(i + 5) == 0xD094 { mask |= 0b10 }
+                default: break
                 }
             case 0x30:   // `00.00.`
                 if holds(zeroDate, at: i) { mask |= 0b100 }
             case 0x58, 0x78:   // `X `, `x `
-                if next == 0x20 { mask |= 0b1000 }
+                if next == 0x20 { xBeforeSpace = true }
+                if !xAlone { xAlone = standsAlone(i) }
             case 0xD0:
-                if next == 0xA5, i + 2 < n, b[i + 2] == 0x20 { mask |= 0b1000 }   // `Х `
+                if next == 0xA5 {   // `Х `
+                    if i + 2 < n, b[i + 2] == 0x20 { xBeforeSpace = true }
+                    if !xAlone { xAlone = standsAlone(i) }
+                }
                 if next == 0xBD || next == 0x9D, holds(naimenovani, at: i + 2) { mask |= 0b1 }   // `наименовани`, `Наименовани`
             case 0xD1:
-                if next == 0x85, i + 2 < n, b[i + 2] == 0x20 { mask |= 0b1000 }   // `х `
+                if next == 0x85 {   // `х `
+                    if i + 2 < n, b[i + 2] == 0x20 { xBeforeSpace = true }
+                    if !xAlone { xAlone = standsAlone(i) }
+                }
             default:
                 break
             }
             i += 1
         }
+        if xBeforeSpace, xAlone || mask & 0b100_0000 != 0 { mask |= 0b1000 }
         return mask
     }
 

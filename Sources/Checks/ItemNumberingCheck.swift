@@ -9,23 +9,52 @@ import Model
 public struct ItemNumberingCheck: DocumentCheck {
     public init() {}
 
+    /// `1.2.3` as `[1, 2, 3]`; nil unless every dot-separated part is a whole number
+    /// (as `Int(_:)` reads it: an optional sign, then ASCII digits). Read on the UTF-8 bytes.
     static func components(_ number: String?) -> [Int]? {
         guard let n = number, !n.isEmpty else { return nil }
-        let parts = n.split(separator: ".", omittingEmptySubsequences: false)
-        let ints = parts.map { Int($0) }
-        guard !ints.isEmpty, ints.allSatisfy({ $0 != nil }) else { return nil }
-        return ints.map { $0! }
+        var out: [Int] = []
+        var value = 0, digits = 0, negative = false, signed = false
+        func finish() -> Bool {
+            guard digits > 0 else { return false }
+            out.append(value)
+            value = 0; digits = 0; negative = false; signed = false
+            return true
+        }
+        for b in n.utf8 {
+            switch b {
+            case 0x30...0x39:
+                let d = Int(b - 0x30)
+                let (times, o1) = value.multipliedReportingOverflow(by: 10)
+                let (next, o2) = negative ? times.subtractingReportingOverflow(d) : times.addingReportingOverflow(d)
+                if o1 || o2 { return nil }
+                value = next
+                digits += 1
+            case 0x2B, 0x2D:   // `+`, `-`: only before the digits of a part
+                guard digits == 0, !signed else { return nil }
+                signed = true
+                negative = b == 0x2D
+            case 0x2E:
+                guard finish() else { return nil }
+            default:
+                return nil
+            }
+        }
+        return finish() ? out : nil
     }
 
-    /// True when `next` may follow `prev` without skipping a number.
+    /// True when `next` may follow `prev` without skipping a number: it continues one level
+    /// down (`prev.1`) or moves on at some level (`prev[0..<j], prev[j] + 1`), with only 1s after.
     static func follows(_ next: [Int], after prev: [Int]) -> Bool {
-        var candidates: [[Int]] = [prev + [1]]
-        for j in 0..<prev.count {
-            candidates.append(Array(prev[0..<j]) + [prev[j] + 1])
+        /// `next` begins with `prev[0..<j]` then `last`, and continues with 1s only.
+        func extends(_ j: Int, _ last: Int) -> Bool {
+            guard next.count > j, next[j] == last else { return false }
+            for k in 0..<j where next[k] != prev[k] { return false }
+            for k in (j + 1)..<next.count where next[k] != 1 { return false }
+            return true
         }
-        for c in candidates where next.count >= c.count && Array(next[0..<c.count]) == c {
-            if next[c.count...].allSatisfy({ $0 == 1 }) { return true }
-        }
+        if extends(prev.count, 1) { return true }
+        for j in prev.indices where extends(j, prev[j] + 1) { return true }
         return false
     }
 

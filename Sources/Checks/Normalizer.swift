@@ -1,4 +1,5 @@
 import Deadlines
+import Foundation
 import Model
 import Recognition
 import Responsibles
@@ -44,14 +45,47 @@ struct Normalizer {
     /// A deadline cell reads the same wherever the period is the same; a responsibles cell
     /// wherever the glossary is. Merged cells, repeated wordings and the stock phrases of a
     /// batch of files are parsed once.
+    ///
+    /// Texts are compared and hashed as UTF-8 bytes: `String` hashing normalises Unicode as it
+    /// goes, several times slower for Cyrillic. (Two spellings that differ only in normalisation
+    /// are merely parsed once each.)
     private struct DeadlineKey: Hashable {
         var text: String?
         var period: Period?
+
+        static func == (a: Self, b: Self) -> Bool {
+            guard a.period == b.period else { return false }
+            switch (a.text, b.text) {
+            case let (x?, y?): return sameBytes(x, y)
+            case (nil, nil): return true
+            default: return false
+            }
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(period)
+            if let text { hashBytes(text, into: &hasher) }
+        }
     }
 
     private struct ResponsiblesKey: Hashable {
         var text: String
         var glossary: Glossary
+
+        static func == (a: Self, b: Self) -> Bool {
+            sameBytes(a.text, b.text) && a.glossary.entries.count == b.glossary.entries.count
+                && zip(a.glossary.entries, b.glossary.entries).allSatisfy {
+                    sameBytes($0.abbreviation, $1.abbreviation) && sameBytes($0.expansion, $1.expansion)
+                }
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hashBytes(text, into: &hasher)
+            for e in glossary.entries {
+                hashBytes(e.abbreviation, into: &hasher)
+                hashBytes(e.expansion, into: &hasher)
+            }
+        }
     }
 
     private static let deadlineCache = ParseCache<DeadlineKey, Checked<Deadline>>(capacity: 8192)
@@ -93,4 +127,19 @@ struct Normalizer {
         }
         return out
     }
+}
+
+/// Whether two texts are the same bytes.
+private func sameBytes(_ a: String, _ b: String) -> Bool {
+    var a = a, b = b
+    return a.withUTF8 { x in
+        b.withUTF8 { y in x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) }
+    }
+}
+
+/// Feeds a text's bytes (and length, so that consecutive texts stay apart) to a hasher.
+private func hashBytes(_ text: String, into hasher: inout Hasher) {
+    var text = text
+    text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    hasher.combine(text.utf8.count)
 }

@@ -90,6 +90,7 @@ public struct DeadlineParser: Sendable {
     }
 
     private static func unique(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        guard diagnostics.count > 1 else { return diagnostics }   // most cells: hashing messages costs
         var seen = Set<Diagnostic>()
         return diagnostics.filter { seen.insert($0).inserted }
     }

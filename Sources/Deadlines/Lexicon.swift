@@ -12,8 +12,32 @@ struct Lexicon: Sendable {
         case continuous, event, yearly, halfYearly, quarterly, monthly, vague, next, following
         case frequencyLeads, until, notLater, untilEnd, since, during, through, skip, reference
 
-        var bit: UInt32 { Self.bits[self] ?? 0 }
-        private static let bits = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, UInt32(1) << UInt32($0)) })
+        var bit: UInt32 { 1 << UInt32(ordinal) }
+
+        /// The position in `allCases`, for bit masks and table indices: hashing the case
+        /// would hash its raw string, and the grammar asks for these at every token.
+        var ordinal: Int {
+            switch self {
+            case .continuous: 0
+            case .event: 1
+            case .yearly: 2
+            case .halfYearly: 3
+            case .quarterly: 4
+            case .monthly: 5
+            case .vague: 6
+            case .next: 7
+            case .following: 8
+            case .frequencyLeads: 9
+            case .until: 10
+            case .notLater: 11
+            case .untilEnd: 12
+            case .since: 13
+            case .during: 14
+            case .through: 15
+            case .skip: 16
+            case .reference: 17
+            }
+        }
     }
 
     /// The time units named by words (`units.json`).
@@ -26,9 +50,39 @@ struct Lexicon: Sendable {
     var counts: [String: Int] = [:]
     var decadePositions: [String: Int] = [:]
     var units: [String: Set<UnitWord>] = [:]
-    var placeholderWords: Set<String> = []
-    var placeholderCharacters: Set<Unicode.Scalar> = []
-    var phrases: [PhraseMeaning: PhraseTable] = [:]
+    var placeholderWords: Set<String> = [] {
+        didSet { longestPlaceholderWord = placeholderWords.map(\.utf8.count).max() ?? 0 }
+    }
+    var placeholderCharacters: Set<Unicode.Scalar> = [] {
+        didSet {
+            asciiPlaceholders = (0, 0)
+            for c in placeholderCharacters where c.value < 0x80 {
+                if c.value < 64 { asciiPlaceholders.0 |= 1 << c.value } else { asciiPlaceholders.1 |= 1 << (c.value - 64) }
+            }
+            otherPlaceholders = placeholderCharacters.contains { $0.value >= 0x80 }
+        }
+    }
+    /// The tokenizer asks about every character and word: these answer most questions
+    /// without hashing (the ASCII placeholder characters as bits, the longest placeholder word).
+    private var asciiPlaceholders: (UInt64, UInt64) = (0, 0)
+    private var otherPlaceholders = false
+    private var longestPlaceholderWord = 0
+
+    func isPlaceholder(_ c: Unicode.Scalar) -> Bool {
+        if c.value < 64 { return asciiPlaceholders.0 & (1 << c.value) != 0 }
+        if c.value < 128 { return asciiPlaceholders.1 & (1 << (c.value - 64)) != 0 }
+        return otherPlaceholders && placeholderCharacters.contains(c)
+    }
+
+    /// `key` is a word that is a blank (`Х`, `XX`).
+    func isPlaceholderWord(_ key: String) -> Bool {
+        key.utf8.count <= longestPlaceholderWord && placeholderWords.contains(key)
+    }
+    var phrases: [PhraseMeaning: PhraseTable] = [:] {
+        didSet { phraseTables = PhraseMeaning.allCases.map { phrases[$0] ?? PhraseTable([]) } }
+    }
+    /// `phrases` by `PhraseMeaning.ordinal`.
+    private var phraseTables = PhraseMeaning.allCases.map { _ in PhraseTable([]) }
     /// For a quick reject: the meanings whose phrases may start with a word (bit = `PhraseMeaning` index).
     var firstWordMeanings: [String: UInt32] = [:]
     /// Prefixes as UTF-8 bytes: `String.hasPrefix` compares by characters and is slow on Linux,
@@ -45,7 +99,7 @@ struct Lexicon: Sendable {
     /// Loaded once per process.
     static let shared = Lexicon.load()
 
-    func phrases(_ meaning: PhraseMeaning) -> PhraseTable { phrases[meaning] ?? PhraseTable([]) }
+    func phrases(_ meaning: PhraseMeaning) -> PhraseTable { phraseTables[meaning.ordinal] }
 
     func isUnit(_ key: String, _ unit: UnitWord) -> Bool { units[key]?.contains(unit) ?? false }
 
@@ -99,18 +153,20 @@ struct Lexicon: Sendable {
         fold(Array(text.unicodeScalars)[...])
     }
 
-    /// `fold` over scalars, with fast paths for ASCII and Cyrillic.
+    /// `fold` over scalars, with fast paths for ASCII and Cyrillic; the result is built as
+    /// UTF-8 bytes (appending scalars to a `String` one by one is slow).
     static func fold(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
+        out.reserveCapacity(scalars.count * 2)
         for c in scalars {
             switch c.value {
-            case 0x41...0x5A, 0x410...0x42F: out.append(Unicode.Scalar(c.value + 0x20)!)
-            case 0x401, 0x451: out.append("е")
-            case 0...0x7F, 0x430...0x44F: out.append(c)
-            default: out.append(contentsOf: String(c).lowercased().unicodeScalars)
+            case 0x41...0x5A, 0x410...0x42F: UTF8.encode(Unicode.Scalar(c.value + 0x20)!) { out.append($0) }
+            case 0x401, 0x451: out += [0xD0, 0xB5]   // `е`
+            case 0...0x7F, 0x430...0x44F: UTF8.encode(c) { out.append($0) }
+            default: for l in String(c).lowercased().unicodeScalars { UTF8.encode(l) { out.append($0) } }
             }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     private static func numberMap(_ value: JSONValue?) -> [String: Int] {
@@ -123,17 +179,24 @@ struct Lexicon: Sendable {
     }
 
     /// The directory of the built-in tables: the resource bundle beside the executable,
-    /// else SwiftPM's `Bundle.module` (which also knows the build directory).
-    static var bundledResources: URL? {
+    /// else SwiftPM's `Bundle.module` (which also knows the build directory). Looked up once:
+    /// asking `Bundle` costs more than reading a table.
+    static let bundledResources: URL? =
         DataLocation.resourcesBesideExecutable(module: "Deadlines")
             ?? Bundle.module.url(forResource: "Resources", withExtension: nil)
+
+    /// Just the override variable, asked of `getenv`: `ProcessInfo.environment` builds a
+    /// dictionary of every variable on each call.
+    private static var environment: [String: String] {
+        guard let value = getenv(DataLocation.overrideVariable) else { return [:] }
+        return [DataLocation.overrideVariable: String(cString: value)]
     }
 
     /// One JSON table: the override directory first, then the bundled resource
     /// (the bundle is not touched when the override directory holds the file).
     private static func table(_ name: String) -> JSONValue? {
         let file = name + ".json"
-        if let url = DataLocation.override(file), let value = read(url) { return value }
+        if let url = DataLocation.override(file, environment: environment), let value = read(url) { return value }
         return bundledResources.flatMap { read($0.appendingPathComponent(file)) }
     }
 

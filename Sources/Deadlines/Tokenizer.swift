@@ -34,9 +34,9 @@ enum Tokenizer {
                 i += 1
                 continue
             }
-            if lexicon.placeholderCharacters.contains(c) {
+            if lexicon.isPlaceholder(c) {
                 var j = i
-                while j < scalars.count, lexicon.placeholderCharacters.contains(scalars[j]) { j += 1 }
+                while j < scalars.count, lexicon.isPlaceholder(scalars[j]) { j += 1 }
                 tokens.append(Token(kind: .placeholder, text: string(scalars[i..<j]), key: "_", spaceBefore: space))
                 i = j
             } else if isDigit(c) {
@@ -55,7 +55,7 @@ enum Tokenizer {
                 while j < scalars.count, isLetter(scalars[j]) { j += 1 }
                 let word = string(scalars[i..<j])
                 let key = Lexicon.fold(scalars[i..<j])
-                let kind: Token.Kind = lexicon.placeholderWords.contains(key) ? .placeholder : .word
+                let kind: Token.Kind = lexicon.isPlaceholderWord(key) ? .placeholder : .word
                 tokens.append(Token(kind: kind, text: word, key: key, spaceBefore: space))
                 i = j
             } else {
@@ -68,10 +68,12 @@ enum Tokenizer {
         return tokens
     }
 
+    /// The scalars as a string, encoded by hand: `UnicodeScalarView.append(contentsOf:)` is slow.
     private static func string(_ slice: ArraySlice<Unicode.Scalar>) -> String {
-        var s = String.UnicodeScalarView()
-        s.append(contentsOf: slice)
-        return String(s)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(slice.count * 2)
+        for c in slice { UTF8.encode(c) { bytes.append($0) } }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func isSpace(_ c: Unicode.Scalar) -> Bool {

@@ -120,12 +120,12 @@ public struct Declension: Sendable {
     func forms(of word: String) -> (all: Set<String>, nominative: Set<String>) {
         let word = Words.fold(word)
         // A reflexive participle (`обучающийся`) declines before its `-ся`.
-        if word.hasSuffix("ся"), word.count > 6 {
+        if Words.hasSuffix(word, "ся"), word.count > 6 {
             let inner = forms(of: String(word.dropLast(2)))
             return (Set(inner.all.map { $0 + "ся" }), Set(inner.nominative.map { $0 + "ся" }))
         }
         let table = isAdjective(word) ? tables.adjectives : tables.nouns
-        let paradigm = table.filter { word.hasSuffix($0.ending) }.max { $0.ending.count < $1.ending.count }
+        let paradigm = table.filter { Words.hasSuffix(word, $0.ending) }.max { $0.ending.count < $1.ending.count }
         guard let paradigm else { return ([word], [word]) }
         let stem = String(word.dropLast(paradigm.ending.count))
         return (Set(paradigm.forms.map { stem + $0 }).union([word]), Set(paradigm.nominative.map { stem + $0 }).union([word]))
@@ -134,15 +134,15 @@ public struct Declension: Sendable {
     /// A word in the nominative masculine singular of an adjective (`классный`, `старший`, `ответственный`).
     func isAdjective(_ word: String) -> Bool {
         let w = Words.fold(word)
-        let stem = w.hasSuffix("ся") ? String(w.dropLast(2)) : w
-        return stem.count > 3 && tables.adjectives.contains { stem.hasSuffix($0.ending) }
+        let stem = Words.hasSuffix(w, "ся") ? String(w.dropLast(2)) : w
+        return stem.count > 3 && tables.adjectives.contains { Words.hasSuffix(stem, $0.ending) }
     }
 
     /// A word with an adjective ending in any case (`методическая`, `молодёжной`).
     func looksAdjectival(_ word: String, nominativeOnly: Bool = false) -> Bool {
         let w = Words.fold(word)
         let endings = nominativeOnly ? tables.nominativeAdjectiveEndings : tables.adjectiveEndings
-        return w.count > 4 && endings.contains { w.hasSuffix($0) }
+        return w.count > 4 && endings.contains { Words.hasSuffix(w, $0) }
     }
 
     // MARK: People

@@ -1,3 +1,4 @@
+import Foundation
 import Model
 
 /// Reads a cell's tokens into entries (`responsibles.md` "Splitting", rules R1, R2, R6):
@@ -7,6 +8,8 @@ struct EntryReader {
     let glossary: Glossary
     let roles: RoleLexicon
     let bodies: BodyLexicon
+    /// Role keys of glossary expansions already read with these lexicons, if they are kept.
+    let roleKeys: RoleKeyMemo?
     private let tokens: [Token]
     /// The person, role and body beginning at each token: the rules ask about the same token
     /// several times, so each is matched once, when first asked.
@@ -44,11 +47,12 @@ struct EntryReader {
         return found
     }
 
-    init(tokenizer: Tokenizer, glossary: Glossary, roles: RoleLexicon, bodies: BodyLexicon) {
+    init(tokenizer: Tokenizer, glossary: Glossary, roles: RoleLexicon, bodies: BodyLexicon, roleKeys: RoleKeyMemo? = nil) {
         self.tokenizer = tokenizer
         self.glossary = glossary
         self.roles = roles
         self.bodies = bodies
+        self.roleKeys = roleKeys
         self.tokens = tokenizer.tokens
         self.memo = Memo(tokenizer.tokens.count)
     }
@@ -115,7 +119,9 @@ struct EntryReader {
         if Words.isAbbreviation(token.word) {
             let abbreviation = Words.bare(token.word)
             if let expansion = glossary.expansion(of: abbreviation) {
-                if let key = Self.roleKey(of: expansion, roles: roles, bodies: bodies) {
+                let key = roleKeys.map { $0.key(of: expansion) { Self.roleKey(of: expansion, roles: roles, bodies: bodies) } }
+                    ?? Self.roleKey(of: expansion, roles: roles, bodies: bodies)
+                if let key {
                     return Head(kind: .role, end: i + 1, roleKey: key, expansion: expansion, isAbbreviation: true)
                 }
                 return Head(kind: .body, end: i + 1, expansion: expansion, isAbbreviation: true)
@@ -275,5 +281,26 @@ struct EntryReader {
             else { runs.append(k..<(k + 1)) }
         }
         return runs.map { tokenizer.text($0) }.joined(separator: " ")
+    }
+}
+
+/// The role key (or none) of each glossary expansion met so far (R7): a document repeats its
+/// abbreviations row after row, and reading an expansion means parsing it as a cell. Shared
+/// between threads.
+final class RoleKeyMemo: @unchecked Sendable {
+    private var keys: [String: String?] = [:]
+    private let lock = NSLock()
+
+    func key(of expansion: String, orRead read: () -> String?) -> String? {
+        lock.lock()
+        let known = keys[expansion]
+        lock.unlock()
+        if let known { return known }
+        let key = read()
+        lock.lock()
+        if keys.count >= 4096 { keys.removeAll() }
+        keys[expansion] = key
+        lock.unlock()
+        return key
     }
 }

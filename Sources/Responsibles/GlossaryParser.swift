@@ -13,20 +13,54 @@ public enum GlossaryParser {
         for (line, hasDash, hasBracket) in candidateLines(text) {
             let rawLine = line
             var line = String(rawLine.drop(while: { $0 == " " || $0 == "\t" }))
-            if hasDash, ["сокращени", "Сокращени", "СОКРАЩЕНИ"].contains(where: { line.containsBytes($0) }), let heading = line.range(of: "сокращени", options: .caseInsensitive),
+            if hasDash, holds(line, anyOf: headings), let heading = line.range(of: "сокращени", options: .caseInsensitive),
                let colon = line[heading.upperBound...].firstIndex(of: ":") {
                 line = String(line[line.index(after: colon)...])
             }
             if hasDash {
-                for part in line.split(separator: ";", omittingEmptySubsequences: false) {
-                    if let (abbreviation, expansion) = definition(String(part)) { glossary.define(abbreviation, expansion) }
+                // Cut at the `;` bytes: splitting a long line by characters is slow on Linux.
+                for part in line.utf8.split(separator: 0x3B, omittingEmptySubsequences: false) {
+                    if let (abbreviation, expansion) = definition(String(Substring(part))) { glossary.define(abbreviation, expansion) }
                 }
             }
-            if hasBracket, ["(далее", "(Далее", "(ДАЛЕЕ"].contains(where: { rawLine.containsBytes($0) }) {
+            if hasBracket, holds(rawLine, anyOf: references) {
                 for (abbreviation, expansion) in references(in: rawLine) { glossary.define(abbreviation, expansion) }
             }
         }
         return glossary
+    }
+
+    private static let headings = ["сокращени", "Сокращени", "СОКРАЩЕНИ"].map { Array($0.utf8) }
+    private static let references = ["(далее", "(Далее", "(ДАЛЕЕ"].map { Array($0.utf8) }
+
+    /// Whether `line` holds one of `needles`, by a plain search of its UTF-8 bytes.
+    static func holds(_ line: String, anyOf needles: [[UInt8]]) -> Bool {
+        var line = line
+        return line.withUTF8 { hay in
+            needles.contains { needle in
+                guard let first = needle.first, hay.count >= needle.count else { return false }
+                var i = 0
+                while i <= hay.count - needle.count {
+                    if hay[i] == first {
+                        var k = 1
+                        while k < needle.count, hay[i + k] == needle[k] { k += 1 }
+                        if k == needle.count { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
+    }
+
+    /// `text` without the white space around it, as `trimmingCharacters(in: .whitespaces)`
+    /// (tab and the space separators, Zs) but on the scalars: Foundation's is slow on long lines.
+    static func trimmedOfSpaces(_ text: Substring) -> String {
+        func isSpace(_ c: Unicode.Scalar) -> Bool { c == "\t" || c.properties.generalCategory == .spaceSeparator }
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !isSpace($0) })!
+        return String(scalars[first...last])
     }
 
     /// The lines that may define something, found on the UTF-8 bytes: a definition needs a
@@ -67,10 +101,10 @@ public enum GlossaryParser {
         guard let rawDash = part.unicodeScalars.prefix(25).firstIndex(where: { $0 == "-" || $0 == "–" || $0 == "—" }),
               part.unicodeScalars.distance(from: part.unicodeScalars.startIndex, to: rawDash) <= 24
         else { return nil }
-        let s = part.trimmingCharacters(in: .whitespaces)
-        guard !s.contains("\t"), let dash = s.firstIndex(where: { "-–—".contains($0) }) else { return nil }
-        let abbreviation = s[..<dash].trimmingCharacters(in: .whitespaces)
-        var expansion = s[s.index(after: dash)...].trimmingCharacters(in: .whitespaces)
+        let s = trimmedOfSpaces(Substring(part))
+        guard !s.utf8.contains(0x09), let dash = s.firstIndex(where: { "-–—".contains($0) }) else { return nil }
+        let abbreviation = trimmedOfSpaces(s[..<dash])
+        var expansion = trimmedOfSpaces(s[s.index(after: dash)...])
         while let last = expansion.last, ".;,".contains(last) { expansion.removeLast() }
         guard !abbreviation.contains(" "), Words.isAbbreviation(abbreviation), Words.bare(abbreviation) == abbreviation,
               let first = expansion.first, first.isLetter || first == "«", expansion.count <= 300 else { return nil }

@@ -16,12 +16,15 @@ public struct ResponsiblesParser: Sendable {
         let written = TextNormalizer.singleLine(text)
         guard let written else { return Checked([], diagnostics: [Self.missing(nil)]) }
         let entries = EntryReader(tokenizer: Tokenizer(text ?? ""), glossary: glossary,
-                                  roles: roles, bodies: bodies).read()
+                                  roles: roles, bodies: bodies, roleKeys: Self.sharedRoleKeys).read()
         // R11: a cell of dashes only is empty.
         guard !entries.isEmpty else { return Checked([], diagnostics: [Self.missing(written)]) }
         let diagnostics = entries.filter { $0.kind == .unknown }.map(Self.unknown)
         return Checked(entries, diagnostics: diagnostics)
     }
+
+    /// Role keys of expansions read with the shared lexicons (the only ones a parser uses).
+    private static let sharedRoleKeys = RoleKeyMemo()
 
     static func missing(_ text: String?) -> Diagnostic {
         let message = text.map { "Не указаны ответственные: в ячейке только «\($0)»." } ?? "Не указаны ответственные."

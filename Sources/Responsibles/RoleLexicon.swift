@@ -58,7 +58,7 @@ public struct RoleLexicon: Sendable {
     let variantsByFirstBase: [String: [Int]]
     /// Variants beginning with a compound word, tried on every hyphenated token and every token
     /// beginning as the compound's first half does.
-    let compoundVariants: [(index: Int, prefix: String)]
+    let compoundVariants: [(index: Int, prefix: String, plainPrefix: Bool)]
     /// Variants of no word at all (a blank synonym): with one, every variant is tried everywhere.
     let emptyVariants: [Int]
     let abbreviations: [String: [String]]
@@ -91,8 +91,11 @@ public struct RoleLexicon: Sendable {
             organisationWords += file.organisationWords ?? []
             organisationTypes.formUnion(file.organisationTypes ?? [])
         }
+        // Role phrases share their words (`директора`, `заместитель`): each is declined once.
+        var declined: [String: (all: Set<String>, nominative: Set<String>)] = [:]
         func declinable(_ word: String) -> Word {
-            let (all, nominative) = declension.forms(of: word)
+            let (all, nominative) = declined[word] ?? declension.forms(of: word)
+            declined[word] = (all, nominative)
             let base = Words.fold(word)
             return .declinable(base: base, forms: all.union(irregular[base] ?? []), nominative: nominative)
         }
@@ -124,9 +127,10 @@ public struct RoleLexicon: Sendable {
             }
         }
         var vocabulary: Set<String> = []
+        var collected: Set<String> = []   // the same base always has the same forms
         func collect(_ word: Word) {
             switch word {
-            case let .declinable(_, forms, _): vocabulary.formUnion(forms)
+            case let .declinable(base, forms, _): if collected.insert(base).inserted { vocabulary.formUnion(forms) }
             case let .compound(a, b): collect(a); collect(b)
             case .fixed: break
             }
@@ -134,7 +138,7 @@ public struct RoleLexicon: Sendable {
         variants.forEach { $0.words.forEach(collect) }
         var byForm: [String: [Int]] = [:]
         var byBase: [String: [Int]] = [:]
-        var compoundVariants: [(index: Int, prefix: String)] = []
+        var compoundVariants: [(index: Int, prefix: String, plainPrefix: Bool)] = []
         var emptyVariants: [Int] = []
         func add(_ index: Int, _ keys: some Sequence<String>) {
             for key in Set(keys) { byForm[key, default: []].append(index) }
@@ -150,7 +154,8 @@ public struct RoleLexicon: Sendable {
             case let .fixed(text): add(index, [text])
             case let .declinable(_, forms, _): add(index, forms)
             case let .compound(first, _):
-                compoundVariants.append((index, variant.glued[0]!.prefix))
+                let prefix = variant.glued[0]!.prefix
+                compoundVariants.append((index, prefix, Words.isPlain(prefix)))
                 add(index, Self.forms(first).0)
             }
         }
@@ -193,8 +198,15 @@ public struct RoleLexicon: Sendable {
             return variantsByFirstBase[first] ?? []
         }
         let byForm = variantsByFirstForm[token.folded] ?? []
-        let hyphenated = token.folded.contains(where: Self.isHyphen)
-        let compounds = compoundVariants.filter { hyphenated || token.folded.hasPrefix($0.prefix) }
+        let folded = token.folded
+        // A plain word (see `Words.isPlain`) holds a hyphen only as `-` (the others are not plain),
+        // and begins as a plain prefix does when its bytes do.
+        let plain = Words.isPlain(folded)
+        let hyphenated = plain ? folded.utf8.contains(0x2D) : folded.contains(where: Self.isHyphen)
+        let compounds = compoundVariants.filter { variant in
+            hyphenated || (plain && variant.plainPrefix ? folded.utf8.starts(with: variant.prefix.utf8)
+                                                        : folded.hasPrefix(variant.prefix))
+        }
         guard !compounds.isEmpty else { return byForm }
         return Array(Set(byForm + compounds.map(\.index))).sorted()
     }

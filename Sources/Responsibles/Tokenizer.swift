@@ -160,8 +160,8 @@ struct Tokenizer {
         var merged: [Token] = []
         for token in tokens {
             if var last = merged.last, token.gap.subtracting([.line, .wide]).isEmpty,
-               (last.word.count > 1 && last.word.last.map { Words.isOne($0, of: "-‐‑") } == true && last.word.dropLast().last?.isLetter == true)
-                || (token.word.count > 1 && token.word.first.map { Words.isOne($0, of: "-‐‑") } == true && token.word.dropFirst().first?.isLetter == true) {
+               (Self.longerThanOne(last.word) && last.word.last.map { Words.isOne($0, of: "-‐‑") } == true && last.word.dropLast().last?.isLetter == true)
+                || (Self.longerThanOne(token.word) && token.word.first.map { Words.isOne($0, of: "-‐‑") } == true && token.word.dropFirst().first?.isLetter == true) {
                 last.word += token.word
                 last.folded = Words.fold(Words.bare(last.word))
                 last.end = token.end
@@ -171,6 +171,12 @@ struct Tokenizer {
             }
         }
         tokens = merged
+    }
+
+    /// `word.count > 1` without counting every character of a long word.
+    private static func longerThanOne(_ word: String) -> Bool {
+        guard let first = word.indices.first else { return false }
+        return word.index(after: first) != word.endIndex
     }
 
     /// The text of tokens `range` as written, whitespace folded.

@@ -53,6 +53,30 @@ enum Words {
         return c.isLowercase || c.isNumber || c == "№"
     }
 
+    /// Only ASCII and basic Cyrillic (U+0000–U+007F, U+0400–U+047F): such a string is NFC and
+    /// has no combining marks, so comparing its bytes is comparing its characters.
+    static func isPlain(_ s: String) -> Bool {
+        var bytes = s.utf8.makeIterator()
+        while let b = bytes.next() {
+            guard b >= 0x80 else { continue }
+            guard b == 0xD0 || b == 0xD1, let c = bytes.next(), c & 0xC0 == 0x80 else { return false }
+        }
+        return true
+    }
+
+    /// `word.hasSuffix(ending)`, on the bytes when both are plain (`String.hasSuffix` compares
+    /// characters and is slow on Linux).
+    static func hasSuffix(_ word: String, _ ending: String) -> Bool {
+        guard isPlain(word), isPlain(ending) else { return word.hasSuffix(ending) }
+        return word.utf8.reversed().starts(with: ending.utf8.reversed())
+    }
+
+    /// `word.hasPrefix(prefix)`, on the bytes when both are plain.
+    static func hasPrefix(_ word: String, _ prefix: String) -> Bool {
+        guard isPlain(word), isPlain(prefix) else { return word.hasPrefix(prefix) }
+        return word.utf8.starts(with: prefix.utf8)
+    }
+
     /// An abbreviation written in capitals: `УО`, `РЦО`, `ШМО`, `МБОУ`, `ППк` (two capitals at least,
     /// more capitals than small letters).
     static func isAbbreviation(_ word: String) -> Bool {

@@ -5,6 +5,22 @@ import XCTest
 
 /// The word tables are data: bundled, and overridable from `KARTOGRAF_DATA_DIR`.
 final class LexiconTests: XCTestCase {
+    func testPhraseMeaningOrdinalsFollowAllCases() {
+        for (i, meaning) in Lexicon.PhraseMeaning.allCases.enumerated() {
+            XCTAssertEqual(meaning.ordinal, i, "\(meaning)")
+            XCTAssertEqual(meaning.bit, UInt32(1) << UInt32(i))
+        }
+    }
+
+    /// The byte-built fold against the scalar-by-scalar one it replaces.
+    func testFoldAgreesWithLowercasing() {
+        for word in ["Май", "ЁЛКА", "ёж", "Quarter", "ÄÖÜ", "ǅ", "İstanbul", "ΣΑΣ", ""] {
+            let expected = String(String(word.unicodeScalars.map { Character($0) }).lowercased()
+                .unicodeScalars.map { $0 == "ё" ? "е" : Character($0) })
+            XCTAssertEqual(Lexicon.fold(word), expected, word)
+        }
+    }
+
     func testBundledTablesAreLoaded() {
         let lexicon = Lexicon.shared
         XCTAssertEqual(lexicon.months["сентября"], 9)

@@ -1,9 +1,22 @@
 import Foundation
 import Model
-import Responsibles
+@testable import Responsibles
 import XCTest
 
 final class GlossaryParserTests: XCTestCase {
+    /// The scalar trimming and the byte search against the Foundation calls they replace.
+    func testTrimmingAndSearchAgreeWithFoundation() {
+        let texts = ["", " ", "\t УО \u{00A0}", "\u{2003}РЦО – центр\u{3000}", "a\u{0301} ", " \u{0301}b", "\n x \n", "ОО"]
+        for t in texts {
+            XCTAssertEqual(GlossaryParser.trimmedOfSpaces(Substring(t)), t.trimmingCharacters(in: .whitespaces), t)
+        }
+        let needles = ["(далее", "(Далее"].map { Array($0.utf8) }
+        XCTAssertTrue(GlossaryParser.holds("центр (далее – РЦО)", anyOf: needles))
+        XCTAssertTrue(GlossaryParser.holds("(Далее", anyOf: needles))
+        XCTAssertFalse(GlossaryParser.holds("(ДАЛЕЕ – РЦО)", anyOf: needles))
+        XCTAssertFalse(GlossaryParser.holds("(дале", anyOf: needles))
+    }
+
     func testBlockOfLines() {
         // The form of seed 003: a heading, then one definition a paragraph, dashes of both kinds.
         let text = """

@@ -4,7 +4,7 @@ import OOXML
 /// Which grid columns hold which field, found from a table's header rows.
 struct ColumnMap: Sendable {
     /// Grid column ranges per field, in column order.
-    var fields: [ColumnField: [Range<Int>]] = [:]
+    var fields = FieldRanges()
     /// Year columns of an indicators table: year → range.
     var years: [(year: String, range: Range<Int>)] = []
     /// Index of the first row after the header rows.
@@ -33,6 +33,31 @@ struct ColumnMap: Sendable {
     }
 }
 
+/// Grid column ranges per field, one slot per field: a dictionary keyed by `ColumnField`
+/// would hash the fields' raw strings on every lookup, and it is looked up on every row.
+struct FieldRanges: Sendable, Sequence {
+    private var slots: [[Range<Int>]?] = Array(repeating: nil, count: ColumnField.allCases.count)
+
+    subscript(_ f: ColumnField) -> [Range<Int>]? {
+        get { slots[f.slot] }
+        set { slots[f.slot] = newValue }
+    }
+
+    subscript(_ f: ColumnField, default value: [Range<Int>]) -> [Range<Int>] {
+        get { slots[f.slot] ?? value }
+        set { slots[f.slot] = newValue }
+    }
+
+    /// How many fields have ranges.
+    var count: Int { slots.reduce(0) { $0 + ($1 == nil ? 0 : 1) } }
+    var keys: [ColumnField] { ColumnField.allCases.filter { slots[$0.slot] != nil } }
+    var values: [[Range<Int>]] { slots.compactMap { $0 } }
+
+    func makeIterator() -> IndexingIterator<[(key: ColumnField, value: [Range<Int>])]> {
+        ColumnField.allCases.compactMap { f in slots[f.slot].map { (key: f, value: $0) } }.makeIterator()
+    }
+}
+
 /// Maps header cells to fields by the synonyms of `columns.json`.
 enum HeaderMapper {
     /// The field a header text names, or nil.
@@ -48,21 +73,26 @@ enum HeaderMapper {
             let separator = b == 0x20 || b == UInt8(ascii: "/") || b == UInt8(ascii: "(") || b == UInt8(ascii: ",")
             if separator { atStart = true } else if atStart { starts.append(i); atStart = false }
         }
-        func hasPrefix(_ p: [UInt8], at i: Int) -> Bool {
-            i + p.count <= folded.count && folded[i..<(i + p.count)].elementsEqual(p)
-        }
-        for (field, prefixes) in Lexicon.shared.columnSynonymBytes {
-            for p in prefixes {
-                if field == .number {
-                    // «№», «№ п/п»: the whole header or its start.
-                    if folded.elementsEqual(p) || (hasPrefix(p, at: 0) && (p == Lexicon.numberSign
-                        || (folded.count > p.count && folded[p.count] == 0x20))) { return field }
-                    continue
-                }
-                if starts.contains(where: { hasPrefix(p, at: $0) }) { return field }
+        return folded.withUnsafeBufferPointer { f -> ColumnField? in
+            func hasPrefix(_ p: [UInt8], at i: Int) -> Bool {
+                guard i + p.count <= f.count else { return false }
+                var k = 0
+                while k < p.count, f[i + k] == p[k] { k += 1 }
+                return k == p.count
             }
+            for (field, prefixes) in Lexicon.shared.columnSynonymBytes {
+                for p in prefixes {
+                    if field == .number {
+                        // «№», «№ п/п»: the whole header or its start.
+                        if (f.count == p.count && hasPrefix(p, at: 0)) || (hasPrefix(p, at: 0) && (p == Lexicon.numberSign
+                            || (f.count > p.count && f[p.count] == 0x20))) { return field }
+                        continue
+                    }
+                    for start in starts where hasPrefix(p, at: start) { return field }
+                }
+            }
+            return nil
         }
-        return nil
     }
 
     /// A four-digit year a header names (`2022 г.`, `2023 год`), or nil.
@@ -73,6 +103,30 @@ enum HeaderMapper {
            first < 0x80 || first == 0xD0 || first == 0xD1 {
             return nil
         }
+        if let scalars = PlainScalars.scalars(of: header) { return year(plain: scalars[...]) }
+        return yearGeneral(for: header)
+    }
+
+    /// `yearGeneral` on a plain text's scalars.
+    private static func year(plain header: ArraySlice<UInt32>) -> String? {
+        func trimmed(_ s: ArraySlice<UInt32>, _ isSpace: (UInt32) -> Bool) -> ArraySlice<UInt32> {
+            guard let first = s.firstIndex(where: { !isSpace($0) }), let last = s.lastIndex(where: { !isSpace($0) }) else { return [] }
+            return s[first...last]
+        }
+        // `.whitespacesAndNewlines` and `.whitespaces` among plain scalars.
+        let t = trimmed(header, PlainScalars.isWhitespace)
+        guard t.count <= 24 else { return nil }
+        let digits = t.prefix(while: PlainScalars.isNumber)
+        guard digits.count == 4, digits.starts(with: [0x32, 0x30]) || digits.starts(with: [0x31, 0x39]) else { return nil }
+        let rest = trimmed(t.dropFirst(4)) { $0 == 0x20 || $0 == 0x09 || $0 == 0xA0 }
+        // «г», «(», «уч»: in lower case.
+        guard rest.isEmpty || PlainScalars.lowercased(rest.first!) == 0x433 || rest.first == 0x28
+            || rest.map(PlainScalars.lowercased).starts(with: [0x443, 0x447]) else { return nil }
+        return PlainScalars.string(digits)
+    }
+
+    /// `year` for any text, Character by Character.
+    static func yearGeneral(for header: String) -> String? {
         let t = header.trimmingCharacters(in: .whitespacesAndNewlines)
         guard t.count <= 24 else { return nil }
         let digits = t.prefix { $0.isNumber }
@@ -142,7 +196,7 @@ enum HeaderMapper {
         if let first = row.nonEmpty.first?.text, let n = Label.number(first),
            Label.isNumeric(n[...]) || Label.isRoman(n[...]) { return m }
         for cell in row.cells where !cell.isContinuation {
-            guard let text = cell.text, text.utf8.count <= 150 || text.count <= 150 else { continue }
+            guard let text = cell.text, text.utf8.count <= 150 || PlainScalars.characterCount(text) <= 150 else { continue }
             let range = cell.column..<(cell.column + cell.span)
             if let y = year(for: text) {
                 m.years.append((y, range))
@@ -172,7 +226,7 @@ enum HeaderMapper {
         // Data rows start with their number: no need to look further.
         if let first = row.nonEmpty.first?.text, let n = Label.number(first),
            Label.isNumeric(n[...]) || Label.isRoman(n[...]) { return false }
-        if row.cells.contains(where: { $0.text.map { $0.utf8.count > 150 && $0.count > 150 } ?? false }) { return false }
+        if row.cells.contains(where: { $0.text.map { $0.utf8.count > 150 && PlainScalars.characterCount($0) > 150 } ?? false }) { return false }
         // The same folded texts as the header: compared cell by cell, up to the first difference.
         if row.cells.count == map.headerSignature.count,
            zip(row.cells, map.headerSignature).allSatisfy({ ($0.text.map(foldForMatching) ?? "") == $1 }) {

@@ -192,14 +192,26 @@ public enum OrganizationFinder {
             i = end
         }
         guard named else { return nil }
+        // Where a type can start: at its first two bytes (found in one pass; types are longer than a byte).
+        let heads = lexicon.organizationTypeHeads
+        var candidates: [Int] = []
+        if b.count >= 2 {
+            for p in 0..<(b.count - 1) where heads.contains(b[p], b[p + 1]) { candidates.append(p) }
+        }
         // The earliest type standing as words of its own; at one place the longest (types come longest first).
+        // A type's occurrences are taken left to right, each search going on after the one before.
         var best: Int?
         for type in typeBytes {
-            guard let head = type.first else { continue }
             var from = 0
+            var next = 0
             while from + type.count <= b.count {
-                guard let at = (from...(b.count - type.count)).first(where: { b[$0] == head && b[$0..<($0 + type.count)].elementsEqual(type) })
-                else { break }
+                while next < candidates.count,
+                      candidates[next] < from || candidates[next] + type.count > b.count
+                        || !b[candidates[next]..<(candidates[next] + type.count)].elementsEqual(type) {
+                    next += 1
+                }
+                guard next < candidates.count else { break }
+                let at = candidates[next]
                 let end = at + type.count
                 let beforeOK = at == 0 || !PlainScalars.isLetter(scalarBefore(at))
                 let afterOK = end == b.count || !PlainScalars.isLetter(scalar(at: end))

@@ -70,6 +70,56 @@ enum PlainScalars {
         }
     }
 
+    /// The string of plain scalars.
+    static func string<S: Sequence<UInt32>>(_ scalars: S) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.underestimatedCount * 2)
+        for s in scalars { append(s, to: &bytes) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `Character.isWhitespace` for a plain scalar.
+    @inline(__always)
+    static func isWhitespace(_ s: UInt32) -> Bool { (s >= 0x09 && s <= 0x0D) || s == 0x20 || s == 0x85 || s == 0xA0 }
+
+    /// `Character.isNumber` for a plain scalar: digits, and `¹ ² ³ ¼ ½ ¾`.
+    @inline(__always)
+    static func isNumber(_ s: UInt32) -> Bool {
+        (s >= 0x30 && s <= 0x39) || s == 0xB2 || s == 0xB3 || s == 0xB9 || (s >= 0xBC && s <= 0xBE)
+    }
+
+    /// True when every scalar of the text is plain.
+    static func isPlain(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { isPlain($0) }
+    }
+
+    /// True when every scalar of the bytes is plain.
+    static func isPlain(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < b.count {
+            guard let (_, w) = decode(b, i) else { return false }
+            i += w
+        }
+        return true
+    }
+
+    /// `text.count`: on a plain text the number of its scalars, counted on the bytes.
+    static func characterCount(_ text: String) -> Int {
+        var text = text
+        let plainCount: Int? = text.withUTF8 { b in
+            var i = 0
+            var count = 0
+            while i < b.count {
+                guard let (_, w) = decode(b, i) else { return nil }
+                i += w
+                count += 1
+            }
+            return count
+        }
+        return plainCount ?? text.count
+    }
+
     /// The plain scalars of `text`, or nil when it holds any other.
     static func scalars(of text: String) -> [UInt32]? {
         var text = text

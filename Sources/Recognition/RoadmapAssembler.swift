@@ -48,7 +48,7 @@ struct RoadmapAssembler {
             row.cells.first { $0.column < range.upperBound && $0.column + $0.span > range.lowerBound }
         }
         let numberText = numberCell?.text
-        let filled = row.nonEmpty.filter { !$0.isContinuation }
+        let filled = row.filled
 
         if let section = sectionHeading(row, map: map, numberCell: numberCell, filled: filled) {
             rows.append(section)
@@ -86,7 +86,8 @@ struct RoadmapAssembler {
     private func sectionHeading(_ row: RowView, map: ColumnMap, numberCell: RowView.CellView?,
                                 filled: [RowView.CellView]) -> Section? {
         let columns = max(map.columnCount, 1)
-        guard !filled.isEmpty else { return nil }
+        // Every heading below fills one or two cells: a row of work fills more.
+        guard !filled.isEmpty, filled.count <= 2 else { return nil }
         let wide = filled.filter { $0.span * 2 >= columns || ($0.span >= 2 && $0.column <= 1 && $0.span + $0.column >= columns) }
         let numberIsFilledCell = numberCell.map { nc in filled.contains { $0.column == nc.column } } ?? false
         if filled.count == 1, let only = filled.first, wide.count == 1 {

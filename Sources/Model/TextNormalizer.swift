@@ -86,40 +86,57 @@ public enum TextNormalizer {
         guard var raw else { return nil }
         // Most texts are already normal: then the text itself is the result, with no copy.
         if raw.withUTF8({ isNormal($0, separator: separator) }) { return raw }
-        let result: [UInt8]? = raw.withUTF8 { bytes in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
-            var lineHasContent = false
-            var anyContent = false
-            var pendingSpace = false
-            var pendingBreak = false
-            var i = 0
-            while i < bytes.count {
-                let (kind, width) = classify(bytes, i)
-                let w = min(width, bytes.count - i)
-                switch kind {
-                case .space:
-                    if lineHasContent { pendingSpace = true }
-                case .lineBreak:
-                    if lineHasContent { pendingBreak = true }
-                    lineHasContent = false
-                    pendingSpace = false
-                case .drop:
-                    break
-                case .keep:
-                    if pendingBreak && anyContent { out.append(separator) }
-                    else if pendingSpace { out.append(0x20) }
-                    pendingBreak = false
-                    pendingSpace = false
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<(i + w)]))
-                    lineHasContent = true
-                    anyContent = true
+        var anyContent = false
+        // Written straight into the new string: the result is never longer than the text.
+        let result = raw.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { out in
+                var n = 0
+                var lineHasContent = false
+                var pendingSpace = false
+                var pendingBreak = false
+                var i = 0
+                while i < bytes.count {
+                    // Printable ASCII and two-byte letters past U+00BF (Cyrillic): kept, no questions asked.
+                    let c = bytes[i]
+                    if c >= 0x21 && c < 0x7F || c >= 0xC3 && c <= 0xDF && i + 1 < bytes.count {
+                        if pendingBreak && anyContent { out[n] = separator; n += 1 }
+                        else if pendingSpace { out[n] = 0x20; n += 1 }
+                        pendingBreak = false
+                        pendingSpace = false
+                        out[n] = c
+                        n += 1
+                        if c >= 0x80 { out[n] = bytes[i + 1]; n += 1; i += 2 } else { i += 1 }
+                        lineHasContent = true
+                        anyContent = true
+                        continue
+                    }
+                    let (kind, width) = classify(bytes, i)
+                    let w = min(width, bytes.count - i)
+                    switch kind {
+                    case .space:
+                        if lineHasContent { pendingSpace = true }
+                    case .lineBreak:
+                        if lineHasContent { pendingBreak = true }
+                        lineHasContent = false
+                        pendingSpace = false
+                    case .drop:
+                        break
+                    case .keep:
+                        if pendingBreak && anyContent { out[n] = separator; n += 1 }
+                        else if pendingSpace { out[n] = 0x20; n += 1 }
+                        pendingBreak = false
+                        pendingSpace = false
+                        for k in 0..<w { out[n + k] = bytes[i + k] }
+                        n += w
+                        lineHasContent = true
+                        anyContent = true
+                    }
+                    i += w
                 }
-                i += w
+                return n
             }
-            return anyContent ? out : nil
         }
-        return result.map { String(decoding: $0, as: UTF8.self) }
+        return anyContent ? result : nil
     }
 }
 

@@ -85,7 +85,7 @@ struct Segmenter {
 
     /// The fields of a paragraph laid out with tabs (three or more), or nil.
     static func tabFields(_ p: Paragraph) -> [String]? {
-        guard p.text.utf8.contains(0x09) else { return nil }
+        guard p.text.utf8.withContiguousStorageIfAvailable({ $0.contains(0x09) }) ?? p.text.utf8.contains(0x09) else { return nil }
         let fields = p.displayText.split(separator: "\t", omittingEmptySubsequences: true)
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         return fields.count >= 3 ? fields : nil
@@ -193,8 +193,17 @@ struct Segmenter {
         recent = []
     }
 
+    /// `TextNormalizer.singleLine` of a text, from its `normalize` form: the two differ only
+    /// in what joins the lines (a line break, a space), so one pass over the text serves both.
+    static func singleLine(fromNormalized normalized: String) -> String {
+        guard normalized.utf8.contains(0x0A) else { return normalized }
+        return String(decoding: normalized.utf8.map { $0 == 0x0A ? 0x20 : $0 }, as: UTF8.self)
+    }
+
     private mutating func paragraph(_ p: Paragraph) {
-        guard let text = TextNormalizer.singleLine(p.displayText) else { return }
+        let display = p.displayText
+        guard let normalized = TextNormalizer.normalize(display) else { return }
+        let text = Segmenter.singleLine(fromNormalized: normalized)
         if let kind = Segmenter.headingKind(p, text) {
             startDocument(kind, title: kind == .order ? nil : text)
             return
@@ -210,8 +219,8 @@ struct Segmenter {
             return
         }
         current!.titleOpen = false
-        current!.paragraphs.append(p.displayText)
-        if let n = TextNormalizer.normalize(p.displayText) { current!.text.append(n) }
+        current!.paragraphs.append(display)
+        current!.text.append(normalized)
     }
 
     /// The last paragraph before a table that names a roadmap or a report, formatted as a

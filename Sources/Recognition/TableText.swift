@@ -109,6 +109,8 @@ enum Label {
 
     static func isRoman(_ s: Substring) -> Bool {
         if let ascii = onASCII(s, { !$0.isEmpty && $0.count <= 6 && $0.allSatisfy(isRomanByte) }) { return ascii }
+        // Not all ASCII: some character is not one of I V X L C (none of them has a canonical equivalent).
+        if s.utf8.contains(where: { $0 >= 0x80 }) { return false }
         return !s.isEmpty && s.count <= 6 && s.allSatisfy { "IVXLC".contains($0) }
     }
 

@@ -131,6 +131,12 @@ final class PlainPathTests: XCTestCase {
         return String(token)
     }
 
+    func testSingleLineFromTheNormalisedText() {
+        for s in samples + ["a\nb", " a \r\n b\u{2028}c ", "\n\n", "x\u{A0}\ty"] {
+            XCTAssertEqual(TextNormalizer.normalize(s).map(Segmenter.singleLine(fromNormalized:)), TextNormalizer.singleLine(s), s)
+        }
+    }
+
     func testPrefixesAndUnspacing() {
         for s in samples {
             XCTAssertEqual(Segmenter.prefix(s, 80), String(s.prefix(80)), s)

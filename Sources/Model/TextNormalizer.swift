@@ -55,10 +55,12 @@ public enum TextNormalizer {
         }
     }
 
-    /// True when normalising would give back the same bytes: only kept characters, each
-    /// single space or `separator` between two of them.
-    private static func isNormal(_ bytes: UnsafeBufferPointer<UInt8>, separator: UInt8) -> Bool {
+    /// How many leading bytes are already normal and end with a kept character (each single
+    /// space or `separator` between two kept ones): all of them when the whole text is normal.
+    /// Normalising copies those as they are and goes on from there.
+    private static func normalPrefix(_ bytes: UnsafeBufferPointer<UInt8>, separator: UInt8) -> Int {
         var afterContent = false
+        var end = 0
         var i = 0
         while i < bytes.count {
             let c = bytes[i]
@@ -66,35 +68,40 @@ public enum TextNormalizer {
                 // Printable ASCII, two-byte letters (Cyrillic and others) past U+00BF: kept.
                 afterContent = true
                 i += c < 0x80 ? 1 : 2
+                end = i
                 continue
             }
             if c == 0x20 || c == separator {
-                guard afterContent else { return false }
+                guard afterContent else { return end }
                 afterContent = false
                 i += 1
                 continue
             }
             let (kind, width) = classify(bytes, i)
-            guard kind == .keep, i + width <= bytes.count else { return false }
+            guard kind == .keep, i + width <= bytes.count else { return end }
             afterContent = true
             i += width
+            end = i
         }
-        return afterContent
+        return end
     }
 
     private static func normalize(_ raw: String?, separator: UInt8) -> String? {
         guard var raw else { return nil }
+        let normal = raw.withUTF8 { normalPrefix($0, separator: separator) }
         // Most texts are already normal: then the text itself is the result, with no copy.
-        if raw.withUTF8({ isNormal($0, separator: separator) }) { return raw }
-        var anyContent = false
+        if normal > 0 && normal == raw.utf8.count { return raw }
+        var anyContent = normal > 0
         // Written straight into the new string: the result is never longer than the text.
         let result = raw.withUTF8 { bytes in
             String(unsafeUninitializedCapacity: bytes.count) { out in
-                var n = 0
-                var lineHasContent = false
+                // The normal start is copied as it is: the state after it is that of a line with content.
+                if normal > 0 { out.baseAddress!.update(from: bytes.baseAddress!, count: normal) }
+                var n = normal
+                var lineHasContent = normal > 0
                 var pendingSpace = false
                 var pendingBreak = false
-                var i = 0
+                var i = normal
                 while i < bytes.count {
                     // Printable ASCII and two-byte letters past U+00BF (Cyrillic): kept, no questions asked.
                     let c = bytes[i]

@@ -27,7 +27,7 @@ public enum PeriodFinder {
 
     /// `findGeneral` on a plain text's lower-case scalars.
     private static func find(lowercased chars: [UInt32]) -> Period? {
-        func isNumber(_ c: UInt32) -> Bool { (c >= 0x30 && c <= 0x39) || [0xB2, 0xB3, 0xB9, 0xBC, 0xBD, 0xBE].contains(c) }
+        let isNumber = PlainScalars.isNumber
         func isDigit(_ c: UInt32) -> Bool { c >= 0x30 && c <= 0x39 }
         var years: [YearToken] = []
         var i = 0
@@ -162,6 +162,14 @@ public enum OrganizationFinder {
                                 " на период", " на 2", " в 2", " по реализации", " по внедрению", " по ", " о ", " об "]
     private static let stopBytes = stops.map { Array($0.utf8) }
 
+    /// A byte a stop starts with: `, ; ( ) :` or a space.
+    private static func isStopStart(_ c: UInt8) -> Bool {
+        switch c {
+        case 0x2C, 0x3B, 0x28, 0x29, 0x3A, 0x20: true
+        default: false
+        }
+    }
+
     /// `findGeneral` on a plain single-line text's bytes.
     private static func findPlain(_ b: UnsafeBufferPointer<UInt8>) -> String? {
         let lexicon = Lexicon.shared
@@ -231,7 +239,7 @@ public enum OrganizationFinder {
         while i < b.count {
             let (c, width) = PlainScalars.decode(b, i)!
             if c == 0xAB || c == 0x22 && quoteDepth == 0 { quoteDepth += 1 } else if c == 0xBB || c == 0x22 { quoteDepth = max(0, quoteDepth - 1) }
-            if quoteDepth == 0, characters > 3, [0x2C, 0x3B, 0x28, 0x29, 0x3A, 0x20].contains(b[i]),
+            if quoteDepth == 0, characters > 3, isStopStart(b[i]),
                stopBytes.contains(where: { i + $0.count <= b.count && b[i..<(i + $0.count)].elementsEqual($0) }) {
                 cut = i
                 break

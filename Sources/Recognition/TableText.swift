@@ -115,6 +115,15 @@ enum Label {
     }
 
     static func isNumeric(_ s: Substring) -> Bool {
+        // Nearly always an ASCII label («1.», «2.3»): a digit first, then digits and dots.
+        if let first = s.utf8.first, first < 0x80 {
+            var allDigitsOrDots = true
+            for c in s.utf8 {
+                if c >= 0x80 { allDigitsOrDots = false; break }
+                if !((c >= 0x30 && c <= 0x39) || c == 0x2E) { return false }
+            }
+            if allDigitsOrDots { return first >= 0x30 && first <= 0x39 }
+        }
         if let ascii = onASCII(s, { b in
             guard let first = b.first, first >= 0x30 && first <= 0x39 else { return false }
             return b.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E }

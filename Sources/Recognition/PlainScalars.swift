@@ -88,6 +88,11 @@ enum PlainScalars {
         (s >= 0x30 && s <= 0x39) || s == 0xB2 || s == 0xB3 || s == 0xB9 || (s >= 0xBC && s <= 0xBE)
     }
 
+    /// True when `text` holds the byte `byte` (an ASCII character), read off its contiguous bytes.
+    static func contains(_ byte: UInt8, in text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { $0.contains(byte) } ?? text.utf8.contains(byte)
+    }
+
     /// True when every scalar of the text is plain.
     static func isPlain(_ text: String) -> Bool {
         var text = text

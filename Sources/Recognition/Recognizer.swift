@@ -85,7 +85,7 @@ struct Segmenter {
 
     /// The fields of a paragraph laid out with tabs (three or more), or nil.
     static func tabFields(_ p: Paragraph) -> [String]? {
-        guard p.text.utf8.withContiguousStorageIfAvailable({ $0.contains(0x09) }) ?? p.text.utf8.contains(0x09) else { return nil }
+        guard PlainScalars.contains(0x09, in: p.text) else { return nil }
         let fields = p.displayText.split(separator: "\t", omittingEmptySubsequences: true)
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         return fields.count >= 3 ? fields : nil
@@ -196,7 +196,7 @@ struct Segmenter {
     /// `TextNormalizer.singleLine` of a text, from its `normalize` form: the two differ only
     /// in what joins the lines (a line break, a space), so one pass over the text serves both.
     static func singleLine(fromNormalized normalized: String) -> String {
-        guard normalized.utf8.contains(0x0A) else { return normalized }
+        guard PlainScalars.contains(0x0A, in: normalized) else { return normalized }
         return String(decoding: normalized.utf8.map { $0 == 0x0A ? 0x20 : $0 }, as: UTF8.self)
     }
 

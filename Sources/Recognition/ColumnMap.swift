@@ -232,6 +232,9 @@ enum HeaderMapper {
            zip(row.cells, map.headerSignature).allSatisfy({ ($0.text.map(foldForMatching) ?? "") == $1 }) {
             return true
         }
+        // One filled cell (a section row) names at most one field, two only when an indicator
+        // column stands for the activity too: then the table must have both.
+        if row.filled.count <= 1, !(map.has(.indicator) && map.has(.activity)) { return false }
         let m = mapRow(row)
         return m.fields.count >= 2 && m.fields.keys.allSatisfy { map.has($0) }
     }

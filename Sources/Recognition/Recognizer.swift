@@ -161,7 +161,8 @@ struct Segmenter {
     /// The kind a heading announces, or nil.
     static func headingKind(_ p: Paragraph, _ text: String) -> DocumentKind? {
         // Every kind needs a heading-like line, and its keyword stands at the start.
-        guard text.utf8.count <= 400 || PlainScalars.characterCount(text) <= 400, isHeadingLike(p, text) else { return nil }
+        guard text.utf8.count <= 400 || PlainScalars.characterCount(text) <= 400, isHeadingLike(p, text)
+        else { return nil }
         let folded = FoldedText(prefix(unspaced(text), 80))
         let lexicon = Lexicon.shared
         if lexicon.appendixPrefixes.contains(where: { folded.hasWordPrefix($0) }) { return nil }
@@ -213,7 +214,8 @@ struct Segmenter {
         // A title goes on in the next paragraph when that one continues the phrase; a short
         // title («ПЛАН МЕРОПРИЯТИЙ») takes its continuation even unformatted.
         if current!.titleOpen, !current!.titleParts.isEmpty, current!.tables == 0,
-           Segmenter.isHeadingLike(p, text) || PlainScalars.characterCount(current!.titleParts.joined()) <= 40, let first = text.first,
+           Segmenter.isHeadingLike(p, text) || PlainScalars.characterCount(current!.titleParts.joined()) <= 40,
+           let first = text.first,
            first.isLowercase || first == "«" || first == "(" || first == "\"" {
             current!.titleParts.append(text)
             return
@@ -227,7 +229,8 @@ struct Segmenter {
     /// heading or not (files written by other tools often have plain-text titles).
     private func plainTitle() -> (kind: DocumentKind, title: String)? {
         for p in recent.reversed().prefix(8) {
-            guard let text = TextNormalizer.singleLine(p.displayText), text.utf8.count <= 400 || PlainScalars.characterCount(text) <= 400 else { continue }
+            guard let text = TextNormalizer.singleLine(p.displayText),
+                  text.utf8.count <= 400 || PlainScalars.characterCount(text) <= 400 else { continue }
             let folded = FoldedText(Segmenter.prefix(text, 80))
             for (kind, words) in Lexicon.shared.titleKeywords where kind == .roadmap || kind == .report {
                 if words.contains(where: { folded.hasWordPrefix($0) }) { return (kind, text) }

@@ -74,12 +74,7 @@ enum HeaderMapper {
             if separator { atStart = true } else if atStart { starts.append(i); atStart = false }
         }
         return folded.withUnsafeBufferPointer { f -> ColumnField? in
-            func hasPrefix(_ p: [UInt8], at i: Int) -> Bool {
-                guard i + p.count <= f.count else { return false }
-                var k = 0
-                while k < p.count, f[i + k] == p[k] { k += 1 }
-                return k == p.count
-            }
+            func hasPrefix(_ p: [UInt8], at i: Int) -> Bool { PlainScalars.has(p, in: f, at: i) }
             for (field, prefixes) in Lexicon.shared.columnSynonymBytes {
                 for p in prefixes {
                     if field == .number {

@@ -194,8 +194,7 @@ public enum OrganizationFinder {
                 while start < end, !PlainScalars.isLetter(scalar(at: start)) { start += PlainScalars.decode(b, start)!.width }
                 var stop = start
                 while stop < end, PlainScalars.isLetter(scalar(at: stop)) { stop += PlainScalars.decode(b, stop)!.width }
-                let letters = UnsafeBufferPointer(rebasing: b[start..<stop])
-                named = firstWords.contains { $0.count == letters.count && $0.elementsEqual(letters) }
+                named = firstWords.contains { $0.count == stop - start && PlainScalars.has($0, in: b, at: start) }
             }
             i = end
         }
@@ -214,8 +213,7 @@ public enum OrganizationFinder {
             var next = 0
             while from + type.count <= b.count {
                 while next < candidates.count,
-                      candidates[next] < from || candidates[next] + type.count > b.count
-                        || !b[candidates[next]..<(candidates[next] + type.count)].elementsEqual(type) {
+                      candidates[next] < from || !PlainScalars.has(type, in: b, at: candidates[next]) {
                     next += 1
                 }
                 guard next < candidates.count else { break }
@@ -240,7 +238,7 @@ public enum OrganizationFinder {
             let (c, width) = PlainScalars.decode(b, i)!
             if c == 0xAB || c == 0x22 && quoteDepth == 0 { quoteDepth += 1 } else if c == 0xBB || c == 0x22 { quoteDepth = max(0, quoteDepth - 1) }
             if quoteDepth == 0, characters > 3, isStopStart(b[i]),
-               stopBytes.contains(where: { i + $0.count <= b.count && b[i..<(i + $0.count)].elementsEqual($0) }) {
+               stopBytes.contains(where: { PlainScalars.has($0, in: b, at: i) }) {
                 cut = i
                 break
             }

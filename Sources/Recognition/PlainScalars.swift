@@ -88,6 +88,15 @@ enum PlainScalars {
         (s >= 0x30 && s <= 0x39) || s == 0xB2 || s == 0xB3 || s == 0xB9 || (s >= 0xBC && s <= 0xBE)
     }
 
+    /// True when the bytes `bytes` stand in `b` at `i` (a plain loop: `elementsEqual` on slices is generic and slow).
+    @inline(__always)
+    static func has(_ bytes: [UInt8], in b: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        guard i >= 0, i + bytes.count <= b.count else { return false }
+        var k = 0
+        while k < bytes.count, b[i + k] == bytes[k] { k += 1 }
+        return k == bytes.count
+    }
+
     /// True when `text` holds the byte `byte` (an ASCII character), read off its contiguous bytes.
     static func contains(_ byte: UInt8, in text: String) -> Bool {
         text.utf8.withContiguousStorageIfAvailable { $0.contains(byte) } ?? text.utf8.contains(byte)

@@ -149,7 +149,7 @@ enum HeaderMapper {
         var last = index
         for j in (index + 1)..<min(index + 3, rows.count) {
             let extra = mapRow(rows[j])
-            let numberLike = rows[j].nonEmpty.first.map { Label.number($0.text).map { Label.isNumeric($0[...]) } ?? false } ?? false
+            let numberLike = rows[j].firstNonEmpty.map { Label.number($0.text).map { Label.isNumeric($0[...]) } ?? false } ?? false
             guard !numberLike, !rows[j].isColumnNumberRow, extra.fields.count + extra.years.count > 0 else { break }
             for (f, ranges) in extra.fields where !map.has(f) { map.fields[f] = ranges }
             if map.years.isEmpty { map.years = extra.years }
@@ -188,7 +188,7 @@ enum HeaderMapper {
     static func mapRow(_ row: RowView) -> ColumnMap {
         var m = ColumnMap()
         // Header cells are short names; a row with a numbered cell or long texts is data.
-        if let first = row.nonEmpty.first?.text, let n = Label.number(first),
+        if let first = row.firstNonEmpty?.text, let n = Label.number(first),
            Label.isNumeric(n[...]) || Label.isRoman(n[...]) { return m }
         for cell in row.cells where !cell.isContinuation {
             guard let text = cell.text, text.utf8.count <= 150 || PlainScalars.characterCount(text) <= 150 else { continue }
@@ -219,7 +219,7 @@ enum HeaderMapper {
     /// True when a row repeats the header (a header row repeated on every page).
     static func isRepeatedHeader(_ row: RowView, of map: ColumnMap) -> Bool {
         // Data rows start with their number: no need to look further.
-        if let first = row.nonEmpty.first?.text, let n = Label.number(first),
+        if let first = row.firstNonEmpty?.text, let n = Label.number(first),
            Label.isNumeric(n[...]) || Label.isRoman(n[...]) { return false }
         if row.cells.contains(where: { $0.text.map { $0.utf8.count > 150 && PlainScalars.characterCount($0) > 150 } ?? false }) { return false }
         // The same folded texts as the header: compared cell by cell, up to the first difference.
@@ -229,7 +229,7 @@ enum HeaderMapper {
         }
         // One filled cell (a section row) names at most one field, two only when an indicator
         // column stands for the activity too: then the table must have both.
-        if row.filled.count <= 1, !(map.has(.indicator) && map.has(.activity)) { return false }
+        if row.filledCount <= 1, !(map.has(.indicator) && map.has(.activity)) { return false }
         let m = mapRow(row)
         return m.fields.count >= 2 && m.fields.keys.allSatisfy { map.has($0) }
     }

@@ -13,10 +13,10 @@ struct RowView {
 
     let cells: [CellView]
     let isHeader: Bool
-    /// The cells with a text.
-    let nonEmpty: [CellView]
-    /// The cells with a text of their own: not empty, not continuing a vertical merge.
-    let filled: [CellView]
+    /// The first cell with a text.
+    let firstNonEmpty: CellView?
+    /// How many cells have a text of their own: not empty, not continuing a vertical merge (`filled`).
+    let filledCount: Int
 
     init(_ row: TableRow) {
         isHeader = row.isHeader
@@ -30,17 +30,18 @@ struct RowView {
             return CellView(column: c.column, span: c.columnSpan, text: c.normalizedText,
                             isContinuation: c.isMergeContinuation, isBold: bold)
         }
-        var nonEmpty: [CellView] = []
-        nonEmpty.reserveCapacity(cells.count)
-        for cell in cells where cell.text != nil { nonEmpty.append(cell) }
-        self.nonEmpty = nonEmpty
-        var filled: [CellView] = []
-        filled.reserveCapacity(nonEmpty.count)
-        for cell in nonEmpty where !cell.isContinuation { filled.append(cell) }
-        self.filled = filled
+        // Counted here, listed on demand: most rows only need to know how many.
+        firstNonEmpty = cells.first { $0.text != nil }
+        filledCount = cells.reduce(0) { $0 + ($1.text != nil && !$1.isContinuation ? 1 : 0) }
     }
 
-    var isEmpty: Bool { nonEmpty.isEmpty }
+    /// The cells with a text.
+    var nonEmpty: [CellView] { cells.filter { $0.text != nil } }
+
+    /// The cells with a text of their own: not empty, not continuing a vertical merge.
+    var filled: [CellView] { cells.filter { $0.text != nil && !$0.isContinuation } }
+
+    var isEmpty: Bool { firstNonEmpty == nil }
 
     /// Texts of the cells overlapping grid columns `range`, distinct cells joined by newlines.
     func text(in range: Range<Int>, includeContinuations: Bool = true) -> String? {

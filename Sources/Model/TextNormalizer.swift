@@ -55,10 +55,12 @@ public enum TextNormalizer {
         }
     }
 
-    /// True when normalising would give back the same bytes: only kept characters, each
-    /// single space or `separator` between two of them.
-    private static func isNormal(_ bytes: UnsafeBufferPointer<UInt8>, separator: UInt8) -> Bool {
+    /// How many leading bytes are already normal and end with a kept character (each single
+    /// space or `separator` between two kept ones): all of them when the whole text is normal.
+    /// Normalising copies those as they are and goes on from there.
+    private static func normalPrefix(_ bytes: UnsafeBufferPointer<UInt8>, separator: UInt8) -> Int {
         var afterContent = false
+        var end = 0
         var i = 0
         while i < bytes.count {
             let c = bytes[i]
@@ -66,60 +68,82 @@ public enum TextNormalizer {
                 // Printable ASCII, two-byte letters (Cyrillic and others) past U+00BF: kept.
                 afterContent = true
                 i += c < 0x80 ? 1 : 2
+                end = i
                 continue
             }
             if c == 0x20 || c == separator {
-                guard afterContent else { return false }
+                guard afterContent else { return end }
                 afterContent = false
                 i += 1
                 continue
             }
             let (kind, width) = classify(bytes, i)
-            guard kind == .keep, i + width <= bytes.count else { return false }
+            guard kind == .keep, i + width <= bytes.count else { return end }
             afterContent = true
             i += width
+            end = i
         }
-        return afterContent
+        return end
     }
 
     private static func normalize(_ raw: String?, separator: UInt8) -> String? {
         guard var raw else { return nil }
+        let normal = raw.withUTF8 { normalPrefix($0, separator: separator) }
         // Most texts are already normal: then the text itself is the result, with no copy.
-        if raw.withUTF8({ isNormal($0, separator: separator) }) { return raw }
-        let result: [UInt8]? = raw.withUTF8 { bytes in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
-            var lineHasContent = false
-            var anyContent = false
-            var pendingSpace = false
-            var pendingBreak = false
-            var i = 0
-            while i < bytes.count {
-                let (kind, width) = classify(bytes, i)
-                let w = min(width, bytes.count - i)
-                switch kind {
-                case .space:
-                    if lineHasContent { pendingSpace = true }
-                case .lineBreak:
-                    if lineHasContent { pendingBreak = true }
-                    lineHasContent = false
-                    pendingSpace = false
-                case .drop:
-                    break
-                case .keep:
-                    if pendingBreak && anyContent { out.append(separator) }
-                    else if pendingSpace { out.append(0x20) }
-                    pendingBreak = false
-                    pendingSpace = false
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<(i + w)]))
-                    lineHasContent = true
-                    anyContent = true
+        if normal > 0 && normal == raw.utf8.count { return raw }
+        var anyContent = normal > 0
+        // Written straight into the new string: the result is never longer than the text.
+        let result = raw.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { out in
+                // The normal start is copied as it is: the state after it is that of a line with content.
+                if normal > 0 { out.baseAddress!.update(from: bytes.baseAddress!, count: normal) }
+                var n = normal
+                var lineHasContent = normal > 0
+                var pendingSpace = false
+                var pendingBreak = false
+                var i = normal
+                while i < bytes.count {
+                    // Printable ASCII and two-byte letters past U+00BF (Cyrillic): kept, no questions asked.
+                    let c = bytes[i]
+                    if c >= 0x21 && c < 0x7F || c >= 0xC3 && c <= 0xDF && i + 1 < bytes.count {
+                        if pendingBreak && anyContent { out[n] = separator; n += 1 }
+                        else if pendingSpace { out[n] = 0x20; n += 1 }
+                        pendingBreak = false
+                        pendingSpace = false
+                        out[n] = c
+                        n += 1
+                        if c >= 0x80 { out[n] = bytes[i + 1]; n += 1; i += 2 } else { i += 1 }
+                        lineHasContent = true
+                        anyContent = true
+                        continue
+                    }
+                    let (kind, width) = classify(bytes, i)
+                    let w = min(width, bytes.count - i)
+                    switch kind {
+                    case .space:
+                        if lineHasContent { pendingSpace = true }
+                    case .lineBreak:
+                        if lineHasContent { pendingBreak = true }
+                        lineHasContent = false
+                        pendingSpace = false
+                    case .drop:
+                        break
+                    case .keep:
+                        if pendingBreak && anyContent { out[n] = separator; n += 1 }
+                        else if pendingSpace { out[n] = 0x20; n += 1 }
+                        pendingBreak = false
+                        pendingSpace = false
+                        for k in 0..<w { out[n + k] = bytes[i + k] }
+                        n += w
+                        lineHasContent = true
+                        anyContent = true
+                    }
+                    i += w
                 }
-                i += w
+                return n
             }
-            return anyContent ? out : nil
         }
-        return result.map { String(decoding: $0, as: UTF8.self) }
+        return anyContent ? result : nil
     }
 }
 

@@ -4,7 +4,7 @@ import OOXML
 /// Which grid columns hold which field, found from a table's header rows.
 struct ColumnMap: Sendable {
     /// Grid column ranges per field, in column order.
-    var fields: [ColumnField: [Range<Int>]] = [:]
+    var fields = FieldRanges()
     /// Year columns of an indicators table: year → range.
     var years: [(year: String, range: Range<Int>)] = []
     /// Index of the first row after the header rows.
@@ -33,6 +33,31 @@ struct ColumnMap: Sendable {
     }
 }
 
+/// Grid column ranges per field, one slot per field: a dictionary keyed by `ColumnField`
+/// would hash the fields' raw strings on every lookup, and it is looked up on every row.
+struct FieldRanges: Sendable, Sequence {
+    private var slots: [[Range<Int>]?] = Array(repeating: nil, count: ColumnField.allCases.count)
+
+    subscript(_ f: ColumnField) -> [Range<Int>]? {
+        get { slots[f.slot] }
+        set { slots[f.slot] = newValue }
+    }
+
+    subscript(_ f: ColumnField, default value: [Range<Int>]) -> [Range<Int>] {
+        get { slots[f.slot] ?? value }
+        set { slots[f.slot] = newValue }
+    }
+
+    /// How many fields have ranges.
+    var count: Int { slots.reduce(0) { $0 + ($1 == nil ? 0 : 1) } }
+    var keys: [ColumnField] { ColumnField.allCases.filter { slots[$0.slot] != nil } }
+    var values: [[Range<Int>]] { slots.compactMap { $0 } }
+
+    func makeIterator() -> IndexingIterator<[(key: ColumnField, value: [Range<Int>])]> {
+        ColumnField.allCases.compactMap { f in slots[f.slot].map { (key: f, value: $0) } }.makeIterator()
+    }
+}
+
 /// Maps header cells to fields by the synonyms of `columns.json`.
 enum HeaderMapper {
     /// The field a header text names, or nil.
@@ -48,21 +73,21 @@ enum HeaderMapper {
             let separator = b == 0x20 || b == UInt8(ascii: "/") || b == UInt8(ascii: "(") || b == UInt8(ascii: ",")
             if separator { atStart = true } else if atStart { starts.append(i); atStart = false }
         }
-        func hasPrefix(_ p: [UInt8], at i: Int) -> Bool {
-            i + p.count <= folded.count && folded[i..<(i + p.count)].elementsEqual(p)
-        }
-        for (field, prefixes) in Lexicon.shared.columnSynonymBytes {
-            for p in prefixes {
-                if field == .number {
-                    // «№», «№ п/п»: the whole header or its start.
-                    if folded.elementsEqual(p) || (hasPrefix(p, at: 0) && (p == Lexicon.numberSign
-                        || (folded.count > p.count && folded[p.count] == 0x20))) { return field }
-                    continue
+        return folded.withUnsafeBufferPointer { f -> ColumnField? in
+            func hasPrefix(_ p: [UInt8], at i: Int) -> Bool { PlainScalars.has(p, in: f, at: i) }
+            for (field, prefixes) in Lexicon.shared.columnSynonymBytes {
+                for p in prefixes {
+                    if field == .number {
+                        // «№», «№ п/п»: the whole header or its start.
+                        if (f.count == p.count && hasPrefix(p, at: 0)) || (hasPrefix(p, at: 0) && (p == Lexicon.numberSign
+                            || (f.count > p.count && f[p.count] == 0x20))) { return field }
+                        continue
+                    }
+                    for start in starts where hasPrefix(p, at: start) { return field }
                 }
-                if starts.contains(where: { hasPrefix(p, at: $0) }) { return field }
             }
+            return nil
         }
-        return nil
     }
 
     /// A four-digit year a header names (`2022 г.`, `2023 год`), or nil.
@@ -73,6 +98,30 @@ enum HeaderMapper {
            first < 0x80 || first == 0xD0 || first == 0xD1 {
             return nil
         }
+        if let scalars = PlainScalars.scalars(of: header) { return year(plain: scalars[...]) }
+        return yearGeneral(for: header)
+    }
+
+    /// `yearGeneral` on a plain text's scalars.
+    private static func year(plain header: ArraySlice<UInt32>) -> String? {
+        func trimmed(_ s: ArraySlice<UInt32>, _ isSpace: (UInt32) -> Bool) -> ArraySlice<UInt32> {
+            guard let first = s.firstIndex(where: { !isSpace($0) }), let last = s.lastIndex(where: { !isSpace($0) }) else { return [] }
+            return s[first...last]
+        }
+        // `.whitespacesAndNewlines` and `.whitespaces` among plain scalars.
+        let t = trimmed(header, PlainScalars.isWhitespace)
+        guard t.count <= 24 else { return nil }
+        let digits = t.prefix(while: PlainScalars.isNumber)
+        guard digits.count == 4, digits.starts(with: [0x32, 0x30]) || digits.starts(with: [0x31, 0x39]) else { return nil }
+        let rest = trimmed(t.dropFirst(4)) { $0 == 0x20 || $0 == 0x09 || $0 == 0xA0 }
+        // «г», «(», «уч»: in lower case.
+        guard rest.isEmpty || PlainScalars.lowercased(rest.first!) == 0x433 || rest.first == 0x28
+            || rest.map(PlainScalars.lowercased).starts(with: [0x443, 0x447]) else { return nil }
+        return PlainScalars.string(digits)
+    }
+
+    /// `year` for any text, Character by Character.
+    static func yearGeneral(for header: String) -> String? {
         let t = header.trimmingCharacters(in: .whitespacesAndNewlines)
         guard t.count <= 24 else { return nil }
         let digits = t.prefix { $0.isNumber }
@@ -100,7 +149,7 @@ enum HeaderMapper {
         var last = index
         for j in (index + 1)..<min(index + 3, rows.count) {
             let extra = mapRow(rows[j])
-            let numberLike = rows[j].nonEmpty.first.map { Label.number($0.text).map { Label.isNumeric($0[...]) } ?? false } ?? false
+            let numberLike = rows[j].firstNonEmpty.map { Label.number($0.text).map { Label.isNumeric($0[...]) } ?? false } ?? false
             guard !numberLike, !rows[j].isColumnNumberRow, extra.fields.count + extra.years.count > 0 else { break }
             for (f, ranges) in extra.fields where !map.has(f) { map.fields[f] = ranges }
             if map.years.isEmpty { map.years = extra.years }
@@ -139,10 +188,10 @@ enum HeaderMapper {
     static func mapRow(_ row: RowView) -> ColumnMap {
         var m = ColumnMap()
         // Header cells are short names; a row with a numbered cell or long texts is data.
-        if let first = row.nonEmpty.first?.text, let n = Label.number(first),
+        if let first = row.firstNonEmpty?.text, let n = Label.number(first),
            Label.isNumeric(n[...]) || Label.isRoman(n[...]) { return m }
         for cell in row.cells where !cell.isContinuation {
-            guard let text = cell.text, text.utf8.count <= 150 || text.count <= 150 else { continue }
+            guard let text = cell.text, text.utf8.count <= 150 || PlainScalars.characterCount(text) <= 150 else { continue }
             let range = cell.column..<(cell.column + cell.span)
             if let y = year(for: text) {
                 m.years.append((y, range))
@@ -170,14 +219,17 @@ enum HeaderMapper {
     /// True when a row repeats the header (a header row repeated on every page).
     static func isRepeatedHeader(_ row: RowView, of map: ColumnMap) -> Bool {
         // Data rows start with their number: no need to look further.
-        if let first = row.nonEmpty.first?.text, let n = Label.number(first),
+        if let first = row.firstNonEmpty?.text, let n = Label.number(first),
            Label.isNumeric(n[...]) || Label.isRoman(n[...]) { return false }
-        if row.cells.contains(where: { $0.text.map { $0.utf8.count > 150 && $0.count > 150 } ?? false }) { return false }
+        if row.cells.contains(where: { $0.text.map { $0.utf8.count > 150 && PlainScalars.characterCount($0) > 150 } ?? false }) { return false }
         // The same folded texts as the header: compared cell by cell, up to the first difference.
         if row.cells.count == map.headerSignature.count,
            zip(row.cells, map.headerSignature).allSatisfy({ ($0.text.map(foldForMatching) ?? "") == $1 }) {
             return true
         }
+        // One filled cell (a section row) names at most one field, two only when an indicator
+        // column stands for the activity too: then the table must have both.
+        if row.filledCount <= 1, !(map.has(.indicator) && map.has(.activity)) { return false }
         let m = mapRow(row)
         return m.fields.count >= 2 && m.fields.keys.allSatisfy { map.has($0) }
     }

@@ -6,10 +6,12 @@ import Model
 enum DataFiles {
     static func load(_ name: String) -> JSONValue {
         if let url = DataLocation.override(name), let v = read(url) { return v }
-        let bundled = DataLocation.resourcesBesideExecutable(module: "Recognition")
-            ?? Bundle.module.url(forResource: "Resources", withExtension: nil)
         return bundled.flatMap { read($0.appendingPathComponent(name)) } ?? .object([])
     }
+
+    /// The bundled resources folder, looked for once.
+    private static let bundled = DataLocation.resourcesBesideExecutable(module: "Recognition")
+        ?? Bundle.module.url(forResource: "Resources", withExtension: nil)
 
     private static func read(_ url: URL) -> JSONValue? {
         guard let data = try? Data(contentsOf: url) else { return nil }

@@ -14,6 +14,8 @@ struct Lexicon: Sendable {
     /// The same as UTF-8 bytes, when all are plain (`PlainScalars`).
     let organizationTypeBytes: [[UInt8]]?
     let organizationFirstWordBytes: [[UInt8]]?
+    /// The first two bytes of the types.
+    let organizationTypeHeads: BytePairSet
 
     static let shared = Lexicon()
 
@@ -36,18 +38,36 @@ struct Lexicon: Sendable {
         titleKeywords = titles
         orderStart = DataFiles.strings(docs["orderStart"]).map(foldForMatching)
         appendixPrefixes = DataFiles.strings(docs["appendixPrefixes"]).map(LexiconWord.init)
-        organizationTypes = DataFiles.strings(docs["organizationTypes"]).sorted { $0.count > $1.count }
+        // Longest first (a stable sort: types of one length keep their order).
+        organizationTypes = DataFiles.strings(docs["organizationTypes"]).map { ($0, PlainScalars.characterCount($0)) }
+            .sorted { $0.1 > $1.1 }.map(\.0)
         organizationFirstWords = Set(organizationTypes.compactMap { $0.split(separator: " ").first.map(String.init) })
         // The byte search needs plain types (`PlainScalars`); other types take the general path.
-        let plain = organizationTypes.allSatisfy { PlainScalars.scalars(of: $0) != nil }
+        let plain = organizationTypes.allSatisfy { PlainScalars.scalars(of: $0) != nil && $0.utf8.count >= 2 }
         organizationTypeBytes = plain ? organizationTypes.map { Array($0.utf8) } : nil
         organizationFirstWordBytes = plain ? organizationFirstWords.map { Array($0.utf8) } : nil
+        var heads = BytePairSet()
+        for type in organizationTypes { heads.insert(Array(type.utf8)) }
+        organizationTypeHeads = heads
     }
 }
 
 /// What a table column holds.
-enum ColumnField: String, Sendable, Hashable {
+enum ColumnField: String, Sendable, Hashable, CaseIterable {
     case number, activity, deadline, responsibles, result, outcome, indicator
+
+    /// Its place in `allCases`.
+    var slot: Int {
+        switch self {
+        case .number: 0
+        case .activity: 1
+        case .deadline: 2
+        case .responsibles: 3
+        case .result: 4
+        case .outcome: 5
+        case .indicator: 6
+        }
+    }
 }
 
 extension String {
@@ -100,5 +120,23 @@ enum FoldedText {
             PlainScalars.decode(b, prefix.count).map { PlainScalars.isLetter($0.scalar) } ?? false
         }
         return !nextIsLetter || !word.endsWithLetter
+    }
+}
+
+/// A set of byte pairs, as a bitmap: a lookup costs a shift and a mask.
+struct BytePairSet: Sendable {
+    private var bits = [UInt64](repeating: 0, count: 1024)
+
+    /// Adds the first two bytes of `bytes` (nothing when it is shorter).
+    mutating func insert(_ bytes: [UInt8]) {
+        guard bytes.count >= 2 else { return }
+        let key = Int(bytes[0]) << 8 | Int(bytes[1])
+        bits[key >> 6] |= 1 << UInt64(key & 63)
+    }
+
+    @inline(__always)
+    func contains(_ a: UInt8, _ b: UInt8) -> Bool {
+        let key = Int(a) << 8 | Int(b)
+        return bits[key >> 6] & (1 << UInt64(key & 63)) != 0
     }
 }

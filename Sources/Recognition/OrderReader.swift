@@ -32,7 +32,7 @@ enum OrderReader {
             let beforeBody = orderStartIndex.map { i < $0 } ?? !pointsStarted
             if beforeBody {
                 // The date and number stand on short lines of their own, not in the preamble's references.
-                let short = text.count <= 80
+                let short = PlainScalars.characterCount(text) <= 80
                 if short, r.dateText == nil, let (day, dateText) = findDate(text) {
                     r.date = day
                     r.dateText = dateText
@@ -60,12 +60,14 @@ enum OrderReader {
 
     /// `10.08.2021`, `от «10» августа 2021 г.`; a blank (`00.00.0000`, `«__» ____ 20__`) gives nil with its text.
     static func findDate(_ text: String) -> (Day?, String)? {
-        if let m = text.range(of: #"\b\d{1,2}\.\d{1,2}\.\d{4}\b"#, options: .regularExpression) {
+        // Every pattern needs a digit or an underscore: a plain line with neither names no date.
+        if PlainScalars.isPlain(text), !text.utf8.contains(where: { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F }) { return nil }
+        if let m = firstMatch(numericDate, in: text) {
             let parts = text[m].split(separator: ".").compactMap { Int($0) }
             return (Day(year: parts[2], month: parts[1], day: parts[0]), String(text[m]))
         }
         let lower = text.lowercased()
-        if let m = lower.range(of: #"«?\s*\d{1,2}\s*»?\s+[а-я]+\s+\d{4}"#, options: .regularExpression) {
+        if let m = firstMatch(wordDate, in: lower) {
             let piece = lower[m].replacingOccurrences(of: "«", with: " ").replacingOccurrences(of: "»", with: " ")
             let words = piece.split(separator: " ")
             if words.count >= 3, let d = Int(words[0]), let y = Int(words[2]),
@@ -73,16 +75,28 @@ enum OrderReader {
                 return (Day(year: y, month: mi + 1, day: d), String(text[m]))
             }
         }
-        if let m = text.range(of: #"(«\s*_+\s*»|\b00\.00\.0000\b|_{3,}\s*20_*|20__)"#, options: .regularExpression),
+        if let m = firstMatch(blankDate, in: text),
            lower.contains("от") || lower.hasPrefix("«") || lower.hasPrefix("_") || lower.contains("20__") {
             return (nil, String(text[m]))
         }
         return nil
     }
 
+    // Compiled once: `range(of:options: .regularExpression)` compiles its pattern on every call.
+    private static let numericDate = try! NSRegularExpression(pattern: #"\b\d{1,2}\.\d{1,2}\.\d{4}\b"#)
+    private static let wordDate = try! NSRegularExpression(pattern: #"«?\s*\d{1,2}\s*»?\s+[а-я]+\s+\d{4}"#)
+    private static let blankDate = try! NSRegularExpression(pattern: #"(«\s*_+\s*»|\b00\.00\.0000\b|_{3,}\s*20_*|20__)"#)
+
+    /// `text.range(of: pattern, options: .regularExpression)` with the pattern compiled.
+    private static func firstMatch(_ regex: NSRegularExpression, in text: String) -> Range<String.Index>? {
+        let found = regex.rangeOfFirstMatch(in: text, range: NSRange(text.startIndex..., in: text))
+        return found.location == NSNotFound ? nil : Range(found, in: text)
+    }
+
     /// `№ 279` → `279`; `№ ___` → nil.
     static func findNumber(_ text: String) -> String? {
-        guard let r = text.range(of: "№") else { return nil }
+        // No «№» scalar, no match (it has no canonical equivalent): most lines are turned down on their bytes.
+        guard text.containsBytes("№"), let r = text.range(of: "№") else { return nil }
         let rest = text[r.upperBound...].trimmingCharacters(in: .whitespaces)
         let token = rest.prefix { !$0.isWhitespace && $0 != "," && $0 != ";" }
         guard let first = token.first, first.isNumber || first.isLetter else { return nil }

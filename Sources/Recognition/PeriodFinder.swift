@@ -27,7 +27,7 @@ public enum PeriodFinder {
 
     /// `findGeneral` on a plain text's lower-case scalars.
     private static func find(lowercased chars: [UInt32]) -> Period? {
-        func isNumber(_ c: UInt32) -> Bool { (c >= 0x30 && c <= 0x39) || [0xB2, 0xB3, 0xB9, 0xBC, 0xBD, 0xBE].contains(c) }
+        let isNumber = PlainScalars.isNumber
         func isDigit(_ c: UInt32) -> Bool { c >= 0x30 && c <= 0x39 }
         var years: [YearToken] = []
         var i = 0
@@ -162,6 +162,14 @@ public enum OrganizationFinder {
                                 " на период", " на 2", " в 2", " по реализации", " по внедрению", " по ", " о ", " об "]
     private static let stopBytes = stops.map { Array($0.utf8) }
 
+    /// A byte a stop starts with: `, ; ( ) :` or a space.
+    private static func isStopStart(_ c: UInt8) -> Bool {
+        switch c {
+        case 0x2C, 0x3B, 0x28, 0x29, 0x3A, 0x20: true
+        default: false
+        }
+    }
+
     /// `findGeneral` on a plain single-line text's bytes.
     private static func findPlain(_ b: UnsafeBufferPointer<UInt8>) -> String? {
         let lexicon = Lexicon.shared
@@ -186,20 +194,30 @@ public enum OrganizationFinder {
                 while start < end, !PlainScalars.isLetter(scalar(at: start)) { start += PlainScalars.decode(b, start)!.width }
                 var stop = start
                 while stop < end, PlainScalars.isLetter(scalar(at: stop)) { stop += PlainScalars.decode(b, stop)!.width }
-                let letters = UnsafeBufferPointer(rebasing: b[start..<stop])
-                named = firstWords.contains { $0.count == letters.count && $0.elementsEqual(letters) }
+                named = firstWords.contains { $0.count == stop - start && PlainScalars.has($0, in: b, at: start) }
             }
             i = end
         }
         guard named else { return nil }
+        // Where a type can start: at its first two bytes (found in one pass; types are longer than a byte).
+        let heads = lexicon.organizationTypeHeads
+        var candidates: [Int] = []
+        if b.count >= 2 {
+            for p in 0..<(b.count - 1) where heads.contains(b[p], b[p + 1]) { candidates.append(p) }
+        }
         // The earliest type standing as words of its own; at one place the longest (types come longest first).
+        // A type's occurrences are taken left to right, each search going on after the one before.
         var best: Int?
         for type in typeBytes {
-            guard let head = type.first else { continue }
             var from = 0
+            var next = 0
             while from + type.count <= b.count {
-                guard let at = (from...(b.count - type.count)).first(where: { b[$0] == head && b[$0..<($0 + type.count)].elementsEqual(type) })
-                else { break }
+                while next < candidates.count,
+                      candidates[next] < from || !PlainScalars.has(type, in: b, at: candidates[next]) {
+                    next += 1
+                }
+                guard next < candidates.count else { break }
+                let at = candidates[next]
                 let end = at + type.count
                 let beforeOK = at == 0 || !PlainScalars.isLetter(scalarBefore(at))
                 let afterOK = end == b.count || !PlainScalars.isLetter(scalar(at: end))
@@ -219,8 +237,8 @@ public enum OrganizationFinder {
         while i < b.count {
             let (c, width) = PlainScalars.decode(b, i)!
             if c == 0xAB || c == 0x22 && quoteDepth == 0 { quoteDepth += 1 } else if c == 0xBB || c == 0x22 { quoteDepth = max(0, quoteDepth - 1) }
-            if quoteDepth == 0, characters > 3, [0x2C, 0x3B, 0x28, 0x29, 0x3A, 0x20].contains(b[i]),
-               stopBytes.contains(where: { i + $0.count <= b.count && b[i..<(i + $0.count)].elementsEqual($0) }) {
+            if quoteDepth == 0, characters > 3, isStopStart(b[i]),
+               stopBytes.contains(where: { PlainScalars.has($0, in: b, at: i) }) {
                 cut = i
                 break
             }

@@ -70,6 +70,70 @@ enum PlainScalars {
         }
     }
 
+    /// The string of plain scalars.
+    static func string<S: Sequence<UInt32>>(_ scalars: S) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.underestimatedCount * 2)
+        for s in scalars { append(s, to: &bytes) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `Character.isWhitespace` for a plain scalar.
+    @inline(__always)
+    static func isWhitespace(_ s: UInt32) -> Bool { (s >= 0x09 && s <= 0x0D) || s == 0x20 || s == 0x85 || s == 0xA0 }
+
+    /// `Character.isNumber` for a plain scalar: digits, and `¹ ² ³ ¼ ½ ¾`.
+    @inline(__always)
+    static func isNumber(_ s: UInt32) -> Bool {
+        (s >= 0x30 && s <= 0x39) || s == 0xB2 || s == 0xB3 || s == 0xB9 || (s >= 0xBC && s <= 0xBE)
+    }
+
+    /// True when the bytes `bytes` stand in `b` at `i` (a plain loop: `elementsEqual` on slices is generic and slow).
+    @inline(__always)
+    static func has(_ bytes: [UInt8], in b: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        guard i >= 0, i + bytes.count <= b.count else { return false }
+        var k = 0
+        while k < bytes.count, b[i + k] == bytes[k] { k += 1 }
+        return k == bytes.count
+    }
+
+    /// True when `text` holds the byte `byte` (an ASCII character), read off its contiguous bytes.
+    static func contains(_ byte: UInt8, in text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { $0.contains(byte) } ?? text.utf8.contains(byte)
+    }
+
+    /// True when every scalar of the text is plain.
+    static func isPlain(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { isPlain($0) }
+    }
+
+    /// True when every scalar of the bytes is plain.
+    static func isPlain(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < b.count {
+            guard let (_, w) = decode(b, i) else { return false }
+            i += w
+        }
+        return true
+    }
+
+    /// `text.count`: on a plain text the number of its scalars, counted on the bytes.
+    static func characterCount(_ text: String) -> Int {
+        var text = text
+        let plainCount: Int? = text.withUTF8 { b in
+            var i = 0
+            var count = 0
+            while i < b.count {
+                guard let (_, w) = decode(b, i) else { return nil }
+                i += w
+                count += 1
+            }
+            return count
+        }
+        return plainCount ?? text.count
+    }
+
     /// The plain scalars of `text`, or nil when it holds any other.
     static func scalars(of text: String) -> [UInt32]? {
         var text = text

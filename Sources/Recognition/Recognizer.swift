@@ -85,7 +85,7 @@ struct Segmenter {
 
     /// The fields of a paragraph laid out with tabs (three or more), or nil.
     static func tabFields(_ p: Paragraph) -> [String]? {
-        guard p.text.contains("\t") else { return nil }
+        guard PlainScalars.contains(0x09, in: p.text) else { return nil }
         let fields = p.displayText.split(separator: "\t", omittingEmptySubsequences: true)
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         return fields.count >= 3 ? fields : nil
@@ -161,14 +161,15 @@ struct Segmenter {
     /// The kind a heading announces, or nil.
     static func headingKind(_ p: Paragraph, _ text: String) -> DocumentKind? {
         // Every kind needs a heading-like line, and its keyword stands at the start.
-        guard text.utf8.count <= 400 || text.count <= 400, isHeadingLike(p, text) else { return nil }
+        guard text.utf8.count <= 400 || PlainScalars.characterCount(text) <= 400, isHeadingLike(p, text)
+        else { return nil }
         let folded = FoldedText(prefix(unspaced(text), 80))
         let lexicon = Lexicon.shared
         if lexicon.appendixPrefixes.contains(where: { folded.hasWordPrefix($0) }) { return nil }
         for (kind, words) in lexicon.titleKeywords {
             for w in words where folded.hasWordPrefix(w) {
                 // «ПРИКАЗ», «ПРИКАЗ № 5»: a short line of its own, not «Приказом …».
-                if kind == .order && text.count > 60 { continue }
+                if kind == .order && PlainScalars.characterCount(text) > 60 { continue }
                 return kind
             }
         }
@@ -193,8 +194,17 @@ struct Segmenter {
         recent = []
     }
 
+    /// `TextNormalizer.singleLine` of a text, from its `normalize` form: the two differ only
+    /// in what joins the lines (a line break, a space), so one pass over the text serves both.
+    static func singleLine(fromNormalized normalized: String) -> String {
+        guard PlainScalars.contains(0x0A, in: normalized) else { return normalized }
+        return String(decoding: normalized.utf8.map { $0 == 0x0A ? 0x20 : $0 }, as: UTF8.self)
+    }
+
     private mutating func paragraph(_ p: Paragraph) {
-        guard let text = TextNormalizer.singleLine(p.displayText) else { return }
+        let display = p.displayText
+        guard let normalized = TextNormalizer.normalize(display) else { return }
+        let text = Segmenter.singleLine(fromNormalized: normalized)
         if let kind = Segmenter.headingKind(p, text) {
             startDocument(kind, title: kind == .order ? nil : text)
             return
@@ -204,21 +214,23 @@ struct Segmenter {
         // A title goes on in the next paragraph when that one continues the phrase; a short
         // title («ПЛАН МЕРОПРИЯТИЙ») takes its continuation even unformatted.
         if current!.titleOpen, !current!.titleParts.isEmpty, current!.tables == 0,
-           Segmenter.isHeadingLike(p, text) || current!.titleParts.joined().count <= 40, let first = text.first,
+           Segmenter.isHeadingLike(p, text) || PlainScalars.characterCount(current!.titleParts.joined()) <= 40,
+           let first = text.first,
            first.isLowercase || first == "«" || first == "(" || first == "\"" {
             current!.titleParts.append(text)
             return
         }
         current!.titleOpen = false
-        current!.paragraphs.append(p.displayText)
-        if let n = TextNormalizer.normalize(p.displayText) { current!.text.append(n) }
+        current!.paragraphs.append(display)
+        current!.text.append(normalized)
     }
 
     /// The last paragraph before a table that names a roadmap or a report, formatted as a
     /// heading or not (files written by other tools often have plain-text titles).
     private func plainTitle() -> (kind: DocumentKind, title: String)? {
         for p in recent.reversed().prefix(8) {
-            guard let text = TextNormalizer.singleLine(p.displayText), text.utf8.count <= 400 || text.count <= 400 else { continue }
+            guard let text = TextNormalizer.singleLine(p.displayText),
+                  text.utf8.count <= 400 || PlainScalars.characterCount(text) <= 400 else { continue }
             let folded = FoldedText(Segmenter.prefix(text, 80))
             for (kind, words) in Lexicon.shared.titleKeywords where kind == .roadmap || kind == .report {
                 if words.contains(where: { folded.hasWordPrefix($0) }) { return (kind, text) }

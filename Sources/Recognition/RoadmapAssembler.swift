@@ -48,9 +48,7 @@ struct RoadmapAssembler {
             row.cells.first { $0.column < range.upperBound && $0.column + $0.span > range.lowerBound }
         }
         let numberText = numberCell?.text
-        let filled = row.nonEmpty.filter { !$0.isContinuation }
-
-        if let section = sectionHeading(row, map: map, numberCell: numberCell, filled: filled) {
+        if let section = sectionHeading(row, map: map, numberCell: numberCell) {
             rows.append(section)
             openItem = nil
             return
@@ -83,10 +81,11 @@ struct RoadmapAssembler {
 
     /// A row that opens a section: one cell across (most of) the table, or a label
     /// and a title merged across the rest, or a lone heading in the first cells.
-    private func sectionHeading(_ row: RowView, map: ColumnMap, numberCell: RowView.CellView?,
-                                filled: [RowView.CellView]) -> Section? {
+    private func sectionHeading(_ row: RowView, map: ColumnMap, numberCell: RowView.CellView?) -> Section? {
         let columns = max(map.columnCount, 1)
-        guard !filled.isEmpty else { return nil }
+        // Every heading below fills one or two cells: a row of work fills more.
+        guard (1...2).contains(row.filledCount) else { return nil }
+        let filled = row.filled
         let wide = filled.filter { $0.span * 2 >= columns || ($0.span >= 2 && $0.column <= 1 && $0.span + $0.column >= columns) }
         let numberIsFilledCell = numberCell.map { nc in filled.contains { $0.column == nc.column } } ?? false
         if filled.count == 1, let only = filled.first, wide.count == 1 {

@@ -13,26 +13,35 @@ struct RowView {
 
     let cells: [CellView]
     let isHeader: Bool
-    /// The cells with a text.
-    let nonEmpty: [CellView]
+    /// The first cell with a text.
+    let firstNonEmpty: CellView?
+    /// How many cells have a text of their own: not empty, not continuing a vertical merge (`filled`).
+    let filledCount: Int
 
     init(_ row: TableRow) {
         isHeader = row.isHeader
         cells = row.cells.map { c in
+                // A cell of one paragraph (nearly all): its text needs no joining of lines.
+            if c.blocks.count == 1, case let .paragraph(p) = c.blocks[0] {
+                return CellView(column: c.column, span: c.columnSpan, text: TextNormalizer.normalize(p.displayText),
+                                isContinuation: c.isMergeContinuation, isBold: p.isBold)
+            }
             let bold = c.blocks.contains { if case let .paragraph(p) = $0 { return p.isBold } else { return false } }
-            return CellView(column: c.column, span: c.columnSpan, text: RowView.normalizedText(c),
+            return CellView(column: c.column, span: c.columnSpan, text: c.normalizedText,
                             isContinuation: c.isMergeContinuation, isBold: bold)
         }
-        nonEmpty = cells.filter { $0.text != nil }
+        // Counted here, listed on demand: most rows only need to know how many.
+        firstNonEmpty = cells.first { $0.text != nil }
+        filledCount = cells.reduce(0) { $0 + ($1.text != nil && !$1.isContinuation ? 1 : 0) }
     }
 
-    /// `cell.normalizedText`, without joining the lines of a cell that has only one.
-    static func normalizedText(_ cell: TableCell) -> String? {
-        if cell.blocks.count == 1, case let .paragraph(p) = cell.blocks[0] { return TextNormalizer.normalize(p.displayText) }
-        return cell.normalizedText
-    }
+    /// The cells with a text.
+    var nonEmpty: [CellView] { cells.filter { $0.text != nil } }
 
-    var isEmpty: Bool { nonEmpty.isEmpty }
+    /// The cells with a text of their own: not empty, not continuing a vertical merge.
+    var filled: [CellView] { cells.filter { $0.text != nil && !$0.isContinuation } }
+
+    var isEmpty: Bool { firstNonEmpty == nil }
 
     /// Texts of the cells overlapping grid columns `range`, distinct cells joined by newlines.
     func text(in range: Range<Int>, includeContinuations: Bool = true) -> String? {
@@ -63,18 +72,64 @@ struct RowView {
 enum Label {
     /// `1.` → `1`, `2.3.` → `2.3`, `IV.` → `IV`; nil when not a number label.
     static func number(_ text: String?) -> String? {
-        guard var s = text?[...] else { return nil }
+        guard var text else { return nil }
+        // Plain text (one scalar per character) is trimmed on its bytes.
+        let trimmed: Range<Int>?? = text.withUTF8 { b in
+            guard PlainScalars.isPlain(b) else { return nil }
+            var lo = 0, hi = b.count
+            while lo < hi, let (c, w) = PlainScalars.decode(b, lo), PlainScalars.isWhitespace(c) { lo += w }
+            while lo < hi {
+                var start = hi - 1
+                while b[start] & 0xC0 == 0x80 { start -= 1 }
+                let c = PlainScalars.decode(b, start)!.scalar
+                guard c == 0x2E || c == 0x29 || PlainScalars.isWhitespace(c) else { break }
+                hi = start
+            }
+            return lo..<hi
+        }
+        if let trimmed {
+            guard let r = trimmed, !r.isEmpty else { return nil }
+            return r.count == text.utf8.count ? text : String(decoding: text.utf8.dropFirst(r.lowerBound).prefix(r.count), as: UTF8.self)
+        }
+        return numberGeneral(text)
+    }
+
+    static func numberGeneral(_ text: String) -> String? {
+        var s = text[...]
         while let first = s.first, first.isWhitespace { s.removeFirst() }
         while let last = s.last, last == "." || last == ")" || last.isWhitespace { s.removeLast() }
         return s.isEmpty ? nil : String(s)
     }
 
+    /// The result of `test` on the bytes of an all-ASCII text (where each byte is a character), else nil.
+    private static func onASCII(_ s: Substring, _ test: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool? {
+        s.utf8.withContiguousStorageIfAvailable { b in b.allSatisfy { $0 < 0x80 } ? test(b) : nil } ?? nil
+    }
+
+    private static func isRomanByte(_ c: UInt8) -> Bool { c == 0x49 || c == 0x56 || c == 0x58 || c == 0x4C || c == 0x43 }
+
     static func isRoman(_ s: Substring) -> Bool {
-        !s.isEmpty && s.count <= 6 && s.allSatisfy { "IVXLC".contains($0) }
+        if let ascii = onASCII(s, { !$0.isEmpty && $0.count <= 6 && $0.allSatisfy(isRomanByte) }) { return ascii }
+        // Not all ASCII: some character is not one of I V X L C (none of them has a canonical equivalent).
+        if s.utf8.contains(where: { $0 >= 0x80 }) { return false }
+        return !s.isEmpty && s.count <= 6 && s.allSatisfy { "IVXLC".contains($0) }
     }
 
     static func isNumeric(_ s: Substring) -> Bool {
-        !s.isEmpty && s.first!.isNumber && s.allSatisfy { $0.isNumber || $0 == "." }
+        // Nearly always an ASCII label («1.», «2.3»): a digit first, then digits and dots.
+        if let first = s.utf8.first, first < 0x80 {
+            var allDigitsOrDots = true
+            for c in s.utf8 {
+                if c >= 0x80 { allDigitsOrDots = false; break }
+                if !((c >= 0x30 && c <= 0x39) || c == 0x2E) { return false }
+            }
+            if allDigitsOrDots { return first >= 0x30 && first <= 0x39 }
+        }
+        if let ascii = onASCII(s, { b in
+            guard let first = b.first, first >= 0x30 && first <= 0x39 else { return false }
+            return b.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E }
+        }) { return ascii }
+        return !s.isEmpty && s.first!.isNumber && s.allSatisfy { $0.isNumber || $0 == "." }
     }
 
     /// Splits a leading label off a heading: `I. Title` → (`I`, `Title`); `1-й этап. Title` → (`1-й этап`, `Title`).
@@ -84,24 +139,21 @@ enum Label {
         return splitGeneral(text)
     }
 
-    private static func string(_ s: ArraySlice<UInt32>) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(s.count * 2)
-        for c in s { PlainScalars.append(c, to: &bytes) }
-        return String(decoding: bytes, as: UTF8.self)
-    }
+    private static func string(_ s: ArraySlice<UInt32>) -> String { PlainScalars.string(s) }
 
     private static func literal(_ s: String) -> [UInt32] { s.unicodeScalars.map(\.value) }
     private static let sectionWords = ["этап", "раздел", "блок", "модуль", "направление"].map(literal)
     private static let stage = literal("этап")
     private static let ordinalEndings = ["й", "ый", "ой", "ий"].map(literal)
 
-    /// `Character.isNumber` for a plain scalar: digits, and `¹ ² ³ ¼ ½ ¾`.
-    private static func isNumber(_ c: UInt32) -> Bool {
-        (c >= 0x30 && c <= 0x39) || c == 0xB2 || c == 0xB3 || c == 0xB9 || (c >= 0xBC && c <= 0xBE)
-    }
+    private static func isNumber(_ c: UInt32) -> Bool { PlainScalars.isNumber(c) }
+    private static func isRomanDigit(_ c: UInt32) -> Bool { c == 0x49 || c == 0x56 || c == 0x58 || c == 0x4C || c == 0x43 }
     private static func isRoman(_ s: ArraySlice<UInt32>) -> Bool {
-        !s.isEmpty && s.count <= 6 && s.allSatisfy { [0x49, 0x56, 0x58, 0x4C, 0x43].contains($0) }
+        !s.isEmpty && s.count <= 6 && s.allSatisfy(isRomanDigit)
+    }
+    /// `s` in lower case is `lowered`.
+    private static func equalsLowercased(_ s: ArraySlice<UInt32>, _ lowered: [UInt32]) -> Bool {
+        s.count == lowered.count && zip(s, lowered).allSatisfy { PlainScalars.lowercased($0) == $1 }
     }
     private static func isNumeric(_ s: ArraySlice<UInt32>) -> Bool {
         !s.isEmpty && isNumber(s.first!) && s.allSatisfy { isNumber($0) || $0 == 0x2E }
@@ -127,7 +179,7 @@ enum Label {
             i = end < t.endIndex ? end + 1 : end
         }
         if words.count == 2, i < t.endIndex { words.append(t[i...]) }
-        if words.count >= 2, sectionWords.contains(where: { words[0].map(PlainScalars.lowercased).elementsEqual($0) }) {
+        if words.count >= 2, sectionWords.contains(where: { equalsLowercased(words[0], $0) }) {
             let number = trimmed(words[1]) { $0 == 0x2E || $0 == 0x3A }
             if isNumeric(number) || isRoman(number) {
                 return (string(words[0]) + " " + string(number), words.count > 2 ? string(trimmed(words[2], isSpace)) : "")
@@ -140,7 +192,7 @@ enum Label {
         }
         // «I. », «1.2. », «1) »
         i = t.startIndex
-        while i < t.endIndex, isNumber(t[i]) || t[i] == 0x2E || [0x49, 0x56, 0x58, 0x4C, 0x43].contains(t[i]) { i += 1 }
+        while i < t.endIndex, isNumber(t[i]) || t[i] == 0x2E || isRomanDigit(t[i]) { i += 1 }
         let head = t[t.startIndex..<i]
         let headHasDot = head.last == 0x2E
         let trimmedHead = headHasDot ? head.dropLast() : head
@@ -163,7 +215,7 @@ enum Label {
         var i = t.startIndex
         func skipSpaces() { while i < t.endIndex, isRegexSpace(t[i]) { i += 1 } }
         func skip(_ word: [UInt32]) -> Bool {
-            guard t.endIndex - i >= word.count, t[i..<(i + word.count)].map(PlainScalars.lowercased).elementsEqual(word) else { return false }
+            guard t.endIndex - i >= word.count, equalsLowercased(t[i..<(i + word.count)], word) else { return false }
             i += word.count
             return true
         }

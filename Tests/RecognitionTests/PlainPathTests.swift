@@ -77,6 +77,66 @@ final class PlainPathTests: XCTestCase {
         }
     }
 
+    func testYearsNumbersAndCounts() {
+        let more = ["2022", "2022 г.", " 2023 (план)", "2024уч", "2024 Уч. год", "20²3", "1999 г", "2101", "2023-2024", "1.",
+                    "1.2.)", " 3) ", "IV.", "…", "12\u{A0}", "\u{85}7.", "(1)", "1.2.3", "Ⅳ", "١٢", "1\u{301}.", "2\u{301}023"]
+        for s in samples + more {
+            XCTAssertEqual(HeaderMapper.year(for: s), HeaderMapper.yearGeneral(for: s), s)
+            XCTAssertEqual(Label.number(s), Label.numberGeneral(s), s)
+            XCTAssertEqual(PlainScalars.characterCount(s), s.count, s)
+            let n = Label.numberGeneral(s) ?? s
+            XCTAssertEqual(Label.isNumeric(n[...]), !n.isEmpty && n.first!.isNumber && n.allSatisfy { $0.isNumber || $0 == "." }, s)
+            XCTAssertEqual(Label.isRoman(n[...]), !n.isEmpty && n.count <= 6 && n.allSatisfy { "IVXLC".contains($0) }, s)
+        }
+    }
+
+    func testOrderDatesAndNumbers() {
+        let lines = ["от 10.08.2021 № 279", "«10» августа 2021 г.", "«__» ____ 20__", "от 00.00.0000", "№ ___", "Приказ № 5-р",
+                     "г. Северск", "ПРИКАЗЫВАЮ:", "12 мая 2023", "от ____ 2023", "№\u{301} 5"]
+        for s in lines + Self.corpusTexts {
+            let date = OrderReader.findDate(s)
+            XCTAssertEqual(date?.0, generalDate(s)?.0, s)
+            XCTAssertEqual(date?.1, generalDate(s)?.1, s)
+            XCTAssertEqual(OrderReader.findNumber(s), generalNumber(s), s)
+        }
+    }
+
+    /// `OrderReader.findDate` as it was written first, with patterns compiled on every call.
+    private func generalDate(_ text: String) -> (Day?, String)? {
+        if let m = text.range(of: #"\b\d{1,2}\.\d{1,2}\.\d{4}\b"#, options: .regularExpression) {
+            let parts = text[m].split(separator: ".").compactMap { Int($0) }
+            return (Day(year: parts[2], month: parts[1], day: parts[0]), String(text[m]))
+        }
+        let lower = text.lowercased()
+        if let m = lower.range(of: #"«?\s*\d{1,2}\s*»?\s+[а-я]+\s+\d{4}"#, options: .regularExpression) {
+            let piece = lower[m].replacingOccurrences(of: "«", with: " ").replacingOccurrences(of: "»", with: " ")
+            let words = piece.split(separator: " ")
+            if words.count >= 3, let d = Int(words[0]), let y = Int(words[2]),
+               let mi = OrderReader.monthsGenitive.firstIndex(of: String(words[1])) {
+                return (Day(year: y, month: mi + 1, day: d), String(text[m]))
+            }
+        }
+        if let m = text.range(of: #"(«\s*_+\s*»|\b00\.00\.0000\b|_{3,}\s*20_*|20__)"#, options: .regularExpression),
+           lower.contains("от") || lower.hasPrefix("«") || lower.hasPrefix("_") || lower.contains("20__") {
+            return (nil, String(text[m]))
+        }
+        return nil
+    }
+
+    private func generalNumber(_ text: String) -> String? {
+        guard let r = text.range(of: "№") else { return nil }
+        let rest = text[r.upperBound...].trimmingCharacters(in: .whitespaces)
+        let token = rest.prefix { !$0.isWhitespace && $0 != "," && $0 != ";" }
+        guard let first = token.first, first.isNumber || first.isLetter else { return nil }
+        return String(token)
+    }
+
+    func testSingleLineFromTheNormalisedText() {
+        for s in samples + ["a\nb", " a \r\n b\u{2028}c ", "\n\n", "x\u{A0}\ty"] {
+            XCTAssertEqual(TextNormalizer.normalize(s).map(Segmenter.singleLine(fromNormalized:)), TextNormalizer.singleLine(s), s)
+        }
+    }
+
     func testPrefixesAndUnspacing() {
         for s in samples {
             XCTAssertEqual(Segmenter.prefix(s, 80), String(s.prefix(80)), s)
@@ -91,5 +151,48 @@ final class PlainPathTests: XCTestCase {
             XCTAssertEqual(folded.string, foldForMatchingGeneral(s), s)
             for w in words { XCTAssertEqual(folded.hasWordPrefix(w), folded.string.hasWordPrefix(w.folded), "\(s) / \(w.folded)") }
         }
+    }
+}
+
+/// `TextNormalizer` against the byte-by-byte normaliser it was first written as: the fast
+/// paths (normal texts returned as they are, normal starts copied) must not change a result.
+final class NormalizerReferenceTests: XCTestCase {
+    func testTheNormaliserAgreesWithItsReference() {
+        let crafted = ["", " ", "a", " a", "a ", "a  b", "a\nb", "a \n b", "a\n\nb", "\n a \n", "a\tb", "a\u{A0}b", "a\u{AD}b",
+                       "a\u{200B}b", "a\u{2028}b", "\u{FEFF}a", "x\u{301}y", "Строка  с\u{00A0}пробелами ", "line\r\nnext",
+                       "• пункт\n\n  1. второй\t", "a\u{85}b", "a\u{7F}b", "\u{1}\u{2}", "a\u{3000}b\u{205F}c"]
+        for s in crafted + PlainPathTests.corpusTexts {
+            XCTAssertEqual(TextNormalizer.normalize(s), Self.reference(s, separator: "\n"), s)
+            XCTAssertEqual(TextNormalizer.singleLine(s), Self.reference(s, separator: " "), s)
+        }
+    }
+
+    /// By scalars: spaces fold, line breaks separate lines, invisible characters go.
+    static func reference(_ text: String, separator: String) -> String? {
+        var out = ""
+        var lineHasContent = false, anyContent = false, pendingSpace = false, pendingBreak = false
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            let isSpace = v == 0x09 || v == 0x20 || v == 0xA0 || v == 0x1680 || (0x2000...0x200A).contains(v) || v == 0x202F
+                || v == 0x205F || v == 0x3000
+            let isBreak = (0x0A...0x0D).contains(v) || v == 0x85 || v == 0x2028 || v == 0x2029
+            let isDropped = v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) || v == 0xAD || (0x200B...0x200D).contains(v)
+                || v == 0x2060 || v == 0xFEFF
+            if isSpace {
+                if lineHasContent { pendingSpace = true }
+            } else if isBreak {
+                if lineHasContent { pendingBreak = true }
+                lineHasContent = false
+                pendingSpace = false
+            } else if !isDropped {
+                if pendingBreak && anyContent { out += separator } else if pendingSpace { out += " " }
+                pendingBreak = false
+                pendingSpace = false
+                out.unicodeScalars.append(scalar)
+                lineHasContent = true
+                anyContent = true
+            }
+        }
+        return anyContent ? out : nil
     }
 }

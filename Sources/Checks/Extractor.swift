@@ -45,9 +45,9 @@ public struct Extractor: Sendable {
         return extract(bytes: bytes, fileName: name)
     }
 
-    /// Extracts a file held in memory.
-    public func extract(bytes: [UInt8], fileName: String) -> Export {
-        let sha = SHA256.hexDigest(bytes)
+    /// Extracts a file held in memory. `sha256` is the bytes' digest when the caller has it already.
+    public func extract(bytes: [UInt8], fileName: String, sha256: String? = nil) -> Export {
+        let sha = sha256 ?? SHA256.hexDigest(bytes)
         let tree: DocumentTree
         do {
             tree = try DocxReader(limits: configuration.limits).read(bytes: bytes, fileName: fileName)

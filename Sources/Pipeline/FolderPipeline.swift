@@ -164,7 +164,7 @@ public final class FolderPipeline: Sendable {
                 export = options.extractor.extract(path: file.path, displayName: file.name)
             }
         } else if let bytes {
-            export = options.extractor.extract(bytes: bytes, fileName: file.name)
+            export = options.extractor.extract(bytes: bytes, fileName: file.name, sha256: sha)
         } else {
             export = options.extractor.extract(path: file.path, displayName: file.name)
         }

@@ -114,9 +114,12 @@ enum Schema {
                 """)
         }
         // Occurrences move onto their item: a compact list plus the span it covers
-        // (`firstDay` = earliest start or due, `lastDue`), indexed for the quarter queries.
-        // A row per occurrence cost a roadmap with monthly items hundreds of inserts and
-        // scattered index pages per file; the exact windows are now filtered when read.
+        // (`firstDay` = earliest start or due, `lastDue`); the exact windows are filtered
+        // when read. A row per occurrence cost a roadmap with monthly items hundreds of
+        // inserts and scattered index pages per file. The span is not indexed: a quarter's
+        // query scans a municipality's items (tens of thousands of rows, milliseconds),
+        // while every index with random keys is paid on every file of every batch.
+        // `input_sha256` repeats `input_first_arrival` for every query there is.
         migrator.registerMigration("v2: occurrences on the item") { db in
             try db.execute(sql: """
                 ALTER TABLE item ADD COLUMN occurrences TEXT NOT NULL DEFAULT '';
@@ -128,7 +131,7 @@ enum Schema {
                     firstDay = (SELECT min(coalesce(start, due)) FROM occurrence WHERE itemId = item.id),
                     lastDue = (SELECT max(due) FROM occurrence WHERE itemId = item.id);
                 DROP TABLE occurrence;
-                CREATE INDEX item_span ON item(lastDue, firstDay) WHERE lastDue IS NOT NULL;
+                DROP INDEX input_sha256;
                 """)
         }
         return migrator

@@ -172,8 +172,35 @@ public final class Registry: Sendable {
     /// What identifies an organisation across spellings: letters and digits only, lower case, «ё» as «е»
     /// («МБОУ лицей №1 г. Пролетарска» and «МБОУ Лицей № 1 г.Пролетарска» are one).
     public static func organizationKey(_ name: String) -> String {
+        plainOrganizationKey(name) ?? unicodeOrganizationKey(name)
+    }
+
+    /// The key by Unicode's own case mapping and letter classes: the definition.
+    static func unicodeOrganizationKey(_ name: String) -> String {
         String(name.lowercased().replacingOccurrences(of: "ё", with: "е").unicodeScalars
             .filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))
+    }
+
+    /// The same key for names written in ASCII, basic Cyrillic and the usual punctuation
+    /// (`«»№–—“”`), mapped scalar by scalar; `nil` for anything else, which takes the
+    /// Unicode path. Foundation's case mapping and character sets are slow on Linux and
+    /// this runs for every file of a batch.
+    static func plainOrganizationKey(_ name: String) -> String? {
+        var out = String.UnicodeScalarView()
+        for scalar in name.unicodeScalars {
+            let v = scalar.value
+            switch v {
+            case 0x30...0x39, 0x61...0x7A: out.append(scalar)
+            case 0x41...0x5A: out.append(Unicode.Scalar(v + 0x20)!)
+            case 0x00...0x7F, 0xA0, 0xAB, 0xBB, 0x2013, 0x2014, 0x201C, 0x201D, 0x2116: continue
+            case 0x0401, 0x0451: out.append("е")                          // Ё, ё
+            case 0x0400...0x040F: out.append(Unicode.Scalar(v + 0x50)!)   // Ѐ…Џ
+            case 0x0410...0x042F: out.append(Unicode.Scalar(v + 0x20)!)   // А…Я
+            case 0x0430...0x045F: out.append(scalar)                      // а…я, ѐ…џ
+            default: return nil
+            }
+        }
+        return String(out)
     }
 
     /// The spelling under which the registry first met this organisation, or `name` when it is new;

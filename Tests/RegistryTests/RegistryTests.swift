@@ -186,4 +186,14 @@ final class RegistryTests: XCTestCase {
         XCTAssertNil(OccurrenceList.span([]))
         XCTAssertEqual(OccurrenceList.decode(""), [])
     }
+
+    func testOrganisationKeysOfPlainNamesMatchTheUnicodeDefinition() {
+        let names = ["МБОУ лицей №1 г. Пролетарска", "МБОУ Лицей № 1 г.Пролетарска", "МАОУ «Гимназия № 2» ЗАТО Северск",
+                     "Ёлочка — детский сад “Ёжик”", "School 42 (Kyzyl)", "ЃЌЉЊЋЏ ѓќљњћџ", "МБОУ\u{A0}СОШ\tс. Ээрбек", ""]
+        for name in names {
+            XCTAssertEqual(Registry.plainOrganizationKey(name), Registry.unicodeOrganizationKey(name), name)
+        }
+        XCTAssertNil(Registry.plainOrganizationKey("Schule Größe"))
+        XCTAssertEqual(Registry.organizationKey("Schule Größe"), Registry.unicodeOrganizationKey("Schule Größe"))
+    }
 }

@@ -37,19 +37,7 @@ public enum GlossaryParser {
     static func holds(_ line: String, anyOf needles: [[UInt8]]) -> Bool {
         var line = line
         return line.withUTF8 { hay in
-            needles.contains { needle in
-                guard let first = needle.first, hay.count >= needle.count else { return false }
-                var i = 0
-                while i <= hay.count - needle.count {
-                    if hay[i] == first {
-                        var k = 1
-                        while k < needle.count, hay[i + k] == needle[k] { k += 1 }
-                        if k == needle.count { return true }
-                    }
-                    i += 1
-                }
-                return false
-            }
+            needles.contains { needle in needle.withUnsafeBufferPointer { ByteSearch.firstOffset(of: $0, in: hay) != nil } }
         }
     }
 

@@ -1,5 +1,4 @@
 import Foundation
-import Model
 
 /// Results of a pure parse, kept for the whole process: a batch of roadmaps from one region
 /// repeats the same cells (`Постоянно`, `В течение года`, `Директор`) file after file, and a
@@ -7,18 +6,20 @@ import Model
 ///
 /// Bounded: when full it starts afresh, so memory stays flat over any number of files.
 /// Safe to share between the threads of a parallel run.
-final class ParseCache<Key: Hashable, Value>: @unchecked Sendable {
-    private var entries: [Key: Value] = [:]
-    private let lock = NSLock()
-    private let capacity: Int
+public final class ParseCache<Key: Hashable, Value>: @unchecked Sendable {
+    // Inlinable so that callers in other modules get it specialised for their key and value.
+    @usableFromInline var entries: [Key: Value] = [:]
+    @usableFromInline let lock = NSLock()
+    @usableFromInline let capacity: Int
 
-    init(capacity: Int) {
+    public init(capacity: Int) {
         self.capacity = capacity
     }
 
     /// The value stored for `key`, or `make()` stored and returned. `make` runs unlocked:
     /// two threads may compute the same value once each, which is harmless.
-    func value(for key: Key, orMake make: () -> Value) -> Value {
+    @inlinable
+    public func value(for key: Key, orMake make: () -> Value) -> Value {
         lock.lock()
         let known = entries[key]
         lock.unlock()

@@ -207,7 +207,7 @@ struct EntryReader {
     }
 
     /// Words that join entries and belong to none (`Иванова И.И. и Петрова П.П.`, `директор, а также завуч`).
-    static let connectors: Set<String> = ["и", "а", "также", "или", "либо"]
+    static let connectors: Set<Folded> = ["и", "а", "также", "или", "либо"]
 
     /// `1.`, `2)`: the numbering of a list inside a cell.
     static func isListMarker(_ token: Token) -> Bool {
@@ -244,7 +244,7 @@ struct EntryReader {
         }
     }
 
-    static let prepositions: Set<String> = ["в", "во", "на", "для", "с", "со", "по", "за", "из", "от", "при", "у", "к"]
+    static let prepositions: Set<Folded> = ["в", "во", "на", "для", "с", "со", "по", "за", "из", "от", "при", "у", "к"]
 
     /// The complement of a role as written, without the words naming the organisation at its ends.
     private func roleComplement(_ indices: [Int]) -> String {

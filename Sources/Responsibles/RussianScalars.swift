@@ -49,4 +49,46 @@ enum RussianScalars {
         result.unicodeScalars.append(contentsOf: scalars.lazy.map { Unicode.Scalar($0)! })
         return result
     }
+
+    static func isDigit(_ v: UInt32) -> Bool { (0x30...0x39).contains(v) }
+
+    /// `Words.isCapitalized` of a word in Russian scalars: its first letter or digit is a capital;
+    /// `nil` for any other word.
+    static func startsCapitalized(_ word: String) -> Bool? {
+        var answer: Bool?
+        for scalar in word.unicodeScalars {
+            let v = scalar.value
+            guard isRussian(v) else { return nil }
+            if answer == nil, isLetter(v) || isDigit(v) { answer = isUpper(v) }
+        }
+        return answer ?? false
+    }
+
+    /// `Words.isAbbreviation` of a word in Russian scalars, without building its bare form:
+    /// between its first and last letter or digit only letters, digits and hyphens, two capitals
+    /// at least and more capitals than small letters. `nil` for any other word.
+    static func isAbbreviation(_ word: String) -> Bool? {
+        var letters = 0
+        var capitals = 0
+        var inCore = false
+        var gap = false        // a character other than a letter, digit or hyphen since the last letter or digit
+        var foreign = false    // such a character inside the bare word
+        for scalar in word.unicodeScalars {
+            let v = scalar.value
+            guard isRussian(v) else { return nil }
+            if isLetter(v) || isDigit(v) {
+                if inCore && gap { foreign = true }
+                inCore = true
+                gap = false
+                if isLetter(v) {
+                    letters += 1
+                    if isUpper(v) { capitals += 1 }
+                }
+            } else if v != 0x2D {
+                gap = true
+            }
+        }
+        guard capitals >= 2, !foreign else { return false }
+        return capitals > letters - capitals
+    }
 }

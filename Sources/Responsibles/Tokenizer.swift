@@ -25,7 +25,7 @@ struct Token: Sendable {
     /// As written, without separating punctuation; a word rejoined over a hyphen loses its space.
     var word: String
     /// `word` lower case, `ё` as `е`, without surrounding brackets, quotes and final dots.
-    var folded: String
+    var folded: Folded
     /// Character offsets into the tokenizer's `text`.
     var start: Int
     var end: Int
@@ -152,7 +152,7 @@ struct Tokenizer {
     private mutating func appendToken(_ start: Int, _ end: Int, gap: Gap, depth: Int) {
         let word = Self.string(text[start..<end])
         guard word.contains(where: { Words.isLetterOrNumber($0) || Words.isOne($0, of: "()«»") }) else { return }
-        tokens.append(Token(word: word, folded: Words.fold(Words.bare(word)), start: start, end: end, gap: gap, depth: depth))
+        tokens.append(Token(word: word, folded: Folded(Words.fold(Words.bare(word))), start: start, end: end, gap: gap, depth: depth))
     }
 
     /// `педагог- психолог`, `педагог -психолог` and a word hyphenated at a line end are one word.
@@ -163,7 +163,7 @@ struct Tokenizer {
                (Self.longerThanOne(last.word) && last.word.last.map { Words.isOne($0, of: "-‐‑") } == true && last.word.dropLast().last?.isLetter == true)
                 || (Self.longerThanOne(token.word) && token.word.first.map { Words.isOne($0, of: "-‐‑") } == true && token.word.dropFirst().first?.isLetter == true) {
                 last.word += token.word
-                last.folded = Words.fold(Words.bare(last.word))
+                last.folded = Folded(Words.fold(Words.bare(last.word)))
                 last.end = token.end
                 merged[merged.count - 1] = last
             } else {

@@ -22,7 +22,10 @@ struct Folded: Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConve
     var description: String { text }
 
     static func == (a: Folded, b: Folded) -> Bool {
-        a.hash == b.hash && a.text.utf8.elementsEqual(b.text.utf8)
+        guard a.hash == b.hash, a.text.utf8.count == b.text.utf8.count else { return false }
+        return a.text.utf8.withContiguousStorageIfAvailable { x in
+            b.text.utf8.withContiguousStorageIfAvailable { y in x.elementsEqual(y) }
+        }.flatMap { $0 } ?? a.text.utf8.elementsEqual(b.text.utf8)
     }
 
     func hash(into hasher: inout Hasher) { hasher.combine(hash) }

@@ -297,17 +297,26 @@ public struct RoleLexicon: Sendable {
         let (b, _) = Self.forms(second)
         let folded = tokens[t].folded
         let word = folded.text
-        if let hyphen = word.firstIndex(where: Self.isHyphen) {
+        // In a plain word (see `Words.isPlain`) every scalar is a character and the only hyphen is
+        // `-`: the word is cut on its bytes.
+        let plain = Words.isPlain(word)
+        if let hyphen = plain ? word.utf8.firstIndex(of: 0x2D) : word.firstIndex(where: Self.isHyphen) {
             let left = Folded(String(word[..<hyphen]).trimmingSpaces)
             let right = Folded(String(word[word.index(after: hyphen)...]).trimmingSpaces)
             if a.contains(left) && b.contains(right) { return (t + 1, aNominative.contains(left)) }
             return nil
         }
         // Glued: the shortest first half after which the rest is a second half.
-        let length = word.count
+        let length = plain ? word.unicodeScalars.count : word.count
         if length <= 40 {
-            for left in glued.lefts where left.length < length && word.hasPrefix(left.form) {
-                if b.contains(Folded(String(word.dropFirst(left.length)))) { return (t + 1, left.isNominative) }
+            for left in glued.lefts where left.length < length {
+                if plain {
+                    guard word.utf8.starts(with: left.form.utf8) else { continue }
+                    let rest = word[word.utf8.index(word.utf8.startIndex, offsetBy: left.form.utf8.count)...]
+                    if b.contains(Folded(String(rest))) { return (t + 1, left.isNominative) }
+                } else if word.hasPrefix(left.form), b.contains(Folded(String(word.dropFirst(left.length)))) {
+                    return (t + 1, left.isNominative)
+                }
             }
         }
         if a.contains(folded), t + 1 < tokens.count, !tokens[t + 1].gap.subtracting([.dash, .line]).isPunctuation,

@@ -263,15 +263,17 @@ public struct Declension: Sendable {
                             cases: Set<GrammaticalCase>?) -> String {
         let lower = word.map(RussianScalars.lower)
         var best: (length: Int, rank: Int, nominativeEnding: String)?
-        for paradigm in paradigms {
-            if let gender, let paradigmGender = paradigm.gender, gender != paradigmGender { continue }
-            guard let nominativeEnding = paradigm.nominativeEnding else { continue }
-            for (grammaticalCase, ending) in paradigm.scalarEndings! where lower.count - ending.count >= 2 {
+        // By index: a `for` over the paradigms would copy each of them, every table it holds retained.
+        for p in paradigms.indices {
+            let paradigmGender = paradigms[p].gender
+            if let gender, let paradigmGender, gender != paradigmGender { continue }
+            guard let nominativeEnding = paradigms[p].nominativeEnding else { continue }
+            for (grammaticalCase, ending) in paradigms[p].scalarEndings! where lower.count - ending.count >= 2 {
                 guard RussianScalars.hasSuffix(lower, ending) else { continue }
                 let length = ending.count
                 if let cases, !cases.contains(grammaticalCase) { continue }
-                if let after = paradigm.scalarAfter, !after.contains(lower[lower.count - length - 1]) { continue }
-                let rank = Self.rank(grammaticalCase, paradigm.gender)
+                if let after = paradigms[p].scalarAfter, !after.contains(lower[lower.count - length - 1]) { continue }
+                let rank = Self.rank(grammaticalCase, paradigmGender)
                 if let b = best, b.length > length || (b.length == length && b.rank <= rank) { continue }
                 best = (length, rank, nominativeEnding)
             }

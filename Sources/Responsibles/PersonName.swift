@@ -18,8 +18,7 @@ public enum PersonName {
     static func match(_ tokens: [Token], at i: Int, lexicon: RoleLexicon = .shared,
                       declension: Declension = .shared) -> Match? {
         // Every reading begins with a capital: a surname, a first name or an initial.
-        guard i < tokens.count, let first = tokens[i].word.first(where: { !Words.isOne($0, of: "(«\"“„'") }),
-              first.isUppercase, Words.isCyrillicLetter(first) else { return nil }
+        guard i < tokens.count, beginsWithCapital(tokens[i].word) else { return nil }
         func token(_ k: Int) -> Token? {
             guard k < tokens.count, k == i || tokens[k].gap.intersection([.comma, .semicolon, .paragraph, .colon, .dash]).isEmpty else { return nil }
             return tokens[k]
@@ -43,8 +42,9 @@ public enum PersonName {
             ([surname] + letters.map { "\(String($0).uppercased())." }).joined(separator: " ")
         }
 
+        let family = surname(i)
         // Surname + first name + patronymic, in any case: the patronymic tells gender and case.
-        if let family = surname(i), let name = token(i + 1), isName(core(name.word)),
+        if let family, let name = token(i + 1), isName(core(name.word)),
            let middle = token(i + 2), isName(core(middle.word)), let (gender, cases) = declension.patronymic(core(middle.word)) {
             let nominative = declension.nominativeSurname(family, gender: gender, cases: cases)
             return Match(key: key(nominative, [core(name.word).first!, core(middle.word).first!]), end: i + 3)
@@ -57,7 +57,7 @@ public enum PersonName {
             return Match(key: key(nominative, [core(name.word).first!, core(middle.word).first!]), end: i + 3)
         }
         // Surname + initials.
-        if let family = surname(i), let (letters, end) = initials(i + 1) {
+        if let family, let (letters, end) = initials(i + 1) {
             return Match(key: key(declension.nominativeSurname(family), letters), end: end)
         }
         // Initials + surname.
@@ -65,6 +65,16 @@ public enum PersonName {
             return Match(key: key(declension.nominativeSurname(family), letters), end: end + 1)
         }
         return nil
+    }
+
+    /// The first character after opening brackets and quotes is a Cyrillic capital.
+    private static func beginsWithCapital(_ word: String) -> Bool {
+        if Words.isPlain(word) {   // each scalar a character
+            guard let first = word.unicodeScalars.first(where: { !"(\"'".unicodeScalars.contains($0) }) else { return false }
+            return (0x0410...0x042F).contains(first.value) || first.value == 0x0401
+        }
+        guard let first = word.first(where: { !Words.isOne($0, of: "(«\"“„'") }) else { return false }
+        return first.isUppercase && Words.isCyrillicLetter(first)
     }
 
     /// The word without brackets, quotes and separating punctuation around it; a final dot stays.

@@ -39,8 +39,13 @@ enum RussianScalars {
     /// `word` ends with `ending`.
     static func hasSuffix(_ word: [UInt32], _ ending: [UInt32]) -> Bool {
         guard ending.count <= word.count else { return false }
+        // From the end: most endings differ from a word in their last letter.
         let offset = word.count - ending.count
-        for k in ending.indices where word[offset + k] != ending[k] { return false }
+        var k = ending.count
+        while k > 0 {
+            k -= 1
+            if word[offset + k] != ending[k] { return false }
+        }
         return true
     }
 

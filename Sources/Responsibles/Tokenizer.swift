@@ -157,6 +157,14 @@ struct Tokenizer {
         }
     }
 
+    /// `-‐‑`
+    private static func isHyphen(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x2D, 0x2010, 0x2011: return true
+        default: return false
+        }
+    }
+
     /// `()«»`
     private static func isBracket(_ c: Unicode.Scalar) -> Bool {
         switch c.value {
@@ -260,9 +268,10 @@ struct Tokenizer {
     private mutating func mergeHyphens() {
         var merged: [Token] = []
         for token in tokens {
+            // A word can end (begin) with a hyphen character only if its last (first) scalar is one.
             if var last = merged.last, token.gap.subtracting([.line, .wide]).isEmpty,
-               (Self.longerThanOne(last.word) && last.word.last.map { Words.isOne($0, of: "-‐‑") } == true && last.word.dropLast().last?.isLetter == true)
-                || (Self.longerThanOne(token.word) && token.word.first.map { Words.isOne($0, of: "-‐‑") } == true && token.word.dropFirst().first?.isLetter == true) {
+               (last.word.unicodeScalars.last.map(Self.isHyphen) == true && Self.longerThanOne(last.word) && last.word.last.map { Words.isOne($0, of: "-‐‑") } == true && last.word.dropLast().last?.isLetter == true)
+                || (token.word.unicodeScalars.first.map(Self.isHyphen) == true && Self.longerThanOne(token.word) && token.word.first.map { Words.isOne($0, of: "-‐‑") } == true && token.word.dropFirst().first?.isLetter == true) {
                 last.word += token.word
                 last.folded = Folded(Words.fold(Words.bare(last.word)))
                 last.end = token.end

@@ -12,20 +12,27 @@ struct Folded: Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConve
     init(_ text: String) {
         // Words of ASCII and basic Cyrillic are NFC already; only the rest is normalised.
         self.text = Words.isPlain(text) ? text : text.precomposedStringWithCanonicalMapping
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325   // FNV-1a
-        for byte in self.text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        self.hash = hash
+        self.hash = self.text.utf8.withContiguousStorageIfAvailable(Self.fnv) ?? Self.fnv(Array(self.text.utf8))
     }
 
     init(stringLiteral value: String) { self.init(value) }
+
+    /// FNV-1a of the bytes.
+    private static func fnv(_ bytes: some Sequence<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return hash
+    }
 
     var description: String { text }
 
     static func == (a: Folded, b: Folded) -> Bool {
         guard a.hash == b.hash, a.text.utf8.count == b.text.utf8.count else { return false }
-        return a.text.utf8.withContiguousStorageIfAvailable { x in
-            b.text.utf8.withContiguousStorageIfAvailable { y in x.elementsEqual(y) }
-        }.flatMap { $0 } ?? a.text.utf8.elementsEqual(b.text.utf8)
+        guard !a.text.isEmpty else { return true }
+        let same = a.text.utf8.withContiguousStorageIfAvailable { x in
+            b.text.utf8.withContiguousStorageIfAvailable { y in memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 }
+        }
+        return same.flatMap { $0 } ?? a.text.utf8.elementsEqual(b.text.utf8)
     }
 
     func hash(into hasher: inout Hasher) { hasher.combine(hash) }

@@ -302,7 +302,8 @@ public struct RoleLexicon: Sendable {
         let plain = Words.isPlain(word)
         if let hyphen = plain ? word.utf8.firstIndex(of: 0x2D) : word.firstIndex(where: Self.isHyphen) {
             let left = Folded(String(word[..<hyphen]).trimmingSpaces)
-            let right = Folded(String(word[word.index(after: hyphen)...]).trimmingSpaces)
+            let afterHyphen = plain ? word.utf8.index(after: hyphen) : word.index(after: hyphen)
+            let right = Folded(String(word[afterHyphen...]).trimmingSpaces)
             if a.contains(left) && b.contains(right) { return (t + 1, aNominative.contains(left)) }
             return nil
         }
@@ -351,6 +352,8 @@ public struct RoleLexicon: Sendable {
 
 extension String {
     var trimmingSpaces: String {
+        // A string whose first and last bytes are no spaces has no space to trim.
+        guard utf8.first == 0x20 || utf8.last == 0x20 else { return self }
         var s = Substring(self)
         while s.first == " " { s = s.dropFirst() }
         while s.last == " " { s = s.dropLast() }

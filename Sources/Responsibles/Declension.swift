@@ -75,6 +75,10 @@ public struct Declension: Sendable {
         /// the letters of `after`; `nil` when one of them is not written in Russian letters.
         var scalarEndings: [(grammaticalCase: GrammaticalCase, ending: [UInt32])]?
         var scalarAfter: [UInt32]?
+        /// The last letters of the endings, and whether one ending is empty: a word ending otherwise
+        /// has no reading in this paradigm.
+        var scalarFinals: [UInt32] = []
+        var hasEmptyEnding = false
 
         init(_ paradigm: NameParadigm) {
             gender = Gender(rawValue: paradigm.gender)
@@ -95,6 +99,9 @@ public struct Declension: Sendable {
             }
             self.scalarEndings = scalarEndings
             scalarAfter = after.flatMap(RussianScalars.of)
+            for (_, ending) in scalarEndings ?? [] {
+                if let last = ending.last { if !scalarFinals.contains(last) { scalarFinals.append(last) } } else { hasEmptyEnding = true }
+            }
         }
 
         /// Every ending and `after` are written in Russian letters: the scalar path may be taken.
@@ -262,12 +269,14 @@ public struct Declension: Sendable {
     private func nominative(_ word: [UInt32], paradigms: [PreparedName], gender: Gender?,
                             cases: Set<GrammaticalCase>?) -> String {
         let lower = word.map(RussianScalars.lower)
+        guard let last = lower.last else { return RussianScalars.string(word) }
         var best: (length: Int, rank: Int, nominativeEnding: String)?
         // By index: a `for` over the paradigms would copy each of them, every table it holds retained.
         for p in paradigms.indices {
             let paradigmGender = paradigms[p].gender
             if let gender, let paradigmGender, gender != paradigmGender { continue }
             guard let nominativeEnding = paradigms[p].nominativeEnding else { continue }
+            guard paradigms[p].hasEmptyEnding || paradigms[p].scalarFinals.contains(last) else { continue }
             for (grammaticalCase, ending) in paradigms[p].scalarEndings! where lower.count - ending.count >= 2 {
                 guard RussianScalars.hasSuffix(lower, ending) else { continue }
                 let length = ending.count

@@ -8,14 +8,14 @@ public struct BodyLexicon: Sendable {
     }
 
     /// Every form of every body noun.
-    let vocabulary: Set<String>
+    let vocabulary: Set<Folded>
     /// Nominative singular forms.
-    let nominative: Set<String>
+    let nominative: Set<Folded>
     /// Every form of the head nouns.
-    let heads: Set<String>
+    let heads: Set<Folded>
     let declension: Declension
     /// Capitals that name no body (`ФИО`, `ВР`).
-    let notBodies: Set<String>
+    let notBodies: Set<Folded>
 
     /// The bundled lists with the methodist's `bodies.json` from `KARTOGRAF_DATA_DIR` added.
     public static let shared: BodyLexicon = {
@@ -26,16 +26,16 @@ public struct BodyLexicon: Sendable {
     }()
 
     init(nouns: [String], heads: [String], notBodies: [String] = [], declension: Declension) {
-        self.notBodies = Set(notBodies.map(Words.fold))
-        var vocabulary: Set<String> = []
-        var nominative: Set<String> = []
+        self.notBodies = Set(notBodies.map { Folded(Words.fold($0)) })
+        var vocabulary: Set<Folded> = []
+        var nominative: Set<Folded> = []
         for noun in nouns {
-            vocabulary.formUnion(declension.forms(of: noun).all)
-            nominative.insert(Words.fold(noun))
+            vocabulary.formUnion(declension.forms(of: noun).all.map { Folded($0) })
+            nominative.insert(Folded(Words.fold(noun)))
         }
         self.vocabulary = vocabulary
         self.nominative = nominative
-        self.heads = Set(heads.flatMap { declension.forms(of: $0).all })
+        self.heads = Set(heads.flatMap { declension.forms(of: $0).all.map { Folded($0) } })
         self.declension = declension
     }
 
@@ -51,8 +51,8 @@ public struct BodyLexicon: Sendable {
             if vocabulary.contains(token.folded) {
                 return (k + 1, nominativePhrase && nominative.contains(token.folded))
             }
-            guard declension.looksAdjectival(token.folded) else { return nil }
-            if !declension.looksAdjectival(token.folded, nominativeOnly: true) { nominativePhrase = false }
+            guard declension.looksAdjectival(token.folded.text) else { return nil }
+            if !declension.looksAdjectival(token.folded.text, nominativeOnly: true) { nominativePhrase = false }
             k += 1
         }
         return nil

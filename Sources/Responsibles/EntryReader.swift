@@ -207,7 +207,7 @@ struct EntryReader {
     }
 
     /// Words that join entries and belong to none (`Иванова И.И. и Петрова П.П.`, `директор, а также завуч`).
-    static let connectors: Set<String> = ["и", "а", "также", "или", "либо"]
+    static let connectors: Set<Folded> = ["и", "а", "также", "или", "либо"]
 
     /// `1.`, `2)`: the numbering of a list inside a cell.
     static func isListMarker(_ token: Token) -> Bool {
@@ -226,7 +226,7 @@ struct EntryReader {
 
     private func entry(_ range: Range<Int>, head: Head, remarks: [Range<Int>]) -> Responsible? {
         let text = tokenizer.text(range)
-        guard text.contains(where: { $0.isLetter || $0.isNumber }) else { return nil }
+        guard Self.hasLetterOrNumber(text) else { return nil }
         let kept = range.filter { k in !remarks.contains { $0.contains(k) } }
         let plain = pieces(kept)
         switch head.kind {
@@ -244,7 +244,16 @@ struct EntryReader {
         }
     }
 
-    static let prepositions: Set<String> = ["в", "во", "на", "для", "с", "со", "по", "за", "из", "от", "при", "у", "к"]
+    /// Some character is a letter or a digit; a plain text (`Words.isPlain`) is read on its bytes:
+    /// ASCII letters and digits, and its other bytes all belong to Cyrillic letters.
+    private static func hasLetterOrNumber(_ text: String) -> Bool {
+        if Words.isPlain(text) {
+            return text.utf8.contains { $0 >= 0x80 || (0x30...0x39).contains($0) || (0x61...0x7A).contains($0 | 0x20) }
+        }
+        return text.contains(where: { $0.isLetter || $0.isNumber })
+    }
+
+    static let prepositions: Set<Folded> = ["в", "во", "на", "для", "с", "со", "по", "за", "из", "от", "при", "у", "к"]
 
     /// The complement of a role as written, without the words naming the organisation at its ends.
     private func roleComplement(_ indices: [Int]) -> String {

@@ -18,8 +18,7 @@ public enum PersonName {
     static func match(_ tokens: [Token], at i: Int, lexicon: RoleLexicon = .shared,
                       declension: Declension = .shared) -> Match? {
         // Every reading begins with a capital: a surname, a first name or an initial.
-        guard i < tokens.count, let first = tokens[i].word.first(where: { !Words.isOne($0, of: "(«\"“„'") }),
-              first.isUppercase, Words.isCyrillicLetter(first) else { return nil }
+        guard i < tokens.count, beginsWithCapital(tokens[i].word) else { return nil }
         func token(_ k: Int) -> Token? {
             guard k < tokens.count, k == i || tokens[k].gap.intersection([.comma, .semicolon, .paragraph, .colon, .dash]).isEmpty else { return nil }
             return tokens[k]
@@ -43,8 +42,9 @@ public enum PersonName {
             ([surname] + letters.map { "\(String($0).uppercased())." }).joined(separator: " ")
         }
 
+        let family = surname(i)
         // Surname + first name + patronymic, in any case: the patronymic tells gender and case.
-        if let family = surname(i), let name = token(i + 1), isName(core(name.word)),
+        if let family, let name = token(i + 1), isName(core(name.word)),
            let middle = token(i + 2), isName(core(middle.word)), let (gender, cases) = declension.patronymic(core(middle.word)) {
             let nominative = declension.nominativeSurname(family, gender: gender, cases: cases)
             return Match(key: key(nominative, [core(name.word).first!, core(middle.word).first!]), end: i + 3)
@@ -57,7 +57,7 @@ public enum PersonName {
             return Match(key: key(nominative, [core(name.word).first!, core(middle.word).first!]), end: i + 3)
         }
         // Surname + initials.
-        if let family = surname(i), let (letters, end) = initials(i + 1) {
+        if let family, let (letters, end) = initials(i + 1) {
             return Match(key: key(declension.nominativeSurname(family), letters), end: end)
         }
         // Initials + surname.
@@ -67,8 +67,24 @@ public enum PersonName {
         return nil
     }
 
+    /// The first character after opening brackets and quotes is a Cyrillic capital.
+    private static func beginsWithCapital(_ word: String) -> Bool {
+        if Words.isPlain(word) {   // each scalar a character
+            guard let first = word.unicodeScalars.first(where: { !"(\"'".unicodeScalars.contains($0) }) else { return false }
+            return (0x0410...0x042F).contains(first.value) || first.value == 0x0401
+        }
+        guard let first = word.first(where: { !Words.isOne($0, of: "(«\"“„'") }) else { return false }
+        return first.isUppercase && Words.isCyrillicLetter(first)
+    }
+
     /// The word without brackets, quotes and separating punctuation around it; a final dot stays.
     static func core(_ word: String) -> String {
+        // Nearly every word has nothing around it to strip (see `Words.isPlain`: then each of its
+        // scalars is a character of its own).
+        if let first = word.unicodeScalars.first, let last = word.unicodeScalars.last,
+           !"(«\"“„'".unicodeScalars.contains(first), !")»\"”',;:".unicodeScalars.contains(last), Words.isPlain(word) {
+            return word
+        }
         var s = Substring(word)
         while let c = s.first, Words.isOne(c, of: "(«\"“„'") { s = s.dropFirst() }
         while let c = s.last, Words.isOne(c, of: ")»\"”',;:") { s = s.dropLast() }
@@ -91,17 +107,32 @@ public enum PersonName {
     private static func isPlainName(_ word: String) -> Bool? {
         func isUpper(_ v: UInt32) -> Bool { (0x0410...0x042F).contains(v) || v == 0x0401 }
         func isLower(_ v: UInt32) -> Bool { (0x0430...0x044F).contains(v) || v == 0x0451 }
-        var values = word.unicodeScalars.map(\.value)[...]
-        guard values.allSatisfy({ isUpper($0) || isLower($0) || $0 == 0x2D || $0 == 0x2E }) else { return nil }
-        if values.last == 0x2E { values = values.dropLast() }
-        return values.split(separator: 0x2D, omittingEmptySubsequences: false).allSatisfy { part in
-            guard part.count >= 2, let first = part.first, isUpper(first) else { return false }
-            return part.dropFirst().allSatisfy(isLower)
+        var scalars = word.unicodeScalars[...]
+        guard scalars.allSatisfy({ isUpper($0.value) || isLower($0.value) || $0 == "-" || $0 == "." }) else { return nil }
+        if scalars.last == "." { scalars = scalars.dropLast() }
+        // Parts between hyphens: a capital and at least one small letter after it.
+        var length = 0
+        for scalar in scalars {
+            if scalar == "-" {
+                guard length >= 2 else { return false }
+                length = 0
+            } else {
+                guard length == 0 ? isUpper(scalar.value) : isLower(scalar.value) else { return false }
+                length += 1
+            }
         }
+        return length >= 2
     }
 
     /// `Н.Е.` → Н, Е; `Н.` → Н; `Н.Е` → Н, Е; anything else `nil`.
     static func initialLetters(_ word: String) -> [Character]? {
+        // Most words are no initials: a plain word (each scalar a character) that does not begin
+        // with a capital and a dot, or is not a single capital, is answered at once.
+        if Words.isPlain(word) {
+            var scalars = word.unicodeScalars.makeIterator()
+            guard let first = scalars.next(), (0x0410...0x042F).contains(first.value) || first.value == 0x0401 else { return nil }
+            if let second = scalars.next(), second != "." { return nil }
+        }
         let chars = Array(word)
         var letters: [Character] = []
         var k = 0

@@ -17,11 +17,11 @@ public struct RoleLexicon: Sendable {
     /// One word of a role as the matcher sees it.
     indirect enum Word: Sendable {
         /// Declines: any of `forms` (folded); `nominative` are the nominative ones; `base` is the nominative singular.
-        case declinable(base: String, forms: Set<String>, nominative: Set<String>)
+        case declinable(base: String, forms: Set<Folded>, nominative: Set<Folded>)
         /// A hyphenated word whose halves both decline (`педагог-психолог`).
         case compound(Word, Word)
         /// Stays as written (`директора` in `заместитель директора`).
-        case fixed(String)
+        case fixed(Folded)
     }
 
     /// One way to write a role: its words and the canonical key it stands for.
@@ -29,7 +29,7 @@ public struct RoleLexicon: Sendable {
         var key: String
         var words: [Word]
         /// The nominative form of each word, which an abbreviation's words are compared with.
-        var bases: [String]
+        var bases: [Folded]
         /// For each compound word, by its position: how its first half may begin a glued spelling.
         var glued: [Int: Glued] = [:]
     }
@@ -53,20 +53,20 @@ public struct RoleLexicon: Sendable {
     let variants: [Variant]
     /// Indices of the variants whose first word may be the folded token (its forms, a compound's
     /// first half or glued spelling), in lexicon order.
-    let variantsByFirstForm: [String: [Int]]
+    let variantsByFirstForm: [Folded: [Int]]
     /// Indices of the variants by the nominative of their first word, for abbreviations (`зам.`).
-    let variantsByFirstBase: [String: [Int]]
+    let variantsByFirstBase: [Folded: [Int]]
     /// Variants beginning with a compound word, tried on every hyphenated token and every token
     /// beginning as the compound's first half does.
     let compoundVariants: [(index: Int, prefix: String, plainPrefix: Bool)]
     /// Variants of no word at all (a blank synonym): with one, every variant is tried everywhere.
     let emptyVariants: [Int]
-    let abbreviations: [String: [String]]
-    let organisationPhrases: [[String]]
-    let organisationTypes: Set<String>
-    let quantifiers: Set<String>
+    let abbreviations: [Folded: [Folded]]
+    let organisationPhrases: [[Folded]]
+    let organisationTypes: Set<Folded>
+    let quantifiers: Set<Folded>
     /// Every form of every declining word: a word that is a role word is no surname.
-    let vocabulary: Set<String>
+    let vocabulary: Set<Folded>
 
     /// The bundled lexicon with the methodist's `roles.json` from `KARTOGRAF_DATA_DIR` added (it wins).
     public static let shared: RoleLexicon = {
@@ -78,15 +78,15 @@ public struct RoleLexicon: Sendable {
 
     init(files: [File], declension: Declension) {
         var irregular: [String: [String]] = [:]
-        var abbreviations: [String: [String]] = [:]
+        var abbreviations: [Folded: [Folded]] = [:]
         var organisationWords: [String] = []
         var organisationTypes: Set<String> = []
-        var quantifiers: Set<String> = []
+        var quantifiers: Set<Folded> = []
         for file in files.reversed() {
-            quantifiers.formUnion((file.quantifiers ?? []).map(Words.fold))
+            quantifiers.formUnion((file.quantifiers ?? []).map { Folded(Words.fold($0)) })
             for (word, forms) in file.forms ?? [:] { irregular[Words.fold(word), default: []] += forms.map(Words.fold) }
             for (short, full) in file.abbreviations ?? [:] {
-                abbreviations[Words.fold(short)] = full.split(separator: " ").map { Words.fold(String($0)) }
+                abbreviations[Folded(Words.fold(short))] = full.split(separator: " ").map { Folded(Words.fold(String($0))) }
             }
             organisationWords += file.organisationWords ?? []
             organisationTypes.formUnion(file.organisationTypes ?? [])
@@ -97,13 +97,14 @@ public struct RoleLexicon: Sendable {
             let (all, nominative) = declined[word] ?? declension.forms(of: word)
             declined[word] = (all, nominative)
             let base = Words.fold(word)
-            return .declinable(base: base, forms: all.union(irregular[base] ?? []), nominative: nominative)
+            return .declinable(base: base, forms: Set(all.union(irregular[base] ?? []).map { Folded($0) }),
+                               nominative: Set(nominative.map { Folded($0) }))
         }
         func words(of phrase: String) -> [Word] {
             var result: [Word] = []
             var declining = true
             for raw in phrase.split(separator: " ").map(String.init) {
-                guard declining else { result.append(.fixed(Words.fold(raw))); continue }
+                guard declining else { result.append(.fixed(Folded(Words.fold(raw)))); continue }
                 if raw.contains("-") {
                     let halves = raw.split(separator: "-", maxSplits: 1).map(String.init)
                     result.append(.compound(declinable(halves[0]), declinable(halves[1])))
@@ -126,7 +127,7 @@ public struct RoleLexicon: Sendable {
                 }
             }
         }
-        var vocabulary: Set<String> = []
+        var vocabulary: Set<Folded> = []
         var collected: Set<String> = []   // the same base always has the same forms
         func collect(_ word: Word) {
             switch word {
@@ -136,11 +137,11 @@ public struct RoleLexicon: Sendable {
             }
         }
         variants.forEach { $0.words.forEach(collect) }
-        var byForm: [String: [Int]] = [:]
-        var byBase: [String: [Int]] = [:]
+        var byForm: [Folded: [Int]] = [:]
+        var byBase: [Folded: [Int]] = [:]
         var compoundVariants: [(index: Int, prefix: String, plainPrefix: Bool)] = []
         var emptyVariants: [Int] = []
-        func add(_ index: Int, _ keys: some Sequence<String>) {
+        func add(_ index: Int, _ keys: some Sequence<Folded>) {
             for key in Set(keys) { byForm[key, default: []].append(index) }
         }
         for index in variants.indices {
@@ -165,9 +166,9 @@ public struct RoleLexicon: Sendable {
         self.compoundVariants = compoundVariants
         self.emptyVariants = emptyVariants
         self.abbreviations = abbreviations
-        self.organisationPhrases = organisationWords.map { $0.split(separator: " ").map { Words.fold(String($0)) } }
+        self.organisationPhrases = organisationWords.map { $0.split(separator: " ").map { Folded(Words.fold(String($0))) } }
             .sorted { $0.count > $1.count }
-        self.organisationTypes = Set(organisationTypes.map(Words.fold))
+        self.organisationTypes = Set(organisationTypes.map { Folded(Words.fold($0)) })
         self.quantifiers = quantifiers
         self.vocabulary = vocabulary.union(abbreviations.keys)
     }
@@ -198,7 +199,7 @@ public struct RoleLexicon: Sendable {
             return variantsByFirstBase[first] ?? []
         }
         let byForm = variantsByFirstForm[token.folded] ?? []
-        let folded = token.folded
+        let folded = token.folded.text
         // A plain word (see `Words.isPlain`) holds a hyphen only as `-` (the others are not plain),
         // and begins as a plain prefix does when its bytes do.
         let plain = Words.isPlain(folded)
@@ -214,18 +215,18 @@ public struct RoleLexicon: Sendable {
     private static func isHyphen(_ c: Character) -> Bool { Words.isOne(c, of: "-‐‑–—") }
 
     /// A token and what it stands for: its own folded form, or the words of an abbreviation (`зам.`).
-    private func expanded(_ token: Token) -> [String]? {
+    private func expanded(_ token: Token) -> [Folded]? {
         let short = token.folded
         guard let full = abbreviations[short] else { return nil }
         // A bare `ст`, `кл` … only with its dot; longer abbreviations (`зам`) also without.
-        if short.count < 3 && !token.word.hasSuffix(".") { return nil }
+        if short.text.count < 3 && !token.word.hasSuffix(".") { return nil }
         return full
     }
 
     private func match(_ variant: Variant, _ tokens: [Token], at start: Int) -> Match? {
         var t = start
         var w = 0
-        var pending: [String] = []   // words of an abbreviation still to match
+        var pending: [Folded] = []   // words of an abbreviation still to match
         var nominative = true
         while w < variant.words.count {
             let word = variant.words[w]
@@ -263,18 +264,20 @@ public struct RoleLexicon: Sendable {
         return Match(key: variant.key, end: t, isNominative: nominative)
     }
 
-    private static func nominativeBase(_ word: Word) -> String {
+    private static func nominativeBase(_ word: Word) -> Folded { Folded(nominativeText(word)) }
+
+    private static func nominativeText(_ word: Word) -> String {
         switch word {
         case let .declinable(base, _, _): return base
-        case let .compound(a, b): return nominativeBase(a) + "-" + nominativeBase(b)
-        case let .fixed(text): return text
+        case let .compound(a, b): return nominativeText(a) + "-" + nominativeText(b)
+        case let .fixed(text): return text.text
         }
     }
 
     /// The first halves a glued compound may begin with, shortest first.
     private static func glued(_ first: Word) -> Glued {
         let (a, aNominative) = forms(first)
-        let lefts = a.filter { !$0.isEmpty }.map { (form: $0, length: $0.count, isNominative: aNominative.contains($0)) }
+        let lefts = a.filter { !$0.text.isEmpty }.map { (form: $0.text, length: $0.text.count, isNominative: aNominative.contains($0)) }
             .sorted { ($0.length, $0.form) < ($1.length, $1.form) }
         var prefix = lefts.first.map { Array($0.form) } ?? []
         for left in lefts {
@@ -283,7 +286,7 @@ public struct RoleLexicon: Sendable {
         return Glued(lefts: lefts, prefix: String(prefix))
     }
 
-    private static func forms(_ word: Word) -> (Set<String>, Set<String>) {
+    private static func forms(_ word: Word) -> (Set<Folded>, Set<Folded>) {
         if case let .declinable(_, forms, nominative) = word { return (forms, nominative) }
         return ([], [])
     }
@@ -292,23 +295,34 @@ public struct RoleLexicon: Sendable {
     private func matchCompound(_ first: Word, _ second: Word, _ glued: Glued, _ tokens: [Token], at t: Int) -> (Int, Bool)? {
         let (a, aNominative) = Self.forms(first)
         let (b, _) = Self.forms(second)
-        let word = tokens[t].folded
-        if let hyphen = word.firstIndex(where: Self.isHyphen) {
-            let left = String(word[..<hyphen]).trimmingSpaces
-            let right = String(word[word.index(after: hyphen)...]).trimmingSpaces
+        let folded = tokens[t].folded
+        let word = folded.text
+        // In a plain word (see `Words.isPlain`) every scalar is a character and the only hyphen is
+        // `-`: the word is cut on its bytes.
+        let plain = Words.isPlain(word)
+        if let hyphen = plain ? word.utf8.firstIndex(of: 0x2D) : word.firstIndex(where: Self.isHyphen) {
+            let left = Folded(String(word[..<hyphen]).trimmingSpaces)
+            let afterHyphen = plain ? word.utf8.index(after: hyphen) : word.index(after: hyphen)
+            let right = Folded(String(word[afterHyphen...]).trimmingSpaces)
             if a.contains(left) && b.contains(right) { return (t + 1, aNominative.contains(left)) }
             return nil
         }
         // Glued: the shortest first half after which the rest is a second half.
-        let length = word.count
+        let length = plain ? word.unicodeScalars.count : word.count
         if length <= 40 {
-            for left in glued.lefts where left.length < length && word.hasPrefix(left.form) {
-                if b.contains(String(word.dropFirst(left.length))) { return (t + 1, left.isNominative) }
+            for left in glued.lefts where left.length < length {
+                if plain {
+                    guard word.utf8.starts(with: left.form.utf8) else { continue }
+                    let rest = word[word.utf8.index(word.utf8.startIndex, offsetBy: left.form.utf8.count)...]
+                    if b.contains(Folded(String(rest))) { return (t + 1, left.isNominative) }
+                } else if word.hasPrefix(left.form), b.contains(Folded(String(word.dropFirst(left.length)))) {
+                    return (t + 1, left.isNominative)
+                }
             }
         }
-        if a.contains(word), t + 1 < tokens.count, !tokens[t + 1].gap.subtracting([.dash, .line]).isPunctuation,
+        if a.contains(folded), t + 1 < tokens.count, !tokens[t + 1].gap.subtracting([.dash, .line]).isPunctuation,
            b.contains(tokens[t + 1].folded) {
-            return (t + 2, aNominative.contains(word))
+            return (t + 2, aNominative.contains(folded))
         }
         return nil
     }
@@ -321,7 +335,7 @@ public struct RoleLexicon: Sendable {
         guard i < end else { return 0 }
         if organisationTypes.contains(tokens[i].folded) {
             var j = i + 1
-            while j < end, !["по", "за", "в", "на", "с", "со", "для"].contains(tokens[j].folded) { j += 1 }
+            while j < end, !Self.organisationEnds.contains(tokens[j].folded) { j += 1 }
             return j - i
         }
         for phrase in organisationPhrases where i + phrase.count <= end {
@@ -330,11 +344,16 @@ public struct RoleLexicon: Sendable {
         return 0
     }
 
+    /// The prepositions that end an organisation's name (`МБОУ лицей №1 по …`).
+    private static let organisationEnds: Set<Folded> = ["по", "за", "в", "на", "с", "со", "для"]
+
     func isOrganisationType(_ token: Token) -> Bool { organisationTypes.contains(token.folded) }
 }
 
 extension String {
     var trimmingSpaces: String {
+        // A string whose first and last bytes are no spaces has no space to trim.
+        guard utf8.first == 0x20 || utf8.last == 0x20 else { return self }
         var s = Substring(self)
         while s.first == " " { s = s.dropFirst() }
         while s.last == " " { s = s.dropLast() }

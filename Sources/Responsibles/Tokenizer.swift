@@ -25,8 +25,8 @@ struct Token: Sendable {
     /// As written, without separating punctuation; a word rejoined over a hyphen loses its space.
     var word: String
     /// `word` lower case, `ё` as `е`, without surrounding brackets, quotes and final dots.
-    var folded: String
-    /// Character offsets into the tokenizer's `text`.
+    var folded: Folded
+    /// UTF-8 offsets into the tokenizer's text.
     var start: Int
     var end: Int
     var gap: Gap
@@ -38,9 +38,21 @@ struct Token: Sendable {
 
 /// Cuts a cell into tokens and keeps the text with whitespace folded, so that an entry's text
 /// is the stretch of it between its first and last token.
+///
+/// The rules read characters, but breaking text into `Character`s is slow on Linux. Each
+/// character is kept as its first scalar (what `isLetter`, `isNumber`, `isWhitespace` and
+/// `isNewline` ask about a character); the few characters of several scalars (a letter with a
+/// combining accent) are also kept whole in `clusters` and asked as before. A cell whose
+/// scalars can only be characters of their own, nearly every cell, is read scalar by scalar.
 struct Tokenizer {
-    /// The cell with every run of whitespace (line breaks too) folded to one space.
-    private(set) var text: [Character] = []
+    /// The cell's UTF-8 with every run of whitespace (line breaks too) folded to one space.
+    private var bytes: [UInt8] = []
+    /// Each character of `bytes`: its first scalar and where its UTF-8 begins and ends.
+    private var units: [Unicode.Scalar] = []
+    private var unitStarts: [Int] = []
+    private var unitEnds: [Int] = []
+    /// The characters of several scalars, by their index in `units`.
+    private var clusters: [Int: Character] = [:]
     private(set) var tokens: [Token] = []
 
     init(_ raw: String) {
@@ -49,33 +61,55 @@ struct Tokenizer {
         var spaces = 0
         var newlines = 0
         var inWord = false
-        for c in raw {
+        bytes.reserveCapacity(raw.utf8.count)
+        units.reserveCapacity(raw.utf8.count)
+        func read(_ c: Unicode.Scalar, whole: Character?) {
             // Most characters are letters of a word: only the others are asked what they are.
             if !Words.isCyrillicLetter(c) {
-                if c.isNewline || c == "\u{2028}" || c == "\u{2029}" {
+                if Self.isNewline(c) {
                     newlines += 1
                     inWord = false
-                    continue
+                    return
                 }
-                if c.isWhitespace {
-                    spaces += c == "\t" ? 2 : 1
+                if c.value < 0x80 ? c == " " || (0x09...0x0D).contains(c.value) : c.properties.isWhitespace {
+                    spaces += whole == nil && c == "\t" ? 2 : 1
                     inWord = false
-                    continue
+                    return
                 }
-                if Words.isOne(c, of: "\u{AD}\u{200B}\u{200C}\u{200D}\u{2060}\u{FEFF}") { continue }
+                if whole == nil && Self.isInvisible(c) { return }
             }
             if !inWord {
                 if newlines >= 2 { gap.insert(.paragraph) } else if newlines == 1 { gap.insert(.line) }
                 if spaces >= 2 { gap.insert(.wide) }
-                if !text.isEmpty { text.append(" ") }
-                words.append((text.count, text.count, gap))
+                if !units.isEmpty { bytes.append(0x20) }
+                words.append((units.count, units.count, gap))
                 gap = []
                 spaces = 0
                 newlines = 0
                 inWord = true
             }
-            text.append(c)
-            words[words.count - 1].end = text.count
+            if let whole {
+                clusters[units.count] = whole
+            }
+            unitStarts.append(bytes.count)
+            if let whole { bytes.append(contentsOf: whole.utf8) } else { bytes.append(contentsOf: UTF8.encode(c)!) }
+            unitEnds.append(bytes.count)
+            units.append(c)
+            words[words.count - 1].end = units.count
+        }
+        if Self.isSimple(raw) {
+            var previous: Unicode.Scalar = "\0"
+            for c in raw.unicodeScalars {
+                // `\r\n` is one character, one line break.
+                if !(c == "\n" && previous == "\r") { read(c, whole: nil) }
+                previous = c
+            }
+        } else {
+            for c in raw {
+                let scalars = c.unicodeScalars
+                let first = scalars.first!
+                read(first, whole: scalars.index(after: scalars.startIndex) == scalars.endIndex ? nil : c)
+            }
         }
         var depth = 0
         var carried = Gap()
@@ -85,29 +119,96 @@ struct Tokenizer {
         mergeHyphens()
     }
 
-    /// Splits one whitespace-delimited word at separating punctuation.
+    /// Every scalar of `raw` is a character of its own, but for `\r\n`: ASCII, Latin, the
+    /// Cyrillic letters and the general punctuation, none of which join a neighbour.
+    private static func isSimple(_ raw: String) -> Bool {
+        raw.unicodeScalars.allSatisfy { c in
+            let v = c.value
+            return v < 0x300 || (0x0400..<0x0483).contains(v) || ((0x2000...0x206F).contains(v) && v != 0x200C && v != 0x200D)
+                || v == 0x2116   // №
+        }
+    }
+
+    /// `Character.isNewline` of a character beginning with `c`.
+    private static func isNewline(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x0A...0x0D, 0x85, 0x2028, 0x2029: return true
+        default: return false
+        }
+    }
+
+    /// Is unit `k` a character of one scalar? Only such a character can be punctuation, a dash
+    /// or a bracket (`Words.isOne` finds no character of several scalars among them).
+    private func isSingle(_ k: Int) -> Bool { clusters.isEmpty || clusters[k] == nil }
+
+    /// Soft hyphen, zero-width spaces and joiners, word joiner, byte order mark: read as nothing.
+    private static func isInvisible(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0xAD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF: return true
+        default: return false
+        }
+    }
+
+    /// `-‐‑–—`
+    private static func isDash(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x2D, 0x2010, 0x2011, 0x2013, 0x2014: return true
+        default: return false
+        }
+    }
+
+    /// `-‐‑`
+    private static func isHyphen(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x2D, 0x2010, 0x2011: return true
+        default: return false
+        }
+    }
+
+    /// `()«»`
+    private static func isBracket(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x28, 0x29, 0xAB, 0xBB: return true
+        default: return false
+        }
+    }
+
+    /// The character at unit `k` as the rules ask it.
+    private func isNumber(_ k: Int) -> Bool {
+        let v = units[k].value
+        if v < 0x80 { return (0x30...0x39).contains(v) }
+        return !Words.isCyrillicLetter(units[k]) && units[k].properties.numericType != nil
+    }
+
+    private func isLetter(_ k: Int) -> Bool {
+        let v = units[k].value
+        if v < 0x80 { return (0x61...0x7A).contains(v | 0x20) }
+        return Words.isCyrillicLetter(units[k]) || units[k].properties.isAlphabetic
+    }
+
+    /// Splits one whitespace-delimited word (units `start..<end`) at separating punctuation.
     private mutating func cut(_ start: Int, _ end: Int, gap: Gap, depth: inout Int, carried: inout Gap) {
         carried = []
-        let chars = Array(text[start..<end])
-        if depth == 0, chars.allSatisfy({ Words.isOne($0, of: "-‐‑–—") }) {
+        if depth == 0, (start..<end).allSatisfy({ isSingle($0) && Self.isDash(units[$0]) }) {
             carried = gap.union(.dash)
             return
         }
-        var pieceStart = 0
+        var pieceStart = start
         var pieceGap = gap
         var tokenDepth = depth
         func emit(_ upTo: Int, then next: Gap) {
             if upTo > pieceStart {
-                appendToken(start + pieceStart, start + upTo, gap: pieceGap, depth: tokenDepth)
+                appendToken(pieceStart, upTo, gap: pieceGap, depth: tokenDepth)
                 pieceGap = next
             } else {
                 pieceGap.formUnion(next)
             }
         }
-        var k = 0
-        while k < chars.count {
-            let c = chars[k]
-            if Words.isCyrillicLetter(c) { k += 1; continue }   // no punctuation to look at
+        var k = start
+        while k < end {
+            let c = units[k]
+            // No punctuation to look at in a letter, nor in a character of several scalars.
+            if Words.isCyrillicLetter(c) || !isSingle(k) { k += 1; continue }
             switch c {
             case "(":
                 // `Алимова Н.Е.(по согласованию)`: a bracket opens a new token.
@@ -121,22 +222,23 @@ struct Tokenizer {
             case ")", "»", "”": depth = max(0, depth - 1)
             case ",", ";":
                 guard depth == 0 else { break }
-                let between = k > 0 && k + 1 < chars.count && chars[k - 1].isNumber && chars[k + 1].isNumber
+                let between = k > start && k + 1 < end && isNumber(k - 1) && isNumber(k + 1)
                 if !between {
                     emit(k, then: c == "," ? .comma : .semicolon)
                     pieceStart = k + 1
                     tokenDepth = depth
                 }
             case ":":
-                if depth == 0, k + 1 == chars.count || !chars[k + 1].isNumber {
+                if depth == 0, k + 1 == end || !isNumber(k + 1) {
                     emit(k, then: .colon)
                     pieceStart = k + 1
                     tokenDepth = depth
                 }
             case ".":
                 // `зам.директора`, `О.А.Кулешова`: a dot followed by a word of three letters or more.
-                let rest = chars[(k + 1)...].prefix(while: Words.isLetter)
-                if rest.count >= 3, k > pieceStart {
+                var letters = 0
+                while letters < 3, k + 1 + letters < end, isLetter(k + 1 + letters) { letters += 1 }
+                if letters >= 3, k > pieceStart {
                     emit(k + 1, then: .glued)
                     pieceStart = k + 1
                     tokenDepth = depth
@@ -145,25 +247,79 @@ struct Tokenizer {
             }
             k += 1
         }
-        emit(chars.count, then: [])
-        if pieceStart >= chars.count { carried = pieceGap }
+        emit(end, then: [])
+        if pieceStart >= end { carried = pieceGap }
     }
 
     private mutating func appendToken(_ start: Int, _ end: Int, gap: Gap, depth: Int) {
-        let word = Self.string(text[start..<end])
-        guard word.contains(where: { Words.isLetterOrNumber($0) || Words.isOne($0, of: "()«»") }) else { return }
-        tokens.append(Token(word: word, folded: Words.fold(Words.bare(word)), start: start, end: end, gap: gap, depth: depth))
+        let hasContent = (start..<end).contains { k in
+            if let whole = clusters.isEmpty ? nil : clusters[k] {
+                return Words.isLetterOrNumber(whole) || Words.isOne(whole, of: "()«»")
+            }
+            return isLetter(k) || isNumber(k) || Self.isBracket(units[k])
+        }
+        guard hasContent else { return }
+        let from = unitStarts[start], to = unitEnds[end - 1]
+        let word = String(decoding: bytes[from..<to], as: UTF8.self)
+        let folded = Self.foldedBare(bytes[from..<to]) ?? Folded(Words.fold(Words.bare(word)))
+        tokens.append(Token(word: word, folded: folded, start: from, end: to, gap: gap, depth: depth))
+    }
+
+    /// `Words.fold(Words.bare(word))` straight from the bytes of a word of ASCII and the Russian
+    /// alphabet (the letters `RussianFold` folds on bytes), without the intermediate strings;
+    /// `nil` for any other word. Such a word's only characters that are no letters or digits
+    /// are ASCII, so `bare` strips ASCII bytes.
+    private static func foldedBare(_ word: ArraySlice<UInt8>) -> Folded? {
+        var k = word.startIndex
+        while k < word.endIndex {
+            let b = word[k]
+            if b < 0x80 { k += 1; continue }
+            guard k + 1 < word.endIndex else { return nil }
+            let c = word[k + 1]
+            switch (b, c) {
+            case (0xD0, 0x81), (0xD0, 0x90...0xBF), (0xD1, 0x80...0x8F), (0xD1, 0x91): k += 2
+            default: return nil
+            }
+        }
+        func isLetterOrDigit(_ b: UInt8) -> Bool {
+            b >= 0x80 || (0x30...0x39).contains(b) || (0x61...0x7A).contains(b | 0x20)
+        }
+        var start = word.startIndex
+        var end = word.endIndex
+        while start < end, !isLetterOrDigit(word[start]) { start += 1 }
+        while end > start, !isLetterOrDigit(word[end - 1]) { end -= 1 }
+        var folded: [UInt8] = []
+        folded.reserveCapacity(end - start)
+        k = start
+        while k < end {
+            let b = word[k]
+            if b < 0x80 {
+                folded.append((0x41...0x5A).contains(b) ? b + 0x20 : b)
+                k += 1
+                continue
+            }
+            let c = word[k + 1]
+            switch (b, c) {
+            case (0xD0, 0x90...0x9F): folded += [0xD0, c + 0x20]   // А…П → а…п
+            case (0xD0, 0xA0...0xAF): folded += [0xD1, c - 0x20]   // Р…Я → р…я
+            case (0xD0, 0x81), (0xD1, 0x91): folded += [0xD0, 0xB5] // Ё, ё → е
+            default: folded += [b, c]
+            }
+            k += 2
+        }
+        return Folded(String(decoding: folded, as: UTF8.self))
     }
 
     /// `педагог- психолог`, `педагог -психолог` and a word hyphenated at a line end are one word.
     private mutating func mergeHyphens() {
         var merged: [Token] = []
         for token in tokens {
+            // A word can end (begin) with a hyphen character only if its last (first) scalar is one.
             if var last = merged.last, token.gap.subtracting([.line, .wide]).isEmpty,
-               (Self.longerThanOne(last.word) && last.word.last.map { Words.isOne($0, of: "-‐‑") } == true && last.word.dropLast().last?.isLetter == true)
-                || (Self.longerThanOne(token.word) && token.word.first.map { Words.isOne($0, of: "-‐‑") } == true && token.word.dropFirst().first?.isLetter == true) {
+               (last.word.unicodeScalars.last.map(Self.isHyphen) == true && Self.longerThanOne(last.word) && last.word.last.map { Words.isOne($0, of: "-‐‑") } == true && last.word.dropLast().last?.isLetter == true)
+                || (token.word.unicodeScalars.first.map(Self.isHyphen) == true && Self.longerThanOne(token.word) && token.word.first.map { Words.isOne($0, of: "-‐‑") } == true && token.word.dropFirst().first?.isLetter == true) {
                 last.word += token.word
-                last.folded = Words.fold(Words.bare(last.word))
+                last.folded = Folded(Words.fold(Words.bare(last.word)))
                 last.end = token.end
                 merged[merged.count - 1] = last
             } else {
@@ -182,13 +338,6 @@ struct Tokenizer {
     /// The text of tokens `range` as written, whitespace folded.
     func text(_ range: Range<Int>) -> String {
         guard !range.isEmpty else { return "" }
-        return Self.string(text[tokens[range.lowerBound].start..<tokens[range.upperBound - 1].end])
-    }
-
-    /// The characters as a string: appended one by one, much faster than `String(_:)` of a slice.
-    private static func string(_ characters: ArraySlice<Character>) -> String {
-        var result = ""
-        for c in characters { result.append(c) }
-        return result
+        return String(decoding: bytes[tokens[range.lowerBound].start..<tokens[range.upperBound - 1].end], as: UTF8.self)
     }
 }

@@ -7,6 +7,12 @@ enum Words {
 
     /// The word without the punctuation around it (brackets, quotes, commas, a final dot).
     static func bare(_ word: String) -> String {
+        // Nearly every word begins and ends with a letter or digit and is plain (see `isPlain`: each
+        // of its scalars a character of its own): then there is nothing to strip.
+        if let first = word.unicodeScalars.first, let last = word.unicodeScalars.last,
+           isPlainLetterOrNumber(first.value), isPlainLetterOrNumber(last.value), isPlain(word) {
+            return word
+        }
         var s = Substring(word)
         while let c = s.first, !isLetterOrNumber(c) { s = s.dropFirst() }
         while let c = s.last, !isLetterOrNumber(c) { s = s.dropLast() }
@@ -30,6 +36,12 @@ enum Words {
         return isCyrillicLetter(c) || c.isLetter || c.isNumber
     }
 
+    /// `isLetterOrNumber` of a scalar of a plain string: ASCII letters and digits, and the whole
+    /// Cyrillic block U+0400–U+047F, all of it letters.
+    private static func isPlainLetterOrNumber(_ v: UInt32) -> Bool {
+        (0x30...0x39).contains(v) || (0x61...0x7A).contains(v | 0x20) || (0x0400...0x047F).contains(v)
+    }
+
     /// `c.isLetter`, answered at once for ASCII and Cyrillic letters.
     static func isLetter(_ c: Character) -> Bool {
         if let a = c.asciiValue { return (0x61...0x7A).contains(a | 0x20) }
@@ -37,12 +49,18 @@ enum Words {
     }
 
     static func isCyrillicLetter(_ c: Character) -> Bool {
-        guard let v = c.unicodeScalars.first?.value else { return false }
+        guard let first = c.unicodeScalars.first else { return false }
+        return isCyrillicLetter(first)
+    }
+
+    static func isCyrillicLetter(_ c: Unicode.Scalar) -> Bool {
+        let v = c.value
         return (0x0410...0x044F).contains(v) || v == 0x0401 || v == 0x0451
     }
 
     /// Starts with an upper-case letter.
     static func isCapitalized(_ word: String) -> Bool {
+        if let answer = RussianScalars.startsCapitalized(word) { return answer }
         guard let c = bare(word).first else { return false }
         return c.isUppercase
     }
@@ -56,10 +74,24 @@ enum Words {
     /// Only ASCII and basic Cyrillic (U+0000–U+007F, U+0400–U+047F): such a string is NFC and
     /// has no combining marks, so comparing its bytes is comparing its characters.
     static func isPlain(_ s: String) -> Bool {
+        // On the contiguous UTF-8 of a native string: a byte iterator costs tens of instructions a byte.
+        if let answer = s.utf8.withContiguousStorageIfAvailable(isPlain) { return answer }
         var bytes = s.utf8.makeIterator()
         while let b = bytes.next() {
             guard b >= 0x80 else { continue }
             guard b == 0xD0 || b == 0xD1, let c = bytes.next(), c & 0xC0 == 0x80 else { return false }
+        }
+        return true
+    }
+
+    private static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var k = 0
+        while k < bytes.count {
+            let b = bytes[k]
+            k += 1
+            guard b >= 0x80 else { continue }
+            guard b == 0xD0 || b == 0xD1, k < bytes.count, bytes[k] & 0xC0 == 0x80 else { return false }
+            k += 1
         }
         return true
     }
@@ -80,6 +112,7 @@ enum Words {
     /// An abbreviation written in capitals: `УО`, `РЦО`, `ШМО`, `МБОУ`, `ППк` (two capitals at least,
     /// more capitals than small letters).
     static func isAbbreviation(_ word: String) -> Bool {
+        if let answer = RussianScalars.isAbbreviation(word) { return answer }
         let core = bare(word)
         let letters = core.filter(\.isLetter)
         let upper = letters.filter(\.isUppercase).count

@@ -119,7 +119,7 @@ struct EntryReader {
         if Words.isAbbreviation(token.word) {
             let abbreviation = Words.bare(token.word)
             if let expansion = glossary.expansion(of: abbreviation) {
-                let key = roleKeys.map { $0.key(of: expansion) { Self.roleKey(of: expansion, roles: roles, bodies: bodies) } }
+                let key = roleKeys.map { $0.value(for: expansion) { Self.roleKey(of: expansion, roles: roles, bodies: bodies) } }
                     ?? Self.roleKey(of: expansion, roles: roles, bodies: bodies)
                 if let key {
                     return Head(kind: .role, end: i + 1, roleKey: key, expansion: expansion, isAbbreviation: true)
@@ -296,20 +296,4 @@ struct EntryReader {
 /// The role key (or none) of each glossary expansion met so far (R7): a document repeats its
 /// abbreviations row after row, and reading an expansion means parsing it as a cell. Shared
 /// between threads.
-final class RoleKeyMemo: @unchecked Sendable {
-    private var keys: [String: String?] = [:]
-    private let lock = NSLock()
-
-    func key(of expansion: String, orRead read: () -> String?) -> String? {
-        lock.lock()
-        let known = keys[expansion]
-        lock.unlock()
-        if let known { return known }
-        let key = read()
-        lock.lock()
-        if keys.count >= 4096 { keys.removeAll() }
-        keys[expansion] = key
-        lock.unlock()
-        return key
-    }
-}
+typealias RoleKeyMemo = ParseCache<String, String?>

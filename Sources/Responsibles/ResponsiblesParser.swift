@@ -24,7 +24,7 @@ public struct ResponsiblesParser: Sendable {
     }
 
     /// Role keys of expansions read with the shared lexicons (the only ones a parser uses).
-    private static let sharedRoleKeys = RoleKeyMemo()
+    private static let sharedRoleKeys = RoleKeyMemo(capacity: 4096)
 
     static func missing(_ text: String?) -> Diagnostic {
         let message = text.map { "Не указаны ответственные: в ячейке только «\($0)»." } ?? "Не указаны ответственные."

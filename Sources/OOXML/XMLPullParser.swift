@@ -80,6 +80,9 @@ public final class XMLPullParser {
     public private(set) var depth = 0
     /// An empty element (`<w:p/>`) is reported as a start and then an end, like any other.
     private var pendingEnd = false
+    /// Name, tag and namespace of each open element, so that its end is reported without
+    /// asking libxml2 again (the namespace URI is interned on every such call).
+    private var open: [(name: String, tag: WTag, namespace: Namespace)] = []
 
     public init(source: XMLByteSource, part: String, maxDepth: Int = ReadLimits.standard.maxDepth) throws {
         _ = LibXML.ready
@@ -138,12 +141,17 @@ public final class XMLPullParser {
                 if depth > maxDepth { throw ReadError.nestingTooDeep(part: part) }
                 readName(r)
                 pendingEnd = isEmptyElement
+                if !isEmptyElement { open.append((name, tag, namespace)) }
                 return true
-            case 15: // end element
+            case 15: // end element: the one opened last (libxml2 refuses mismatched tags)
                 kind = .end
                 isEmptyElement = false
                 depth = Int(xmlTextReaderDepth(r))
-                readName(r)
+                if let element = open.popLast() {
+                    (name, tag, namespace) = element
+                } else {
+                    readName(r)
+                }
                 return true
             case 3, 4, 13, 14: // text, CDATA, whitespace, significant whitespace
                 kind = .text

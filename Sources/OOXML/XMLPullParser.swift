@@ -65,8 +65,8 @@ public final class XMLPullParser {
     private let feedRef: Unmanaged<Feed>
     public let part: String
     private let maxDepth: Int
-    private var nameCache: [UnsafeRawPointer: (name: String, tag: WTag)] = [:]
-    private var nsCache: [UnsafeRawPointer: Namespace] = [:]
+    private var nameCache = PointerMap<(name: String, tag: WTag)>()
+    private var nsCache = PointerMap<Namespace>()
     /// The namespace pointer seen last and what it was: nearly every node repeats it.
     private var lastNamespace: (pointer: UnsafeRawPointer?, value: Namespace) = (nil, .none)
 

@@ -1,3 +1,5 @@
+import Model
+
 /// The six Russian cases.
 public enum GrammaticalCase: String, Sendable, Hashable, CaseIterable, Codable {
     case nominative = "nom", genitive = "gen", dative = "dat", accusative = "acc"
@@ -268,8 +270,8 @@ public struct Declension: Sendable {
     /// readings, asked in the same order, compared scalar by scalar.
     private func nominative(_ word: [UInt32], paradigms: [PreparedName], gender: Gender?,
                             cases: Set<GrammaticalCase>?) -> String {
-        let lower = word.map(RussianScalars.lower)
-        guard let last = lower.last else { return RussianScalars.string(word) }
+        let lower = word.map(PlainScalars.lowercased)
+        guard let last = lower.last else { return PlainScalars.string(word) }
         var best: (length: Int, rank: Int, nominativeEnding: String)?
         // By index: a `for` over the paradigms would copy each of them, every table it holds retained.
         for p in paradigms.indices {
@@ -289,13 +291,13 @@ public struct Declension: Sendable {
         }
         if let best {
             let stem = word.dropLast(best.length)
-            let letters = stem.filter(RussianScalars.isLetter)
-            let capitals = letters.count > 1 && letters.allSatisfy(RussianScalars.isUpper)
-            return RussianScalars.string(stem) + (capitals ? best.nominativeEnding.uppercased() : best.nominativeEnding)
+            let letters = stem.filter(PlainScalars.isLetter)
+            let capitals = letters.count > 1 && letters.allSatisfy(PlainScalars.isUppercase)
+            return PlainScalars.string(stem) + (capitals ? best.nominativeEnding.uppercased() : best.nominativeEnding)
         }
         if cases != nil { return nominative(word, paradigms: paradigms, gender: gender, cases: nil) }
         if gender != nil { return nominative(word, paradigms: paradigms, gender: nil, cases: nil) }
-        return RussianScalars.string(word)
+        return PlainScalars.string(word)
     }
 
     /// Preference between readings of the same length: nominative, then feminine, then masculine,

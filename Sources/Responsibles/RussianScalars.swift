@@ -1,3 +1,5 @@
+import Model
+
 /// Words of the Russian alphabet and printable ASCII read as scalar values: in such a word each
 /// scalar is a character of its own and has no canonical equivalent, so comparing scalars is
 /// comparing characters, without the grapheme breaking and normalisation `String` pays on Linux.
@@ -18,21 +20,11 @@ enum RussianScalars {
         (0x20..<0x7F).contains(v) || (0x0410...0x044F).contains(v) || v == 0x0401 || v == 0x0451
     }
 
-    static func isUpper(_ v: UInt32) -> Bool { (0x41...0x5A).contains(v) || (0x0410...0x042F).contains(v) || v == 0x0401 }
-
-    static func isLetter(_ v: UInt32) -> Bool {
-        (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) || (0x0410...0x044F).contains(v) || v == 0x0401 || v == 0x0451
-    }
-
-    /// `Character.lowercased()` of one such scalar.
-    static func lower(_ v: UInt32) -> UInt32 {
-        if (0x41...0x5A).contains(v) || (0x0410...0x042F).contains(v) { return v + 0x20 }
-        return v == 0x0401 ? 0x0451 : v
-    }
+    // Letters, capitals and case of these scalars are Model's `PlainScalars` (a superset of them).
 
     /// `Words.fold` of one such scalar: lower case, `ё` as `е`.
     static func fold(_ v: UInt32) -> UInt32 {
-        let l = lower(v)
+        let l = PlainScalars.lowercased(v)
         return l == 0x0451 ? 0x0435 : l
     }
 
@@ -49,12 +41,6 @@ enum RussianScalars {
         return true
     }
 
-    static func string(_ scalars: some Sequence<UInt32>) -> String {
-        var result = ""
-        result.unicodeScalars.append(contentsOf: scalars.lazy.map { Unicode.Scalar($0)! })
-        return result
-    }
-
     static func isDigit(_ v: UInt32) -> Bool { (0x30...0x39).contains(v) }
 
     /// `Words.isCapitalized` of a word in Russian scalars: its first letter or digit is a capital;
@@ -64,7 +50,7 @@ enum RussianScalars {
         for scalar in word.unicodeScalars {
             let v = scalar.value
             guard isRussian(v) else { return nil }
-            if answer == nil, isLetter(v) || isDigit(v) { answer = isUpper(v) }
+            if answer == nil, PlainScalars.isLetter(v) || isDigit(v) { answer = PlainScalars.isUppercase(v) }
         }
         return answer ?? false
     }
@@ -81,13 +67,13 @@ enum RussianScalars {
         for scalar in word.unicodeScalars {
             let v = scalar.value
             guard isRussian(v) else { return nil }
-            if isLetter(v) || isDigit(v) {
+            if PlainScalars.isLetter(v) || isDigit(v) {
                 if inCore && gap { foreign = true }
                 inCore = true
                 gap = false
-                if isLetter(v) {
+                if PlainScalars.isLetter(v) {
                     letters += 1
-                    if isUpper(v) { capitals += 1 }
+                    if PlainScalars.isUppercase(v) { capitals += 1 }
                 }
             } else if v != 0x2D {
                 gap = true

@@ -1,12 +1,13 @@
-/// The scalars recognition's fast paths read one by one: ASCII, basic Cyrillic
+/// The scalars the stages' fast paths (recognition, responsibles) read one by one: ASCII, basic Cyrillic
 /// (U+0400–U+045F), Latin-1 punctuation (U+0080–U+00BF), the dashes, quotes and bullets
 /// of U+2010–U+2027, and `№`. None of them combines with its neighbours (`\r\n` aside),
 /// so on such a text one scalar is one `Character` and byte comparisons agree with
 /// `String`'s. A text holding anything else takes the general (Character-level) path.
-enum PlainScalars {
+/// One table for every stage; inlinable so that it stays a fast path in the stages using it.
+public enum PlainScalars {
     /// The scalar starting at byte `i` and its width, or nil when it is not a plain one.
-    @inline(__always)
-    static func decode(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> (scalar: UInt32, width: Int)? {
+    @inlinable @inline(__always)
+    public static func decode(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> (scalar: UInt32, width: Int)? {
         let c = b[i]
         // `\r` is left out: `\r\n` is one character.
         if c < 0x80 { return c == 0x0D ? nil : (UInt32(c), 1) }
@@ -27,28 +28,28 @@ enum PlainScalars {
     }
 
     /// `Character.isLetter` for a plain scalar.
-    @inline(__always)
-    static func isLetter(_ s: UInt32) -> Bool {
+    @inlinable @inline(__always)
+    public static func isLetter(_ s: UInt32) -> Bool {
         if s < 0x80 { return (s | 0x20) >= 0x61 && (s | 0x20) <= 0x7A }
         if s >= 0x400 && s <= 0x45F { return true }
         return s == 0xAA || s == 0xB5 || s == 0xBA
     }
 
     /// `Character.isUppercase` for a plain scalar.
-    @inline(__always)
-    static func isUppercase(_ s: UInt32) -> Bool {
+    @inlinable @inline(__always)
+    public static func isUppercase(_ s: UInt32) -> Bool {
         (s >= 0x41 && s <= 0x5A) || (s >= 0x400 && s <= 0x42F)
     }
 
     /// `Character.isLowercase` for a plain scalar.
-    @inline(__always)
-    static func isLowercase(_ s: UInt32) -> Bool {
+    @inlinable @inline(__always)
+    public static func isLowercase(_ s: UInt32) -> Bool {
         (s >= 0x61 && s <= 0x7A) || (s >= 0x430 && s <= 0x45F) || s == 0xAA || s == 0xB5 || s == 0xBA
     }
 
     /// The lower-case form of a plain scalar (`String.lowercased()`).
-    @inline(__always)
-    static func lowercased(_ s: UInt32) -> UInt32 {
+    @inlinable @inline(__always)
+    public static func lowercased(_ s: UInt32) -> UInt32 {
         if s >= 0x41 && s <= 0x5A { return s + 0x20 }
         if s >= 0x410 && s <= 0x42F { return s + 0x20 }
         if s >= 0x400 && s <= 0x40F { return s + 0x50 }
@@ -56,8 +57,8 @@ enum PlainScalars {
     }
 
     /// Appends the UTF-8 bytes of a plain scalar.
-    @inline(__always)
-    static func append(_ s: UInt32, to out: inout [UInt8]) {
+    @inlinable @inline(__always)
+    public static func append(_ s: UInt32, to out: inout [UInt8]) {
         if s < 0x80 {
             out.append(UInt8(s))
         } else if s < 0x800 {
@@ -71,7 +72,8 @@ enum PlainScalars {
     }
 
     /// The string of plain scalars.
-    static func string<S: Sequence<UInt32>>(_ scalars: S) -> String {
+    @inlinable
+    public static func string<S: Sequence<UInt32>>(_ scalars: S) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(scalars.underestimatedCount * 2)
         for s in scalars { append(s, to: &bytes) }
@@ -79,18 +81,18 @@ enum PlainScalars {
     }
 
     /// `Character.isWhitespace` for a plain scalar.
-    @inline(__always)
-    static func isWhitespace(_ s: UInt32) -> Bool { (s >= 0x09 && s <= 0x0D) || s == 0x20 || s == 0x85 || s == 0xA0 }
+    @inlinable @inline(__always)
+    public static func isWhitespace(_ s: UInt32) -> Bool { (s >= 0x09 && s <= 0x0D) || s == 0x20 || s == 0x85 || s == 0xA0 }
 
     /// `Character.isNumber` for a plain scalar: digits, and `¹ ² ³ ¼ ½ ¾`.
-    @inline(__always)
-    static func isNumber(_ s: UInt32) -> Bool {
+    @inlinable @inline(__always)
+    public static func isNumber(_ s: UInt32) -> Bool {
         (s >= 0x30 && s <= 0x39) || s == 0xB2 || s == 0xB3 || s == 0xB9 || (s >= 0xBC && s <= 0xBE)
     }
 
     /// True when the bytes `bytes` stand in `b` at `i` (a plain loop: `elementsEqual` on slices is generic and slow).
-    @inline(__always)
-    static func has(_ bytes: [UInt8], in b: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+    @inlinable @inline(__always)
+    public static func has(_ bytes: [UInt8], in b: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
         guard i >= 0, i + bytes.count <= b.count else { return false }
         var k = 0
         while k < bytes.count, b[i + k] == bytes[k] { k += 1 }
@@ -98,18 +100,21 @@ enum PlainScalars {
     }
 
     /// True when `text` holds the byte `byte` (an ASCII character), read off its contiguous bytes.
-    static func contains(_ byte: UInt8, in text: String) -> Bool {
+    @inlinable
+    public static func contains(_ byte: UInt8, in text: String) -> Bool {
         text.utf8.withContiguousStorageIfAvailable { $0.contains(byte) } ?? text.utf8.contains(byte)
     }
 
     /// True when every scalar of the text is plain.
-    static func isPlain(_ text: String) -> Bool {
+    @inlinable
+    public static func isPlain(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { isPlain($0) }
     }
 
     /// True when every scalar of the bytes is plain.
-    static func isPlain(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    @inlinable
+    public static func isPlain(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         while i < b.count {
             guard let (_, w) = decode(b, i) else { return false }
@@ -119,7 +124,8 @@ enum PlainScalars {
     }
 
     /// `text.count`: on a plain text the number of its scalars, counted on the bytes.
-    static func characterCount(_ text: String) -> Int {
+    @inlinable
+    public static func characterCount(_ text: String) -> Int {
         var text = text
         let plainCount: Int? = text.withUTF8 { b in
             var i = 0
@@ -135,7 +141,8 @@ enum PlainScalars {
     }
 
     /// The plain scalars of `text`, or nil when it holds any other.
-    static func scalars(of text: String) -> [UInt32]? {
+    @inlinable
+    public static func scalars(of text: String) -> [UInt32]? {
         var text = text
         return text.withUTF8 { b -> [UInt32]? in
             var out: [UInt32] = []

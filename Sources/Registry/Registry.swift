@@ -181,26 +181,25 @@ public final class Registry: Sendable {
             .filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))
     }
 
-    /// The same key for names written in ASCII, basic Cyrillic and the usual punctuation
-    /// (`«»№–—“”`), mapped scalar by scalar; `nil` for anything else, which takes the
-    /// Unicode path. Foundation's case mapping and character sets are slow on Linux and
-    /// this runs for every file of a batch.
+    /// The same key for a name of plain scalars (Model's `PlainScalars`: ASCII, basic Cyrillic,
+    /// the usual punctuation), mapped scalar by scalar; `nil` for anything else, which takes the
+    /// Unicode path. Foundation's case mapping and character sets are slow on Linux and this
+    /// runs for every file of a batch.
     static func plainOrganizationKey(_ name: String) -> String? {
-        var out = String.UnicodeScalarView()
-        for scalar in name.unicodeScalars {
-            let v = scalar.value
-            switch v {
-            case 0x30...0x39, 0x61...0x7A: out.append(scalar)
-            case 0x41...0x5A: out.append(Unicode.Scalar(v + 0x20)!)
-            case 0x00...0x7F, 0xA0, 0xAB, 0xBB, 0x2013, 0x2014, 0x201C, 0x201D, 0x2116: continue
-            case 0x0401, 0x0451: out.append("е")                          // Ё, ё
-            case 0x0400...0x040F: out.append(Unicode.Scalar(v + 0x50)!)   // Ѐ…Џ
-            case 0x0410...0x042F: out.append(Unicode.Scalar(v + 0x20)!)   // А…Я
-            case 0x0430...0x045F: out.append(scalar)                      // а…я, ѐ…џ
-            default: return nil
+        var name = name
+        return name.withUTF8 { bytes -> String? in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var i = 0
+            while i < bytes.count {
+                guard let (scalar, width) = PlainScalars.decode(bytes, i) else { return nil }
+                i += width
+                guard PlainScalars.isLetter(scalar) || PlainScalars.isNumber(scalar) else { continue }
+                let lower = PlainScalars.lowercased(scalar)
+                PlainScalars.append(lower == 0x0451 ? 0x0435 : lower, to: &out)  // ё as е
             }
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(out)
     }
 
     /// The spelling under which the registry first met this organisation, or `name` when it is new;

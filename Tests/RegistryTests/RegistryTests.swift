@@ -189,7 +189,8 @@ final class RegistryTests: XCTestCase {
 
     func testOrganisationKeysOfPlainNamesMatchTheUnicodeDefinition() {
         let names = ["МБОУ лицей №1 г. Пролетарска", "МБОУ Лицей № 1 г.Пролетарска", "МАОУ «Гимназия № 2» ЗАТО Северск",
-                     "Ёлочка — детский сад “Ёжик”", "School 42 (Kyzyl)", "ЃЌЉЊЋЏ ѓќљњћџ", "МБОУ\u{A0}СОШ\tс. Ээрбек", ""]
+                     "Ёлочка — детский сад “Ёжик”", "School 42 (Kyzyl)", "ЃЌЉЊЋЏ ѓќљњћџ", "МБОУ\u{A0}СОШ\tс. Ээрбек", "",
+                     "Школа №\u{2116}5 • µ²½ª º¾ «§»", "Лицей\u{2013}интернат\u{00AD}№ 1…"]
         for name in names {
             XCTAssertEqual(Registry.plainOrganizationKey(name), Registry.unicodeOrganizationKey(name), name)
         }

@@ -58,12 +58,7 @@ public final class Registry: Sendable {
     }
 
     /// Whether a path under the output folder is already the home of some recorded file.
-    public func isClaimed(path: String) throws -> Bool {
-        try writer.read { db in
-            try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM claimedPath WHERE path = ?)"),
-                              arguments: [path]) ?? false
-        }
-    }
+    public func isClaimed(path: String) throws -> Bool { try isClaimed(anyOf: [path]) }
 
     /// Whether any of `paths` is already the home of some recorded file (one read for all).
     public func isClaimed(anyOf paths: [String]) throws -> Bool {
@@ -305,7 +300,7 @@ public final class Registry: Sendable {
             if x.organization != y.organization {
                 guard let p = x.organization else { return true }
                 guard let q = y.organization else { return false }
-                return Array(p.utf8).lexicographicallyPrecedes(q.utf8)
+                return p.utf8.lexicographicallyPrecedes(q.utf8)
             }
             if x.documentId != y.documentId { return x.documentId < y.documentId }
             return a.1 < b.1

@@ -44,7 +44,9 @@ let package = Package(
         .target(name: "Reports", dependencies: ["OOXML", "Deadlines", "Model"]),
 
         // Beside the stages: history between runs, and the folder pipeline.
-        .target(name: "Registry", dependencies: ["Model", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Registry", dependencies: [
+            "Model", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+        ]),
         .target(name: "Pipeline", dependencies: ["Checks", "Reports", "Registry", "OOXML", "Model"]),
 
         // The command line: a thin shell.

@@ -88,11 +88,12 @@ public final class FolderPipeline: Sendable {
             while !shouldStop() {
                 let index = next.next() - 1
                 guard index < total else { break }
-                let report = process(files[index])
+                let report = handle(files[index])
                 let done = reports.withLock { list -> Int in list.append(report); return list.count }
                 progress?(done, total)
             }
         }
+        flushMoves()
         let order = Dictionary(files.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { a, _ in a })
         let list = reports.withLock { $0 }.sorted {
             (order[(options.inbox as NSString).appendingPathComponent($0.file)] ?? 0)
@@ -101,8 +102,15 @@ public final class FolderPipeline: Sendable {
         return RunSummary(files: list, seconds: Date().timeIntervalSince(start), resumed: resumed)
     }
 
-    /// Processes one file: extraction here, the rest serialised with other files.
+    /// Processes one file and settles the registry's journal (for `watch`, one file at a time).
     public func process(_ file: InboxFile) -> FileReport {
+        let report = handle(file)
+        flushMoves()
+        return report
+    }
+
+    /// Extraction here, the rest serialised with other files.
+    private func handle(_ file: InboxFile) -> FileReport {
         let prepared = prepare(file)
         commitLock.lock()
         defer { commitLock.unlock() }
@@ -199,6 +207,12 @@ public final class FolderPipeline: Sendable {
 
     // MARK: Stage 2, one file at a time: outputs, registry, move
 
+    /// What a file's transaction decided: its report, and where its input goes once committed.
+    private struct Decision {
+        var report: FileReport
+        var move: (storedPath: String, id: Int64)?
+    }
+
     func commit(_ prepared: Prepared) -> FileReport {
         switch prepared {
         case let .vanished(file):
@@ -212,26 +226,65 @@ public final class FolderPipeline: Sendable {
         case let .extracted(file, sha, export, converted, organization, exportTemp, protocolTemps):
             defer { for temp in [exportTemp] + protocolTemps where Files.exists(temp) { unlink(temp) } }
             guard Files.exists(file.path) else { return FileReport(file: file.name, outcome: .vanished) }
-            // Another worker may have committed the same bytes meanwhile.
-            if (try? registry.firstArrival(sha256: sha)) != nil { return commitKnown(file, sha256: sha) }
-            do {
+            return decide(file, failure: "не обработан и оставлен во входящих") { tx in
+                // Another worker may have committed the same bytes meanwhile.
+                if let first = try tx.firstArrival(sha256: sha) { return try self.recordKnown(file, sha256: sha, first: first, in: tx) }
                 if export.isUnreadable {
-                    return try commitRejected(file, sha256: sha, export: export, converted: converted)
+                    return try self.recordRejected(file, sha256: sha, export: export, converted: converted, in: tx)
                 }
-                return try commitProcessed(file, sha256: sha, export: export, converted: converted,
-                                           organization: organization, exportTemp: exportTemp,
-                                           protocolTemps: protocolTemps)
-            } catch {
-                var report = FileReport(file: file.name, outcome: .failed)
-                report.reason = "Файл «\(file.name)» не обработан и оставлен во входящих: \(error)"
-                return report
+                return try self.recordProcessed(file, sha256: sha, export: export, converted: converted,
+                                                organization: organization, exportTemp: exportTemp,
+                                                protocolTemps: protocolTemps, in: tx)
             }
         }
     }
 
-    private func commitProcessed(_ file: InboxFile, sha256: String, export: Export, converted: Bool,
-                                 organization: String?, exportTemp: String, protocolTemps: [String]) throws -> FileReport {
-        let organization = try organization.map(registry.canonicalOrganization)
+    /// Inputs moved whose rows still say otherwise: marked in the next file's transaction (or by
+    /// `flushMoves`), so that each file costs one commit. A run killed before that leaves them to
+    /// `resumeInterrupted`, which finds them already in place.
+    private let movedUnmarked = Locked<[Int64]>([])
+
+    /// Runs a file's registry work in one transaction, together with the moved marks of the
+    /// files before it; then moves the input to the place recorded.
+    private func decide(_ file: InboxFile, failure: String, _ body: (RegistryTransaction) throws -> Decision) -> FileReport {
+        let marks = movedUnmarked.withLock { $0 }
+        let decision: Decision
+        do {
+            decision = try registry.transaction { tx in
+                try tx.markMoved(ids: marks)
+                return try body(tx)
+            }
+        } catch {
+            var report = FileReport(file: file.name, outcome: .failed)
+            report.reason = "Файл «\(file.name)» \(failure): \(error)"
+            return report
+        }
+        movedUnmarked.withLock { $0.removeFirst(marks.count) }
+        guard let move = decision.move else { return decision.report }
+        do {
+            try place(file.path, at: layout.path(move.storedPath))
+        } catch {
+            var report = decision.report
+            report.outcome = .failed
+            report.reason = "Файл «\(file.name)» \(failure): \(error)"
+            return report
+        }
+        movedUnmarked.withLock { $0.append(move.id) }
+        return decision.report
+    }
+
+    /// Marks the inputs moved since the last transaction.
+    func flushMoves() {
+        commitLock.lock()
+        defer { commitLock.unlock() }
+        let marks = movedUnmarked.withLock { $0 }
+        guard !marks.isEmpty, (try? registry.transaction { try $0.markMoved(ids: marks) }) != nil else { return }
+        movedUnmarked.withLock { $0.removeFirst(marks.count) }
+    }
+
+    private func recordProcessed(_ file: InboxFile, sha256: String, export: Export, converted: Bool, organization: String?,
+                                 exportTemp: String, protocolTemps: [String], in tx: RegistryTransaction) throws -> Decision {
+        let organization = try organization.map(tx.canonicalOrganization)
         let folder = OutputLayout.organizationsFolder + "/"
             + SafeName.make(organization ?? OutputLayout.noOrganization, fallback: OutputLayout.noOrganization)
         let stem = SafeName.stem(ofFile: file.name)
@@ -240,18 +293,17 @@ public final class FolderPipeline: Sendable {
             let base = folder + "/" + (n == 1 ? stem : "\(stem) (\(n))")
             exportPath = base + ".json"
             protocolPaths = options.protocolWriters.map { base + $0.fileSuffix }
-            if try !registry.isClaimed(anyOf: [exportPath] + protocolPaths) { break }
+            if try !tx.isClaimed(anyOf: [exportPath] + protocolPaths) { break }
         }
         try Files.install(exportTemp, at: layout.path(exportPath))
         for (temp, path) in zip(protocolTemps, protocolPaths) { try Files.install(temp, at: layout.path(path)) }
         let protocolPath = protocolPaths.first ?? ""
 
-        let storedPath = try freePath(in: OutputLayout.processedFolder, name: file.name)
-        let id = try registry.record(Submission(
+        let storedPath = try freePath(in: OutputLayout.processedFolder, name: file.name, tx: tx)
+        let id = try tx.record(Submission(
             sha256: sha256, name: file.name, size: file.size, receivedAt: Self.timestamp(iso: true),
             modifiedAt: file.modified, outcome: .processed, converted: converted, organization: organization,
             storedPath: storedPath, exportPath: exportPath, protocolPath: protocolPath, export: export))
-        try finishMove(file, storedPath: storedPath, id: id)
 
         var report = FileReport(file: file.name, outcome: .processed)
         report.organization = organization
@@ -260,13 +312,15 @@ public final class FolderPipeline: Sendable {
         report.storedPath = storedPath
         report.converted = converted
         report.diagnostics = export.severityCounts
-        return report
+        return Decision(report: report, move: (storedPath, id))
     }
 
-    private func commitRejected(_ file: InboxFile, sha256: String, export: Export, converted: Bool) throws -> FileReport {
+    private func recordRejected(_ file: InboxFile, sha256: String, export: Export, converted: Bool,
+                                in tx: RegistryTransaction) throws -> Decision {
         let reason = export.diagnostics.first { $0.code == .fileUnreadable || $0.code == .fileUnsupportedFormat }
             ?? export.diagnostics[0]
-        let storedPath = try freePath(in: OutputLayout.rejectedFolder, name: file.name, extraSuffix: OutputLayout.reasonSuffix)
+        let storedPath = try freePath(in: OutputLayout.rejectedFolder, name: file.name,
+                                      extraSuffix: OutputLayout.reasonSuffix, tx: tx)
         let reasonPath = storedPath + OutputLayout.reasonSuffix
         let text = """
             Файл «\(file.name)» отклонён (\(reason.code.rawValue)).
@@ -275,11 +329,10 @@ public final class FolderPipeline: Sendable {
 
             """
         try Files.writeAtomically(Array(text.utf8), to: layout.path(reasonPath), tempFolder: layout.temp)
-        let id = try registry.record(Submission(
+        let id = try tx.record(Submission(
             sha256: sha256, name: file.name, size: file.size, receivedAt: Self.timestamp(iso: true),
             modifiedAt: file.modified, outcome: .rejected, converted: converted, storedPath: storedPath,
             reasonPath: reasonPath, reason: reason, export: export))
-        try finishMove(file, storedPath: storedPath, id: id)
 
         var report = FileReport(file: file.name, outcome: .rejected)
         report.storedPath = storedPath
@@ -287,34 +340,37 @@ public final class FolderPipeline: Sendable {
         report.reasonCode = reason.code.rawValue
         report.reason = reason.message
         report.converted = converted
-        return report
+        return Decision(report: report, move: (storedPath, id))
     }
 
     private func commitKnown(_ file: InboxFile, sha256: String) -> FileReport {
-        var report = FileReport(file: file.name, outcome: .skipped)
-        let first = try? registry.firstArrival(sha256: sha256)
-        report.duplicateOf = first?.name
-        report.organization = first?.organization
-        guard !options.keepInputs else { return report }
-        do {
-            let storedPath = try freePath(in: OutputLayout.repeatsFolder, name: file.name)
-            let id = try registry.record(Submission(
-                sha256: sha256, name: file.name, size: file.size, receivedAt: Self.timestamp(iso: true),
-                modifiedAt: file.modified, outcome: .duplicate, organization: first?.organization,
-                storedPath: storedPath))
-            try finishMove(file, storedPath: storedPath, id: id)
-            report.storedPath = storedPath
-        } catch {
-            report.outcome = .failed
-            report.reason = "Файл «\(file.name)» уже обработан ранее, но его не удалось убрать из входящих: \(error)"
+        guard !options.keepInputs else {
+            return knownReport(file, first: try? registry.firstArrival(sha256: sha256))
         }
-        return report
+        return decide(file, failure: "уже обработан ранее, но его не удалось убрать из входящих") { tx in
+            try self.recordKnown(file, sha256: sha256, first: tx.firstArrival(sha256: sha256), in: tx)
+        }
     }
 
-    /// Moves (or copies) the input to its recorded place and notes it in the registry.
-    private func finishMove(_ file: InboxFile, storedPath: String, id: Int64) throws {
-        try place(file.path, at: layout.path(storedPath))
-        try registry.markMoved(id: id)
+    /// Bytes the registry already has: the arrival is recorded as a repeat and the input set aside.
+    private func recordKnown(_ file: InboxFile, sha256: String, first: KnownInput?,
+                             in tx: RegistryTransaction) throws -> Decision {
+        var report = knownReport(file, first: first)
+        guard !options.keepInputs else { return Decision(report: report) }
+        let storedPath = try freePath(in: OutputLayout.repeatsFolder, name: file.name, tx: tx)
+        let id = try tx.record(Submission(
+            sha256: sha256, name: file.name, size: file.size, receivedAt: Self.timestamp(iso: true),
+            modifiedAt: file.modified, outcome: .duplicate, organization: first?.organization,
+            storedPath: storedPath))
+        report.storedPath = storedPath
+        return Decision(report: report, move: (storedPath, id))
+    }
+
+    private func knownReport(_ file: InboxFile, first: KnownInput?) -> FileReport {
+        var report = FileReport(file: file.name, outcome: .skipped)
+        report.duplicateOf = first?.name
+        report.organization = first?.organization
+        return report
     }
 
     private func place(_ source: String, at target: String) throws {
@@ -332,12 +388,13 @@ public final class FolderPipeline: Sendable {
     }
 
     /// A path `folder/name` claimed by no recorded file and absent on disk (`name (2)`… otherwise).
-    private func freePath(in folder: String, name: String, extraSuffix: String = "") throws -> String {
+    private func freePath(in folder: String, name: String, extraSuffix: String = "",
+                          tx: RegistryTransaction) throws -> String {
         let safe = SafeName.file(name)
         var n = 1
         while true {
             let candidate = folder + "/" + SafeName.numbered(safe, n)
-            if try !registry.isClaimed(path: candidate), !Files.exists(layout.path(candidate)),
+            if try !tx.isClaimed(anyOf: [candidate]), !Files.exists(layout.path(candidate)),
                extraSuffix.isEmpty || !Files.exists(layout.path(candidate + extraSuffix)) {
                 return candidate
             }

@@ -4,8 +4,8 @@ import Model
 
 /// History between runs: an SQLite database (GRDB) in the output folder.
 ///
-/// Writes are serialised by GRDB; each `record` is one transaction, so a file is
-/// either fully known to the registry or not at all.
+/// Writes are serialised by GRDB; a file's record is one transaction (`transaction`), so a
+/// file is either fully known to the registry or not at all.
 public final class Registry: Sendable {
     /// The database file's name inside the output folder.
     public static let fileName = "kartograf.sqlite"
@@ -41,12 +41,14 @@ public final class Registry: Sendable {
 
     // MARK: Inputs
 
+    /// Runs `body` in one write transaction: everything it records commits together or not at all.
+    public func transaction<T>(_ body: (RegistryTransaction) throws -> T) throws -> T {
+        try writer.write { db in try body(RegistryTransaction(db: db)) }
+    }
+
     /// The first arrival of these bytes, if any.
     public func firstArrival(sha256: String) throws -> KnownInput? {
-        try writer.read { db in
-            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM input WHERE sha256 = ? AND outcome != 'duplicate'"),
-                             arguments: [sha256]).map(KnownInput.init(row:))
-        }
+        try writer.read { db in try RegistryTransaction(db: db).firstArrival(sha256: sha256) }
     }
 
     /// Arrivals recorded but whose file was not yet moved out of the inbox (a run
@@ -62,104 +64,18 @@ public final class Registry: Sendable {
 
     /// Whether any of `paths` is already the home of some recorded file (one read for all).
     public func isClaimed(anyOf paths: [String]) throws -> Bool {
-        try writer.read { db in
-            let statement = try db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM claimedPath WHERE path = ?)")
-            return try paths.contains { try Bool.fetchOne(statement, arguments: [$0]) ?? false }
-        }
+        try writer.read { db in try RegistryTransaction(db: db).isClaimed(anyOf: paths) }
     }
 
-    /// Records one arrival with its documents, items, occurrences and diagnostics,
-    /// and lets a newer roadmap of an organisation supersede the older one. One transaction.
+    /// Records one arrival in a transaction of its own (see `RegistryTransaction.record`).
     @discardableResult
     public func record(_ s: Submission) throws -> Int64 {
-        try writer.write { db in
-            var duplicateOf: Int64?
-            if s.outcome == .duplicate {
-                duplicateOf = try Int64.fetchOne(
-                    db, sql: "SELECT id FROM input WHERE sha256 = ? AND outcome != 'duplicate'", arguments: [s.sha256])
-            }
-            try db.cachedStatement(sql: """
-                INSERT INTO input (sha256, name, size, receivedAt, modifiedAt, outcome, reasonCode, reason, converted,
-                                   organization, organizationKey, storedPath, exportPath, protocolPath, reasonPath,
-                                   moved, duplicateOf)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)
-                """).execute(arguments: [s.sha256, s.name, s.size, s.receivedAt, s.modifiedAt, s.outcome.rawValue,
-                                 s.reason?.code.rawValue, s.reason?.message, s.converted, s.organization,
-                                 s.organization.map(Self.organizationKey),
-                                 s.storedPath, s.exportPath, s.protocolPath, s.reasonPath, duplicateOf])
-            let inputId = db.lastInsertedRowID
-            for path in [s.storedPath, s.exportPath, s.protocolPath, s.reasonPath].compactMap({ $0 }) {
-                try db.cachedStatement(sql: "INSERT OR REPLACE INTO claimedPath (path, inputId) VALUES (?, ?)")
-                    .execute(arguments: [path, inputId])
-            }
-            guard s.outcome != .duplicate, let export = s.export else { return inputId }
-
-            for (position, document) in export.documents.enumerated() {
-                try insert(document, position: position, organization: s.organization, inputId: inputId,
-                           modifiedAt: s.modifiedAt, db: db)
-            }
-            for d in export.diagnostics {
-                try db.cachedStatement(sql: """
-                    INSERT INTO diagnostic (inputId, document, section, item, code, severity, field, text, message)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """).execute(arguments: [inputId, d.document, d.section, d.item, d.code.rawValue, d.severity.rawValue,
-                                     d.field?.rawValue, d.text, d.message])
-            }
-            return inputId
-        }
-    }
-
-    private func insert(_ document: Document, position: Int, organization: String?, inputId: Int64,
-                        modifiedAt: Double, db: Database) throws {
-        let items = document.allItems
-        try db.cachedStatement(sql: """
-            INSERT INTO document (inputId, position, kind, title, organization, statedOrganization, periodFrom, periodTo,
-                                  itemCount, modifiedAt)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [inputId, position, document.kind.rawValue, document.title, organization,
-                             TextNormalizer.singleLine(document.organization),
-                             document.period?.from.iso, document.period?.to.iso, items.count, modifiedAt])
-        let documentId = db.lastInsertedRowID
-
-        let insertItem = try db.cachedStatement(sql: """
-            INSERT INTO item (documentId, position, sectionIndex, sectionTitle, number, activity, deadlineText,
-                              deadlineKinds, responsibles, result, outcome, occurrences, firstDay, lastDue)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        for (index, entry) in items.enumerated() {
-            let item = entry.item
-            let occurrences = item.deadline.occurrences
-            let span = OccurrenceList.span(occurrences)
-            try insertItem.execute(arguments: [
-                documentId, index, entry.section, document.sections[entry.section].title,
-                item.number, item.activity, item.deadline.text,
-                item.deadline.kinds.map(\.rawValue).joined(separator: ","),
-                item.responsibles.map { $0.expansion ?? $0.text }.joined(separator: "; "),
-                item.result, item.outcome, OccurrenceList.encode(occurrences), span?.first.iso, span?.lastDue.iso])
-        }
-
-        // A roadmap of a named organisation supersedes the one it had, unless it is older.
-        guard document.kind == .roadmap, let organization else { return }
-        let current = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT id, modifiedAt FROM document
-            WHERE kind = 'roadmap' AND organization = ? AND supersededBy IS NULL AND id != ?
-            ORDER BY modifiedAt DESC, id DESC LIMIT 1
-            """), arguments: [organization, documentId])
-        guard let current else { return }
-        let currentId: Int64 = current["id"]
-        let currentModified: Double = current["modifiedAt"]
-        if currentModified <= modifiedAt {
-            try db.execute(sql: "UPDATE document SET supersededBy = ? WHERE id = ?", arguments: [documentId, currentId])
-        } else {
-            try db.execute(sql: "UPDATE document SET supersededBy = ? WHERE id = ?", arguments: [currentId, documentId])
-        }
+        try transaction { try $0.record(s) }
     }
 
     /// Notes that the input of a recorded arrival now lies at its `storedPath`.
     public func markMoved(id: Int64) throws {
-        try writer.write { db in
-            try db.cachedStatement(sql: "UPDATE input SET moved = 1 WHERE id = ?").execute(arguments: [id])
-        }
+        try transaction { try $0.markMoved(ids: [id]) }
     }
 
     // MARK: Organisations
@@ -197,14 +113,9 @@ public final class Registry: Sendable {
         }
     }
 
-    /// The spelling under which the registry first met this organisation, or `name` when it is new;
-    /// so that every version of a school's roadmap lands in one folder and supersedes the last.
+    /// The spelling under which the registry first met this organisation, or `name` when it is new.
     public func canonicalOrganization(_ name: String) throws -> String {
-        try writer.read { db in
-            try String.fetchOne(db.cachedStatement(sql: """
-                SELECT organization FROM input WHERE organizationKey = ? AND organization IS NOT NULL ORDER BY id LIMIT 1
-                """), arguments: [Self.organizationKey(name)])
-        } ?? name
+        try writer.read { db in try RegistryTransaction(db: db).canonicalOrganization(name) }
     }
 
     // MARK: Queries

@@ -134,6 +134,23 @@ enum Schema {
                 DROP INDEX input_sha256;
                 """)
         }
+        // Indexes that only served cascading deletes, which the registry never does, cost every
+        // file a B-tree insert each: documents by input, items by document, claimed paths by input.
+        // Claimed paths are looked up by path alone, so their table is keyed by it (no rowid tree
+        // beside the path index).
+        migrator.registerMigration("v3: write-only indexes dropped") { db in
+            try db.execute(sql: """
+                DROP INDEX document_on_inputId;
+                DROP INDEX item_on_documentId;
+                CREATE TABLE claimedPath_new (
+                    path TEXT PRIMARY KEY NOT NULL,
+                    inputId INTEGER NOT NULL REFERENCES input(id) ON DELETE CASCADE
+                ) WITHOUT ROWID;
+                INSERT INTO claimedPath_new (path, inputId) SELECT path, inputId FROM claimedPath;
+                DROP TABLE claimedPath;
+                ALTER TABLE claimedPath_new RENAME TO claimedPath;
+                """)
+        }
         return migrator
     }
 }

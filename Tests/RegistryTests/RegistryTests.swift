@@ -177,6 +177,93 @@ final class RegistryTests: XCTestCase {
                        ["2024-05-15"])
     }
 
+    func testVersionTwoRegistryKeepsItsClaimedPathsWithoutTheWriteOnlyIndexes() throws {
+        let path = NSTemporaryDirectory() + "registry-v2-\(UUID().uuidString).sqlite"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try Schema.migrator.migrate(queue, upTo: "v2: occurrences on the item")
+            try queue.write { db in
+                try db.execute(sql: """
+                    INSERT INTO input (id, sha256, name, size, receivedAt, modifiedAt, outcome, storedPath, moved)
+                    VALUES (1, 'aa', 'a.docx', 1, '2026-01-01T00:00:00Z', 1, 'processed', 'Обработанные/a.docx', 1);
+                    INSERT INTO claimedPath (path, inputId) VALUES ('Обработанные/a.docx', 1), ('Организации/Ш/a.json', 1);
+                    """)
+            }
+        }
+        let registry = try Registry(path: path)
+        XCTAssertEqual(try registry.appliedMigrations().last, "v3: write-only indexes dropped")
+        XCTAssertTrue(try registry.isClaimed(path: "Организации/Ш/a.json"))
+        XCTAssertFalse(try registry.isClaimed(path: "Организации/Ш/b.json"))
+        let indexes = try DatabaseQueue(path: path).read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
+        }
+        XCTAssertEqual(indexes, ["diagnostic_on_inputId", "document_on_organization", "input_first_arrival",
+                                 "input_on_organizationKey", "input_pending"])
+    }
+
+    func testATransactionSeesItsOwnRecordsAndAFailureLeavesNothing() throws {
+        let registry = try Registry()
+        let id = try registry.transaction { tx -> Int64 in
+            let id = try tx.record(submission("aa", "a.docx", modified: 1, export: roadmap(organization: "Школа", title: "A", dues: [["2024-03-01"]])))
+            XCTAssertEqual(try tx.firstArrival(sha256: "aa")?.id, id)
+            XCTAssertTrue(try tx.isClaimed(anyOf: ["Обработанные/a.docx"]))
+            XCTAssertEqual(try tx.canonicalOrganization("школа"), "Школа")
+            return id
+        }
+        XCTAssertEqual(try registry.pendingMoves().map(\.id), [id])
+        // The second file's transaction fails on its own record: its mark of the first is undone too.
+        XCTAssertThrowsError(try registry.transaction { tx in
+            try tx.markMoved(ids: [id])
+            try tx.record(submission("bb", "b.docx", modified: 2, export: nil))
+            try tx.record(submission("bb", "b (2).docx", modified: 2, export: nil))
+        })
+        XCTAssertNil(try registry.firstArrival(sha256: "bb"))
+        XCTAssertEqual(try registry.pendingMoves().map(\.id), [id])
+        try registry.transaction { try $0.markMoved(ids: [id]) }
+        XCTAssertEqual(try registry.pendingMoves(), [])
+    }
+
+    func testRecordedRowsKeepEveryValueWithItsType() throws {
+        let path = NSTemporaryDirectory() + "registry-rows-\(UUID().uuidString).sqlite"
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        var export = roadmap(organization: "Школа № 1", title: "", dues: [["2024-03-01", "2024-04-01"]])
+        export.diagnostics.append(Diagnostic(.responsibleMissing, field: .responsibles, message: "Нет ответственного",
+                                             document: 0, section: 0, item: "1"))
+        var s = submission("cc", "c.docx", modified: 12.5, export: export)
+        s.converted = true
+        try Registry(path: path).record(s)
+
+        try DatabaseQueue(path: path).read { db in
+            let input = try XCTUnwrap(Row.fetchOne(db, sql: "SELECT * FROM input"))
+            XCTAssertEqual(input["sha256"], "cc")
+            XCTAssertEqual(input["size"] as Int64?, 100)
+            XCTAssertEqual(input["modifiedAt"] as Double?, 12.5)
+            XCTAssertEqual(input["converted"] as Int64?, 1)
+            XCTAssertEqual(input["moved"] as Int64?, 0)
+            XCTAssertEqual(input["organizationKey"], "школа1")
+            XCTAssertTrue((input["protocolPath"] as DatabaseValue).isNull)
+            XCTAssertTrue((input["duplicateOf"] as DatabaseValue).isNull)
+            let document = try XCTUnwrap(Row.fetchOne(db, sql: "SELECT * FROM document"))
+            XCTAssertEqual(document["title"], "")  // an empty text stays empty, not NULL
+            XCTAssertEqual(document["periodFrom"], "2023-01-01")
+            XCTAssertEqual(document["itemCount"] as Int64?, 1)
+            let item = try XCTUnwrap(Row.fetchOne(db, sql: "SELECT * FROM item"))
+            XCTAssertEqual(item["occurrences"], "2024-03-01;2024-04-01")
+            XCTAssertEqual(item["firstDay"], "2024-03-01")
+            XCTAssertEqual(item["lastDue"], "2024-04-01")
+            XCTAssertEqual(item["responsibles"], "Директор")
+            XCTAssertTrue((item["result"] as DatabaseValue).isNull)
+            let diagnostics = try Row.fetchAll(db, sql: "SELECT * FROM diagnostic ORDER BY id")
+            XCTAssertEqual(diagnostics.map { $0["code"] as String }, ["deadline.unparsed", "responsible.missing"])
+            XCTAssertEqual(diagnostics.map { $0["severity"] as String }, ["warning", "error"])
+            XCTAssertTrue((diagnostics[0]["document"] as DatabaseValue).isNull)
+            XCTAssertEqual(diagnostics[1]["section"] as Int64?, 0)
+            XCTAssertEqual(try String.fetchAll(db, sql: "SELECT path FROM claimedPath ORDER BY path"),
+                           ["Обработанные/c.docx", "Организации/x/c.docx.json"])
+        }
+    }
+
     func testOccurrenceListsRoundTrip() {
         let list = [Occurrence(start: day("2023-09-01"), due: day("2023-09-30")), Occurrence(start: nil, due: day("2023-12-25"))]
         XCTAssertEqual(OccurrenceList.encode(list), "2023-09-01..2023-09-30;2023-12-25")

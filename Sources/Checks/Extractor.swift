@@ -33,7 +33,7 @@ public struct Extractor: Sendable {
 
     /// Extracts a file on disk; `displayName` is what `source.file` says (defaults to the file name).
     public func extract(path: String, displayName: String? = nil) -> Export {
-        let name = displayName ?? (path as NSString).lastPathComponent
+        let name = displayName ?? PathText.lastComponent(path)
         let bytes: [UInt8]
         do {
             bytes = try DocxReader.loadFile(path: path, limit: configuration.limits.maxFileBytes)

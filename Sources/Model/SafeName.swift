@@ -10,33 +10,38 @@ public enum SafeName {
 
     /// A safe name for `raw`, or `fallback` when nothing usable is left.
     public static func make(_ raw: String, fallback: String = "Без названия", maxBytes: Int = maxBytes) -> String {
-        var out = ""
+        // Plain scalars are already composed and compose with nothing (see `PlainScalars`):
+        // composing them (NFC) changes nothing and costs more than the rest of this function.
+        let composed = PlainScalars.isPlain(raw) ? raw : raw.precomposedStringWithCanonicalMapping
+        var out = String.UnicodeScalarView()
         var pendingSpace = false
-        for scalar in raw.precomposedStringWithCanonicalMapping.unicodeScalars {
+        for scalar in composed.unicodeScalars {
             let mapped = map(scalar)
             guard let mapped else { continue }
             if mapped == " " {
                 pendingSpace = !out.isEmpty
                 continue
             }
-            if pendingSpace { out.unicodeScalars.append(" "); pendingSpace = false }
-            out.unicodeScalars.append(mapped)
+            if pendingSpace { out.append(" "); pendingSpace = false }
+            out.append(mapped)
         }
+        var name = String(out)
         // No leading dots (hidden files, `..`), no trailing dots or spaces (Windows drops them).
-        while out.hasPrefix(".") || out.hasPrefix(" ") { out.removeFirst() }
-        out = truncate(out, maxBytes: maxBytes)
-        while out.hasSuffix(".") || out.hasSuffix(" ") { out.removeLast() }
-        if out.isEmpty { return fallback }
-        if reservedWindowsNames.contains(out.uppercased().split(separator: ".").first.map(String.init) ?? "") {
-            out = "_" + out
+        while name.hasPrefix(".") || name.hasPrefix(" ") { name.removeFirst() }
+        name = truncate(name, maxBytes: maxBytes)
+        while name.hasSuffix(".") || name.hasSuffix(" ") { name.removeLast() }
+        if name.isEmpty { return fallback }
+        let head = name.utf8.prefix { $0 != UInt8(ascii: ".") }
+        if head.count <= 4, reservedWindowsNames.contains(String(Substring(head)).uppercased()) {
+            name = "_" + name
         }
-        return out
+        return name
     }
 
     /// A safe file name keeping the extension (`.docx`) when it is itself a plain one.
     public static func file(_ raw: String, fallback: String = "Без названия") -> String {
-        let ext = (raw as NSString).pathExtension
-        let stem = (raw as NSString).deletingPathExtension
+        let ext = PathText.pathExtension(raw)
+        let stem = PathText.deletingExtension(raw)
         let plainExt = !ext.isEmpty && ext.count <= 8 && ext.unicodeScalars.allSatisfy {
             ($0.value < 128 && CharacterSet.alphanumerics.contains($0))
         }
@@ -46,15 +51,15 @@ public enum SafeName {
 
     /// The stem of a file name, made safe.
     public static func stem(ofFile raw: String) -> String {
-        let stem = (raw as NSString).deletingPathExtension
+        let stem = PathText.deletingExtension(raw)
         return make(stem.isEmpty ? raw : stem)
     }
 
     /// `name (2)`, `name (3)`… before the extension.
     public static func numbered(_ name: String, _ n: Int) -> String {
         guard n > 1 else { return name }
-        let ext = (name as NSString).pathExtension
-        let stem = (name as NSString).deletingPathExtension
+        let ext = PathText.pathExtension(name)
+        let stem = PathText.deletingExtension(name)
         return ext.isEmpty ? "\(name) (\(n))" : "\(stem) (\(n)).\(ext)"
     }
 

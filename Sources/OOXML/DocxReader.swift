@@ -12,7 +12,7 @@ public struct DocxReader: Sendable {
     /// Reads a file on disk. `name` is the name to report (defaults to the file's).
     public func read(path: String) throws -> DocumentTree {
         let bytes = try DocxReader.loadFile(path: path, limit: limits.maxFileBytes)
-        return try read(bytes: bytes, fileName: (path as NSString).lastPathComponent)
+        return try read(bytes: bytes, fileName: PathText.lastComponent(path))
     }
 
     /// Reads a file's bytes, refusing files over `limit`.
@@ -79,14 +79,14 @@ public struct DocxReader: Sendable {
             mainPart = Relationships.resolve(office.target, from: "")
         }
         guard archive.contains(mainPart) else { throw ReadError.missingPart(mainPart) }
-        let folder = (mainPart as NSString).deletingLastPathComponent
-        let relsPath = folder + "/_rels/" + (mainPart as NSString).lastPathComponent + ".rels"
+        let folder = PathText.parent(mainPart)
+        let relsPath = PathText.appending(folder, "_rels/" + PathText.lastComponent(mainPart) + ".rels")
         let docRels = try parsePart(archive, relsPath, Relationships.parse) ?? Relationships()
         func target(_ suffix: String, _ fallback: String) -> String {
             docRels.first(typeSuffix: suffix).map { Relationships.resolve($0.target, from: folder) } ?? fallback
         }
-        let styles = try parsePart(archive, target("/styles", folder + "/styles.xml"), StylesPart.parse) ?? StylesPart()
-        let numbering = try parsePart(archive, target("/numbering", folder + "/numbering.xml"), NumberingPart.parse)
+        let styles = try parsePart(archive, target("/styles", PathText.appending(folder, "styles.xml")), StylesPart.parse) ?? StylesPart()
+        let numbering = try parsePart(archive, target("/numbering", PathText.appending(folder, "numbering.xml")), NumberingPart.parse)
             ?? NumberingPart()
         let properties = (try? parsePart(archive, "docProps/core.xml", CoreProperties.parse)) ?? nil
 

@@ -1,4 +1,5 @@
 import Foundation
+import Model
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -26,8 +27,8 @@ public struct LegacyConverter: Sendable {
             try FileManager.default.createDirectory(atPath: workFolder, withIntermediateDirectories: true,
                                                     attributes: [.posixPermissions: 0o700])
             // LibreOffice reads the input by name: give it a plain one.
-            let ext = (source as NSString).pathExtension.lowercased()
-            let input = (workFolder as NSString).appendingPathComponent("input.\(ext)")
+            let ext = PathText.pathExtension(source).lowercased()
+            let input = PathText.appending(workFolder, "input.\(ext)")
             try FileManager.default.copyItem(atPath: source, toPath: input)
             let process = Process()
             process.executableURL = URL(fileURLWithPath: executable)
@@ -46,7 +47,7 @@ public struct LegacyConverter: Sendable {
                 if Date() > deadline { process.terminate(); return nil }
                 usleep(50_000)
             }
-            let output = (workFolder as NSString).appendingPathComponent("input.docx")
+            let output = PathText.appending(workFolder, "input.docx")
             return process.terminationStatus == 0 && FileManager.default.fileExists(atPath: output) ? output : nil
         } catch {
             return nil

@@ -18,7 +18,7 @@ public struct InboxFile: Sendable, Hashable {
         var st = stat()
         guard lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
         self.path = path
-        self.name = (path as NSString).lastPathComponent
+        self.name = PathText.lastComponent(path)
         self.size = Int(st.st_size)
         self.modified = Double(st.st_mtim.tv_sec) + Double(st.st_mtim.tv_nsec) / 1e9
     }
@@ -30,7 +30,7 @@ enum Files {
     static func inputs(in folder: String) -> [InboxFile] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         return names.filter(InboxFilter.isInput)
-            .compactMap { InboxFile(path: (folder as NSString).appendingPathComponent($0)) }
+            .compactMap { InboxFile(path: PathText.appending(folder, $0)) }
             .sorted { ($0.modified, $0.name) < ($1.modified, $1.name) }
     }
 
@@ -90,7 +90,7 @@ enum Files {
 
     /// Renames a finished temporary file to its final `path`.
     static func install(_ temp: String, at path: String) throws {
-        try ensureFolder((path as NSString).deletingLastPathComponent)
+        try ensureFolder(PathText.parent(path))
         guard rename(temp, path) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temp)
@@ -101,7 +101,7 @@ enum Files {
     /// Moves a file; across file systems, copies it beside the target under a
     /// temporary name, renames it into place, then removes the original.
     static func move(_ source: String, to target: String, tempFolder: String) throws {
-        try ensureFolder((target as NSString).deletingLastPathComponent)
+        try ensureFolder(PathText.parent(target))
         if rename(source, target) == 0 { return }
         guard errno == EXDEV else {
             throw PipelineError.io("не удалось переместить «\(source)»: \(String(cString: strerror(errno)))")
@@ -122,7 +122,7 @@ enum TempNames {
     private static let counter = Counter()
 
     static func next(in folder: String) -> String {
-        (folder as NSString).appendingPathComponent("\(getpid())-\(counter.next()).tmp")
+        PathText.appending(folder, "\(getpid())-\(counter.next()).tmp")
     }
 
     /// Removes leftovers of processes that are no longer running.
@@ -131,7 +131,7 @@ enum TempNames {
         for name in names {
             let pidText = name.split(separator: "-").first.map(String.init) ?? ""
             if let pid = pid_t(pidText), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH {
-                let path = (folder as NSString).appendingPathComponent(name)
+                let path = PathText.appending(folder, name)
                 try? FileManager.default.removeItem(atPath: path)
             }
         }

@@ -94,11 +94,9 @@ public final class FolderPipeline: Sendable {
             }
         }
         flushMoves()
-        let order = Dictionary(files.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { a, _ in a })
-        let list = reports.withLock { $0 }.sorted {
-            (order[(options.inbox as NSString).appendingPathComponent($0.file)] ?? 0)
-                < (order[(options.inbox as NSString).appendingPathComponent($1.file)] ?? 0)
-        }
+        // In the order given (names are unique within the inbox).
+        let order = Dictionary(files.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+        let list = reports.withLock { $0 }.sorted { (order[$0.file] ?? 0) < (order[$1.file] ?? 0) }
         return RunSummary(files: list, seconds: Date().timeIntervalSince(start), resumed: resumed)
     }
 
@@ -127,7 +125,7 @@ public final class FolderPipeline: Sendable {
         guard let pending = try? registry.pendingMoves() else { return 0 }
         var finished = 0
         for row in pending {
-            let source = (options.inbox as NSString).appendingPathComponent(row.name)
+            let source = PathText.appending(options.inbox, row.name)
             let target = layout.path(row.storedPath)
             if Files.exists(source), Files.sha256(path: source) == row.sha256 {
                 if Files.exists(target) {
@@ -160,7 +158,7 @@ public final class FolderPipeline: Sendable {
 
         var export: Export
         var converted = false
-        let ext = (file.name as NSString).pathExtension.lowercased()
+        let ext = PathText.pathExtension(file.name).lowercased()
         if InboxFilter.legacyExtensions.contains(ext), let converter = options.converter,
            ZipCompleteness.state(path: file.path) == .notZip || ext == "odt" {
             let work = TempNames.next(in: layout.temp) + ".convert"
@@ -325,7 +323,7 @@ public final class FolderPipeline: Sendable {
         let text = """
             Файл «\(file.name)» отклонён (\(reason.code.rawValue)).
             \(reason.message)
-            Сам файл сохранён без изменений рядом: «\((storedPath as NSString).lastPathComponent)».
+            Сам файл сохранён без изменений рядом: «\(PathText.lastComponent(storedPath))».
 
             """
         try Files.writeAtomically(Array(text.utf8), to: layout.path(reasonPath), tempFolder: layout.temp)
@@ -375,7 +373,7 @@ public final class FolderPipeline: Sendable {
 
     private func place(_ source: String, at target: String) throws {
         if options.keepInputs {
-            try Files.ensureFolder((target as NSString).deletingLastPathComponent)
+            try Files.ensureFolder(PathText.parent(target))
             let temp = TempNames.next(in: layout.temp)
             try FileManager.default.copyItem(atPath: source, toPath: temp)
             guard rename(temp, target) == 0 else {

@@ -1,3 +1,4 @@
+import Foundation
 import Model
 import Pipeline
 import XCTest
@@ -36,6 +37,56 @@ final class SafeNameTests: XCTestCase {
         XCTAssertEqual(SafeName.numbered("Карта.docx", 2), "Карта (2).docx")
         XCTAssertEqual(SafeName.numbered("Карта.docx", 1), "Карта.docx")
         XCTAssertEqual(SafeName.stem(ofFile: "Отчёт 2023.docx"), "Отчёт 2023")
+    }
+}
+
+extension SafeNameTests {
+    func testDecomposedLettersAreComposedAndReservedNamesPrefixed() {
+        // «й» as «и» + combining breve takes the composing path and ends like the composed letter.
+        XCTAssertEqual(SafeName.make("Школа \u{0438}\u{0306}ошкар-олы"), "Школа йошкар-олы")
+        XCTAssertEqual(SafeName.make("Cafe\u{0301} № 1"), "Caf\u{00E9} № 1")
+        XCTAssertEqual(SafeName.make("Com1"), "_Com1")
+        XCTAssertEqual(SafeName.make("nul.txt.bak"), "_nul.txt.bak")
+        XCTAssertEqual(SafeName.make("console"), "console")
+        XCTAssertEqual(SafeName.make("\u{00A0}МБОУ\u{00A0}\u{00A0}СОШ\u{00AD}№ 2…"), "МБОУ СОШ№ 2…")
+    }
+}
+
+final class PathTextTests: XCTestCase {
+    func testPathArithmeticOfTheNamesThePipelineBuilds() {
+        XCTAssertEqual(PathText.lastComponent("out/Организации/Школа/карта.json"), "карта.json")
+        XCTAssertEqual(PathText.lastComponent("карта.docx"), "карта.docx")
+        XCTAssertEqual(PathText.lastComponent("inbox/"), "inbox")
+        XCTAssertEqual(PathText.lastComponent("/"), "/")
+        XCTAssertEqual(PathText.parent("out/Организации/Школа/карта.json"), "out/Организации/Школа")
+        XCTAssertEqual(PathText.parent("карта.json"), "")
+        XCTAssertEqual(PathText.parent("/карта.json"), "/")
+        XCTAssertEqual(PathText.parent("a/b/"), "a")
+        XCTAssertEqual(PathText.pathExtension("a.b/карта.DOCX"), "DOCX")
+        XCTAssertEqual(PathText.pathExtension("a.b/карта"), "")
+        XCTAssertEqual(PathText.pathExtension(".hidden"), "")
+        XCTAssertEqual(PathText.pathExtension("карта."), "")
+        XCTAssertEqual(PathText.deletingExtension("отчёт.tar.gz"), "отчёт.tar")
+        XCTAssertEqual(PathText.deletingExtension("a/b.docx"), "a/b")
+        XCTAssertEqual(PathText.deletingExtension("карта."), "карта")
+        XCTAssertEqual(PathText.deletingExtension(".hidden"), ".hidden")
+        XCTAssertEqual(PathText.deletingExtension(".."), "..")
+        XCTAssertEqual(PathText.appending("out", "x.tmp"), "out/x.tmp")
+        XCTAssertEqual(PathText.appending("out/", "x.tmp"), "out/x.tmp")
+        XCTAssertEqual(PathText.appending("", "x.tmp"), "x.tmp")
+    }
+
+    func testAgreesWithFoundationOnLongerPaths() {
+        // Foundation's own versions (slow on Linux) are the reference; they trap on one-character strings here.
+        for path in ["inbox/дорожная карта 0001.docx", "/tmp/out/Организации/МБОУ СОШ № 5/карта (2).protocol.docx",
+                     "word/document.xml", "a.b/c", "x/.y", "a/b.", "rel/path/", "..x", "a/...", "имя без расширения"] {
+            let ns = path as NSString
+            XCTAssertEqual(PathText.lastComponent(path), ns.lastPathComponent, path)
+            XCTAssertEqual(PathText.parent(path), ns.deletingLastPathComponent, path)
+            XCTAssertEqual(PathText.pathExtension(path), ns.pathExtension, path)
+            XCTAssertEqual(PathText.deletingExtension(path), ns.deletingPathExtension, path)
+            XCTAssertEqual(PathText.appending(path, "z.tmp"), ns.appendingPathComponent("z.tmp"), path)
+        }
     }
 }
 

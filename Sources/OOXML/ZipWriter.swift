@@ -1,57 +1,76 @@
-import CLibzip
+import CZlib
 import Foundation
 
-/// Builds a ZIP archive (a .docx or .xlsx package) in memory with libzip.
-/// Entries are deflated, except `mimetype`-style entries added with `store: true`;
-/// entries taken from a `ZipWriter.Deflated` are copied already compressed.
+/// Builds a ZIP archive (a .docx or .xlsx package) in memory: each entry deflated with zlib
+/// (or stored, for `mimetype`-style entries added with `store: true`), then the central directory.
+/// Entries taken from a `ZipWriter.Deflated` are copied already compressed.
+///
+/// The format is written here rather than through libzip: a protocol is built for every file of
+/// a run, and libzip's archive machinery (sources, a time-zone lookup per entry) cost as much as
+/// the compression itself. Reading stays with libzip, which checks every archive it opens.
 public struct ZipWriter {
     public struct Failure: Error, CustomStringConvertible {
         public let reason: String
         public var description: String { "Не удалось собрать архив: \(reason)" }
     }
 
+    /// One entry's data as it goes into the archive.
+    fileprivate struct Compressed {
+        var method: UInt16  // 0 stored, 8 deflated
+        var crc: UInt32
+        var size: Int
+        var data: [UInt8]
+
+        init(_ bytes: [UInt8], store: Bool, level: Int) throws {
+            crc = bytes.withUnsafeBufferPointer { UInt32(crc32(0, $0.baseAddress, uInt($0.count))) }
+            size = bytes.count
+            if store {
+                method = 0
+                data = bytes
+            } else {
+                method = 8
+                data = try Compressed.deflate(bytes, level: level)
+            }
+        }
+
+        /// Raw deflate (no zlib header), as ZIP wants it.
+        private static func deflate(_ bytes: [UInt8], level: Int) throws -> [UInt8] {
+            var stream = z_stream()
+            guard deflateInit2_(&stream, Int32(level), Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY,
+                                ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+                throw Failure(reason: "deflateInit")
+            }
+            defer { deflateEnd(&stream) }
+            var out = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(bytes.count))))
+            let written: Int = try bytes.withUnsafeBufferPointer { input in
+                try out.withUnsafeMutableBufferPointer { output in
+                    stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
+                    stream.avail_in = uInt(input.count)
+                    stream.next_out = output.baseAddress
+                    stream.avail_out = uInt(output.count)
+                    guard CZlib.deflate(&stream, Z_FINISH) == Z_STREAM_END else { throw Failure(reason: "deflate") }
+                    return Int(stream.total_out)
+                }
+            }
+            out.removeSubrange(written...)
+            return out
+        }
+    }
+
     /// Entries deflated once and then copied, as they are, into any number of archives
     /// (the unchanged parts of a template filled for every file of a run).
-    ///
-    /// `@unchecked Sendable`: the archive is written in `init` and only read afterwards.
-    public final class Deflated: @unchecked Sendable {
-        /// An archive holding the entries, in a buffer that never moves (libzip reads it in place).
-        private let buffer: UnsafeMutableRawPointer
-        private let count: Int
-        private let indices: [String: Int]
+    public final class Deflated: Sendable {
+        fileprivate let entries: [String: Compressed]
 
         public init(_ entries: [(name: String, bytes: [UInt8])], level: Int = 6) throws {
-            var writer = ZipWriter(level: level)
-            for entry in entries { writer.add(entry.name, entry.bytes) }
-            let archive = try writer.bytes()
-            let count = archive.count
-            let buffer = UnsafeMutableRawPointer.allocate(byteCount: max(count, 1), alignment: 1)
-            archive.withUnsafeBytes { if count > 0 { buffer.copyMemory(from: $0.baseAddress!, byteCount: count) } }
-            self.buffer = buffer
-            self.count = count
-            indices = Dictionary(entries.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+            var compressed: [String: Compressed] = [:]
+            for entry in entries where compressed[entry.name] == nil {
+                compressed[entry.name] = try Compressed(entry.bytes, store: false, level: level)
+            }
+            self.entries = compressed
         }
 
-        deinit { buffer.deallocate() }
-
-        public func contains(_ name: String) -> Bool { indices[name] != nil }
-
-        fileprivate func index(of name: String) -> Int? { indices[name] }
-
-        /// The archive opened for reading; the caller discards it.
-        fileprivate func open() throws -> OpaquePointer {
-            var err = zip_error_t()
-            zip_error_init(&err)
-            defer { zip_error_fini(&err) }
-            guard let src = zip_source_buffer_create(buffer, zip_uint64_t(count), 0, &err) else {
-                throw Failure(reason: "буфер")
-            }
-            guard let zip = zip_open_from_source(src, ZIP_RDONLY, &err) else {
-                zip_source_free(src)
-                throw Failure(reason: "zip_open")
-            }
-            return zip
-        }
+        public func contains(_ name: String) -> Bool { entries[name] != nil }
     }
 
     private enum Content {
@@ -78,69 +97,62 @@ public struct ZipWriter {
         entries.append((name, .copy(deflated)))
     }
 
-    /// The archive's bytes.
+    /// The archive's bytes. A later entry of the same name replaces an earlier one.
     public func bytes() throws -> [UInt8] {
-        var err = zip_error_t()
-        zip_error_init(&err)
-        defer { zip_error_fini(&err) }
-        guard let src = zip_source_buffer_create(nil, 0, 0, &err) else { throw Failure(reason: "буфер") }
-        zip_source_keep(src)
-        defer { zip_source_free(src) }
-        guard let zip = zip_open_from_source(src, ZIP_TRUNCATE, &err) else { throw Failure(reason: "zip_open") }
-        // Archives that entries are copied from, open until this one is closed.
-        var sources: [ObjectIdentifier: OpaquePointer] = [:]
-        defer { for source in sources.values { zip_discard(source) } }
+        var order: [String] = []
+        var chosen: [String: Compressed] = [:]
         for entry in entries {
-            let s: OpaquePointer
+            let data: Compressed
             switch entry.content {
+            case let .bytes(bytes, store):
+                data = try Compressed(bytes, store: store, level: level)
             case let .copy(deflated):
-                let key = ObjectIdentifier(deflated)
-                if sources[key] == nil {
-                    do { sources[key] = try deflated.open() } catch { zip_discard(zip); throw error }
-                }
-                // A whole entry of another archive: libzip copies its compressed data.
-                guard let index = deflated.index(of: entry.name), let from = sources[key],
-                      let source = zip_source_zip(zip, from, zip_uint64_t(index), 0, 0, -1) else {
-                    zip_discard(zip)
-                    throw Failure(reason: "zip_source_zip \(entry.name)")
-                }
-                s = source
-            case let .bytes(bytes, _):
-                let count = bytes.count
-                let buf = malloc(max(count, 1))!
-                bytes.withUnsafeBytes { if count > 0 { buf.copyMemory(from: $0.baseAddress!, byteCount: count) } }
-                // freep = 1: libzip frees the copy when it is done with it.
-                guard let source = zip_source_buffer(zip, buf, zip_uint64_t(count), 1) else {
-                    free(buf)
-                    zip_discard(zip)
-                    throw Failure(reason: "zip_source_buffer")
-                }
-                s = source
+                guard let found = deflated.entries[entry.name] else { throw Failure(reason: "нет части «\(entry.name)»") }
+                data = found
             }
-            let index = zip_file_add(zip, entry.name, s, zip_flags_t(ZIP_FL_ENC_UTF_8 | ZIP_FL_OVERWRITE))
-            if index < 0 {
-                zip_source_free(s)
-                zip_discard(zip)
-                throw Failure(reason: "zip_file_add \(entry.name)")
-            }
-            if case let .bytes(_, store) = entry.content {
-                zip_set_file_compression(zip, zip_uint64_t(index), store ? ZIP_CM_STORE : ZIP_CM_DEFLATE, zip_uint32_t(level))
-            }
-            // A fixed time stamp keeps output reproducible.
-            zip_file_set_dostime(zip, zip_uint64_t(index), 0, 0x21, 0)
+            if chosen.updateValue(data, forKey: entry.name) == nil { order.append(entry.name) }
         }
-        guard zip_close(zip) == 0 else {
-            zip_discard(zip)
-            throw Failure(reason: "zip_close")
+        guard order.count < 0xFFFF else { throw Failure(reason: "слишком много частей") }
+
+        var out: [UInt8] = []
+        out.reserveCapacity(chosen.values.reduce(22) { $0 + $1.data.count + 2 * (46 + 64) })
+        var central: [UInt8] = []
+        for name in order {
+            let entry = chosen[name]!
+            let nameBytes = Array(name.utf8)
+            guard out.count <= 0xFFFF_FFFF, entry.size <= 0xFFFF_FFFF, entry.data.count <= 0xFFFF_FFFF,
+                  nameBytes.count <= 0xFFFF else {
+                throw Failure(reason: "часть «\(name)» слишком велика")
+            }
+            let offset = UInt32(out.count)
+            // Local file header.
+            out.le32(0x0403_4B50)
+            out.entryFields(entry, nameLength: nameBytes.count)
+            out.append(contentsOf: nameBytes)
+            out.append(contentsOf: entry.data)
+            // Its central directory record.
+            central.le32(0x0201_4B50)
+            central.le16(20)  // made by: MS-DOS attributes, ZIP 2.0
+            central.entryFields(entry, nameLength: nameBytes.count)
+            central.le16(0)  // comment length
+            central.le16(0)  // disk number
+            central.le16(0)  // internal attributes
+            central.le32(0)  // external attributes
+            central.le32(offset)
+            central.append(contentsOf: nameBytes)
         }
-        guard zip_source_open(src) == 0 else { throw Failure(reason: "zip_source_open") }
-        defer { zip_source_close(src) }
-        zip_source_seek(src, 0, SEEK_END)
-        let size = Int(zip_source_tell(src))
-        zip_source_seek(src, 0, SEEK_SET)
-        var out = [UInt8](repeating: 0, count: size)
-        let read = out.withUnsafeMutableBytes { zip_source_read(src, $0.baseAddress, zip_uint64_t(size)) }
-        guard read == size else { throw Failure(reason: "zip_source_read") }
+        guard out.count <= 0xFFFF_FFFF, central.count <= 0xFFFF_FFFF else { throw Failure(reason: "архив слишком велик") }
+        let centralOffset = UInt32(out.count)
+        out.append(contentsOf: central)
+        // End of central directory.
+        out.le32(0x0605_4B50)
+        out.le16(0)
+        out.le16(0)
+        out.le16(UInt16(order.count))
+        out.le16(UInt16(order.count))
+        out.le32(UInt32(central.count))
+        out.le32(centralOffset)
+        out.le16(0)
         return out
     }
 
@@ -148,5 +160,32 @@ public struct ZipWriter {
     public func write(to path: String) throws {
         let data = Data(try bytes())
         try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+    }
+}
+
+private extension [UInt8] {
+    mutating func le16(_ v: UInt16) {
+        append(UInt8(truncatingIfNeeded: v))
+        append(UInt8(truncatingIfNeeded: v >> 8))
+    }
+
+    mutating func le32(_ v: UInt32) {
+        le16(UInt16(truncatingIfNeeded: v))
+        le16(UInt16(truncatingIfNeeded: v >> 16))
+    }
+
+    /// The fields a local header and a central record share, from «version needed» to «extra length».
+    mutating func entryFields(_ entry: ZipWriter.Compressed, nameLength: Int) {
+        le16(20)  // version needed: deflate
+        le16(0x0800)  // flags: the name is UTF-8
+        le16(entry.method)
+        // A fixed time stamp (1980-01-01 00:00) keeps the output reproducible.
+        le16(0)
+        le16(0x21)
+        le32(entry.crc)
+        le32(UInt32(entry.data.count))
+        le32(UInt32(entry.size))
+        le16(UInt16(nameLength))
+        le16(0)  // extra field length
     }
 }

@@ -149,14 +149,18 @@ final class RegistryTests: XCTestCase {
         XCTAssertFalse(try registry.isClaimed(anyOf: []))
     }
 
+    /// A registry file as an older release left it: migrated up to `migration`, then `rows` inserted.
+    private func olderRegistry(upTo migration: String, rows: String) throws -> String {
+        let path = NSTemporaryDirectory() + "registry-old-\(UUID().uuidString).sqlite"
+        let queue = try DatabaseQueue(path: path)
+        try Schema.migrator.migrate(queue, upTo: migration)
+        try queue.write { db in try db.execute(sql: rows) }
+        return path
+    }
+
     func testVersionOneRegistryKeepsItsOccurrencesAfterMigrating() throws {
-        let path = NSTemporaryDirectory() + "registry-v1-\(UUID().uuidString).sqlite"
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        do {  // A registry as the first release wrote it: one row per occurrence.
-            let queue = try DatabaseQueue(path: path)
-            try Schema.migrator.migrate(queue, upTo: "v1: claimed paths")
-            try queue.write { db in
-                try db.execute(sql: """
+        // A registry as the first release wrote it: one row per occurrence.
+        let path = try olderRegistry(upTo: "v1: claimed paths", rows: """
                     INSERT INTO input (id, sha256, name, size, receivedAt, modifiedAt, outcome, storedPath, moved)
                     VALUES (1, 'aa', 'a.docx', 1, '2026-01-01T00:00:00Z', 1, 'processed', 'Обработанные/a.docx', 1);
                     INSERT INTO document (id, inputId, position, kind, organization, itemCount, modifiedAt)
@@ -166,8 +170,7 @@ final class RegistryTests: XCTestCase {
                     INSERT INTO occurrence (itemId, start, due) VALUES
                         (1, '2024-01-01', '2024-01-31'), (1, '2024-02-01', '2024-02-29'), (1, NULL, '2024-05-15');
                     """)
-            }
-        }
+        defer { try? FileManager.default.removeItem(atPath: path) }
         let registry = try Registry(path: path)
         XCTAssertTrue(try registry.appliedMigrations().contains("v2: occurrences on the item"))
         let q1 = try registry.itemsDue(from: day("2024-01-01"), to: day("2024-03-31"))
@@ -178,19 +181,12 @@ final class RegistryTests: XCTestCase {
     }
 
     func testVersionTwoRegistryKeepsItsClaimedPathsWithoutTheWriteOnlyIndexes() throws {
-        let path = NSTemporaryDirectory() + "registry-v2-\(UUID().uuidString).sqlite"
+        let path = try olderRegistry(upTo: "v2: occurrences on the item", rows: """
+            INSERT INTO input (id, sha256, name, size, receivedAt, modifiedAt, outcome, storedPath, moved)
+            VALUES (1, 'aa', 'a.docx', 1, '2026-01-01T00:00:00Z', 1, 'processed', 'Обработанные/a.docx', 1);
+            INSERT INTO claimedPath (path, inputId) VALUES ('Обработанные/a.docx', 1), ('Организации/Ш/a.json', 1);
+            """)
         defer { try? FileManager.default.removeItem(atPath: path) }
-        do {
-            let queue = try DatabaseQueue(path: path)
-            try Schema.migrator.migrate(queue, upTo: "v2: occurrences on the item")
-            try queue.write { db in
-                try db.execute(sql: """
-                    INSERT INTO input (id, sha256, name, size, receivedAt, modifiedAt, outcome, storedPath, moved)
-                    VALUES (1, 'aa', 'a.docx', 1, '2026-01-01T00:00:00Z', 1, 'processed', 'Обработанные/a.docx', 1);
-                    INSERT INTO claimedPath (path, inputId) VALUES ('Обработанные/a.docx', 1), ('Организации/Ш/a.json', 1);
-                    """)
-            }
-        }
         let registry = try Registry(path: path)
         XCTAssertEqual(try registry.appliedMigrations().last, "v3: write-only indexes dropped")
         XCTAssertTrue(try registry.isClaimed(path: "Организации/Ш/a.json"))

@@ -19,19 +19,21 @@ public protocol JSONOutput {
 public protocol JSONEncodable: JSONRepresentable {
     func encode<Output: JSONOutput>(into out: inout Output)
 
-    /// `encode(into:)` for `JSONBytesOutput`, supplied by the extension below and not meant to be
-    /// written by hand. Being a requirement, it is compiled for each conforming type where the
-    /// conformance is declared, with the output type known; a writer in another module calling the
-    /// generic `encode` would run unspecialised code, as slow as building the tree.
+    /// `encode(into:)` for each of the two outputs, supplied by the extension below and not meant
+    /// to be written by hand. Being requirements, they are compiled for each conforming type where
+    /// the conformance is declared, with the output type known; a caller in another module reaching
+    /// the generic `encode` directly would run unspecialised code, as slow as building the tree.
     func encodeBytes(into out: inout JSONBytesOutput)
+    func encodeTree(into out: inout JSONTreeOutput)
 }
 
 extension JSONEncodable {
     public func encodeBytes(into out: inout JSONBytesOutput) { encode(into: &out) }
+    public func encodeTree(into out: inout JSONTreeOutput) { encode(into: &out) }
 
     public var json: JSONValue {
         var out = JSONTreeOutput()
-        encode(into: &out)
+        encodeTree(into: &out)
         return out.value
     }
 }

@@ -39,19 +39,23 @@ public struct Deadline: Hashable, Sendable {
     }
 }
 
-extension Occurrence: JSONRepresentable {
-    public var json: JSONValue {
-        .object([("start", .optional(start?.iso)), ("due", .string(due.iso))])
+extension Occurrence: JSONEncodable {
+    public func encode<Output: JSONOutput>(into out: inout Output) {
+        out.object { out in
+            out.field("start", start?.iso)
+            out.field("due", due.iso)
+        }
     }
 }
 
-extension Deadline: JSONRepresentable {
-    public var json: JSONValue {
-        .object([
-            ("text", .optional(text)),
-            ("kinds", .array(kinds.map { .string($0.rawValue) })),
-            ("occurrences", .array(occurrences.map(\.json))),
-        ])
+extension Deadline: JSONEncodable {
+    public func encode<Output: JSONOutput>(into out: inout Output) {
+        out.object { out in
+            out.field("text", text)
+            out.key("kinds")
+            out.array(kinds) { out, kind in out.string(kind.rawValue) }
+            out.field("occurrences", occurrences)
+        }
     }
 
     public init(json: JSONValue) {

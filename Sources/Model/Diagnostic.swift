@@ -101,18 +101,18 @@ public struct Diagnostic: Hashable, Sendable {
     }
 }
 
-extension Diagnostic: JSONRepresentable {
-    public var json: JSONValue {
-        .object([
-            ("code", .string(code.rawValue)),
-            ("severity", .string(severity.rawValue)),
-            ("document", document.map { .number(Double($0)) } ?? .null),
-            ("section", section.map { .number(Double($0)) } ?? .null),
-            ("item", .optional(item)),
-            ("field", .optional(field?.rawValue)),
-            ("text", .optional(text)),
-            ("message", .string(message)),
-        ])
+extension Diagnostic: JSONEncodable {
+    public func encode<Output: JSONOutput>(into out: inout Output) {
+        out.object { out in
+            out.field("code", code.rawValue)
+            out.field("severity", severity.rawValue)
+            out.field("document", document)
+            out.field("section", section)
+            out.field("item", item)
+            out.field("field", field?.rawValue)
+            out.field("text", text)
+            out.field("message", message)
+        }
     }
 
     /// Reads a diagnostic back from export JSON; `nil` when the code is unknown.

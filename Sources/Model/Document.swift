@@ -124,51 +124,81 @@ public struct Document: Hashable, Sendable {
     }
 }
 
-extension Period: JSONRepresentable {
-    public var json: JSONValue { .object([("from", .string(from.iso)), ("to", .string(to.iso))]) }
-}
-
-extension Item: JSONRepresentable {
-    public var json: JSONValue {
-        .object([
-            ("number", .optional(number)),
-            ("activity", .optional(activity)),
-            ("deadline", deadline.json),
-            ("responsibles", .array(responsibles.map(\.json))),
-            ("result", .optional(result)),
-            ("outcome", .optional(outcome)),
-        ])
+extension Period: JSONEncodable {
+    public func encode<Output: JSONOutput>(into out: inout Output) {
+        out.object { out in
+            out.field("from", from.iso)
+            out.field("to", to.iso)
+        }
     }
 }
 
-extension Document: JSONRepresentable {
-    public var json: JSONValue {
-        var pairs: [(String, JSONValue)] = [
-            ("kind", .string(kind.rawValue)),
-            ("title", .optional(title)),
-            ("organization", .optional(organization)),
-            ("period", period?.json ?? .null),
-        ]
-        switch kind {
-        case .roadmap, .report:
-            pairs.append(("sections", .array(sections.map { s in
-                .object([("number", .optional(s.number)), ("title", .optional(s.title)),
-                         ("items", .array(s.items.map(\.json)))])
-            })))
-        case .indicators:
-            pairs.append(("indicators", .array(indicators.map { ind in
-                .object([("number", .optional(ind.number)), ("name", .optional(ind.name)),
-                         ("targets", .object(ind.targets.map { ($0.year, .optional($0.value)) }))])
-            })))
-        case .order:
-            pairs.append(("date", .optional(date?.iso)))
-            pairs.append(("number", .optional(number)))
-            pairs.append(("points", .array(points.map { p in
-                .object([("number", .optional(p.number)), ("text", .string(p.text))])
-            })))
-        case .program, .other:
-            break
+extension Item: JSONEncodable {
+    public func encode<Output: JSONOutput>(into out: inout Output) {
+        out.object { out in
+            out.field("number", number)
+            out.field("activity", activity)
+            out.field("deadline", deadline)
+            out.field("responsibles", responsibles)
+            out.field("result", result)
+            out.field("outcome", outcome)
         }
-        return .object(pairs)
+    }
+}
+
+extension Section: JSONEncodable {
+    public func encode<Output: JSONOutput>(into out: inout Output) {
+        out.object { out in
+            out.field("number", number)
+            out.field("title", title)
+            out.field("items", items)
+        }
+    }
+}
+
+extension Indicator: JSONEncodable {
+    public func encode<Output: JSONOutput>(into out: inout Output) {
+        out.object { out in
+            out.field("number", number)
+            out.field("name", name)
+            out.key("targets")
+            out.object { out in
+                for target in targets { out.field(target.year, target.value) }
+            }
+        }
+    }
+}
+
+extension OrderPoint: JSONEncodable {
+    public func encode<Output: JSONOutput>(into out: inout Output) {
+        out.object { out in
+            out.field("number", number)
+            out.field("text", text)
+        }
+    }
+}
+
+extension Document: JSONEncodable {
+    /// The fields of the document's kind only: sections of a roadmap or report, rows of
+    /// an indicators table, date, number and points of an order.
+    public func encode<Output: JSONOutput>(into out: inout Output) {
+        out.object { out in
+            out.field("kind", kind.rawValue)
+            out.field("title", title)
+            out.field("organization", organization)
+            out.field("period", period)
+            switch kind {
+            case .roadmap, .report:
+                out.field("sections", sections)
+            case .indicators:
+                out.field("indicators", indicators)
+            case .order:
+                out.field("date", date?.iso)
+                out.field("number", number)
+                out.field("points", points)
+            case .program, .other:
+                break
+            }
+        }
     }
 }

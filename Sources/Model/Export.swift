@@ -25,13 +25,17 @@ public struct Export: Hashable, Sendable {
     }
 }
 
-extension Export: JSONRepresentable {
-    public var json: JSONValue {
-        .object([
-            ("format", .string(Export.format)),
-            ("source", .object([("file", .string(file)), ("sha256", .string(sha256))])),
-            ("documents", .array(documents.map(\.json))),
-            ("diagnostics", .array(diagnostics.map(\.json))),
-        ])
+extension Export: JSONEncodable {
+    public func encode<Output: JSONOutput>(into out: inout Output) {
+        out.object { out in
+            out.field("format", Export.format)
+            out.key("source")
+            out.object { out in
+                out.field("file", file)
+                out.field("sha256", sha256)
+            }
+            out.field("documents", documents)
+            out.field("diagnostics", diagnostics)
+        }
     }
 }

@@ -1,4 +1,4 @@
-/// Writes `JSONValue` as UTF-8 JSON: non-ASCII kept as is, keys in their given order.
+/// Writes JSON as UTF-8 text: non-ASCII kept as is, keys in their given order.
 /// Works on bytes: exports of large roadmaps are written for every file of a batch.
 public struct JSONWriter: Sendable {
     public var indent: Int
@@ -6,113 +6,205 @@ public struct JSONWriter: Sendable {
     /// `indent` 0 writes everything on one line.
     public init(indent: Int = 2) { self.indent = indent }
 
-    public func string(_ value: JSONValue) -> String {
+    public func string(_ value: some JSONEncodable) -> String {
         String(decoding: bytes(value), as: UTF8.self)
     }
 
-    public func bytes(_ value: JSONValue) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(4096)
-        write(value, into: &out, level: 0)
-        return out
+    public func bytes(_ value: some JSONEncodable) -> [UInt8] { encoded(value) }
+
+    // The `JSONValue` forms let callers write `.object(…)` and `.array(…)` in place.
+    public func string(_ value: JSONValue) -> String { String(decoding: encoded(value), as: UTF8.self) }
+    public func bytes(_ value: JSONValue) -> [UInt8] { encoded(value) }
+
+    private func encoded(_ value: some JSONEncodable) -> [UInt8] {
+        var out = JSONBytesOutput(indent: indent)
+        value.encodeBytes(into: &out)
+        return out.bytes
     }
-
-    private static let spaces = [UInt8](repeating: 0x20, count: 256)
-
-    private func newline(_ out: inout [UInt8], _ level: Int) {
-        guard indent > 0 else { return }
-        out.append(0x0A)
-        var width = indent * level
-        while width > 0 {
-            let run = min(width, JSONWriter.spaces.count)
-            out.append(contentsOf: JSONWriter.spaces[0..<run])
-            width -= run
-        }
-    }
-
-    private func write(_ value: JSONValue, into out: inout [UInt8], level: Int) {
-        switch value {
-        case .null: out.append(contentsOf: "null".utf8)
-        case let .bool(b): out.append(contentsOf: (b ? "true" : "false").utf8)
-        case let .number(n):
-            if n.isFinite, n == n.rounded(), abs(n) < 1e15 { out.append(contentsOf: String(Int64(n)).utf8) }
-            else if n.isFinite { out.append(contentsOf: String(n).utf8) }
-            else { out.append(contentsOf: "null".utf8) }
-        case let .string(s): JSONWriter.escape(s, into: &out)
-        case let .array(items):
-            if items.isEmpty { out.append(contentsOf: "[]".utf8); return }
-            out.append(UInt8(ascii: "["))
-            for (i, item) in items.enumerated() {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                newline(&out, level + 1)
-                write(item, into: &out, level: level + 1)
-            }
-            newline(&out, level)
-            out.append(UInt8(ascii: "]"))
-        case let .object(pairs):
-            if pairs.isEmpty { out.append(contentsOf: "{}".utf8); return }
-            out.append(UInt8(ascii: "{"))
-            for (i, (k, v)) in pairs.enumerated() {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                newline(&out, level + 1)
-                JSONWriter.escape(k, into: &out)
-                out.append(UInt8(ascii: ":"))
-                if indent > 0 { out.append(0x20) }
-                write(v, into: &out, level: level + 1)
-            }
-            newline(&out, level)
-            out.append(UInt8(ascii: "}"))
-        }
-    }
-
-    private static let hex = Array("0123456789abcdef".utf8)
 
     /// A JSON string literal: quotes, backslashes and control characters escaped,
     /// U+2028/U+2029 too (they end lines in JavaScript); everything else as UTF-8.
     public static func escape(_ s: String, into out: inout [UInt8]) {
+        var buffer = ByteBuffer(capacity: s.utf8.count + 2)
+        escape(s, into: &buffer)
+        out += buffer.bytes
+    }
+
+    /// A JSON string literal appended to a `String`.
+    public static func escape(_ s: String, into out: inout String) {
+        var buffer = ByteBuffer(capacity: s.utf8.count + 2)
+        escape(s, into: &buffer)
+        out += String(decoding: buffer.bytes, as: UTF8.self)
+    }
+
+    static func escape(_ s: String, into out: inout ByteBuffer) {
         out.append(UInt8(ascii: "\""))
         var s = s
         s.withUTF8 { bytes in
             var runStart = 0
             var i = 0
             while i < bytes.count {
-                let b = bytes[i]
-                // Most text needs no escape: one comparison per byte until something does.
-                guard b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b == 0xE2 else {
-                    i += 1
+                // Most text needs no escape: eight bytes at a time are passed over until some may.
+                // The last eight bytes are tested as one word too, overlapping bytes already passed.
+                let word = min(i, bytes.count - 8)
+                if word >= 0, !mayNeedEscape(UnsafeRawPointer(bytes.baseAddress! + word).loadUnaligned(as: UInt64.self)) {
+                    i = word + 8
                     continue
                 }
-                var width = 1
-                let escaped: String
-                switch b {
-                case UInt8(ascii: "\""): escaped = "\\\""
-                case UInt8(ascii: "\\"): escaped = "\\\\"
-                case 0x0A: escaped = "\\n"
-                case 0x0D: escaped = "\\r"
-                case 0x09: escaped = "\\t"
-                case 0..<0x20: escaped = "\\u00" + String(decoding: [hex[Int(b >> 4)], hex[Int(b & 0xF)]], as: UTF8.self)
-                default:  // 0xE2: U+2028 and U+2029 are escaped, other characters it starts are not
-                    guard i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 else {
+                let stop = min(i + 8, bytes.count)
+                while i < stop {
+                    let b = bytes[i]
+                    guard b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b == 0xE2 else {
                         i += 1
                         continue
                     }
-                    escaped = bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029"
-                    width = 3
+                    // 0xE2 starts U+2028 and U+2029, which are escaped, and other characters, which are not.
+                    let lineSeparator = b == 0xE2 && i + 2 < bytes.count && bytes[i + 1] == 0x80
+                        && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9)
+                    if b == 0xE2, !lineSeparator {
+                        i += 1
+                        continue
+                    }
+                    out.append(UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
+                    switch b {
+                    case UInt8(ascii: "\""): out.append("\\\"")
+                    case UInt8(ascii: "\\"): out.append("\\\\")
+                    case 0x0A: out.append("\\n")
+                    case 0x0D: out.append("\\r")
+                    case 0x09: out.append("\\t")
+                    case 0..<0x20:
+                        out.append("\\u00")
+                        out.append(hexDigit(b >> 4))
+                        out.append(hexDigit(b & 0xF))
+                    default: out.append(bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029")
+                    }
+                    i += lineSeparator ? 3 : 1
+                    runStart = i
                 }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
-                out.append(contentsOf: escaped.utf8)
-                i += width
-                runStart = i
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+            out.append(UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
         }
         out.append(UInt8(ascii: "\""))
     }
 
-    /// A JSON string literal appended to a `String`.
-    public static func escape(_ s: String, into out: inout String) {
-        var bytes: [UInt8] = []
-        escape(s, into: &bytes)
-        out += String(decoding: bytes, as: UTF8.self)
+    /// Whether any of the eight bytes may need an escape: below 0x20, `"`, `\\` or 0xE2.
+    /// The standard word tests: (x - 0x01…) & ~x & 0x80… is non-zero exactly when a byte of x is
+    /// zero, and with 0x20… subtracted when a byte is below 0x20.
+    @inline(__always)
+    private static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
+        return (word &- ones &* 0x20) & ~word & highs != 0
+            || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C)) || hasZeroByte(word ^ (ones &* 0xE2))
     }
+
+    private static func hexDigit(_ v: UInt8) -> UInt8 { v < 10 ? 0x30 + v : 0x57 + v }
+}
+
+/// The text `JSONWriter` writes, built event by event: each element of an array or
+/// object on its own line, indented by its depth; empty ones as `[]` and `{}`.
+public struct JSONBytesOutput: JSONOutput {
+    private var buffer: ByteBuffer
+    private let indent: Int
+    /// Arrays and objects open around the next element.
+    private var depth = 0
+    /// Whether the innermost open array or object has no element yet.
+    private var openIsEmpty = true
+    /// Whether a key was just written, so the next value follows it on the same line.
+    private var afterKey = false
+
+    public init(indent: Int = 2) {
+        self.indent = indent
+        buffer = ByteBuffer(capacity: 4096)
+    }
+
+    /// The text written so far.
+    public var bytes: [UInt8] { buffer.bytes }
+
+    /// A line break and the indentation of a level, cut from one literal (longer indents in pieces).
+    private static let lineBreak: StaticString = "\n                                                                "
+
+    /// The separator and line break in front of an array element or an object key.
+    private mutating func startElement() {
+        guard depth > 0 else { return }
+        if !openIsEmpty { buffer.append(UInt8(ascii: ",")) }
+        openIsEmpty = false
+        newline(depth)
+    }
+
+    private mutating func startValue() {
+        if afterKey { afterKey = false } else { startElement() }
+    }
+
+    private mutating func newline(_ level: Int) {
+        guard indent > 0 else { return }
+        var width = indent * level
+        Self.lineBreak.withUTF8Buffer { line in
+            let spaces = line.count - 1
+            var run = min(width, spaces)
+            buffer.append(UnsafeBufferPointer(rebasing: line[0..<1 + run]))
+            width -= run
+            while width > 0 {
+                run = min(width, spaces)
+                buffer.append(UnsafeBufferPointer(rebasing: line[1..<1 + run]))
+                width -= run
+            }
+        }
+    }
+
+    private mutating func close(_ bracket: UInt8) {
+        depth -= 1
+        if !openIsEmpty { newline(depth) }
+        buffer.append(bracket)
+        openIsEmpty = false
+    }
+
+    public mutating func null() {
+        startValue()
+        buffer.append("null")
+    }
+
+    public mutating func bool(_ value: Bool) {
+        startValue()
+        buffer.append(value ? "true" : "false")
+    }
+
+    /// Whole numbers below 10^15 without a fraction; not finite ones as `null`.
+    public mutating func number(_ value: Double) {
+        startValue()
+        guard value.isFinite else { return buffer.append("null") }
+        var text = value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+        text.withUTF8 { buffer.append($0) }
+    }
+
+    public mutating func string(_ value: String) {
+        startValue()
+        JSONWriter.escape(value, into: &buffer)
+    }
+
+    public mutating func beginArray() {
+        startValue()
+        buffer.append(UInt8(ascii: "["))
+        depth += 1
+        openIsEmpty = true
+    }
+
+    public mutating func endArray() { close(UInt8(ascii: "]")) }
+
+    public mutating func beginObject() {
+        startValue()
+        buffer.append(UInt8(ascii: "{"))
+        depth += 1
+        openIsEmpty = true
+    }
+
+    public mutating func key(_ name: String) {
+        startElement()
+        JSONWriter.escape(name, into: &buffer)
+        buffer.append(UInt8(ascii: ":"))
+        if indent > 0 { buffer.append(0x20) }
+        afterKey = true
+    }
+
+    public mutating func endObject() { close(UInt8(ascii: "}")) }
 }

@@ -19,13 +19,15 @@ public struct Responsible: Hashable, Sendable {
     }
 }
 
-extension Responsible: JSONRepresentable {
-    public var json: JSONValue {
-        var pairs: [(String, JSONValue)] = [("text", .string(text))]
-        pairs.append(("kind", .optional(kind?.rawValue)))
-        pairs.append(("key", .optional(key)))
-        if let expansion { pairs.append(("expansion", .string(expansion))) }
-        return .object(pairs)
+extension Responsible: JSONEncodable {
+    /// `expansion` only when there is one.
+    public func encode<Output: JSONOutput>(into out: inout Output) {
+        out.object { out in
+            out.field("text", text)
+            out.field("kind", kind?.rawValue)
+            out.field("key", key)
+            if let expansion { out.field("expansion", expansion) }
+        }
     }
 
     public init(json: JSONValue) {

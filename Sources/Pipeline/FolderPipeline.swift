@@ -180,7 +180,7 @@ public final class FolderPipeline: Sendable {
         let organization = Self.organization(of: export)
         let context = ProtocolContext(fileName: file.name, organization: organization,
                                       checkedAt: Self.timestamp(), converted: converted)
-        var json = JSONWriter().bytes(export.json)
+        var json = JSONWriter().bytes(export)
         json.append(0x0A)
         // Outputs are written here, in parallel, under temporary names; the serial stage only renames them.
         do {

@@ -13,7 +13,7 @@ struct ExtractCommand: ParsableCommand {
 
     func run() throws {
         let export = Extractor().extract(path: file)
-        printOut(JSONWriter().string(export.json))
+        printOut(JSONWriter().string(export))
         if export.isUnreadable { throw ExitCode(1) }
     }
 }

@@ -85,12 +85,26 @@ public final class FolderPipeline: Sendable {
         let total = files.count
         let workers = min(options.workers, max(1, total))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while !shouldStop() {
-                let index = next.next() - 1
-                guard index < total else { break }
-                let report = handle(files[index])
-                let done = reports.withLock { list -> Int in list.append(report); return list.count }
-                progress?(done, total)
+            // A worker that finds the serial stage busy prepares its next file instead of
+            // waiting, and commits what it has ready at its next turn (at most two files).
+            var ready: [Prepared] = []
+            while true {
+                let index = shouldStop() ? total : next.next() - 1
+                let more = index < total
+                if more { ready.append(prepare(files[index])) }
+                if ready.isEmpty { break }
+                if more && ready.count < 2 {
+                    guard commitLock.try() else { continue }
+                } else {
+                    commitLock.lock()
+                }
+                let committed = ready.map(commit)
+                commitLock.unlock()
+                ready.removeAll()
+                for report in committed {
+                    let done = reports.withLock { list -> Int in list.append(report); return list.count }
+                    progress?(done, total)
+                }
             }
         }
         flushMoves()

@@ -1,4 +1,5 @@
 import Foundation
+import Model
 
 /// Blanks left in a form: `(наименование образовательной организации)`, `________`,
 /// `00.00.0000`, `Х года`, `20__`, `«__»`. A signature line (`__________ И. О. Фамилия`)
@@ -37,7 +38,6 @@ public enum Blanks {
 
     private static func triggers(bytes b: UnsafeBufferPointer<UInt8>) -> UInt8 {
         var mask: UInt8 = 0
-        var underscores = 0
         let n = b.count
         /// The two bytes at `i` (a Cyrillic letter), or 0 past the end.
         func pair(_ i: Int) -> UInt16 { i + 1 < n ? UInt16(b[i]) << 8 | UInt16(b[i + 1]) : 0 }
@@ -60,16 +60,30 @@ public enum Blanks {
         }
         var xBeforeSpace = false, xAlone = false
         var i = 0
+        /// Where the bytes looked at one by one end; beyond it, 16 at a time until a chunk may hold a trigger.
+        var scalarEnd = 0
         while i < n {
+            if i >= scalarEnd {
+                if i + 20 <= n, !mayStartTrigger(b, i) { i += 16; continue }
+                scalarEnd = i + 16
+            }
+            // Skip at once what starts no trigger: a Cyrillic letter is looked at by its second
+            // byte (`Х` D0 A5, `н` D0 BD, `Н` D0 9D, `х` D1 85), nearly all text is skipped.
+            switch b[i] {
+            case 0x5F, 0x28, 0x30, 0x58, 0x78: break
+            case 0x85: if i == 0 || b[i - 1] != 0xD1 { i += 1; continue }; i -= 1
+            case 0x9D, 0xA5, 0xBD: if i == 0 || b[i - 1] != 0xD0 { i += 1; continue }; i -= 1
+            default: i += 1; continue
+            }
             let c = b[i]
-            if c == 0x5F {   // `_`
-                underscores += 1
-                mask |= underscores >= 4 ? 0b111_0000 : 0b011_0000
-                i += 1
+            if c == 0x5F {   // `_`: a run of them
+                var end = i + 1
+                while end < n, b[end] == 0x5F { end += 1 }
+                mask |= end - i >= 4 ? 0b111_0000 : 0b011_0000
+                i = end
                 continue
             }
-            underscores = 0
-            let next = i + 1 < n ? b[i + 1] : 0
+            let next = b[i + 1 < n ? i + 1 : i]
             switch c {
             case 0x28:   // `(ф`, `(до`, `(да`, `(под`
                 let second = pair(i + 3)
@@ -83,7 +97,7 @@ public enum Blanks {
             case 0x30:   // `00.00.`
                 if holds(zeroDate, at: i) { mask |= 0b100 }
             case 0x58, 0x78:   // `X `, `x `
-                if next == 0x20 { xBeforeSpace = true }
+                if i + 1 < n, next == 0x20 { xBeforeSpace = true }
                 if !xAlone { xAlone = standsAlone(i) }
             case 0xD0:
                 if next == 0xA5 {   // `Х `
@@ -91,28 +105,55 @@ public enum Blanks {
                     if !xAlone { xAlone = standsAlone(i) }
                 }
                 if next == 0xBD || next == 0x9D, holds(naimenovani, at: i + 2) { mask |= 0b1 }   // `наименовани`, `Наименовани`
-            case 0xD1:
-                if next == 0x85 {   // `х `
-                    if i + 2 < n, b[i + 2] == 0x20 { xBeforeSpace = true }
-                    if !xAlone { xAlone = standsAlone(i) }
-                }
+            case 0xD1:   // `х `
+                if i + 2 < n, b[i + 2] == 0x20 { xBeforeSpace = true }
+                if !xAlone { xAlone = standsAlone(i) }
             default:
                 break
             }
-            i += 1
+            i += c < 0x80 ? 1 : 2   // past an ASCII trigger, or a Cyrillic letter's two bytes
         }
         if xBeforeSpace, xAlone || mask & 0b100_0000 != 0 { mask |= 0b1000 }
         return mask
     }
 
+    /// Whether the 16 bytes at `i` (of at least 20 left) hold a byte the scan of `triggers` stops
+    /// at: `_ ( X x`, the second byte of `Х Н х`, `00`, or the `н` of `наи` (`наименовани`).
+    /// Compared all at once, so that the scan passes over plain text a chunk at a time.
+    private static func mayStartTrigger(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        typealias Chunk = SIMD16<UInt8>
+        let base = UnsafeRawPointer(b.baseAddress! + i)
+        let v = base.loadUnaligned(as: Chunk.self)
+        let next = (base + 1).loadUnaligned(as: Chunk.self)
+        let afterNext = (base + 2).loadUnaligned(as: Chunk.self)
+        let fourth = (base + 4).loadUnaligned(as: Chunk.self)
+        var hit = v .== Chunk(repeating: 0x5F)
+        hit .|= v .== Chunk(repeating: 0x28)
+        hit .|= (v | Chunk(repeating: 0x20)) .== Chunk(repeating: 0x78)   // `X`, `x`
+        hit .|= v .== Chunk(repeating: 0x85)
+        hit .|= v .== Chunk(repeating: 0x9D)
+        hit .|= v .== Chunk(repeating: 0xA5)
+        hit .|= (v .== Chunk(repeating: 0x30)) .& (next .== Chunk(repeating: 0x30))
+        hit .|= (v .== Chunk(repeating: 0xBD)) .& (afterNext .== Chunk(repeating: 0xB0)) .& (fourth .== Chunk(repeating: 0xB8))
+        return any(hit)
+    }
+
     /// False when no pattern can match anywhere in `text` (none of their triggers occurs).
     public static func mayHoldBlank(_ text: String) -> Bool { triggers(text) != 0 }
+
+    /// Texts that held a trigger, with their first blank: a batch of files from one template
+    /// repeats them (`Директор ________ И. О. Фамилия`), and the regular expressions are slow.
+    private static let found = ParseCache<TextKey, String?>(capacity: 4096)
 
     /// The first blank in `text`, as written, or nil.
     public static func first(in text: String?) -> String? {
         guard let text, !text.isEmpty else { return nil }
         let mask = triggers(text)
         guard mask != 0 else { return nil }
+        return found.value(for: TextKey(text)) { first(in: text, mask: mask) }
+    }
+
+    private static func first(in text: String, mask: UInt8) -> String? {
         let ns = text as NSString
         var masked = text
         // Signature lines are filled forms, not blanks: take them out first.

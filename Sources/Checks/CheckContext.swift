@@ -14,6 +14,10 @@ public struct CheckContext: Sendable {
 
     /// An item's label for diagnostics: its number, else `#N` by position (1-based).
     public func label(section: Int, item: Int) -> String {
+        CheckContext.label(in: document, section: section, item: item)
+    }
+
+    static func label(in document: Document, section: Int, item: Int) -> String {
         if let n = document.sections[section].items[item].number { return n }
         var position = 0
         for s in 0..<section { position += document.sections[s].items.count }

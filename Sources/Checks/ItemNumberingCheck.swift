@@ -64,26 +64,27 @@ public struct ItemNumberingCheck: DocumentCheck {
         let doc = context.document
         guard doc.kind == .roadmap || doc.kind == .report else { return [] }
         var out: [Diagnostic] = []
-        var seen: Set<String> = []
+        // Sized once for every item: growing a set rehashes it.
+        var seen = Set<String>(minimumCapacity: doc.sections.reduce(0) { $0 + $1.items.count })
         var prev: [Int]?
         var restarted = false
         for (si, section) in doc.sections.enumerated() {
             if let first = ItemNumberingCheck.components(section.items.first(where: { $0.number != nil })?.number),
                first.last == 1, !seen.isEmpty {
-                seen = []
+                seen.removeAll(keepingCapacity: true)
                 restarted = true
             }
             let sectionLabel = ItemNumberingCheck.components(section.number)
             var firstInSection = true
             for (ii, item) in section.items.enumerated() {
                 guard let number = item.number else { continue }
-                let label = context.label(section: si, item: ii)
-                if seen.contains(number) {
+                // Made only for a finding, which few items draw.
+                func label() -> String { context.label(section: si, item: ii) }
+                if !seen.insert(number).inserted {
                     out.append(Diagnostic(.itemDuplicateNumber, field: .number, text: number,
                                           message: "номер «\(number)» уже встречался \(restarted ? "после того, как нумерация началась заново" : "в документе")")
-                        .located(document: context.index, section: si, item: label))
+                        .located(document: context.index, section: si, item: label()))
                 }
-                seen.insert(number)
                 guard let n = ItemNumberingCheck.components(number) else { continue }
                 var ok: Bool
                 if firstInSection, let s = sectionLabel, n.count > s.count, Array(n[0..<s.count]) == s {
@@ -100,7 +101,7 @@ public struct ItemNumberingCheck: DocumentCheck {
                     let message = before.map { "нумерация пропускает номера: после «\($0)» идёт «\(number)»" }
                         ?? "нумерация начинается не с первого номера: «\(number)»"
                     out.append(Diagnostic(.itemNumberingGap, field: .number, text: number, message: message)
-                        .located(document: context.index, section: si, item: label))
+                        .located(document: context.index, section: si, item: label()))
                 }
                 prev = n
                 firstInSection = false

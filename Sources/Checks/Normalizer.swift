@@ -46,9 +46,7 @@ struct Normalizer {
     /// wherever the glossary is. Merged cells, repeated wordings and the stock phrases of a
     /// batch of files are parsed once.
     ///
-    /// Texts are compared and hashed as UTF-8 bytes: `String` hashing normalises Unicode as it
-    /// goes, several times slower for Cyrillic. (Two spellings that differ only in normalisation
-    /// are merely parsed once each.)
+    /// Texts are compared and hashed as UTF-8 bytes (`TextKey`).
     private struct DeadlineKey: Hashable {
         var text: String?
         var period: Period?
@@ -91,55 +89,53 @@ struct Normalizer {
     private static let deadlineCache = ParseCache<DeadlineKey, Checked<Deadline>>(capacity: 8192)
     private static let responsiblesCache = ParseCache<ResponsiblesKey, Checked<[Responsible]>>(capacity: 8192)
 
+    /// The responsibles cells' texts one per line; nearly always a single cell, taken as it is.
+    private static func joinedText(_ cells: [Responsible]) -> String {
+        switch cells.count {
+        case 0: return ""
+        case 1: return cells[0].text
+        default: return cells.map(\.text).joined(separator: "\n")
+        }
+    }
+
     mutating func normalize(_ r: inout RecognizedDocument, index: Int) -> [Diagnostic] {
         guard r.document.kind == .roadmap || r.document.kind == .report else { return [] }
         var out: [Diagnostic] = []
         let period = r.document.period
         var glossary = fileGlossary
         for e in r.document.glossary.entries { glossary.define(e.abbreviation, e.expansion) }
-        let context = CheckContext(index: index, recognized: r)
         for s in r.document.sections.indices {
             for i in r.document.sections[s].items.indices {
-                let label = context.label(section: s, item: i)
-                var item = r.document.sections[s].items[i]
-                let deadlineText = item.deadline.text
+                // Most items draw no finding: their label is made only for one.
+                func label() -> String { CheckContext.label(in: r.document, section: s, item: i) }
+                let deadlineText = r.document.sections[s].items[i].deadline.text
                 let d = Self.deadlineCache.value(for: DeadlineKey(text: deadlineText, period: period)) {
                     deadlines.parse(deadlineText, period: period)
                 }
-                item.deadline = d.value
-                out += d.diagnostics.map { $0.located(document: index, section: s, item: label) }
-                let raw = item.responsibles.map(\.text).joined(separator: "\n")
+                r.document.sections[s].items[i].deadline = d.value
+                if !d.diagnostics.isEmpty {
+                    let l = label()
+                    out += d.diagnostics.map { $0.located(document: index, section: s, item: l) }
+                }
+                let raw = Self.joinedText(r.document.sections[s].items[i].responsibles)
                 let p = Self.responsiblesCache.value(for: ResponsiblesKey(text: raw, glossary: glossary)) {
                     responsibles.parse(raw.isEmpty ? nil : raw, glossary: glossary)
                 }
-                item.responsibles = p.value
-                out += p.diagnostics.map { $0.located(document: index, section: s, item: label) }
+                r.document.sections[s].items[i].responsibles = p.value
+                if !p.diagnostics.isEmpty {
+                    let l = label()
+                    out += p.diagnostics.map { $0.located(document: index, section: s, item: l) }
+                }
                 if !roster.isEmpty {
                     for person in p.value where person.kind == .person {
                         guard let key = person.key, !roster.contains(key) else { continue }
                         out.append(Diagnostic(.responsibleNotInRoster, field: .responsibles, text: person.text,
                                               message: "«\(person.text)» нет среди назначенных приказом и в составе рабочей группы: проверьте фамилию или дополните состав")
-                            .located(document: index, section: s, item: label))
+                            .located(document: index, section: s, item: label()))
                     }
                 }
-                r.document.sections[s].items[i] = item
             }
         }
         return out
     }
-}
-
-/// Whether two texts are the same bytes.
-private func sameBytes(_ a: String, _ b: String) -> Bool {
-    var a = a, b = b
-    return a.withUTF8 { x in
-        b.withUTF8 { y in x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) }
-    }
-}
-
-/// Feeds a text's bytes (and length, so that consecutive texts stay apart) to a hasher.
-private func hashBytes(_ text: String, into hasher: inout Hasher) {
-    var text = text
-    text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-    hasher.combine(text.utf8.count)
 }

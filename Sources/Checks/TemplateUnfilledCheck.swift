@@ -7,21 +7,33 @@ public struct TemplateUnfilledCheck: DocumentCheck {
 
     public func check(_ context: CheckContext) -> [Diagnostic] {
         let doc = context.document
-        var texts: [String?] = [doc.title, context.recognized.dateText]
-        texts += context.recognized.text
-        texts += doc.points.map(\.text)
-        for s in doc.sections {
-            texts.append(s.title)
-            for i in s.items {
-                texts += [i.activity, i.deadline.text, i.result, i.outcome]
-                texts += i.responsibles.map(\.text)
-            }
-        }
-        for ind in doc.indicators { texts.append(ind.name); texts += ind.targets.map(\.value) }
-        // `Blanks.first` rejects a text holding no blank-like character in one byte scan.
-        guard let blank = texts.lazy.compactMap({ Blanks.first(in: $0) }).first else { return [] }
+        guard let blank = TemplateUnfilledCheck.firstBlank(context) else { return [] }
         return [Diagnostic(.documentTemplateUnfilled, field: .document, text: blank,
                            message: "Документ «\(doc.kind.russian)» — незаполненный шаблон: осталась пустая графа \(quoted(blank)). Заполните все поля формы.",
                            document: context.index)]
+    }
+
+    /// The first blank of the document's texts, in reading order: title, date, text, order
+    /// points, then each section's title and item cells, then the indicators. Visited in place
+    /// (no list of the texts is built), stopping at the first blank; `Blanks.first` rejects a
+    /// text holding no blank-like character in one byte scan.
+    static func firstBlank(_ context: CheckContext) -> String? {
+        let doc = context.document
+        if let b = Blanks.first(in: doc.title) ?? Blanks.first(in: context.recognized.dateText) { return b }
+        for t in context.recognized.text { if let b = Blanks.first(in: t) { return b } }
+        for p in doc.points { if let b = Blanks.first(in: p.text) { return b } }
+        for s in doc.sections {
+            if let b = Blanks.first(in: s.title) { return b }
+            for i in s.items {
+                if let b = Blanks.first(in: i.activity) ?? Blanks.first(in: i.deadline.text)
+                    ?? Blanks.first(in: i.result) ?? Blanks.first(in: i.outcome) { return b }
+                for r in i.responsibles { if let b = Blanks.first(in: r.text) { return b } }
+            }
+        }
+        for ind in doc.indicators {
+            if let b = Blanks.first(in: ind.name) { return b }
+            for t in ind.targets { if let b = Blanks.first(in: t.value) { return b } }
+        }
+        return nil
     }
 }

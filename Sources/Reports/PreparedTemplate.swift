@@ -29,9 +29,10 @@ public final class PreparedTemplate: @unchecked Sendable {
     /// The deflate level of filled parts. A protocol part is a few dozen kilobytes: the
     /// fastest level costs a fraction of the default's time for a slightly larger file.
     static let deflateLevel = 1
-    /// Filled parts smaller than this (a header, a footer) are stored: setting up a deflate
-    /// stream costs more than the few hundred bytes it would save.
-    static let storedBelow = 1024
+    /// Filled parts smaller than this are stored. Deflating a check protocol's document
+    /// (about 10 KiB, to 1.6) cost more than all the rest of filling it, and protocols are
+    /// written for every file; a stored protocol stays smaller than the file's JSON export.
+    static let storedBelow = 64 * 1024
 
     init(name: String, report: TemplateReport, entries: [Entry], maxOutputNodes: Int) {
         self.name = name

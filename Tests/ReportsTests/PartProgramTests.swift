@@ -117,3 +117,20 @@ final class PartProgramTests: XCTestCase {
         XCTAssertEqual(outcomes, [true, false])
     }
 }
+
+final class FilledPartStorageTests: XCTestCase {
+    func testSmallPartsAreStoredAndLargeOnesDeflated() throws {
+        let body = Fixture.para("{{#items}}") + Fixture.para("Пункт {{n}}: {{text}}") + Fixture.para("{{/items}}")
+        func package(items: Int) throws -> [UInt8] {
+            let list = (0..<items).map { #"{"n": \#($0), "text": "одно и то же"}"# }.joined(separator: ", ")
+            return try Fixture.fill(body, #"{"items": [\#(list)]}"#)
+        }
+        let small = try package(items: 10)
+        let text = Array("одно и то же</w:t></w:r></w:p><w:sectPr>".utf8)
+        XCTAssertTrue((0...(small.count - text.count)).contains { small[$0..<($0 + text.count)].elementsEqual(text) })
+        let large = try package(items: 2000)
+        let xml = try Fixture.part(large)
+        XCTAssertGreaterThan(xml.utf8.count, PreparedTemplate.storedBelow)
+        XCTAssertLessThan(large.count, xml.utf8.count / 4)
+    }
+}

@@ -179,7 +179,8 @@ struct PartProgram {
         /// A cell as `TableRepair.continueMerges` leaves it in a later copy: its properties
         /// (the merge continued) and an empty paragraph with the first paragraph's properties.
         private mutating func compileContinued(_ cell: XNode) {
-            guard let tcPr = cell.child("w:tcPr") else { return }
+            // `PartProgramEligibility.startsMerge` found the properties.
+            guard let tcPr = cell.child("w:tcPr") else { return compile(cell, laterCopy: true) }
             let properties = XNode(element: tcPr.name, attributes: tcPr.attributes)
             properties.children = tcPr.children.map { c in
                 guard c.isElement, c.name == "w:vMerge", c === tcPr.child("w:vMerge") else { return c }

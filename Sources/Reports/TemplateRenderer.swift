@@ -114,6 +114,15 @@ struct TemplateRenderer {
         xml.reserveCapacity(value.utf8.count + 128)
         XMLTreeWriter.start(run.name, run.attributes, into: &xml)
         if let rPr = run.child("w:rPr") { XMLTreeWriter.write(rPr, into: &xml) }
+        TemplateRenderer.appendRunContent(value, into: &xml)
+        XMLTreeWriter.end(run.name, into: &xml)
+        let result = XNode(element: run.name, attributes: run.attributes)
+        result.frozen = XNode.Frozen(xml: xml, nodes: 1)
+        out.append(result)
+    }
+
+    /// The content of a run showing `value`: text elements, with `w:tab` and `w:br` for its tabs and newlines.
+    static func appendRunContent(_ value: String, into xml: inout [UInt8]) {
         var scanned = value
         scanned.withUTF8 { bytes in
             func text(_ line: Range<Int>) {
@@ -135,10 +144,6 @@ struct TemplateRenderer {
             }
             text(start..<bytes.count)
         }
-        XMLTreeWriter.end(run.name, into: &xml)
-        let result = XNode(element: run.name, attributes: run.attributes)
-        result.frozen = XNode.Frozen(xml: xml, nodes: 1)
-        out.append(result)
     }
 
     private static let textStart = Array(#"<w:t xml:space="preserve">"#.utf8)
@@ -146,17 +151,16 @@ struct TemplateRenderer {
     private static let tab = Array("<w:tab/>".utf8)
     private static let lineBreak = Array("<w:br/>".utf8)
 
-    private mutating func renderSection(_ plan: SectionPlan, _ wrapper: XNode, into out: inout [XNode]) {
+    /// What each copy of a section sees: one context per copy (nil: the copy opens no scope).
+    static func contexts(of plan: SectionPlan, in scopes: [JSONValue]) -> [JSONValue?] {
         let value = TemplateRenderer.resolve(plan.tag.path, in: scopes)
-        var contexts: [JSONValue?] = []
-        if plan.tag.kind == .inverted {
-            if !TemplateRenderer.isTruthy(value) { contexts = [nil] }
-        } else if case let .array(items)? = value {
-            contexts = items
-        } else if TemplateRenderer.isTruthy(value) {
-            contexts = [value]
-        }
-        for (k, context) in contexts.enumerated() where !exceeded {
+        if plan.tag.kind == .inverted { return TemplateRenderer.isTruthy(value) ? [] : [nil] }
+        if case let .array(items)? = value { return items }
+        return TemplateRenderer.isTruthy(value) ? [value] : []
+    }
+
+    private mutating func renderSection(_ plan: SectionPlan, _ wrapper: XNode, into out: inout [XNode]) {
+        for (k, context) in TemplateRenderer.contexts(of: plan, in: scopes).enumerated() where !exceeded {
             if let context { scopes.append(context) }
             var copy: [XNode] = []
             for c in wrapper.children { render(c, into: &copy) }

@@ -1,6 +1,7 @@
 import Foundation
 import Model
 import OOXML
+import XCTest
 @testable import Reports
 
 /// Builds small template packages from raw WordprocessingML, and reads results back.
@@ -48,9 +49,17 @@ enum Fixture {
 
     static func json(_ text: String) throws -> JSONValue { try JSONParser.parse(text) }
 
-    /// Fills a body template and returns the result package.
+    /// Fills a body template and returns the result package; checks on the way that the
+    /// parts' programs write what the trees do.
     static func fill(_ body: String, _ data: String, header: String? = nil, footer: String? = nil) throws -> [UInt8] {
-        try DocxTemplate(bytes: try docx(body, header: header, footer: footer), name: "test.docx").fill(try json(data))
+        let values = try json(data)
+        let prepared = DocxTemplate(bytes: try docx(body, header: header, footer: footer), name: "test.docx")
+            .prepare(schema: TemplateSchema(sample: values))
+        let filled = try prepared.fill(values)
+        let byTrees = try prepared.fill(values, usingPrograms: false)
+        XCTAssertEqual(try part(filled), try part(byTrees), "programs and trees write different documents")
+        XCTAssertTrue(filled == byTrees, "programs and trees write different packages")
+        return filled
     }
 
     /// A part's XML text.

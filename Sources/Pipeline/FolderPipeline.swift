@@ -189,7 +189,6 @@ public final class FolderPipeline: Sendable {
             export = options.extractor.extract(path: file.path, displayName: file.name)
         }
         if converted || export.sha256.isEmpty { export.sha256 = sha }
-        if !Files.exists(file.path) { return .vanished(file) }
 
         let organization = Self.organization(of: export)
         let context = ProtocolContext(fileName: file.name, organization: organization,
@@ -236,9 +235,11 @@ public final class FolderPipeline: Sendable {
             report.reason = "Файл «\(file.name)» не обработан и оставлен во входящих: \(reason)"
             return report
         case let .extracted(file, sha, export, converted, organization, exportTemp, protocolTemps):
-            defer { for temp in [exportTemp] + protocolTemps where Files.exists(temp) { unlink(temp) } }
+            // Outputs not renamed into place (a vanished, repeated, rejected or failed file) are removed.
+            var installed = false
+            defer { if !installed { for temp in [exportTemp] + protocolTemps { unlink(temp) } } }
             guard Files.exists(file.path) else { return FileReport(file: file.name, outcome: .vanished) }
-            return decide(file, failure: "не обработан и оставлен во входящих") { tx in
+            let report = decide(file, failure: "не обработан и оставлен во входящих") { tx in
                 // Another worker may have committed the same bytes meanwhile.
                 if let first = try tx.firstArrival(sha256: sha) { return try self.recordKnown(file, sha256: sha, first: first, in: tx) }
                 if export.isUnreadable {
@@ -248,6 +249,8 @@ public final class FolderPipeline: Sendable {
                                                 organization: organization, exportTemp: exportTemp,
                                                 protocolTemps: protocolTemps, in: tx)
             }
+            installed = report.outcome == .processed
+            return report
         }
     }
 

@@ -10,6 +10,11 @@ import Foundation
 _ = mallopt(M_MMAP_THRESHOLD, 64 << 20)
 _ = mallopt(M_TRIM_THRESHOLD, 128 << 20)
 
+// libzip turns every entry's DOS time into a time_t with mktime, and with TZ unset glibc
+// stats /etc/localtime on each such call to see whether it changed: eight stats per input.
+// Naming the same zone file once makes glibc read it once; times are unchanged.
+if getenv("TZ") == nil { setenv("TZ", ":/etc/localtime", 0) }
+
 // Usage errors exit with 2, as cli.md says (ArgumentParser's default is 64).
 do {
     var command = try Kartograf.parseAsRoot()

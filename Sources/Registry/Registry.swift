@@ -11,19 +11,29 @@ public final class Registry: Sendable {
     public static let fileName = "kartograf.sqlite"
 
     let writer: any DatabaseWriter
+    /// Checkpoints off the commit path (`nil` in memory).
+    let checkpointer: Checkpointer?
 
     /// Opens (creating and migrating as needed) the registry at `path`.
-    public init(path: String) throws {
+    public convenience init(path: String) throws {
+        try self.init(path: path, checkpointAfter: Checkpointer.standardThreshold)
+    }
+
+    /// `checkpointAfter`: log frames after which a checkpoint starts (small in tests).
+    init(path: String, checkpointAfter frames: Int32) throws {
+        let checkpointer = Checkpointer(path: path, threshold: frames)
         var configuration = Configuration()
         configuration.prepareDatabase { db in
             // WAL with NORMAL sync survives a killed process; only power loss may drop the last commits.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             // Sorting space stays in memory: nothing is written outside the output folder.
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
+            if !db.configuration.readonly { checkpointer.attach(to: db) }
         }
         configuration.busyMode = .timeout(10)
         let pool = try DatabasePool(path: path, configuration: configuration)
         writer = pool
+        self.checkpointer = checkpointer
         try Schema.migrator.migrate(pool)
     }
 
@@ -31,8 +41,14 @@ public final class Registry: Sendable {
     public init() throws {
         let queue = try DatabaseQueue()
         writer = queue
+        checkpointer = nil
         try Schema.migrator.migrate(queue)
     }
+
+    deinit { checkpointer?.close() }
+
+    /// Waits for a checkpoint under way (tests).
+    func waitForCheckpoint() { checkpointer?.wait() }
 
     /// Names of the migrations applied, oldest first.
     public func appliedMigrations() throws -> [String] {

@@ -260,6 +260,29 @@ final class RegistryTests: XCTestCase {
         }
     }
 
+    func testTheLogIsCopiedBackWhileFilesAreRecorded() throws {
+        let path = NSTemporaryDirectory() + "registry-wal-\(UUID().uuidString).sqlite"
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let registry = try Registry(path: path, checkpointAfter: 40)
+        let dues = Array(repeating: ["2024-03-01", "2024-04-01", "2024-05-01"], count: 60)
+        var walSizes: [Int] = []
+        for i in 0..<400 {
+            try registry.record(submission("sha\(i)", "карта \(i).docx", modified: Double(i),
+                                           export: roadmap(organization: "Школа № \(i)", title: "Карта \(i)", dues: dues)))
+            if i % 50 == 49 {
+                registry.waitForCheckpoint()
+                walSizes.append(try FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int ?? 0)
+            }
+        }
+        // The log is reused from its start after checkpoints instead of growing with every file
+        // (without them it would hold every page committed: several times the database file).
+        // A record here is about ten pages; the log stays within four times the threshold plus one record.
+        let database = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? 0
+        XCTAssertGreaterThan(database, 2 * walSizes.max()!, "pages were copied into the database file: \(walSizes)")
+        XCTAssertLessThanOrEqual(walSizes.max()!, (4 * 40 + 20) * (4096 + 24), "\(walSizes)")
+        XCTAssertEqual(try registry.inputCounts()[.processed], 400)
+    }
+
     func testOccurrenceListsRoundTrip() {
         let list = [Occurrence(start: day("2023-09-01"), due: day("2023-09-30")), Occurrence(start: nil, due: day("2023-12-25"))]
         XCTAssertEqual(OccurrenceList.encode(list), "2023-09-01..2023-09-30;2023-12-25")

@@ -144,6 +144,15 @@ public final class Registry: Sendable {
                 SELECT DISTINCT organization FROM input WHERE outcome = 'processed'
                 ORDER BY organization IS NULL, organization
                 """)
+            // Diagnostics by organisation and severity in one pass over the diagnostics.
+            var diagnostics: [String?: [Severity: Int]] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT i.organization AS organization, d.severity AS severity, count(*) AS n
+                FROM diagnostic d JOIN input i ON i.id = d.inputId
+                WHERE i.outcome = 'processed' GROUP BY i.organization, d.severity
+                """) {
+                if let s = Severity(rawValue: row["severity"]) { diagnostics[row["organization"] as String?, default: [:]][s] = row["n"] }
+            }
             return try names.map { name in
                 let current = try Self.roadmaps(db, organization: name, currentOnly: true).first
                 let earlier = try Int.fetchOne(db, sql: """
@@ -152,15 +161,8 @@ public final class Registry: Sendable {
                 let inputs = try Int.fetchOne(db, sql: """
                     SELECT count(*) FROM input WHERE outcome = 'processed' AND organization IS ?
                     """, arguments: [name]) ?? 0
-                var counts: [Severity: Int] = [:]
-                for row in try Row.fetchAll(db, sql: """
-                    SELECT d.severity AS severity, count(*) AS n FROM diagnostic d JOIN input i ON i.id = d.inputId
-                    WHERE i.outcome = 'processed' AND i.organization IS ? GROUP BY d.severity
-                    """, arguments: [name]) {
-                    if let s = Severity(rawValue: row["severity"]) { counts[s] = row["n"] }
-                }
                 return OrganizationStatus(organization: name, currentRoadmap: current, earlierRoadmaps: earlier,
-                                          inputs: inputs, diagnostics: counts)
+                                          inputs: inputs, diagnostics: diagnostics[name] ?? [:])
             }
         }
     }

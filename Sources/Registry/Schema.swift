@@ -151,6 +151,15 @@ enum Schema {
                 ALTER TABLE claimedPath_new RENAME TO claimedPath;
                 """)
         }
+        // Two more indexes that every file paid a page write for: arrivals not yet moved (a run's
+        // start reads them by scanning the inputs, milliseconds for a municipality) and diagnostics
+        // by input (`status` counts them in one grouped pass instead).
+        migrator.registerMigration("v4: indexes of rare reads dropped") { db in
+            try db.execute(sql: """
+                DROP INDEX input_pending;
+                DROP INDEX diagnostic_on_inputId;
+                """)
+        }
         return migrator
     }
 }

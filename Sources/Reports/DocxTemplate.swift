@@ -66,7 +66,7 @@ public struct DocxTemplate: Sendable {
 
     public init(path: String, limits: ReadLimits = .standard) throws {
         let bytes = try DocxReader.loadFile(path: path, limit: limits.maxFileBytes)
-        self.init(bytes: bytes, name: (path as NSString).lastPathComponent, limits: limits)
+        self.init(bytes: bytes, name: PathText.lastComponent(path), limits: limits)
     }
 
     /// Lists the tags and sections, and every fault; names are checked only when a schema is given.
@@ -167,8 +167,8 @@ public struct DocxTemplate: Sendable {
         }
         guard archive.contains(main) else { throw ReadError.missingPart(main) }
         var parts = [main]
-        let folder = (main as NSString).deletingLastPathComponent
-        let relsPath = (folder.isEmpty ? "" : folder + "/") + "_rels/" + (main as NSString).lastPathComponent + ".rels"
+        let folder = PathText.parent(main)
+        let relsPath = PathText.appending(folder, "_rels/" + PathText.lastComponent(main) + ".rels")
         if let relsData = try archive.read(relsPath), let rels = try? XMLTreeParser.parse(relsData) {
             for r in rels.root.elements("Relationship") {
                 let type = r.attribute("Type") ?? ""

@@ -31,9 +31,9 @@ public struct ProtocolRenderer: Sendable {
     public init(templateAt path: String?) throws {
         var isDir: ObjCBool = false
         if let path, FileManager.default.fileExists(atPath: path, isDirectory: &isDir) {
-            let file = isDir.boolValue ? (path as NSString).appendingPathComponent(ProtocolRenderer.templateFileName) : path
+            let file = isDir.boolValue ? PathText.appending(path, ProtocolRenderer.templateFileName) : path
             if let data = FileManager.default.contents(atPath: file) {
-                self.init(template: [UInt8](data), name: (file as NSString).lastPathComponent)
+                self.init(template: [UInt8](data), name: PathText.lastComponent(file))
                 return
             }
         }

@@ -90,7 +90,7 @@ struct QuarterlyReportCommand: ParsableCommand {
     /// Fills the methodist's `quarterly.docx`; nil (data only) when there is none, a usage
     /// error listing every fault when it cannot be filled.
     func submissionFiller() throws -> ((JSONValue) throws -> [UInt8])? {
-        let path = (templates as NSString).appendingPathComponent("quarterly.docx")
+        let path = PathText.appending(templates, "quarterly.docx")
         guard FileManager.default.fileExists(atPath: path) else {
             printError("Шаблон «\(path)» не найден: квартальные отчёты .docx не сформированы, только данные .json.")
             return nil

@@ -38,7 +38,7 @@ public struct ExportFolderSource: QuarterlyInputSource {
         }
 
         for name in names where name.lowercased().hasSuffix(".json") {
-            let path = (directory as NSString).appendingPathComponent(name)
+            let path = PathText.appending(directory, name)
             let export: Export
             do {
                 let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))

@@ -58,7 +58,7 @@ public struct QuarterlyReport {
             }
             entries.append(MunicipalSummary.Entry(submission: submission, submissionLink: docxName, dataLink: jsonName))
         }
-        try SummaryWorkbook.make(submissions).write(to: (directory as NSString).appendingPathComponent("summary.xlsx"))
+        try SummaryWorkbook.make(submissions).write(to: PathText.appending(directory, "summary.xlsx"))
         files.append("summary.xlsx")
         let page = MunicipalSummary(quarter: quarter, generatedOn: today, entries: entries, workbookLink: "summary.xlsx")
         try write(Array(page.html().utf8), directory, "summary.html")
@@ -67,6 +67,6 @@ public struct QuarterlyReport {
     }
 
     private func write(_ bytes: [UInt8], _ directory: String, _ name: String) throws {
-        try Data(bytes).write(to: URL(fileURLWithPath: (directory as NSString).appendingPathComponent(name)), options: .atomic)
+        try Data(bytes).write(to: URL(fileURLWithPath: PathText.appending(directory, name)), options: .atomic)
     }
 }

@@ -1,59 +1,78 @@
-/// Bytes appended into memory of its own, for writers that append a few thousand small pieces
-/// per file: an append is a capacity check and a copy. `Array.append(contentsOf:)` costs ~130
-/// instructions a call and even a one-byte array store checks uniqueness in the runtime (callgrind).
+/// Bytes appended into memory of its own, for writers and parsers that append thousands of
+/// small pieces per file: an append is a capacity check and a copy. `Array.append(contentsOf:)`
+/// costs ~130 instructions a call and even a one-byte array store checks uniqueness in the
+/// runtime (callgrind).
 ///
-/// A copy shares the memory written so far and must not be appended to: the type is internal
-/// and used only as the `inout` state of one writer.
-struct ByteBuffer {
+/// Copies share the memory: keep one owner (a writer's `inout` state, a class's stored
+/// property) and never append through a copy. Views of its bytes last until the next change.
+public struct ByteBuffer {
     /// Frees the memory when the last copy is gone.
-    private final class Owner {
-        let base: UnsafeMutablePointer<UInt8>
-        init(capacity: Int) { base = .allocate(capacity: capacity) }
+    @usableFromInline
+    final class Owner {
+        @usableFromInline let base: UnsafeMutablePointer<UInt8>
+        @usableFromInline init(capacity: Int) { base = .allocate(capacity: capacity) }
         deinit { base.deallocate() }
     }
 
-    private var owner: Owner
-    private var base: UnsafeMutablePointer<UInt8>
-    private var capacity: Int
+    @usableFromInline var owner: Owner
+    @usableFromInline var base: UnsafeMutablePointer<UInt8>
+    @usableFromInline var capacity: Int
+    @usableFromInline var used = 0
     /// How many bytes are written.
-    private(set) var count = 0
+    @inlinable public var count: Int { used }
 
-    init(capacity: Int) {
+    public init(capacity: Int) {
         self.capacity = max(capacity, 16)
         owner = Owner(capacity: self.capacity)
         base = owner.base
     }
 
-    /// The bytes written so far.
-    var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+    /// The bytes written so far, copied out.
+    public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: used)) }
 
-    @inline(__always)
-    private mutating func makeRoom(for extra: Int) {
-        if count + extra > capacity { grow(toHold: extra) }
+    /// The bytes of `range`, in place.
+    @inlinable
+    public func view(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: base + range.lowerBound, count: range.count)
     }
 
-    @inline(never)
-    private mutating func grow(toHold extra: Int) {
-        capacity = max(capacity * 2, count + extra)
+    @inlinable @inline(__always)
+    mutating func makeRoom(for extra: Int) {
+        if used + extra > capacity { grow(toHold: extra) }
+    }
+
+    @usableFromInline @inline(never)
+    mutating func grow(toHold extra: Int) {
+        capacity = max(capacity * 2, used + extra)
         let grown = Owner(capacity: capacity)
-        grown.base.initialize(from: base, count: count)
+        grown.base.initialize(from: base, count: used)
         owner = grown
         base = grown.base
     }
 
-    @inline(__always)
-    mutating func append(_ byte: UInt8) {
+    @inlinable @inline(__always)
+    public mutating func append(_ byte: UInt8) {
         makeRoom(for: 1)
-        base[count] = byte
-        count += 1
+        base[used] = byte
+        used += 1
     }
 
-    mutating func append(_ run: UnsafeBufferPointer<UInt8>) {
+    @inlinable
+    public mutating func append(_ run: UnsafeBufferPointer<UInt8>) {
         guard let source = run.baseAddress, !run.isEmpty else { return }
         makeRoom(for: run.count)
-        (base + count).initialize(from: source, count: run.count)
-        count += run.count
+        (base + used).initialize(from: source, count: run.count)
+        used += run.count
     }
 
-    mutating func append(_ text: StaticString) { text.withUTF8Buffer { append($0) } }
+    public mutating func append(_ text: StaticString) { text.withUTF8Buffer { append($0) } }
+
+    /// Drops the first `n` bytes; the rest moves to the front.
+    public mutating func removeFirst(_ n: Int) {
+        precondition(n >= 0 && n <= used)
+        used -= n
+        base.update(from: base + n, count: used)
+    }
+
+    public mutating func removeAll() { used = 0 }
 }

@@ -1,4 +1,5 @@
 import CLibxml2
+import Model
 
 /// What libxml2's SAX2 callbacks reported and the pull side has not read yet, kept as
 /// plain values: names are indices into a table interned by the address of libxml2's
@@ -30,10 +31,8 @@ final class SAXEventBuffer {
 
     private(set) var events: [Event] = []
     private(set) var attributes: [Attribute] = []
-    /// Text and attribute values, end to end (raw memory: appending is a `memcpy`).
-    private var bytes: UnsafeMutablePointer<UInt8>
-    private var byteCount = 0
-    private var byteCapacity = 16 * 1024
+    /// Text and attribute values, end to end.
+    private var bytes = ByteBuffer(capacity: 16 * 1024)
     /// Two fixed entries: no name, and the name a default namespace declaration (`xmlns="…"`) goes by.
     private(set) var names: [String] = ["", "xmlns"]
     private var tags: [WTag] = [.other, .other]
@@ -59,13 +58,10 @@ final class SAXEventBuffer {
     init(part: String, maxDepth: Int) {
         self.part = part
         self.maxDepth = maxDepth
-        bytes = .allocate(capacity: byteCapacity)
         events.reserveCapacity(1024)
         attributes.reserveCapacity(1024)
         open.reserveCapacity(64)
     }
-
-    deinit { bytes.deallocate() }
 
     var pending: Int { events.count - cursor }
 
@@ -83,15 +79,14 @@ final class SAXEventBuffer {
         if cursor == events.count {
             events.removeAll(keepingCapacity: true)
             attributes.removeAll(keepingCapacity: true)
-            byteCount = 0
+            bytes.removeAll()
             return
         }
         // Each event's bytes and attributes start where the previous event's ended.
         let byteBase = events[cursor].bytes.lowerBound
         let attributeBase = events[cursor].attributes.lowerBound
         events.removeSubrange(0..<cursor)
-        byteCount -= byteBase
-        bytes.update(from: bytes + byteBase, count: byteCount)
+        bytes.removeFirst(byteBase)
         attributes.removeSubrange(0..<attributeBase)
         for i in events.indices {
             events[i].bytes = events[i].bytes.shifted(by: -byteBase)
@@ -170,7 +165,7 @@ final class SAXEventBuffer {
 
     /// The text of a range of the byte buffer.
     func string(_ range: Range<Int>) -> String {
-String(decoding: UnsafeBufferPointer(start: bytes + range.lowerBound, count: range.count), as: UTF8.self)
+        String(decoding: bytes.view(range), as: UTF8.self)
     }
 
     /// An attribute's value. libxml2 hands `&` over as the character reference `&#38;`
@@ -178,7 +173,7 @@ String(decoding: UnsafeBufferPointer(start: bytes + range.lowerBound, count: ran
     /// references are already resolved.
     func value(of attribute: Attribute) -> String {
         let range = attribute.value
-        let value = UnsafeBufferPointer(start: bytes + range.lowerBound, count: range.count)
+        let value = bytes.view(range)
         guard !attribute.declaresNamespace, value.contains(UInt8(ascii: "&")) else { return string(range) }
         var out: [UInt8] = []
         out.reserveCapacity(value.count)
@@ -198,16 +193,10 @@ String(decoding: UnsafeBufferPointer(start: bytes + range.lowerBound, count: ran
     private static let ampersandReference = Array("&#38;".utf8)
 
     private func appendBytes(_ p: XMLString, count: Int) {
-        if byteCount + count > byteCapacity {
-            byteCapacity = max(byteCapacity * 2, byteCount + count)
-            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: byteCapacity)
-            grown.initialize(from: bytes, count: byteCount)
-            bytes.deallocate()
-            bytes = grown
-        }
-        (bytes + byteCount).initialize(from: p, count: count)
-        byteCount += count
+        bytes.append(UnsafeBufferPointer(start: p, count: count))
     }
+
+    private var byteCount: Int { bytes.count }
 
     private func intern(_ p: XMLString?) -> Int {
         guard let p else { return SAXEventBuffer.noName }

@@ -116,17 +116,12 @@ public final class FolderPipeline: Sendable {
 
     /// Processes one file and settles the registry's journal (for `watch`, one file at a time).
     public func process(_ file: InboxFile) -> FileReport {
-        let report = handle(file)
-        flushMoves()
-        return report
-    }
-
-    /// Extraction here, the rest serialised with other files.
-    private func handle(_ file: InboxFile) -> FileReport {
         let prepared = prepare(file)
         commitLock.lock()
-        defer { commitLock.unlock() }
-        return commit(prepared)
+        let report = commit(prepared)
+        commitLock.unlock()
+        flushMoves()
+        return report
     }
 
     // MARK: Resuming

@@ -62,9 +62,14 @@ public final class Registry: Sendable {
         try writer.write { db in try body(RegistryTransaction(db: db)) }
     }
 
+    /// Runs `body`'s look-ups in one read transaction (it must not record).
+    public func read<T>(_ body: (RegistryTransaction) throws -> T) throws -> T {
+        try writer.read { db in try body(RegistryTransaction(db: db)) }
+    }
+
     /// The first arrival of these bytes, if any.
     public func firstArrival(sha256: String) throws -> KnownInput? {
-        try writer.read { db in try RegistryTransaction(db: db).firstArrival(sha256: sha256) }
+        try read { try $0.firstArrival(sha256: sha256) }
     }
 
     /// Arrivals recorded but whose file was not yet moved out of the inbox (a run
@@ -73,14 +78,6 @@ public final class Registry: Sendable {
         try writer.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM input WHERE moved = 0 ORDER BY id").map(KnownInput.init(row:))
         }
-    }
-
-    /// Whether a path under the output folder is already the home of some recorded file.
-    public func isClaimed(path: String) throws -> Bool { try isClaimed(anyOf: [path]) }
-
-    /// Whether any of `paths` is already the home of some recorded file (one read for all).
-    public func isClaimed(anyOf paths: [String]) throws -> Bool {
-        try writer.read { db in try RegistryTransaction(db: db).isClaimed(anyOf: paths) }
     }
 
     /// Records one arrival in a transaction of its own (see `RegistryTransaction.record`).
@@ -127,11 +124,6 @@ public final class Registry: Sendable {
             }
             return String(decoding: out, as: UTF8.self)
         }
-    }
-
-    /// The spelling under which the registry first met this organisation, or `name` when it is new.
-    public func canonicalOrganization(_ name: String) throws -> String {
-        try writer.read { db in try RegistryTransaction(db: db).canonicalOrganization(name) }
     }
 
     // MARK: Queries

@@ -5,8 +5,9 @@ import Model
 ///
 /// `Registry.transaction` gives one for writing, so that a file's look-ups (is it known,
 /// which names are free, how its organisation is spelt), its record and the journal marks
-/// of inputs moved since are one commit; `Registry`'s own methods of the same names each run
-/// one of these on their own.
+/// of inputs moved since are one commit; `Registry.read` gives one for look-ups alone.
+/// `Registry.firstArrival`, `record` and `markMoved` are the one-call forms the pipeline's
+/// other steps and the tests use.
 public struct RegistryTransaction {
     let db: Database
 

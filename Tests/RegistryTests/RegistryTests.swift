@@ -78,10 +78,10 @@ final class RegistryTests: XCTestCase {
 
     func testSpellingsOfOneOrganisationAreOne() throws {
         let registry = try Registry()
-        XCTAssertEqual(try registry.canonicalOrganization("МБОУ Лицей № 1 г.Пролетарска"), "МБОУ Лицей № 1 г.Пролетарска")
+        XCTAssertEqual(try registry.read { try $0.canonicalOrganization("МБОУ Лицей № 1 г.Пролетарска") }, "МБОУ Лицей № 1 г.Пролетарска")
         try registry.record(submission("a", "a.docx", modified: 1, export: roadmap(organization: "МБОУ лицей №1 г. Пролетарска", title: "A", dues: [])))
-        XCTAssertEqual(try registry.canonicalOrganization("МБОУ Лицей № 1 г.Пролетарска"), "МБОУ лицей №1 г. Пролетарска")
-        XCTAssertEqual(try registry.canonicalOrganization("МБОУ лицей № 2"), "МБОУ лицей № 2")
+        XCTAssertEqual(try registry.read { try $0.canonicalOrganization("МБОУ Лицей № 1 г.Пролетарска") }, "МБОУ лицей №1 г. Пролетарска")
+        XCTAssertEqual(try registry.read { try $0.canonicalOrganization("МБОУ лицей № 2") }, "МБОУ лицей № 2")
         XCTAssertEqual(Registry.organizationKey("Щёлковская СОШ «№ 3»"), "щелковскаясош3")
     }
 
@@ -141,12 +141,12 @@ final class RegistryTests: XCTestCase {
     func testClaimedPathsCoverEveryOutputOfARecordedFile() throws {
         let registry = try Registry()
         try registry.record(submission("a", "Карта.docx", modified: 1, export: nil))
-        XCTAssertTrue(try registry.isClaimed(path: "Обработанные/Карта.docx"))
-        XCTAssertTrue(try registry.isClaimed(path: "Организации/x/Карта.docx.json"))
-        XCTAssertFalse(try registry.isClaimed(path: "Обработанные/Другая.docx"))
-        XCTAssertTrue(try registry.isClaimed(anyOf: ["Обработанные/Другая.docx", "Организации/x/Карта.docx.json"]))
-        XCTAssertFalse(try registry.isClaimed(anyOf: ["Обработанные/Другая.docx", "Организации/x/Другая.json"]))
-        XCTAssertFalse(try registry.isClaimed(anyOf: []))
+        XCTAssertTrue(try registry.read { try $0.isClaimed(anyOf: ["Обработанные/Карта.docx"]) })
+        XCTAssertTrue(try registry.read { try $0.isClaimed(anyOf: ["Организации/x/Карта.docx.json"]) })
+        XCTAssertFalse(try registry.read { try $0.isClaimed(anyOf: ["Обработанные/Другая.docx"]) })
+        XCTAssertTrue(try registry.read { try $0.isClaimed(anyOf: ["Обработанные/Другая.docx", "Организации/x/Карта.docx.json"]) })
+        XCTAssertFalse(try registry.read { try $0.isClaimed(anyOf: ["Обработанные/Другая.docx", "Организации/x/Другая.json"]) })
+        XCTAssertFalse(try registry.read { try $0.isClaimed(anyOf: []) })
     }
 
     /// A registry file as an older release left it: migrated up to `migration`, then `rows` inserted.
@@ -189,8 +189,8 @@ final class RegistryTests: XCTestCase {
         defer { try? FileManager.default.removeItem(atPath: path) }
         let registry = try Registry(path: path)
         XCTAssertEqual(try registry.appliedMigrations().last, "v4: indexes of rare reads dropped")
-        XCTAssertTrue(try registry.isClaimed(path: "Организации/Ш/a.json"))
-        XCTAssertFalse(try registry.isClaimed(path: "Организации/Ш/b.json"))
+        XCTAssertTrue(try registry.read { try $0.isClaimed(anyOf: ["Организации/Ш/a.json"]) })
+        XCTAssertFalse(try registry.read { try $0.isClaimed(anyOf: ["Организации/Ш/b.json"]) })
         let indexes = try DatabaseQueue(path: path).read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
         }

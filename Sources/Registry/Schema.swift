@@ -160,6 +160,54 @@ enum Schema {
                 DROP INDEX diagnostic_on_inputId;
                 """)
         }
+        // Plain integer keys instead of AUTOINCREMENT. AUTOINCREMENT only keeps the ids of
+        // deleted rows from coming back, and the registry deletes none; but it made every insert
+        // look up and rewrite the table's row in `sqlite_sequence`: a page written per file and
+        // about a fortieth of a file's instructions. SQLite cannot alter that, so the four tables
+        // are rebuilt (same columns in the same order, same indexes; foreign keys are checked
+        // when the migration ends).
+        migrator.registerMigration("v5: plain integer keys") { db in
+            try db.execute(sql: """
+                CREATE TABLE input_new (
+                    id INTEGER PRIMARY KEY, sha256 TEXT NOT NULL, name TEXT NOT NULL, size INTEGER NOT NULL,
+                    receivedAt TEXT NOT NULL, modifiedAt DOUBLE NOT NULL, outcome TEXT NOT NULL, reasonCode TEXT,
+                    reason TEXT, converted BOOLEAN NOT NULL DEFAULT 0, organization TEXT, organizationKey TEXT,
+                    storedPath TEXT NOT NULL, exportPath TEXT, protocolPath TEXT, reasonPath TEXT,
+                    moved BOOLEAN NOT NULL DEFAULT 0, duplicateOf INTEGER REFERENCES input(id));
+                INSERT INTO input_new SELECT * FROM input;
+                DROP TABLE input;
+                ALTER TABLE input_new RENAME TO input;
+                CREATE INDEX input_on_organizationKey ON input(organizationKey);
+                CREATE UNIQUE INDEX input_first_arrival ON input(sha256) WHERE outcome != 'duplicate';
+
+                CREATE TABLE document_new (
+                    id INTEGER PRIMARY KEY, inputId INTEGER NOT NULL REFERENCES input(id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL, kind TEXT NOT NULL, title TEXT, organization TEXT,
+                    statedOrganization TEXT, periodFrom TEXT, periodTo TEXT, itemCount INTEGER NOT NULL,
+                    modifiedAt DOUBLE NOT NULL, supersededBy INTEGER REFERENCES document(id));
+                INSERT INTO document_new SELECT * FROM document;
+                DROP TABLE document;
+                ALTER TABLE document_new RENAME TO document;
+                CREATE INDEX document_on_organization ON document(organization);
+
+                CREATE TABLE item_new (
+                    id INTEGER PRIMARY KEY, documentId INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL, sectionIndex INTEGER NOT NULL, sectionTitle TEXT, number TEXT,
+                    activity TEXT, deadlineText TEXT, deadlineKinds TEXT NOT NULL, responsibles TEXT NOT NULL,
+                    result TEXT, outcome TEXT, occurrences TEXT NOT NULL DEFAULT '', firstDay TEXT, lastDue TEXT);
+                INSERT INTO item_new SELECT * FROM item;
+                DROP TABLE item;
+                ALTER TABLE item_new RENAME TO item;
+
+                CREATE TABLE diagnostic_new (
+                    id INTEGER PRIMARY KEY, inputId INTEGER NOT NULL REFERENCES input(id) ON DELETE CASCADE,
+                    document INTEGER, section INTEGER, item TEXT, code TEXT NOT NULL, severity TEXT NOT NULL,
+                    field TEXT, text TEXT, message TEXT NOT NULL);
+                INSERT INTO diagnostic_new SELECT * FROM diagnostic;
+                DROP TABLE diagnostic;
+                ALTER TABLE diagnostic_new RENAME TO diagnostic;
+                """)
+        }
         return migrator
     }
 }

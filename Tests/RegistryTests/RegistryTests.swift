@@ -188,13 +188,49 @@ final class RegistryTests: XCTestCase {
             """)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let registry = try Registry(path: path)
-        XCTAssertEqual(try registry.appliedMigrations().last, "v4: indexes of rare reads dropped")
+        XCTAssertEqual(try registry.appliedMigrations().last, "v5: plain integer keys")
         XCTAssertTrue(try registry.read { try $0.isClaimed(anyOf: ["Организации/Ш/a.json"]) })
         XCTAssertFalse(try registry.read { try $0.isClaimed(anyOf: ["Организации/Ш/b.json"]) })
         let indexes = try DatabaseQueue(path: path).read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
         }
         XCTAssertEqual(indexes, ["document_on_organization", "input_first_arrival", "input_on_organizationKey"])
+    }
+
+    func testVersionFourRegistryKeepsItsRowsWithPlainIntegerKeys() throws {
+        let path = try olderRegistry(upTo: "v4: indexes of rare reads dropped", rows: """
+            INSERT INTO input (id, sha256, name, size, receivedAt, modifiedAt, outcome, organization, organizationKey,
+                               storedPath, exportPath, moved)
+            VALUES (7, 'aa', 'a.docx', 1, '2026-01-01T00:00:00Z', 1, 'processed', 'Школа', 'школа',
+                    'Обработанные/a.docx', 'Организации/Школа/a.json', 1);
+            INSERT INTO document (id, inputId, position, kind, organization, itemCount, modifiedAt)
+            VALUES (3, 7, 0, 'roadmap', 'Школа', 1, 1);
+            INSERT INTO item (id, documentId, position, sectionIndex, activity, deadlineKinds, responsibles,
+                              occurrences, firstDay, lastDue)
+            VALUES (5, 3, 0, 0, 'Педсовет', 'date', 'Директор', '2024-03-01', '2024-03-01', '2024-03-01');
+            INSERT INTO diagnostic (id, inputId, code, severity, message) VALUES (9, 7, 'deadline.missing', 'error', 'Нет срока');
+            INSERT INTO claimedPath (path, inputId) VALUES ('Обработанные/a.docx', 7);
+            """)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let registry = try Registry(path: path)
+        XCTAssertEqual(try registry.appliedMigrations().last, "v5: plain integer keys")
+        XCTAssertEqual(try registry.firstArrival(sha256: "aa")?.id, 7)
+        XCTAssertEqual(try registry.itemsDue(from: day("2024-01-01"), to: day("2024-03-31")).map(\.occurrence.due.iso), ["2024-03-01"])
+        XCTAssertEqual(try registry.read { try $0.canonicalOrganization("школа") }, "Школа")
+        // New rows continue after the kept ones, and no insert touches sqlite_sequence any more.
+        let id = try registry.record(submission("bb", "b.docx", modified: 2, export: roadmap(organization: "Школа", title: "Б", dues: [["2024-05-01"]])))
+        XCTAssertEqual(id, 8)
+        try DatabaseQueue(path: path).read { db in
+            let schema = try String.fetchAll(db, sql: "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL").joined(separator: "\n")
+            XCTAssertFalse(schema.uppercased().contains("AUTOINCREMENT"), schema)
+            XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_sequence"), 0)
+            XCTAssertEqual(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name"),
+                           ["document_on_organization", "input_first_arrival", "input_on_organizationKey"])
+            XCTAssertEqual(try Int64.fetchAll(db, sql: "SELECT id FROM document ORDER BY id"), [3, 4])
+            XCTAssertEqual(try Int64.fetchOne(db, sql: "SELECT supersededBy FROM document WHERE id = 3"), 4)
+            XCTAssertEqual(try Int64.fetchAll(db, sql: "SELECT id FROM diagnostic ORDER BY id").first, 9)
+            XCTAssertEqual(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").count, 0)
+        }
     }
 
     func testATransactionSeesItsOwnRecordsAndAFailureLeavesNothing() throws {

@@ -86,14 +86,15 @@ public final class FolderPipeline: Sendable {
         let workers = min(options.workers, max(1, total))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             // A worker that finds the serial stage busy prepares its next file instead of
-            // waiting, and commits what it has ready at its next turn (at most two files).
+            // waiting, and commits what it has ready at its next turn. Up to six files, so that a commit
+            // that waits for the disk (a checkpoint's fsync, milliseconds) does not stop the other core.
             var ready: [Prepared] = []
             while true {
                 let index = shouldStop() ? total : next.next() - 1
                 let more = index < total
                 if more { ready.append(prepare(files[index])) }
                 if ready.isEmpty { break }
-                if more && ready.count < 2 {
+                if more && ready.count < 6 {
                     guard commitLock.try() else { continue }
                 } else {
                     commitLock.lock()

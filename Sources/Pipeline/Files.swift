@@ -54,7 +54,13 @@ enum Files {
 
     static func ensureFolder(_ path: String) throws {
         if knownFolders.withLock({ $0.contains(path) }) { return }
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        // A new organisation's folder, whose parent exists, is one mkdir; FileManager first
+        // looks at every folder of the path. It stays the way for anything else (and its errors).
+        if mkdir(path, 0o755) != 0 {
+            var st = stat()
+            let isFolder = errno == EEXIST && stat(path, &st) == 0 && st.st_mode & S_IFMT == S_IFDIR
+            if !isFolder { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) }
+        }
         knownFolders.withLock { _ = $0.insert(path) }
     }
 

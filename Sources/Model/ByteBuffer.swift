@@ -75,4 +75,13 @@ public struct ByteBuffer {
     }
 
     public mutating func removeAll() { used = 0 }
+
+    /// Rewrites the bytes from `start` to the end in place: `body` gets them and returns how
+    /// many it kept at the front (no more than it got); the rest is dropped.
+    public mutating func rewriteTail(from start: Int, _ body: (UnsafeMutableBufferPointer<UInt8>) -> Int) {
+        precondition(start >= 0 && start <= used)
+        let kept = body(UnsafeMutableBufferPointer(start: base + start, count: used - start))
+        precondition(kept >= 0 && kept <= used - start)
+        used = start + kept
+    }
 }

@@ -102,8 +102,18 @@ public struct JSONWriter: Sendable {
 }
 
 /// The text `JSONWriter` writes, built event by event: each element of an array or
-/// object on its own line, indented by its depth; empty ones as `[]` and `{}`.
+/// object on its own line, indented by its depth; empty ones as `[]` and `{}`. An array or
+/// object of plain values only (strings, numbers, booleans, nulls) that fits on a line of
+/// `lineWidth` characters is written on one line, as `{"from": "2023-01-01", "to": "2025-12-31"}`
+/// and `["recurring"]`: a roadmap's dates and kinds read as one line each, not four.
+///
+/// The innermost open array or object is written joined while it may still fit, and broken
+/// onto lines (`breakJoined`) when an array or object opens inside it or its line grows too
+/// wide; so each byte is written once and only a broken container's bytes are moved.
 public struct JSONBytesOutput: JSONOutput {
+    /// The widest line, in characters with its indentation, that a plain array or object is joined into.
+    public static let lineWidth = 100
+
     private var buffer: ByteBuffer
     private let indent: Int
     /// Arrays and objects open around the next element.
@@ -112,6 +122,17 @@ public struct JSONBytesOutput: JSONOutput {
     private var openIsEmpty = true
     /// Whether a key was just written, so the next value follows it on the same line.
     private var afterKey = false
+    /// Where the current line starts in the buffer.
+    private var lineStart = 0
+    /// The bracket of the innermost open array or object while it is written joined, or -1.
+    private var joinedStart = -1
+    /// Where each element of the joined array or object starts.
+    private var joinedElements: [Int] = []
+    /// UTF-8 continuation bytes on the current line before `counted`, while an array or object is joined.
+    private var continuationBytes = 0
+    private var counted = 0
+    /// Where a joined array or object is copied while it is broken onto lines.
+    private var scratch = ByteBuffer(capacity: 256)
 
     public init(indent: Int = 2) {
         self.indent = indent
@@ -125,8 +146,18 @@ public struct JSONBytesOutput: JSONOutput {
     private static let lineBreak: StaticString = "\n                                                                "
 
     /// The separator and line break in front of an array element or an object key.
+    @inline(__always)
     private mutating func startElement() {
         guard depth > 0 else { return }
+        if joinedStart >= 0 {
+            if !openIsEmpty {
+                buffer.append(UInt8(ascii: ","))
+                buffer.append(0x20)
+            }
+            openIsEmpty = false
+            joinedElements.append(buffer.count)
+            return
+        }
         if !openIsEmpty { buffer.append(UInt8(ascii: ",")) }
         openIsEmpty = false
         newline(depth)
@@ -139,6 +170,7 @@ public struct JSONBytesOutput: JSONOutput {
     private mutating func newline(_ level: Int) {
         guard indent > 0 else { return }
         var width = indent * level
+        lineStart = buffer.count + 1
         Self.lineBreak.withUTF8Buffer { line in
             let spaces = line.count - 1
             var run = min(width, spaces)
@@ -152,9 +184,75 @@ public struct JSONBytesOutput: JSONOutput {
         }
     }
 
+    /// Breaks the joined array or object onto lines once its line, with the closing bracket,
+    /// passes `lineWidth` characters. Bytes are counted first: a line that many bytes long fits
+    /// whatever its letters; only a longer one has its UTF-8 continuation bytes discounted.
+    private mutating func measureJoined() {
+        guard joinedStart >= 0, buffer.count - lineStart + 1 > Self.lineWidth else { return }
+        continuationBytes += Self.continuationBytes(in: buffer.view(counted..<buffer.count))
+        counted = buffer.count
+        if buffer.count - lineStart - continuationBytes + 1 > Self.lineWidth { breakJoined() }
+    }
+
+    /// How many bytes are UTF-8 continuation bytes (10xxxxxx), eight at a time.
+    private static func continuationBytes(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        var count = 0
+        var i = 0
+        while i + 8 <= bytes.count {
+            let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            count += (word & ~(word << 1) & highs).nonzeroBitCount  // bit 7 set, bit 6 clear
+            i += 8
+        }
+        while i < bytes.count {
+            if bytes[i] & 0xC0 == 0x80 { count += 1 }
+            i += 1
+        }
+        return count
+    }
+
+    /// Puts each element of the joined array or object on a line of its own, as if it had never
+    /// been joined; what follows is written that way too.
+    private mutating func breakJoined() {
+        let start = joinedStart
+        joinedStart = -1
+        guard !joinedElements.isEmpty else { return }
+        scratch.removeAll()
+        scratch.append(buffer.view(start..<buffer.count))
+        buffer.rewriteTail(from: start) { _ in 0 }
+        let joined = scratch.view(0..<scratch.count)
+        buffer.append(joined[0])  // the bracket
+        for (n, elementStart) in joinedElements.enumerated() {
+            let end = n + 1 < joinedElements.count ? joinedElements[n + 1] - 2 : start + joined.count
+            if n > 0 { buffer.append(UInt8(ascii: ",")) }
+            newline(depth)
+            buffer.append(UnsafeBufferPointer(rebasing: joined[elementStart - start..<end - start]))
+        }
+    }
+
+    private mutating func open(_ bracket: UInt8) {
+        if joinedStart >= 0 { breakJoined() }  // an array or object inside: not plain
+        startValue()
+        let start = buffer.count
+        buffer.append(bracket)
+        depth += 1
+        openIsEmpty = true
+        guard indent > 0 else { return }
+        joinedStart = start
+        joinedElements.removeAll(keepingCapacity: true)
+        continuationBytes = 0
+        counted = lineStart
+        measureJoined()
+    }
+
     private mutating func close(_ bracket: UInt8) {
         depth -= 1
-        if !openIsEmpty { newline(depth) }
+        if joinedStart >= 0 {
+            joinedStart = -1  // the bracket follows the last element on its line
+        } else if !openIsEmpty {
+            newline(depth)
+        }
         buffer.append(bracket)
         openIsEmpty = false
     }
@@ -162,41 +260,38 @@ public struct JSONBytesOutput: JSONOutput {
     public mutating func null() {
         startValue()
         buffer.append("null")
+        measureJoined()
     }
 
     public mutating func bool(_ value: Bool) {
         startValue()
         buffer.append(value ? "true" : "false")
+        measureJoined()
     }
 
     /// Whole numbers below 10^15 without a fraction; not finite ones as `null`.
     public mutating func number(_ value: Double) {
         startValue()
-        guard value.isFinite else { return buffer.append("null") }
-        var text = value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
-        text.withUTF8 { buffer.append($0) }
+        if value.isFinite {
+            var text = value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+            text.withUTF8 { buffer.append($0) }
+        } else {
+            buffer.append("null")
+        }
+        measureJoined()
     }
 
     public mutating func string(_ value: String) {
         startValue()
         JSONWriter.escape(value, into: &buffer)
+        measureJoined()
     }
 
-    public mutating func beginArray() {
-        startValue()
-        buffer.append(UInt8(ascii: "["))
-        depth += 1
-        openIsEmpty = true
-    }
+    public mutating func beginArray() { open(UInt8(ascii: "[")) }
 
     public mutating func endArray() { close(UInt8(ascii: "]")) }
 
-    public mutating func beginObject() {
-        startValue()
-        buffer.append(UInt8(ascii: "{"))
-        depth += 1
-        openIsEmpty = true
-    }
+    public mutating func beginObject() { open(UInt8(ascii: "{")) }
 
     public mutating func key(_ name: String) {
         startElement()

@@ -60,24 +60,52 @@ final class JSONOutputTests: XCTestCase {
         {
           "a": [],
           "b": {},
-          "c": [
-            1.5,
-            -2,
-            false
-          ],
-          "d": {
-            "e": null
-          }
+          "c": [1.5, -2, false],
+          "d": {"e": null}
         }
         """)
         XCTAssertEqual(JSONWriter(indent: 0).string(value), #"{"a":[],"b":{},"c":[1.5,-2,false],"d":{"e":null}}"#)
         XCTAssertEqual(JSONWriter(indent: 0).string(.number(.infinity)), "null")
         // Indents deeper than one literal piece of spaces.
-        var deep = JSONValue.array([.null])
+        var deep = JSONValue.array([.array([]), .null])
         for _ in 0..<40 { deep = .array([deep]) }
         let text = JSONWriter(indent: 3).string(deep)
         XCTAssertTrue(text.contains("\n" + String(repeating: " ", count: 123) + "null\n"))
         XCTAssertEqual(try JSONParser.parse(text), deep)
+    }
+
+    func testPlainArraysAndObjectsThatFitGoOnOneLine() throws {
+        let value = JSONValue.object([
+            ("period", .object([("from", .string("2023-01-01")), ("to", .string("2025-12-31"))])),
+            ("kinds", .array([.string("recurring")])),
+            // Commas, brackets and escaped line breaks inside strings are text, not layout.
+            ("text", .array([.string("a, b"), .string("[c]\n{d}"), .string("«ё», ")])),
+            ("nested", .array([.object([("x", .number(1))]), .array([])])),
+            ("long", .array([.string(String(repeating: "ш", count: 50)), .string(String(repeating: "щ", count: 40))])),
+        ])
+        let text = JSONWriter().string(value)
+        XCTAssertEqual(text, """
+        {
+          "period": {"from": "2023-01-01", "to": "2025-12-31"},
+          "kinds": ["recurring"],
+          "text": ["a, b", "[c]\\n{d}", "«ё», "],
+          "nested": [
+            {"x": 1},
+            []
+          ],
+          "long": [
+            "\(String(repeating: "ш", count: 50))",
+            "\(String(repeating: "щ", count: 40))"
+          ]
+        }
+        """)
+        XCTAssertEqual(try JSONParser.parse(text), value)
+        // The widest joined line is lineWidth characters (Cyrillic letters count one each).
+        for width in [JSONBytesOutput.lineWidth, JSONBytesOutput.lineWidth + 1] {
+            let line = JSONValue.array([.string(String(repeating: "ж", count: width - 4))])  // [ " … " ]
+            let written = JSONWriter().string(line)
+            XCTAssertEqual(!written.contains("\n"), width <= JSONBytesOutput.lineWidth, written)
+        }
     }
 
     /// The word-at-a-time scan finds what a byte-by-byte one finds, wherever it falls in a word.

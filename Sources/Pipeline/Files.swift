@@ -126,9 +126,11 @@ enum Files {
 /// later run can tell the leftovers of a killed process from those of a live one.
 enum TempNames {
     private static let counter = Counter()
+    /// This process: asked once (a system call per temporary file otherwise).
+    private static let pid = getpid()
 
     static func next(in folder: String) -> String {
-        PathText.appending(folder, "\(getpid())-\(counter.next()).tmp")
+        PathText.appending(folder, "\(pid)-\(counter.next()).tmp")
     }
 
     /// Removes leftovers of processes that are no longer running.
@@ -136,7 +138,7 @@ enum TempNames {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         for name in names {
             let pidText = name.split(separator: "-").first.map(String.init) ?? ""
-            if let pid = pid_t(pidText), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH {
+            if let other = pid_t(pidText), other != pid, kill(other, 0) != 0, errno == ESRCH {
                 let path = PathText.appending(folder, name)
                 try? FileManager.default.removeItem(atPath: path)
             }

@@ -67,9 +67,10 @@ public final class Registry: Sendable {
         try writer.read { db in try body(RegistryTransaction(db: db)) }
     }
 
-    /// The first arrival of these bytes, if any.
+    /// The first arrival of these bytes, if any. One SELECT sees one state of the database by
+    /// itself, so it runs without the BEGIN and COMMIT of a read transaction around it.
     public func firstArrival(sha256: String) throws -> KnownInput? {
-        try read { try $0.firstArrival(sha256: sha256) }
+        try writer.unsafeRead { db in try RegistryTransaction(db: db).firstArrival(sha256: sha256) }
     }
 
     /// Arrivals recorded but whose file was not yet moved out of the inbox (a run

@@ -80,29 +80,44 @@ public struct SHA256: Sendable {
         precondition(block.count >= 64)
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
             for t in 0..<16 {
-                let j = t * 4
-                w[t] = UInt32(block[j]) << 24 | UInt32(block[j + 1]) << 16 | UInt32(block[j + 2]) << 8 | UInt32(block[j + 3])
+                w[t] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: t * 4, as: UInt32.self))
             }
             for t in 16..<64 {
-                let s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >> 3)
-                let s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] >> 10)
+                let s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] &>> 3)
+                let s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] &>> 10)
                 w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
             }
             SHA256.k.withUnsafeBufferPointer { k in
                 var a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7]
-                for t in 0..<64 {
-                    let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-                    let ch = (e & f) ^ (~e & g)
-                    let t1 = hh &+ s1 &+ ch &+ k[t] &+ w[t]
-                    let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-                    let maj = (a & b) ^ (a & c) ^ (b & c)
-                    let t2 = s0 &+ maj
-                    hh = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
+                // Eight rounds per pass with the working variables' roles rotated in the calls,
+                // instead of moving eight values after every round.
+                var t = 0
+                while t < 64 {
+                    round(a, b, c, &d, e, f, g, &hh, k[t] &+ w[t])
+                    round(hh, a, b, &c, d, e, f, &g, k[t + 1] &+ w[t + 1])
+                    round(g, hh, a, &b, c, d, e, &f, k[t + 2] &+ w[t + 2])
+                    round(f, g, hh, &a, b, c, d, &e, k[t + 3] &+ w[t + 3])
+                    round(e, f, g, &hh, a, b, c, &d, k[t + 4] &+ w[t + 4])
+                    round(d, e, f, &g, hh, a, b, &c, k[t + 5] &+ w[t + 5])
+                    round(c, d, e, &f, g, hh, a, &b, k[t + 6] &+ w[t + 6])
+                    round(b, c, d, &e, f, g, hh, &a, k[t + 7] &+ w[t + 7])
+                    t += 8
                 }
                 h[0] &+= a; h[1] &+= b; h[2] &+= c; h[3] &+= d; h[4] &+= e; h[5] &+= f; h[6] &+= g; h[7] &+= hh
             }
         }
     }
 
-    private func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
+    /// One round: `d` becomes the next `e`, `h` the next `a`; the other roles shift by name.
+    @inline(__always)
+    private func round(_ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32,
+                       _ e: UInt32, _ f: UInt32, _ g: UInt32, _ h: inout UInt32, _ kw: UInt32) {
+        let t1 = h &+ (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) &+ ((e & f) ^ (~e & g)) &+ kw
+        d &+= t1
+        h = t1 &+ (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) &+ ((a & b) ^ (a & c) ^ (b & c))
+    }
+
+    /// Masking shifts (`&>>`): Swift's `>>` checks the shift count, which cost a third of the block.
+    @inline(__always)
+    private func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x &>> n) | (x &<< (32 &- n)) }
 }

@@ -95,7 +95,7 @@ public final class FolderPipeline: Sendable {
                 if more { ready.append(prepare(files[index])) }
                 if ready.isEmpty { break }
                 if more && ready.count < 6 {
-                    guard commitLock.try() else { continue }
+                    guard !registry.isCopyingLog, commitLock.try() else { continue }
                 } else {
                     commitLock.lock()
                 }

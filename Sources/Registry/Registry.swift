@@ -32,6 +32,7 @@ public final class Registry: Sendable {
         }
         configuration.busyMode = .timeout(10)
         let pool = try DatabasePool(path: path, configuration: configuration)
+        checkpointer.pool = pool
         writer = pool
         self.checkpointer = checkpointer
         try Schema.migrator.migrate(pool)
@@ -49,6 +50,10 @@ public final class Registry: Sendable {
 
     /// Waits for a checkpoint under way (tests).
     func waitForCheckpoint() { checkpointer?.wait() }
+
+    /// Whether the log is being copied back on the writer, so that a transaction started now
+    /// would wait for it (milliseconds: its fsyncs). A caller with other work does that first.
+    public var isCopyingLog: Bool { checkpointer?.isCopyingOnWriter ?? false }
 
     /// Names of the migrations applied, oldest first.
     public func appliedMigrations() throws -> [String] {

@@ -46,13 +46,18 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// occurrence of every deadline in exports and the registry.
     public var iso: String {
         String(unsafeUninitializedCapacity: 10) { buffer in
-            Day.writeDigits(year, count: 4, into: buffer, at: 0)
-            buffer[4] = UInt8(ascii: "-")
-            Day.writeDigits(month, count: 2, into: buffer, at: 5)
-            buffer[7] = UInt8(ascii: "-")
-            Day.writeDigits(day, count: 2, into: buffer, at: 8)
+            writeISO(into: buffer)
             return 10
         }
+    }
+
+    /// Writes the ten bytes of `iso` at the start of `buffer`.
+    public func writeISO(into buffer: UnsafeMutableBufferPointer<UInt8>) {
+        Day.writeDigits(year, count: 4, into: buffer, at: 0)
+        buffer[4] = UInt8(ascii: "-")
+        Day.writeDigits(month, count: 2, into: buffer, at: 5)
+        buffer[7] = UInt8(ascii: "-")
+        Day.writeDigits(day, count: 2, into: buffer, at: 8)
     }
 
     private static func writeDigits(_ value: Int, count: Int, into buffer: UnsafeMutableBufferPointer<UInt8>, at start: Int) {

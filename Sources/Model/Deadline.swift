@@ -42,8 +42,8 @@ public struct Deadline: Hashable, Sendable {
 extension Occurrence: JSONEncodable {
     public func encode<Output: JSONOutput>(into out: inout Output) {
         out.object { out in
-            out.field("start", start?.iso)
-            out.field("due", due.iso)
+            out.field("start", start)
+            out.field("due", due)
         }
     }
 }

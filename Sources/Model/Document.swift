@@ -127,8 +127,8 @@ public struct Document: Hashable, Sendable {
 extension Period: JSONEncodable {
     public func encode<Output: JSONOutput>(into out: inout Output) {
         out.object { out in
-            out.field("from", from.iso)
-            out.field("to", to.iso)
+            out.field("from", from)
+            out.field("to", to)
         }
     }
 }
@@ -193,7 +193,7 @@ extension Document: JSONEncodable {
             case .indicators:
                 out.field("indicators", indicators)
             case .order:
-                out.field("date", date?.iso)
+                out.field("date", date)
                 out.field("number", number)
                 out.field("points", points)
             case .program, .other:

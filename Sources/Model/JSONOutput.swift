@@ -7,6 +7,8 @@ public protocol JSONOutput {
     mutating func bool(_ value: Bool)
     mutating func number(_ value: Double)
     mutating func string(_ value: String)
+    /// A day as its ISO string; `JSONBytesOutput` writes the digits without building the string.
+    mutating func day(_ value: Day)
     mutating func beginArray()
     mutating func endArray()
     mutating func beginObject()
@@ -39,6 +41,13 @@ extension JSONEncodable {
 }
 
 extension JSONOutput {
+    public mutating func day(_ value: Day) { string(value.iso) }
+
+    public mutating func field(_ name: String, _ value: Day?) {
+        key(name)
+        if let value { day(value) } else { null() }
+    }
+
     /// A string, or `null` for nil.
     public mutating func string(orNull value: String?) {
         if let value { string(value) } else { null() }

@@ -287,6 +287,18 @@ public struct JSONBytesOutput: JSONOutput {
         measureJoined()
     }
 
+    /// `"YYYY-MM-DD"`, digits written in place: a roadmap's export holds hundreds of dates.
+    public mutating func day(_ value: Day) {
+        startValue()
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 12) { quoted in
+            quoted[0] = UInt8(ascii: "\"")
+            value.writeISO(into: UnsafeMutableBufferPointer(rebasing: quoted[1..<11]))
+            quoted[11] = UInt8(ascii: "\"")
+            buffer.append(UnsafeBufferPointer(quoted))
+        }
+        measureJoined()
+    }
+
     public mutating func beginArray() { open(UInt8(ascii: "[")) }
 
     public mutating func endArray() { close(UInt8(ascii: "]")) }

@@ -307,7 +307,19 @@ public struct JSONBytesOutput: JSONOutput {
 
     public mutating func key(_ name: String) {
         startElement()
-        JSONWriter.escape(name, into: &buffer)
+        // Keys are mostly this program's own short ASCII names: copied as they are when no byte
+        // needs an escape, which the general escape's word-at-a-time scan costs twice as much to find.
+        var name = name
+        let plain = name.withUTF8 { bytes -> Bool in
+            guard bytes.count <= 32, bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) else {
+                return false
+            }
+            buffer.append(UInt8(ascii: "\""))
+            buffer.append(bytes)
+            buffer.append(UInt8(ascii: "\""))
+            return true
+        }
+        if !plain { JSONWriter.escape(name, into: &buffer) }
         buffer.append(UInt8(ascii: ":"))
         if indent > 0 { buffer.append(0x20) }
         afterKey = true

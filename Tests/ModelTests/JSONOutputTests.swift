@@ -100,6 +100,9 @@ final class JSONOutputTests: XCTestCase {
         }
         """)
         XCTAssertEqual(try JSONParser.parse(text), value)
+        // Keys that are not plain ASCII take the general escape.
+        XCTAssertEqual(JSONWriter(indent: 0).string(.object([("год \"x\"\\", .null), ("\u{1}", .null), ("plain", .null)])),
+                       #"{"год \"x\"\\":null,"\u0001":null,"plain":null}"#)
         // The widest joined line is lineWidth characters (Cyrillic letters count one each).
         for width in [JSONBytesOutput.lineWidth, JSONBytesOutput.lineWidth + 1] {
             let line = JSONValue.array([.string(String(repeating: "ж", count: width - 4))])  // [ " … " ]

@@ -160,10 +160,11 @@ public struct RegistryTransaction {
         guard let current else { return }
         let currentId: Int64 = current["id"]
         let currentModified: Double = current["modifiedAt"]
+        let supersede = try db.cachedStatement(sql: "UPDATE document SET supersededBy = ? WHERE id = ?")
         if currentModified <= modifiedAt {
-            try db.execute(sql: "UPDATE document SET supersededBy = ? WHERE id = ?", arguments: [documentId, currentId])
+            try supersede.execute(arguments: [documentId, currentId])
         } else {
-            try db.execute(sql: "UPDATE document SET supersededBy = ? WHERE id = ?", arguments: [currentId, documentId])
+            try supersede.execute(arguments: [currentId, documentId])
         }
     }
 

@@ -164,7 +164,7 @@ public final class FolderPipeline: Sendable {
         // to hold (or unreadable now) is hashed as a stream and left to the extractor to explain.
         let bytes = try? DocxReader.loadFile(path: file.path, limit: options.extractor.configuration.limits.maxFileBytes)
         guard let sha = bytes.map(SHA256.hexDigest) ?? Files.sha256(path: file.path) else { return .vanished(file) }
-        if (try? registry.firstArrival(sha256: sha)) != nil { return .known(file, sha256: sha) }
+        if registry.mayKnow(sha256: sha), (try? registry.firstArrival(sha256: sha)) != nil { return .known(file, sha256: sha) }
 
         var export: Export
         var converted = false

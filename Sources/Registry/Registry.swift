@@ -11,6 +11,8 @@ public final class Registry: Sendable {
     public static let fileName = "kartograf.sqlite"
 
     let writer: any DatabaseWriter
+    /// The digests recorded, for `mayKnow`.
+    private let digests = DigestFilter()
     /// Checkpoints off the commit path (`nil` in memory).
     let checkpointer: Checkpointer?
 
@@ -64,12 +66,21 @@ public final class Registry: Sendable {
 
     /// Runs `body` in one write transaction: everything it records commits together or not at all.
     public func transaction<T>(_ body: (RegistryTransaction) throws -> T) throws -> T {
-        try writer.write { db in try body(RegistryTransaction(db: db)) }
+        try writer.write { db in try body(RegistryTransaction(db: db, digests: digests)) }
     }
 
     /// Runs `body`'s look-ups in one read transaction (it must not record).
     public func read<T>(_ body: (RegistryTransaction) throws -> T) throws -> T {
         try writer.read { db in try body(RegistryTransaction(db: db)) }
+    }
+
+    /// Whether these bytes may have arrived before: `false` is certain for every arrival recorded
+    /// before the first question or through this object since (`DigestFilter`); `true` is a
+    /// question for `firstArrival`.
+    public func mayKnow(sha256: String) -> Bool {
+        digests.mayContain(sha256) {
+            try writer.read { db in try String.fetchAll(db, sql: "SELECT sha256 FROM input") }
+        }
     }
 
     /// The first arrival of these bytes, if any. One SELECT sees one state of the database by

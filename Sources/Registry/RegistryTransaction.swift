@@ -10,6 +10,8 @@ import Model
 /// other steps and the tests use.
 public struct RegistryTransaction {
     let db: Database
+    /// Told of every digest recorded (transactions for writing only).
+    var digests: DigestFilter? = nil
 
     // MARK: Look-ups
 
@@ -39,6 +41,7 @@ public struct RegistryTransaction {
     /// roadmap of an organisation supersede the older one. Returns the arrival's id.
     @discardableResult
     public func record(_ s: Submission) throws -> Int64 {
+        digests?.insert(s.sha256)
         var duplicateOf: Int64?
         if s.outcome == .duplicate {
             duplicateOf = try Int64.fetchOne(

@@ -233,6 +233,29 @@ final class RegistryTests: XCTestCase {
         }
     }
 
+    func testMayKnowIsCertainForWhatItHasSeenAndAsksOtherwise() throws {
+        let path = NSTemporaryDirectory() + "registry-digests-\(UUID().uuidString).sqlite"
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let a = String(repeating: "a1", count: 32), b = String(repeating: "b2", count: 32)
+        // Same first sixteen digits as a, different bytes: the filter says maybe, the database no.
+        let nearA = String(repeating: "a1", count: 8) + String(repeating: "ff", count: 24)
+        do {
+            let registry = try Registry(path: path)
+            try registry.record(submission(a, "a.docx", modified: 1, export: nil))
+            XCTAssertTrue(registry.mayKnow(sha256: a))  // loaded from the database at the first question
+            XCTAssertFalse(registry.mayKnow(sha256: b))
+            try registry.record(submission(b, "b.docx", modified: 2, export: nil))
+            XCTAssertTrue(registry.mayKnow(sha256: b))  // recorded through this object since
+            XCTAssertTrue(registry.mayKnow(sha256: nearA))
+            XCTAssertNil(try registry.firstArrival(sha256: nearA))
+            XCTAssertTrue(registry.mayKnow(sha256: "not hex"))  // anything odd is asked of the database
+        }
+        let reopened = try Registry(path: path)
+        XCTAssertTrue(reopened.mayKnow(sha256: a))
+        XCTAssertTrue(reopened.mayKnow(sha256: b))
+        XCTAssertFalse(reopened.mayKnow(sha256: String(repeating: "c3", count: 32)))
+    }
+
     func testATransactionSeesItsOwnRecordsAndAFailureLeavesNothing() throws {
         let registry = try Registry()
         let id = try registry.transaction { tx -> Int64 in

@@ -46,7 +46,7 @@ public struct HTMLProtocolWriter: ProtocolWriter {
     public var fileSuffix: String { ".protocol.html" }
 
     public func render(_ export: Export, context: ProtocolContext) -> [UInt8] {
-        Array(renderer.html(for: export, checkedAt: ProtocolDay.of(context)).utf8)
+        renderer.htmlBytes(for: export, checkedAt: ProtocolDay.of(context))
     }
 }
 

@@ -45,18 +45,19 @@ public struct ProtocolRenderer: Sendable {
 
     /// The filled DOCX. Throws `TemplateError` (all faults) when the template is broken.
     public func docx(for export: Export, checkedAt: Day) throws -> [UInt8] {
-        try prepared.fill(ProtocolData.json(for: export, checkedAt: checkedAt))
+        try docx(data: ProtocolData.json(for: export, checkedAt: checkedAt))
     }
+
+    /// The filled DOCX of protocol data already built (`ProtocolData.json`).
+    public func docx(data: JSONValue) throws -> [UInt8] { try prepared.fill(data) }
 
     /// The same protocol as one HTML page with inline CSS; all text escaped.
     public func html(for export: Export, checkedAt: Day) -> String {
-        String(decoding: htmlBytes(for: export, checkedAt: checkedAt), as: UTF8.self)
+        String(decoding: htmlBytes(data: ProtocolData.json(for: export, checkedAt: checkedAt)), as: UTF8.self)
     }
 
-    /// The HTML page as UTF-8, as a protocol file holds it.
-    public func htmlBytes(for export: Export, checkedAt: Day) -> [UInt8] {
-        ProtocolHTML.render(ProtocolData.json(for: export, checkedAt: checkedAt))
-    }
+    /// The HTML page of protocol data already built (`ProtocolData.json`), as UTF-8.
+    public func htmlBytes(data: JSONValue) -> [UInt8] { ProtocolHTML.render(data) }
 }
 
 /// The HTML form of the protocol, written as UTF-8 bytes: a protocol is written for every

@@ -27,7 +27,7 @@ public enum ProtocolData {
         for (i, d) in export.diagnostics.enumerated() {
             let label = self.label(for: d, in: export)
             let key = "\(d.document.map(String.init) ?? "-")|\(d.item ?? "-")"
-            var pairs: [(String, JSONValue)] = [
+            let pairs: [(String, JSONValue)] = [
                 ("number", .number(Double(i + 1))),
                 ("severity", .string(d.severity.russian)),
                 ("severityCode", .string(d.severity.rawValue)),
@@ -38,8 +38,13 @@ public enum ProtocolData {
                 ("fix", .optional(ProtocolHints.fix(for: d.code))),
             ]
             let entry = JSONValue.object(pairs)
-            pairs.insert(("label", .string(label)), at: 1)
-            flat.append(.object(pairs))
+            // The flat list's entry: the same with its label second, built at its final size.
+            var labelled: [(String, JSONValue)] = []
+            labelled.reserveCapacity(pairs.count + 1)
+            labelled.append(pairs[0])
+            labelled.append(("label", .string(label)))
+            labelled += pairs.dropFirst()
+            flat.append(.object(labelled))
             if let g = groups.firstIndex(where: { $0.key == key }) {
                 groups[g].entries.append(entry)
             } else {

@@ -21,7 +21,10 @@ public struct Export: Hashable, Sendable {
 
     /// Counts of diagnostics by severity.
     public var severityCounts: [Severity: Int] {
-        Dictionary(grouping: diagnostics, by: \.severity).mapValues(\.count)
+        // Counted, not grouped: grouping copied every diagnostic into per-severity arrays for every protocol.
+        var counts: [Severity: Int] = [:]
+        for d in diagnostics { counts[d.severity, default: 0] += 1 }
+        return counts
     }
 }
 

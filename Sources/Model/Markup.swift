@@ -47,6 +47,12 @@ public enum Markup {
         }
     }
 
+    /// The same HTML text, appended as UTF-8 bytes.
+    public static func html(_ text: String, into out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { write($0, into: &out, attribute: true, html: true) }
+    }
+
     // MARK: - Bytes
 
     /// Whether a byte may need a replacement: ASCII controls, `" & ' < >`, and 0xEF (the lead

@@ -117,6 +117,7 @@ public struct ZipWriter {
         var out: [UInt8] = []
         out.reserveCapacity(chosen.values.reduce(22) { $0 + $1.data.count + 2 * (46 + 64) })
         var central: [UInt8] = []
+        central.reserveCapacity(order.reduce(0) { $0 + 46 + $1.utf8.count })
         for name in order {
             let entry = chosen[name]!
             let nameBytes = Array(name.utf8)
@@ -126,33 +127,39 @@ public struct ZipWriter {
             }
             let offset = UInt32(out.count)
             // Local file header.
-            out.le32(0x0403_4B50)
-            out.entryFields(entry, nameLength: nameBytes.count)
+            out.fields(30) { header in
+                header.le32(0x0403_4B50)
+                header.entryFields(entry, nameLength: nameBytes.count)
+            }
             out.append(contentsOf: nameBytes)
             out.append(contentsOf: entry.data)
             // Its central directory record.
-            central.le32(0x0201_4B50)
-            central.le16(20)  // made by: MS-DOS attributes, ZIP 2.0
-            central.entryFields(entry, nameLength: nameBytes.count)
-            central.le16(0)  // comment length
-            central.le16(0)  // disk number
-            central.le16(0)  // internal attributes
-            central.le32(0)  // external attributes
-            central.le32(offset)
+            central.fields(46) { record in
+                record.le32(0x0201_4B50)
+                record.le16(20)  // made by: MS-DOS attributes, ZIP 2.0
+                record.entryFields(entry, nameLength: nameBytes.count)
+                record.le16(0)  // comment length
+                record.le16(0)  // disk number
+                record.le16(0)  // internal attributes
+                record.le32(0)  // external attributes
+                record.le32(offset)
+            }
             central.append(contentsOf: nameBytes)
         }
         guard out.count <= 0xFFFF_FFFF, central.count <= 0xFFFF_FFFF else { throw Failure(reason: "архив слишком велик") }
         let centralOffset = UInt32(out.count)
         out.append(contentsOf: central)
         // End of central directory.
-        out.le32(0x0605_4B50)
-        out.le16(0)
-        out.le16(0)
-        out.le16(UInt16(order.count))
-        out.le16(UInt16(order.count))
-        out.le32(UInt32(central.count))
-        out.le32(centralOffset)
-        out.le16(0)
+        out.fields(22) { end in
+            end.le32(0x0605_4B50)
+            end.le16(0)
+            end.le16(0)
+            end.le16(UInt16(order.count))
+            end.le16(UInt16(order.count))
+            end.le32(UInt32(central.count))
+            end.le32(centralOffset)
+            end.le16(0)
+        }
         return out
     }
 
@@ -164,14 +171,32 @@ public struct ZipWriter {
 }
 
 private extension [UInt8] {
+    /// Appends `count` bytes of little-endian fields, gathered first on the stack: appending
+    /// headers byte by byte cost more than all the rest of assembling a protocol's archive
+    /// but copying its data.
+    mutating func fields(_ count: Int, _ write: (inout ZipFields) -> Void) {
+        Swift.withUnsafeTemporaryAllocation(byteCount: count, alignment: 1) { raw in
+            var fields = ZipFields(raw: raw)
+            write(&fields)
+            precondition(fields.offset == count, "ZIP header of \(fields.offset) bytes, not \(count)")
+            append(contentsOf: UnsafeRawBufferPointer(raw))
+        }
+    }
+}
+
+/// Little-endian fields written in order into a header's bytes.
+private struct ZipFields {
+    let raw: UnsafeMutableRawBufferPointer
+    var offset = 0
+
     mutating func le16(_ v: UInt16) {
-        append(UInt8(truncatingIfNeeded: v))
-        append(UInt8(truncatingIfNeeded: v >> 8))
+        raw.storeBytes(of: v.littleEndian, toByteOffset: offset, as: UInt16.self)
+        offset += 2
     }
 
     mutating func le32(_ v: UInt32) {
-        le16(UInt16(truncatingIfNeeded: v))
-        le16(UInt16(truncatingIfNeeded: v >> 16))
+        raw.storeBytes(of: v.littleEndian, toByteOffset: offset, as: UInt32.self)
+        offset += 4
     }
 
     /// The fields a local header and a central record share, from «version needed» to «extra length».

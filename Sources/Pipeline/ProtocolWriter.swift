@@ -1,4 +1,5 @@
 import Model
+import Reports
 
 /// What a protocol knows besides the export.
 public struct ProtocolContext: Sendable {
@@ -8,12 +9,33 @@ public struct ProtocolContext: Sendable {
     public var checkedAt: String
     /// Whether the file was converted from a legacy format first.
     public var converted: Bool
+    /// What the writers of one file's protocols share; a new context starts empty.
+    let shared = ProtocolShared()
 
     public init(fileName: String, organization: String?, checkedAt: String, converted: Bool) {
         self.fileName = fileName
         self.organization = organization
         self.checkedAt = checkedAt
         self.converted = converted
+    }
+}
+
+/// The protocol data of one file, built by the first writer that needs it and reused by the
+/// others: the DOCX and HTML protocols show the same data, and building and freeing it cost
+/// as much as writing the HTML page.
+///
+/// `@unchecked Sendable`: a context belongs to one file, whose protocols are rendered one
+/// after another on one thread.
+final class ProtocolShared: @unchecked Sendable {
+    private var data: (file: String, sha256: String, day: Day, json: JSONValue)?
+
+    /// `ProtocolData.json(for: export, checkedAt: day)`, built once. The export is known by
+    /// its file and content hash: comparing whole exports would cost more than building the data.
+    func data(_ export: Export, _ day: Day) -> JSONValue {
+        if let data, data.day == day, data.file == export.file, data.sha256 == export.sha256 { return data.json }
+        let json = ProtocolData.json(for: export, checkedAt: day)
+        data = (export.file, export.sha256, day, json)
+        return json
     }
 }
 

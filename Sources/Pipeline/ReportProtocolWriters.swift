@@ -13,9 +13,10 @@ public struct DocxProtocolWriter: ProtocolWriter {
 
     public func render(_ export: Export, context: ProtocolContext) -> [UInt8] {
         let day = ProtocolDay.of(context)
-        if let bytes = try? renderer.docx(for: export, checkedAt: day) { return bytes }
+        let data = context.shared.data(export, day)
+        if let bytes = try? renderer.docx(data: data) { return bytes }
         // A template broken after the run started: the built-in one still gives a protocol.
-        return (try? ProtocolRenderer().docx(for: export, checkedAt: day)) ?? []
+        return (try? ProtocolRenderer().docx(data: data)) ?? []
     }
 
     /// The protocol in both forms from the built-in template: what a pipeline writes unless told otherwise.
@@ -46,7 +47,7 @@ public struct HTMLProtocolWriter: ProtocolWriter {
     public var fileSuffix: String { ".protocol.html" }
 
     public func render(_ export: Export, context: ProtocolContext) -> [UInt8] {
-        Array(renderer.html(for: export, checkedAt: ProtocolDay.of(context)).utf8)
+        renderer.htmlBytes(data: context.shared.data(export, ProtocolDay.of(context)))
     }
 }
 

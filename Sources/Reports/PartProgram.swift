@@ -8,24 +8,34 @@
 /// and the merges of their outer cells already continued. A part is compiled only when
 /// `PartProgramEligibility` shows that table repair can change nothing in any fill;
 /// other parts keep the tree path.
+///
+/// Every piece of static text lies in one byte array (`text`) and the steps name theirs by
+/// range: a fill then copies pieces from one buffer instead of retaining and releasing an
+/// array for every step, which cost about as much as the copying.
 struct PartProgram {
-    /// One step of a fill.
+    /// One step of a fill. Ranges are into `text`.
     enum Op {
         /// XML text standing for at least one node (its bytes may be empty: an empty text node).
-        case text([UInt8])
+        case text(Range<Int>)
         /// A run filled from a tag; nothing when the value's text is empty.
         case variable(VariableRun)
         /// An element all of whose children may be absent: `<x/>` when none is written.
-        case element(start: [UInt8], children: [Op], end: [UInt8])
+        case element(start: Range<Int>, children: [Op], end: Range<Int>)
         case section(Section)
     }
 
-    struct VariableRun {
+    final class VariableRun {
         let path: [String]
         /// The run's start tag and its properties.
-        let prefix: [UInt8]
+        let prefix: Range<Int>
         /// The run's end tag.
-        let suffix: [UInt8]
+        let suffix: Range<Int>
+
+        init(path: [String], prefix: Range<Int>, suffix: Range<Int>) {
+            self.path = path
+            self.prefix = prefix
+            self.suffix = suffix
+        }
     }
 
     final class Section {
@@ -46,18 +56,33 @@ struct PartProgram {
     }
 
     let ops: [Op]
+    /// The static text of every step.
+    let text: [UInt8]
     /// The nodes the part renders before any section copy.
     let rootNodes: Int
 
     /// The program of a planned, frozen part; nil when the part needs the tree path.
     init?(_ document: XMLDocument) {
         guard PartProgramEligibility.holds(for: document.root) else { return nil }
-        var builder = Builder()
+        let text = StaticText()
+        var builder = Builder(text: text)
         for p in document.prolog { builder.append(Array(p.utf8)) }
         if !document.prolog.isEmpty { builder.append([UInt8(ascii: "\n")]) }
         builder.compile(document.root, laterCopy: false)
         ops = builder.finish()
+        self.text = text.bytes
         rootNodes = PartProgram.nodes(document.root)
+    }
+
+    /// The static text the builders of one part gather.
+    private final class StaticText {
+        var bytes: [UInt8] = []
+
+        func add(_ piece: [UInt8]) -> Range<Int> {
+            let start = bytes.count
+            bytes += piece
+            return start..<bytes.count
+        }
     }
 
     /// The nodes `TemplateRenderer` counts for `node`, without the copies of sections in it.
@@ -69,9 +94,12 @@ struct PartProgram {
 
     /// Collects static text and the steps between.
     private struct Builder {
+        private let text: StaticText
         private var ops: [Op] = []
         private var pending: [UInt8] = []
         private var pendingNodes = false
+
+        init(text: StaticText) { self.text = text }
 
         mutating func append(_ bytes: [UInt8]) {
             pending += bytes
@@ -79,7 +107,7 @@ struct PartProgram {
         }
 
         private mutating func flush() {
-            if pendingNodes { ops.append(.text(pending)) }
+            if pendingNodes { ops.append(.text(text.add(pending))) }
             pending = []
             pendingNodes = false
         }
@@ -104,12 +132,12 @@ struct PartProgram {
                 var suffix: [UInt8] = []
                 XMLTreeWriter.end(node.name, into: &suffix)
                 flush()
-                ops.append(.variable(VariableRun(path: tag.path, prefix: prefix, suffix: suffix)))
+                ops.append(.variable(VariableRun(path: tag.path, prefix: text.add(prefix), suffix: text.add(suffix))))
                 return
             }
             if let plan = node.section {
                 flush()
-                ops.append(.section(Builder.section(plan, node, laterCopy: laterCopy)))
+                ops.append(.section(section(plan, node, laterCopy: laterCopy)))
                 return
             }
             if laterCopy, CopyIdentity.isBookmark(node) { return }
@@ -141,14 +169,14 @@ struct PartProgram {
                 append(end)
             } else {
                 flush()
-                var inner = Builder()
+                var inner = Builder(text: text)
                 compileChildren(&inner)
-                ops.append(.element(start: start, children: inner.finish(), end: end))
+                ops.append(.element(start: text.add(start), children: inner.finish(), end: text.add(end)))
             }
         }
 
-        private static func section(_ plan: SectionPlan, _ wrapper: XNode, laterCopy: Bool) -> Section {
-            var first = Builder(), later = Builder()
+        private func section(_ plan: SectionPlan, _ wrapper: XNode, laterCopy: Bool) -> Section {
+            var first = Builder(text: text), later = Builder(text: text)
             let continuing = plan.placement == .row ? plan.outerCells : []
             for c in wrapper.children {
                 first.compile(c, laterCopy: laterCopy)

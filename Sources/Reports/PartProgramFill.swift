@@ -3,24 +3,33 @@ import Model
 extension PartProgram {
     /// The filled part; nil when it would render more than `nodeLimit` nodes (as `TemplateRenderer` counts them).
     func fill(_ data: JSONValue, nodeLimit: Int) -> [UInt8]? {
-        var filler = Filler(scopes: [data], produced: rootNodes, limit: nodeLimit)
         guard rootNodes <= nodeLimit else { return nil }
-        filler.out.reserveCapacity(1 << 15)
-        _ = filler.run(ops)
-        return filler.exceeded ? nil : filler.out
+        return text.withUnsafeBufferPointer { text in
+            var filler = Filler(text: text, scopes: [data], produced: rootNodes, limit: nodeLimit)
+            filler.out.reserveCapacity(1 << 15)
+            _ = filler.run(ops)
+            return filler.exceeded ? nil : filler.out
+        }
     }
 
     private struct Filler {
+        /// The program's static text.
+        let text: UnsafeBufferPointer<UInt8>
         var scopes: [JSONValue]
         var produced: Int
         let limit: Int
         var exceeded = false
         var out: [UInt8] = []
 
-        init(scopes: [JSONValue], produced: Int, limit: Int) {
+        init(text: UnsafeBufferPointer<UInt8>, scopes: [JSONValue], produced: Int, limit: Int) {
+            self.text = text
             self.scopes = scopes
             self.produced = produced
             self.limit = limit
+        }
+
+        private mutating func write(_ piece: Range<Int>) {
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: text[piece]))
         }
 
         /// Writes `ops`; whether any node was written.
@@ -28,20 +37,20 @@ extension PartProgram {
             var wrote = false
             for op in ops {
                 switch op {
-                case let .text(bytes):
-                    out.append(contentsOf: bytes)
+                case let .text(piece):
+                    write(piece)
                     wrote = true
                 case let .variable(run):
                     let value = TemplateRenderer.text(TemplateRenderer.resolve(run.path, in: scopes))
                     guard !value.isEmpty else { continue }
-                    out.append(contentsOf: run.prefix)
+                    write(run.prefix)
                     TemplateRenderer.appendRunContent(value, into: &out)
-                    out.append(contentsOf: run.suffix)
+                    write(run.suffix)
                     wrote = true
                 case let .element(start, children, end):
-                    out.append(contentsOf: start)
+                    write(start)
                     if run(children) {
-                        out.append(contentsOf: end)
+                        write(end)
                     } else {
                         // `<x>` becomes `<x/>`, as the writer writes an element without children.
                         out.removeLast()

@@ -27,7 +27,7 @@ public enum ProtocolData {
         for (i, d) in export.diagnostics.enumerated() {
             let label = self.label(for: d, in: export)
             let key = "\(d.document.map(String.init) ?? "-")|\(d.item ?? "-")"
-            var pairs: [(String, JSONValue)] = [
+            let pairs: [(String, JSONValue)] = [
                 ("number", .number(Double(i + 1))),
                 ("severity", .string(d.severity.russian)),
                 ("severityCode", .string(d.severity.rawValue)),
@@ -38,8 +38,13 @@ public enum ProtocolData {
                 ("fix", .optional(ProtocolHints.fix(for: d.code))),
             ]
             let entry = JSONValue.object(pairs)
-            pairs.insert(("label", .string(label)), at: 1)
-            flat.append(.object(pairs))
+            // The flat list's entry: the same with its label second, built at its final size.
+            var labelled: [(String, JSONValue)] = []
+            labelled.reserveCapacity(pairs.count + 1)
+            labelled.append(pairs[0])
+            labelled.append(("label", .string(label)))
+            labelled += pairs.dropFirst()
+            flat.append(.object(labelled))
             if let g = groups.firstIndex(where: { $0.key == key }) {
                 groups[g].entries.append(entry)
             } else {
@@ -78,16 +83,17 @@ public enum ProtocolData {
     }
 
     /// «Пункт 5», «Строка 7», «Документ», «Документ 2, пункт 5», «Файл».
+    /// The place is written with its word as the label needs it (capitalised when it starts the
+    /// label): uppercasing Cyrillic at run time cost more than the rest of a diagnostic's data.
     static func label(for d: Diagnostic, in export: Export) -> String {
-        var place: String?
-        if let item = d.item {
-            place = item.hasPrefix("#") ? "строка \(item.dropFirst())" : "пункт \(item)"
+        func place(row: String, point: String) -> String? {
+            guard let item = d.item else { return nil }
+            return item.hasPrefix("#") ? row + item.dropFirst() : point + item
         }
-        guard let doc = d.document else { return place.map(capitalized) ?? "Файл" }
-        if export.documents.count > 1 {
-            return "Документ \(doc + 1)" + (place.map { ", \($0)" } ?? "")
+        if let doc = d.document, export.documents.count > 1 {
+            return "Документ \(doc + 1)" + (place(row: ", строка ", point: ", пункт ") ?? "")
         }
-        return place.map(capitalized) ?? "Документ"
+        return place(row: "Строка ", point: "Пункт ") ?? (d.document == nil ? "Файл" : "Документ")
     }
 
     /// The field in Russian; when the diagnostic names none, the one its code is about.
@@ -118,6 +124,4 @@ public enum ProtocolData {
         let word = (11...14).contains(mod100) ? many : mod10 == 1 ? one : (2...4).contains(mod10) ? few : many
         return "\(n) \(word)"
     }
-
-    private static func capitalized(_ s: String) -> String { s.prefix(1).uppercased() + s.dropFirst() }
 }

@@ -45,25 +45,36 @@ public struct ProtocolRenderer: Sendable {
 
     /// The filled DOCX. Throws `TemplateError` (all faults) when the template is broken.
     public func docx(for export: Export, checkedAt: Day) throws -> [UInt8] {
-        try prepared.fill(ProtocolData.json(for: export, checkedAt: checkedAt))
+        try docx(data: ProtocolData.json(for: export, checkedAt: checkedAt))
     }
+
+    /// The filled DOCX of protocol data already built (`ProtocolData.json`).
+    public func docx(data: JSONValue) throws -> [UInt8] { try prepared.fill(data) }
 
     /// The same protocol as one HTML page with inline CSS; all text escaped.
     public func html(for export: Export, checkedAt: Day) -> String {
-        ProtocolHTML.render(ProtocolData.json(for: export, checkedAt: checkedAt))
+        String(decoding: htmlBytes(data: ProtocolData.json(for: export, checkedAt: checkedAt)), as: UTF8.self)
     }
+
+    /// The HTML page of protocol data already built (`ProtocolData.json`), as UTF-8.
+    public func htmlBytes(data: JSONValue) -> [UInt8] { ProtocolHTML.render(data) }
 }
 
-/// The HTML form of the protocol.
+/// The HTML form of the protocol, written as UTF-8 bytes: a protocol is written for every
+/// file of a run, and appending to a `String` piece by piece cost more than the escaping.
 enum ProtocolHTML {
-    static func render(_ data: JSONValue) -> String {
-        func s(_ key: String, in value: JSONValue = data) -> String { escape(TemplateRenderer.text(value[key])) }
-        var out = """
+    static func render(_ data: JSONValue) -> [UInt8] {
+        var page = Page()
+        page.raw("""
         <!DOCTYPE html>
         <html lang="ru">
         <head>
         <meta charset="utf-8">
-        <title>Протокол проверки — \(s("file"))</title>
+        <title>Протокол проверки — 
+        """)
+        page.text("file", in: data)
+        page.raw("""
+        </title>
         <style>
         body { font-family: "Times New Roman", serif; font-size: 12pt; margin: 2em auto; max-width: 70em; color: #111; }
         h1 { font-size: 14pt; text-align: center; margin-bottom: 0; }
@@ -87,39 +98,89 @@ enum ProtocolHTML {
         <h1>ПРОТОКОЛ ПРОВЕРКИ</h1>
         <p class="subtitle">документов программы наставничества</p>
         <dl>
-        <dt>Организация</dt><dd>\(s("organization"))</dd>
-        <dt>Файл</dt><dd>\(s("file"))</dd>
-        <dt>Контрольная сумма SHA-256</dt><dd>\(s("sha256"))</dd>
-        <dt>Дата проверки</dt><dd>\(s("checkedAt"))</dd>
-
-        """
+        <dt>Организация</dt><dd>
+        """)
+        page.text("organization", in: data)
+        page.raw("</dd>\n<dt>Файл</dt><dd>")
+        page.text("file", in: data)
+        page.raw("</dd>\n<dt>Контрольная сумма SHA-256</dt><dd>")
+        page.text("sha256", in: data)
+        page.raw("</dd>\n<dt>Дата проверки</dt><dd>")
+        page.text("checkedAt", in: data)
+        page.raw("</dd>\n")
         for doc in data["documents"]?.arrayValue ?? [] {
-            out += "<dt>Документ \(s("number", in: doc))</dt><dd>\(s("kind", in: doc)) — «\(s("title", in: doc))»</dd>\n"
+            page.raw("<dt>Документ ")
+            page.text("number", in: doc)
+            page.raw("</dt><dd>")
+            page.text("kind", in: doc)
+            page.raw(" — «")
+            page.text("title", in: doc)
+            page.raw("»</dd>\n")
         }
-        out += "</dl>\n<p class=\"verdict\">Итог проверки: \(s("summary")).</p>\n"
+        page.raw("</dl>\n<p class=\"verdict\">Итог проверки: ")
+        page.text("summary", in: data)
+        page.raw(".</p>\n")
         let groups = data["groups"]?.arrayValue ?? []
         if groups.isEmpty {
-            out += "<p class=\"verdict clean\">\(escape(ProtocolData.noFindings)).</p>\n"
+            page.raw("<p class=\"verdict clean\">")
+            page.escaped(ProtocolData.noFindings)
+            page.raw(".</p>\n")
         } else {
-            out += "<table>\n<thead><tr><th>Пункт</th><th>№</th><th>Важность</th><th>Поле</th><th>Текст в документе</th><th>Замечание и что исправить</th></tr></thead>\n<tbody>\n"
+            page.raw("<table>\n<thead><tr><th>Пункт</th><th>№</th><th>Важность</th><th>Поле</th><th>Текст в документе</th><th>Замечание и что исправить</th></tr></thead>\n<tbody>\n")
             for group in groups {
                 let entries = group["diagnostics"]?.arrayValue ?? []
                 for (k, d) in entries.enumerated() {
-                    out += "<tr>"
-                    if k == 0 { out += "<td rowspan=\"\(entries.count)\">\(s("label", in: group))</td>" }
-                    let severity = escape(d["severityCode"]?.stringValue ?? "")
-                    out += "<td>\(s("number", in: d))</td><td class=\"\(severity)\">\(s("severity", in: d))</td>"
-                    out += "<td>\(s("field", in: d))</td><td>\(s("text", in: d))</td><td>\(s("message", in: d))"
-                    if let fix = d["fix"]?.stringValue { out += "<div class=\"fix\">Что исправить: \(escape(fix))</div>" }
-                    out += "</td></tr>\n"
+                    page.raw("<tr>")
+                    if k == 0 {
+                        page.raw("<td rowspan=\"")
+                        page.escaped(String(entries.count))
+                        page.raw("\">")
+                        page.text("label", in: group)
+                        page.raw("</td>")
+                    }
+                    page.raw("<td>")
+                    page.text("number", in: d)
+                    page.raw("</td><td class=\"")
+                    page.escaped(d["severityCode"]?.stringValue ?? "")
+                    page.raw("\">")
+                    page.text("severity", in: d)
+                    page.raw("</td><td>")
+                    page.text("field", in: d)
+                    page.raw("</td><td>")
+                    page.text("text", in: d)
+                    page.raw("</td><td>")
+                    page.text("message", in: d)
+                    if let fix = d["fix"]?.stringValue {
+                        page.raw("<div class=\"fix\">Что исправить: ")
+                        page.escaped(fix)
+                        page.raw("</div>")
+                    }
+                    page.raw("</td></tr>\n")
                 }
             }
-            out += "</tbody>\n</table>\n"
+            page.raw("</tbody>\n</table>\n")
         }
-        out += "<footer>Протокол сформирован автоматически программой kartograf.</footer>\n</body>\n</html>\n"
-        return out
+        page.raw("<footer>Протокол сформирован автоматически программой kartograf.</footer>\n</body>\n</html>\n")
+        return page.bytes
     }
 
     /// Escapes text for HTML content and attributes; line breaks become `<br>`.
     static func escape(_ text: String) -> String { Markup.html(text) }
+
+    /// The page being written.
+    private struct Page {
+        var bytes: [UInt8] = []
+
+        init() { bytes.reserveCapacity(1 << 13) }
+
+        /// Markup, written as it is.
+        mutating func raw(_ markup: StaticString) {
+            bytes.append(contentsOf: UnsafeBufferPointer(start: markup.utf8Start, count: markup.utf8CodeUnitCount))
+        }
+
+        mutating func escaped(_ text: String) { Markup.html(text, into: &bytes) }
+
+        /// The text of `value[key]`, escaped.
+        mutating func text(_ key: String, in value: JSONValue) { escaped(TemplateRenderer.text(value[key])) }
+    }
 }

@@ -13,6 +13,18 @@ final class FastPathTests: XCTestCase {
         XCTAssertEqual(String(decoding: bytes, as: UTF8.self), "x&quot;&#39;&#9;&#10;&#13;")
         XCTAssertEqual(Markup.escape("Дорожная карта № 5"), "Дорожная карта № 5")
         XCTAssertEqual(Markup.html("a\r\nb\rc<\u{FFFF}"), "a<br>bc&lt;")
+        // Every other printable ASCII character is kept, in every form.
+        for b in UInt8(0x20)..<0x7F where !Array("\"&'<>".utf8).contains(b) {
+            let text = String(UnicodeScalar(b))
+            XCTAssertEqual(Markup.escape(text, attribute: true), text)
+            XCTAssertEqual(Markup.html(text), text)
+        }
+        // HTML appended as bytes: what the string form gives, after what was there.
+        for text in ["a\r\nb\rc<\u{FFFF}", "Школа № 5", "\"x\" & 'y'\t\u{1}\u{FEFF}", ""] {
+            var html: [UInt8] = Array("<p>".utf8)
+            Markup.html(text, into: &html)
+            XCTAssertEqual(html, Array(("<p>" + Markup.html(text)).utf8), text)
+        }
     }
 
     func testFrozenTextIsWrittenLikeTheTree() throws {

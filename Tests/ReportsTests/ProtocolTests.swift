@@ -97,6 +97,24 @@ final class ProtocolTests: XCTestCase {
         }
     }
 
+    func testLabelsNameTheItemRowDocumentOrFile() {
+        let one = Export(file: "a.docx", sha256: "", documents: [Document(kind: .roadmap)], diagnostics: [])
+        let two = Export(file: "a.docx", sha256: "", documents: [Document(kind: .roadmap), Document(kind: .order)], diagnostics: [])
+        func label(_ export: Export, document: Int?, item: String?) -> String {
+            ProtocolData.label(for: Diagnostic(.deadlineMissing, message: "", document: document, item: item), in: export)
+        }
+        XCTAssertEqual(label(one, document: 0, item: "5"), "Пункт 5")
+        XCTAssertEqual(label(one, document: 0, item: "#7"), "Строка 7")
+        XCTAssertEqual(label(one, document: 0, item: nil), "Документ")
+        XCTAssertEqual(label(one, document: nil, item: "2.1"), "Пункт 2.1")
+        XCTAssertEqual(label(one, document: nil, item: "#3"), "Строка 3")
+        XCTAssertEqual(label(one, document: nil, item: nil), "Файл")
+        XCTAssertEqual(label(two, document: 1, item: "5"), "Документ 2, пункт 5")
+        XCTAssertEqual(label(two, document: 0, item: "#7"), "Документ 1, строка 7")
+        XCTAssertEqual(label(two, document: 1, item: nil), "Документ 2")
+        XCTAssertEqual(label(two, document: nil, item: "4"), "Пункт 4")
+    }
+
     func testCleanFileSaysNoFindingsAndHasNoTable() throws {
         let export = Export(file: "школа.docx", sha256: "ab12", documents: [Document(kind: .roadmap, title: "ДК")])
         let renderer = try ProtocolRenderer()

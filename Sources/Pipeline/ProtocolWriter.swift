@@ -1,3 +1,4 @@
+import Foundation
 import Model
 import Reports
 
@@ -24,14 +25,17 @@ public struct ProtocolContext: Sendable {
 /// others: the DOCX and HTML protocols show the same data, and building and freeing it cost
 /// as much as writing the HTML page.
 ///
-/// `@unchecked Sendable`: a context belongs to one file, whose protocols are rendered one
-/// after another on one thread.
+/// A context belongs to one file, whose protocols the pipeline renders one after another on
+/// one thread; the lock only keeps a context shared some other way from racing.
 final class ProtocolShared: @unchecked Sendable {
+    private let lock = NSLock()
     private var data: (file: String, sha256: String, day: Day, json: JSONValue)?
 
     /// `ProtocolData.json(for: export, checkedAt: day)`, built once. The export is known by
     /// its file and content hash: comparing whole exports would cost more than building the data.
     func data(_ export: Export, _ day: Day) -> JSONValue {
+        lock.lock()
+        defer { lock.unlock() }
         if let data, data.day == day, data.file == export.file, data.sha256 == export.sha256 { return data.json }
         let json = ProtocolData.json(for: export, checkedAt: day)
         data = (export.file, export.sha256, day, json)

@@ -34,12 +34,6 @@ struct RoadmapAssembler {
 
     init(isReport: Bool) { self.isReport = isReport }
 
-    private mutating func appendItem(_ item: Item) {
-        if rows.isEmpty { rows.append(Section()) }
-        rows[rows.count - 1].items.append(item)
-        openItem = (rows.count - 1, rows[rows.count - 1].items.count - 1)
-    }
-
     mutating func add(row: RowView, map: ColumnMap) {
         if row.isEmpty { return }
         if row.isColumnNumberRow || HeaderMapper.isRepeatedHeader(row, of: map) { return }
@@ -69,14 +63,16 @@ struct RoadmapAssembler {
                 return
             }
         }
-        var item = Item()
-        item.number = Label.number(numberText)
-        item.activity = map.text(.activity, in: row)
-        item.deadline = Deadline(text: map.text(.deadline, in: row))
-        item.responsibles = map.text(.responsibles, in: row).map { [Responsible(text: $0)] } ?? []
-        item.result = map.text(.result, in: row)
-        item.outcome = isReport ? map.text(.outcome, in: row) : nil
-        appendItem(item)
+        // Made in place in its section: a local item handed over would be copied, then destroyed.
+        if rows.isEmpty { rows.append(Section()) }
+        rows[rows.count - 1].items.append(Item(
+            number: Label.number(numberText),
+            activity: map.text(.activity, in: row),
+            deadline: Deadline(text: map.text(.deadline, in: row)),
+            responsibles: map.text(.responsibles, in: row).map { [Responsible(text: $0)] } ?? [],
+            result: map.text(.result, in: row),
+            outcome: isReport ? map.text(.outcome, in: row) : nil))
+        openItem = (rows.count - 1, rows[rows.count - 1].items.count - 1)
     }
 
     /// A row that opens a section: one cell across (most of) the table, or a label

@@ -11,12 +11,15 @@ struct RoadmapAssembler {
     var sections: [Section] {
         var out: [Section] = []
         for section in rows {
+            // Nearly always no item opens a section: the section stays as it is, its items not copied one by one.
+            guard section.items.indices.contains(where: { opensSection(section.items, at: $0) }) else {
+                out.append(section)
+                continue
+            }
             var current = Section(number: section.number, title: section.title)
             var opened = false
             for (i, item) in section.items.enumerated() {
-                if let n = item.number, item.isTitleOnly,
-                   let next = section.items[(i + 1)...].first(where: { $0.number != nil })?.number,
-                   next.hasPrefix(n + ".") {
+                if opensSection(section.items, at: i), let n = item.number {
                     if opened || !current.items.isEmpty || current.title != nil { out.append(current) }
                     current = Section(number: n, title: TextNormalizer.singleLine(item.activity))
                     opened = true
@@ -28,6 +31,15 @@ struct RoadmapAssembler {
         }
         return out
     }
+
+    /// Whether item `i` is a heading written as an item: numbered, only a title, and the next
+    /// numbered item is numbered beneath it.
+    private func opensSection(_ items: [Item], at i: Int) -> Bool {
+        guard let n = items[i].number, items[i].isTitleOnly,
+              let next = items[(i + 1)...].first(where: { $0.number != nil })?.number else { return false }
+        return next.hasPrefix(n + ".")
+    }
+
     /// Where the last item is, while rows may still continue it.
     private var openItem: (section: Int, item: Int)?
     private let isReport: Bool

@@ -61,8 +61,15 @@ struct Normalizer {
         }
 
         func hash(into hasher: inout Hasher) {
-            hasher.combine(period)
+            // The period as one word: its six numbers combined one by one cost more than a short text.
+            hasher.combine(period.map(Self.packed) ?? -1)
             if let text { hashBytes(text, into: &hasher) }
+        }
+
+        /// A period's days in one number, equal for equal periods (out-of-range days only collide).
+        private static func packed(_ p: Period) -> Int {
+            func day(_ d: Day) -> Int { (d.year &* 16 &+ d.month) &* 32 &+ d.day }
+            return day(p.from) &<< 24 ^ day(p.to)
         }
     }
 
@@ -104,12 +111,14 @@ struct Normalizer {
         let period = r.document.period
         var glossary = fileGlossary
         for e in r.document.glossary.entries { glossary.define(e.abbreviation, e.expansion) }
+        // Taken once: each use of a static goes through its lazy initialisation check.
+        let deadlineCache = Self.deadlineCache, responsiblesCache = Self.responsiblesCache
         for s in r.document.sections.indices {
             for i in r.document.sections[s].items.indices {
                 // Most items draw no finding: their label is made only for one.
                 func label() -> String { CheckContext.label(in: r.document, section: s, item: i) }
                 let deadlineText = r.document.sections[s].items[i].deadline.text
-                let d = Self.deadlineCache.value(for: DeadlineKey(text: deadlineText, period: period)) {
+                let d = deadlineCache.value(for: DeadlineKey(text: deadlineText, period: period)) {
                     deadlines.parse(deadlineText, period: period)
                 }
                 r.document.sections[s].items[i].deadline = d.value
@@ -118,7 +127,7 @@ struct Normalizer {
                     out += d.diagnostics.map { $0.located(document: index, section: s, item: l) }
                 }
                 let raw = Self.joinedText(r.document.sections[s].items[i].responsibles)
-                let p = Self.responsiblesCache.value(for: ResponsiblesKey(text: raw, glossary: glossary)) {
+                let p = responsiblesCache.value(for: ResponsiblesKey(text: raw, glossary: glossary)) {
                     responsibles.parse(raw.isEmpty ? nil : raw, glossary: glossary)
                 }
                 r.document.sections[s].items[i].responsibles = p.value

@@ -24,10 +24,11 @@ public struct TemplateUnfilledCheck: DocumentCheck {
         for p in doc.points { if let b = Blanks.first(in: p.text) { return b } }
         for s in doc.sections {
             if let b = Blanks.first(in: s.title) { return b }
-            for i in s.items {
-                if let b = Blanks.first(in: i.activity) ?? Blanks.first(in: i.deadline.text)
-                    ?? Blanks.first(in: i.result) ?? Blanks.first(in: i.outcome) { return b }
-                for r in i.responsibles { if let b = Blanks.first(in: r.text) { return b } }
+            // Each item's fields read in place: a copy of the item would retain and release them all.
+            for k in s.items.indices {
+                if let b = Blanks.first(in: s.items[k].activity) ?? Blanks.first(in: s.items[k].deadline.text)
+                    ?? Blanks.first(in: s.items[k].result) ?? Blanks.first(in: s.items[k].outcome) { return b }
+                for r in s.items[k].responsibles { if let b = Blanks.first(in: r.text) { return b } }
             }
         }
         for ind in doc.indicators {

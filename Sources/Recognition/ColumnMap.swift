@@ -131,10 +131,22 @@ enum HeaderMapper {
         return String(digits)
     }
 
+    /// How many first rows of a table may hold its header.
+    static let headerSearchDepth = 5
+
+    /// The views of the rows a header is looked for in (`headerSearchDepth`).
+    static func headerRows(_ table: Table) -> [RowView] {
+        table.rows.prefix(headerSearchDepth).map(RowView.init)
+    }
+
     /// Finds the header rows among the first rows of a table and maps the columns.
     /// `expectReport` lets an unnamed column after the others be the report's outcome.
     static func map(_ table: Table, expectReport: Bool) -> ColumnMap? {
-        let rows = table.rows.prefix(5).map(RowView.init)
+        map(table, rows: headerRows(table), expectReport: expectReport)
+    }
+
+    /// `map` on the table's `headerRows`, made by the caller, who reads the data rows among them too.
+    static func map(_ table: Table, rows: [RowView], expectReport: Bool) -> ColumnMap? {
         var best: (index: Int, map: ColumnMap, score: Int)?
         for (i, row) in rows.enumerated() {
             let m = mapRow(row)

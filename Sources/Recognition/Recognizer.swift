@@ -243,7 +243,9 @@ struct Segmenter {
         let titled = plainTitle()
         defer { recent = [] }
         let expectReport = current?.kind == .report || titled?.kind == .report
-        if let map = HeaderMapper.map(t, expectReport: expectReport) {
+        // Viewed once: for the header, and as data rows when the data starts among them.
+        let views = HeaderMapper.headerRows(t)
+        if let map = HeaderMapper.map(t, rows: views, expectReport: expectReport) {
             if map.isIndicatorsLike {
                 if current?.kind != .indicators || current!.tables > 0 { startDocument(.indicators, title: nil) }
                 current!.titleOpen = false
@@ -257,7 +259,7 @@ struct Segmenter {
                 if kind == .roadmap || kind == .report {
                     if current!.tables > 0, current!.map != nil, current!.roadmap != nil {
                         // A header repeated on a new page: the same document goes on.
-                        appendRoadmapTable(t, map: map, startRow: map.firstDataRow)
+                        appendRoadmapTable(t, views: views, map: map, startRow: map.firstDataRow)
                         return
                     }
                 } else if let c = current, c.tables == 0, c.text.isEmpty, c.kind != .order {
@@ -273,14 +275,14 @@ struct Segmenter {
                 current!.map = map
                 current!.hasResultColumn = map.has(.result)
                 current!.roadmap = RoadmapAssembler(isReport: current!.kind == .report || map.has(.outcome))
-                appendRoadmapTable(t, map: map, startRow: map.firstDataRow)
+                appendRoadmapTable(t, views: views, map: map, startRow: map.firstDataRow)
                 return
             }
         }
         // No header: a table a page break split off the one before.
         if let c = current, (c.kind == .roadmap || c.kind == .report), let map = c.map, c.roadmap != nil,
            abs(t.columnCount - map.columnCount) <= 1 {
-            appendRoadmapTable(t, map: map, startRow: 0)
+            appendRoadmapTable(t, views: views, map: map, startRow: 0)
             return
         }
         if let c = current, c.kind == .indicators, let map = c.map, abs(t.columnCount - map.columnCount) <= 1 {
@@ -314,12 +316,13 @@ struct Segmenter {
         return nil
     }
 
-    private mutating func appendRoadmapTable(_ t: Table, map: ColumnMap, startRow: Int) {
+    /// `views`: the table's first rows already viewed (`HeaderMapper.headerRows`).
+    private mutating func appendRoadmapTable(_ t: Table, views: [RowView], map: ColumnMap, startRow: Int) {
         if current!.introCount == nil { current!.introCount = current!.text.count }
         current!.tables += 1
         // Each row is viewed once: for the outcome count and for the items.
         for r in startRow..<t.rows.count {
-            let row = RowView(t.rows[r])
+            let row = r < views.count ? views[r] : RowView(t.rows[r])
             if map.has(.outcome) {
                 current!.rowsSeen += 1
                 if map.text(.outcome, in: row) != nil { current!.outcomeFilled += 1 }

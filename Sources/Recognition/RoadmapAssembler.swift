@@ -11,12 +11,15 @@ struct RoadmapAssembler {
     var sections: [Section] {
         var out: [Section] = []
         for section in rows {
+            // Nearly always no item opens a section: the section stays as it is, its items not copied one by one.
+            guard section.items.indices.contains(where: { opensSection(section.items, at: $0) }) else {
+                out.append(section)
+                continue
+            }
             var current = Section(number: section.number, title: section.title)
             var opened = false
             for (i, item) in section.items.enumerated() {
-                if let n = item.number, item.isTitleOnly,
-                   let next = section.items[(i + 1)...].first(where: { $0.number != nil })?.number,
-                   next.hasPrefix(n + ".") {
+                if opensSection(section.items, at: i), let n = item.number {
                     if opened || !current.items.isEmpty || current.title != nil { out.append(current) }
                     current = Section(number: n, title: TextNormalizer.singleLine(item.activity))
                     opened = true
@@ -28,17 +31,20 @@ struct RoadmapAssembler {
         }
         return out
     }
+
+    /// Whether item `i` is a heading written as an item: numbered, only a title, and the next
+    /// numbered item is numbered beneath it.
+    private func opensSection(_ items: [Item], at i: Int) -> Bool {
+        guard let n = items[i].number, items[i].isTitleOnly,
+              let next = items[(i + 1)...].first(where: { $0.number != nil })?.number else { return false }
+        return next.hasPrefix(n + ".")
+    }
+
     /// Where the last item is, while rows may still continue it.
     private var openItem: (section: Int, item: Int)?
     private let isReport: Bool
 
     init(isReport: Bool) { self.isReport = isReport }
-
-    private mutating func appendItem(_ item: Item) {
-        if rows.isEmpty { rows.append(Section()) }
-        rows[rows.count - 1].items.append(item)
-        openItem = (rows.count - 1, rows[rows.count - 1].items.count - 1)
-    }
 
     mutating func add(row: RowView, map: ColumnMap) {
         if row.isEmpty { return }
@@ -69,14 +75,16 @@ struct RoadmapAssembler {
                 return
             }
         }
-        var item = Item()
-        item.number = Label.number(numberText)
-        item.activity = map.text(.activity, in: row)
-        item.deadline = Deadline(text: map.text(.deadline, in: row))
-        item.responsibles = map.text(.responsibles, in: row).map { [Responsible(text: $0)] } ?? []
-        item.result = map.text(.result, in: row)
-        item.outcome = isReport ? map.text(.outcome, in: row) : nil
-        appendItem(item)
+        // Made in place in its section: a local item handed over would be copied, then destroyed.
+        if rows.isEmpty { rows.append(Section()) }
+        rows[rows.count - 1].items.append(Item(
+            number: Label.number(numberText),
+            activity: map.text(.activity, in: row),
+            deadline: Deadline(text: map.text(.deadline, in: row)),
+            responsibles: map.text(.responsibles, in: row).map { [Responsible(text: $0)] } ?? [],
+            result: map.text(.result, in: row),
+            outcome: isReport ? map.text(.outcome, in: row) : nil))
+        openItem = (rows.count - 1, rows[rows.count - 1].items.count - 1)
     }
 
     /// A row that opens a section: one cell across (most of) the table, or a label

@@ -23,6 +23,26 @@ final class StructureTests: XCTestCase {
         XCTAssertEqual(doc.period, Period.calendarYears(2024, 2024))
     }
 
+    func testANumberedTitleOnlyItemWithItemsNumberedBeneathItOpensASectionAndOtherSectionsStayAsRead() throws {
+        let rows = [
+            W.tr(header, header: true),
+            sectionRow("I.", "Подготовка", columns: 5),
+            W.tr(["1.", "Приказ", "май 2024", "Директор", "Приказ"]),
+            W.tr(["2.", "Запуск программы", "", "", ""]),
+            W.tr(["2.1.", "Анкеты", "июнь 2024", "Куратор", "Анкеты"]),
+            W.tr(["2.2.", "База", "июль 2024", "Куратор", "База"]),
+            sectionRow("II.", "Итоги", columns: 5),
+            W.tr(["3.", "Отчёт", "декабрь 2024", "Директор", "Отчёт"]),
+            W.tr(["4.", "Только заголовок", "", "", ""]),
+        ]
+        let doc = try recognize(W.p("Дорожная карта на 2024 год", bold: true) + W.table(columns: 5, rows: rows))[0].document
+        XCTAssertEqual(doc.sections.map(\.number), ["I", "2", "II"])
+        XCTAssertEqual(doc.sections.map(\.title), ["Подготовка", "Запуск программы", "Итоги"])
+        XCTAssertEqual(doc.sections.map { $0.items.map(\.number) }, [["1"], ["2.1", "2.2"], ["3", "4"]])
+        // An item with only a title and nothing numbered beneath it stays an item.
+        XCTAssertEqual(doc.sections[2].items[1].activity, "Только заголовок")
+    }
+
     func testVerticalMergeGivesTextToEveryRowAndItemsBeforeSectionsGoToAnUnnamedSection() throws {
         let rows = [
             W.tr(header, header: true),

@@ -98,16 +98,18 @@ enum ProtocolHTML {
         <h1>ПРОТОКОЛ ПРОВЕРКИ</h1>
         <p class="subtitle">документов программы наставничества</p>
         <dl>
-        <dt>Организация</dt><dd>
+
         """)
-        page.text("organization", in: data)
-        page.raw("</dd>\n<dt>Файл</dt><dd>")
-        page.text("file", in: data)
-        page.raw("</dd>\n<dt>Контрольная сумма SHA-256</dt><dd>")
-        page.text("sha256", in: data)
-        page.raw("</dd>\n<dt>Дата проверки</dt><dd>")
-        page.text("checkedAt", in: data)
-        page.raw("</dd>\n")
+        let heading: [(label: StaticString, key: String)] = [
+            ("Организация", "organization"), ("Файл", "file"), ("Контрольная сумма SHA-256", "sha256"), ("Дата проверки", "checkedAt"),
+        ]
+        for (label, key) in heading {
+            page.raw("<dt>")
+            page.raw(label)
+            page.raw("</dt><dd>")
+            page.text(key, in: data)
+            page.raw("</dd>\n")
+        }
         for doc in data["documents"]?.arrayValue ?? [] {
             page.raw("<dt>Документ ")
             page.text("number", in: doc)
@@ -144,12 +146,10 @@ enum ProtocolHTML {
                     page.escaped(d["severityCode"]?.stringValue ?? "")
                     page.raw("\">")
                     page.text("severity", in: d)
-                    page.raw("</td><td>")
-                    page.text("field", in: d)
-                    page.raw("</td><td>")
-                    page.text("text", in: d)
-                    page.raw("</td><td>")
-                    page.text("message", in: d)
+                    for key in ["field", "text", "message"] {
+                        page.raw("</td><td>")
+                        page.text(key, in: d)
+                    }
                     if let fix = d["fix"]?.stringValue {
                         page.raw("<div class=\"fix\">Что исправить: ")
                         page.escaped(fix)

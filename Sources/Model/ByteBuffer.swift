@@ -76,12 +76,9 @@ public struct ByteBuffer {
 
     public mutating func removeAll() { used = 0 }
 
-    /// Rewrites the bytes from `start` to the end in place: `body` gets them and returns how
-    /// many it kept at the front (no more than it got); the rest is dropped.
-    public mutating func rewriteTail(from start: Int, _ body: (UnsafeMutableBufferPointer<UInt8>) -> Int) {
-        precondition(start >= 0 && start <= used)
-        let kept = body(UnsafeMutableBufferPointer(start: base + start, count: used - start))
-        precondition(kept >= 0 && kept <= used - start)
-        used = start + kept
+    /// Drops the bytes from `count` on.
+    public mutating func truncate(to count: Int) {
+        precondition(count >= 0 && count <= used)
+        used = count
     }
 }

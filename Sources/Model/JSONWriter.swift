@@ -220,7 +220,7 @@ public struct JSONBytesOutput: JSONOutput {
         guard !joinedElements.isEmpty else { return }
         scratch.removeAll()
         scratch.append(buffer.view(start..<buffer.count))
-        buffer.rewriteTail(from: start) { _ in 0 }
+        buffer.truncate(to: start)
         let joined = scratch.view(0..<scratch.count)
         buffer.append(joined[0])  // the bracket
         for (n, elementStart) in joinedElements.enumerated() {

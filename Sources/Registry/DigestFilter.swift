@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// The first eight bytes of every sha256 the registry holds, in memory: so that the pipeline
 /// asks the database whether a file's bytes arrived before only when they might have.

@@ -14,7 +14,7 @@ struct ExtractCommand: ParsableCommand {
 
     func run() throws {
         let export = Extractor().extract(path: file)
-        printOut(JSONWriter().string(export))
+        printOut(try JSONWriter().string(export))
         if export.isUnreadable { throw ExitCode(1) }
     }
 }

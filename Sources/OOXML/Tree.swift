@@ -136,7 +136,7 @@ public struct Table: Hashable, Sendable {
 /// What could not be read: carried with the tree, never dropped silently.
 public struct ReadWarning: Hashable, Sendable {
     public enum Kind: String, Sendable, Hashable {
-        case altChunk, embeddedObject, textBox, numbering, part
+        case altChunk, embeddedObject, numbering, part
     }
     public var kind: Kind
     public var message: String

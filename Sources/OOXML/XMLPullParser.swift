@@ -212,6 +212,18 @@ public final class XMLPullParser {
         }
     }
 
+    /// Calls `body` at the start of every element inside the current one (call at its start);
+    /// returns once the current element has ended.
+    public func forEachDescendant(_ body: () throws -> Void) throws {
+        guard kind == .start else { return }
+        if isEmptyElement { pendingEnd = false; return }
+        let d = depth
+        while try next() {
+            if kind == .end && depth == d { return }
+            if kind == .start { try body() }
+        }
+    }
+
     /// Collects all text inside the current element (call at its start).
     public func collectText() throws -> String {
         guard kind == .start else { return "" }

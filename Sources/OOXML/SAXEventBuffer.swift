@@ -50,8 +50,9 @@ final class SAXEventBuffer {
     /// Name, namespace and tag of each open element, so that an end needs no look-up.
     private var open: [(name: Int, namespace: Namespace, tag: WTag)] = []
     private var stopped = false
-    private var nameIndex = PointerMap<Int>()
-    private var namespaceCache = PointerMap<Namespace>()
+    /// Names and namespaces by the address of libxml2's interned string.
+    private var nameIndex: [UnsafeRawPointer: Int] = [:]
+    private var namespaceCache: [UnsafeRawPointer: Namespace] = [:]
     /// The namespace pointer seen last and what it was: nearly every element repeats it.
     private var lastNamespace: (pointer: UnsafeRawPointer?, value: Namespace) = (nil, .none)
 

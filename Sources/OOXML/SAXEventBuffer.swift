@@ -50,7 +50,8 @@ final class SAXEventBuffer {
     /// Name, namespace and tag of each open element, so that an end needs no look-up.
     private var open: [(name: Int, namespace: Namespace, tag: WTag)] = []
     private var stopped = false
-    /// Names and namespaces by the address of libxml2's interned string.
+    /// Names and namespaces by the address of libxml2's interned string: the addresses are
+    /// keys only, never read through (sound whatever becomes of the strings).
     private var nameIndex: [UnsafeRawPointer: Int] = [:]
     private var namespaceCache: [UnsafeRawPointer: Namespace] = [:]
     /// The namespace pointer seen last and what it was: nearly every element repeats it.
@@ -193,6 +194,7 @@ final class SAXEventBuffer {
 
     private static let ampersandReference = Array("&#38;".utf8)
 
+    /// Sound: libxml2 hands over `count` valid bytes at `p` for the time of the callback.
     private func appendBytes(_ p: XMLString, count: Int) {
         bytes.append(UnsafeBufferPointer(start: p, count: count))
     }

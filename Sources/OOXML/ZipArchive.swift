@@ -12,6 +12,8 @@ import Foundation
 /// Not thread-safe: one archive belongs to one reading task.
 public final class ZipArchive {
     private let zip: OpaquePointer
+    /// The bytes an in-memory archive is read from. Sound: libzip only reads them, and they are
+    /// freed in `deinit` after `zip_discard`.
     private var ownedBuffer: UnsafeMutableRawPointer?
     public let limits: ReadLimits
     private var inflatedTotal = 0
@@ -132,6 +134,7 @@ public final class ZipArchive {
         var out: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
+            // Sound: the stream writes at most the buffer's count.
             let n = try chunk.withUnsafeMutableBytes { try stream.read(into: $0) }
             if n == 0 { break }
             out.append(contentsOf: chunk[0..<n])

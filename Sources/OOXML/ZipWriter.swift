@@ -143,6 +143,7 @@ public struct ZipWriter {
         guard zip_source_stat(source, &stat) == 0, zip_source_open(source) == 0 else { throw Failure(reason: "zip_source_open") }
         defer { zip_source_close(source) }
         let size = Int(stat.size)
+        // Sound: zip_source_read writes at most `size` bytes, and `count` is what it wrote.
         let out = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
             count = max(0, Int(zip_source_read(source, buffer.baseAddress, zip_uint64_t(size))))
         }

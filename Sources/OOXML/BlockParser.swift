@@ -388,11 +388,13 @@ struct BlockParser {
     /// Places cells on the grid and resolves vertical merges.
     private static func resolve(_ t: TableBuilder) -> Table {
         var rows: [TableRow] = []
+        rows.reserveCapacity(t.rows.count)
         // Merge origin of each grid column in the previous row: (row index, cell index).
         var origins: [Int: (row: Int, cell: Int)] = [:]
         var widest = 0
         for rb in t.rows {
             var cells: [TableCell] = []
+            cells.reserveCapacity(rb.cells.count)
             var col = rb.gridBefore
             var rowOrigins: [Int: (row: Int, cell: Int)] = [:]
             for cb in rb.cells {

@@ -227,7 +227,14 @@ struct EntryReader {
     private func entry(_ range: Range<Int>, head: Head, remarks: [Range<Int>]) -> Responsible? {
         let text = tokenizer.text(range)
         guard Self.hasLetterOrNumber(text) else { return nil }
-        let kept = range.filter { k in !remarks.contains { $0.contains(k) } }
+        // The remarks are in written order and do not overlap: one pass leaves them out.
+        var kept: [Int] = []
+        var r = 0
+        for k in range {
+            while r < remarks.count, remarks[r].upperBound <= k { r += 1 }
+            if r < remarks.count, remarks[r].contains(k) { continue }
+            kept.append(k)
+        }
         let plain = pieces(kept)
         switch head.kind {
         case .person:
@@ -257,19 +264,19 @@ struct EntryReader {
 
     /// The complement of a role as written, without the words naming the organisation at its ends.
     private func roleComplement(_ indices: [Int]) -> String {
-        var list = indices
+        var list = indices[...]
         while let first = list.first {
             let n = roles.organisationLength(tokens, at: first, end: (list.last ?? first) + 1)
             guard n > 0 else { break }
-            list.removeFirst(min(n, list.count))
+            list = list.dropFirst(n)
         }
         var trimmed = true
         while trimmed, !list.isEmpty {
             trimmed = false
             for length in stride(from: min(3, list.count), through: 1, by: -1) {
-                let start = list[list.count - length]
+                let start = list[list.endIndex - length]
                 // `в ОО` is where, not who: kept.
-                if list.count > length, Self.prepositions.contains(tokens[list[list.count - length - 1]].folded) { continue }
+                if list.count > length, Self.prepositions.contains(tokens[list[list.endIndex - length - 1]].folded) { continue }
                 if roles.organisationLength(tokens, at: start, end: list.last! + 1) == length {
                     list.removeLast(length)
                     trimmed = true
@@ -283,7 +290,7 @@ struct EntryReader {
     }
 
     /// The text of the given tokens: contiguous runs as written, runs joined by a space.
-    private func pieces(_ indices: [Int]) -> String {
+    private func pieces(_ indices: some Collection<Int>) -> String {
         var runs: [Range<Int>] = []
         for k in indices {
             if let last = runs.last, last.upperBound == k { runs[runs.count - 1] = last.lowerBound..<(k + 1) }

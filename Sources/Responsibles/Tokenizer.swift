@@ -311,22 +311,36 @@ struct Tokenizer {
     }
 
     /// `педагог- психолог`, `педагог -психолог` and a word hyphenated at a line end are one word.
+    /// A chain of such pieces grows one word in place and is folded once, when it is complete.
     private mutating func mergeHyphens() {
         var merged: [Token] = []
+        var grown: [Int] = []
         for token in tokens {
-            // A word can end (begin) with a hyphen character only if its last (first) scalar is one.
-            if var last = merged.last, token.gap.subtracting([.line, .wide]).isEmpty,
-               (last.word.unicodeScalars.last.map(Self.isHyphen) == true && Self.longerThanOne(last.word) && last.word.last.map { Words.isOne($0, of: "-‐‑") } == true && last.word.dropLast().last?.isLetter == true)
-                || (token.word.unicodeScalars.first.map(Self.isHyphen) == true && Self.longerThanOne(token.word) && token.word.first.map { Words.isOne($0, of: "-‐‑") } == true && token.word.dropFirst().first?.isLetter == true) {
-                last.word += token.word
-                last.folded = Folded(Words.fold(Words.bare(last.word)))
-                last.end = token.end
-                merged[merged.count - 1] = last
+            if let lastWord = merged.last?.word, token.gap.subtracting([.line, .wide]).isEmpty,
+               Self.endsWithHyphen(lastWord) || Self.beginsWithHyphen(token.word) {
+                let k = merged.count - 1
+                merged[k].word += token.word
+                merged[k].end = token.end
+                if grown.last != k { grown.append(k) }
             } else {
                 merged.append(token)
             }
         }
+        for k in grown { merged[k].folded = Folded(Words.fold(Words.bare(merged[k].word))) }
         tokens = merged
+    }
+
+    /// A letter and then a hyphen ends the word (`педагог-`).
+    private static func endsWithHyphen(_ word: String) -> Bool {
+        // A word can end with a hyphen character only if its last scalar is one.
+        word.unicodeScalars.last.map(isHyphen) == true && longerThanOne(word)
+            && word.last.map { Words.isOne($0, of: "-‐‑") } == true && word.dropLast().last?.isLetter == true
+    }
+
+    /// A hyphen and then a letter begins the word (`-психолог`).
+    private static func beginsWithHyphen(_ word: String) -> Bool {
+        word.unicodeScalars.first.map(isHyphen) == true && longerThanOne(word)
+            && word.first.map { Words.isOne($0, of: "-‐‑") } == true && word.dropFirst().first?.isLetter == true
     }
 
     /// `word.count > 1` without counting every character of a long word.

@@ -97,6 +97,8 @@ extension RoleLexicon.File: DataFile {
         organisationWords = try json.optionalField("organisationWords") { try $0.strings() }
         organisationTypes = try json.optionalField("organisationTypes") { try $0.strings() }
         quantifiers = try json.optionalField("quantifiers") { try $0.strings() }
+        acronymHeads = try json.optionalField("acronymHeads") { try $0.dictionary { try $0.string() } }
+        acronymSubjects = try json.optionalField("acronymSubjects") { try $0.strings() }
     }
 }
 

@@ -124,14 +124,14 @@ public enum PersonName {
         return length >= 2
     }
 
-    /// `Н.Е.` → Н, Е; `Н.` → Н; `Н.Е` → Н, Е; anything else `nil`.
+    /// `Н.Е.` → Н, Е; `Н.` → Н; `Н.Е` → Н, Е; `Н,Е` → Н, Е; `Н..` → Н; anything else `nil`.
     static func initialLetters(_ word: String) -> [Character]? {
         // Most words are no initials: a plain word (each scalar a character) that does not begin
         // with a capital and a dot, or is not a single capital, is answered at once.
         if Words.isPlain(word) {
             var scalars = word.unicodeScalars.makeIterator()
             guard let first = scalars.next(), (0x0410...0x042F).contains(first.value) || first.value == 0x0401 else { return nil }
-            if let second = scalars.next(), second != "." { return nil }
+            if let second = scalars.next(), second != ".", second != "," { return nil }
         }
         let chars = Array(word)
         var letters: [Character] = []
@@ -141,8 +141,10 @@ public enum PersonName {
             letters.append(chars[k])
             k += 1
             if k < chars.count {
-                guard chars[k] == "." else { return nil }
+                // `Н.`, a typed `Н,` (`П,Р,`), a doubled dot (`В..` before a glued post).
+                guard chars[k] == "." || chars[k] == "," else { return nil }
                 k += 1
+                while k < chars.count, chars[k] == "." { k += 1 }
             } else if letters.count == 1 {
                 return nil   // a lone capital without its dot is no initial
             }

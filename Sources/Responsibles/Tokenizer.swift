@@ -204,6 +204,7 @@ struct Tokenizer {
                 pieceGap.formUnion(next)
             }
         }
+        let initialsWithCommas = commasOfInitials(start, end)
         var k = start
         while k < end {
             let c = units[k]
@@ -223,6 +224,7 @@ struct Tokenizer {
             case ",", ";":
                 guard depth == 0 else { break }
                 let between = k > start && k + 1 < end && isNumber(k - 1) && isNumber(k + 1)
+                if !between, c == ",", initialsWithCommas.contains(k) { break }
                 if !between {
                     emit(k, then: c == "," ? .comma : .semicolon)
                     pieceStart = k + 1
@@ -235,10 +237,12 @@ struct Tokenizer {
                     tokenDepth = depth
                 }
             case ".":
-                // `зам.директора`, `О.А.Кулешова`: a dot followed by a word of three letters or more.
+                // `зам.директора`, `О.А.Кулешова`: a dot followed by a word of three letters or more;
+                // `дир.по`: a dot after an abbreviated word (two small letters) and before any word.
                 var letters = 0
                 while letters < 3, k + 1 + letters < end, isLetter(k + 1 + letters) { letters += 1 }
-                if letters >= 3, k > pieceStart {
+                let abbreviated = k >= pieceStart + 2 && isSmallLetter(k - 1) && isSmallLetter(k - 2) && letters >= 1
+                if letters >= 3 || abbreviated, k > pieceStart {
                     emit(k + 1, then: .glued)
                     pieceStart = k + 1
                     tokenDepth = depth
@@ -249,6 +253,35 @@ struct Tokenizer {
         }
         emit(end, then: [])
         if pieceStart >= end { carried = pieceGap }
+    }
+
+    /// `П,Р,` and `П,Р.`: initials typed with commas for dots. The commas between the capitals
+    /// (not the last one, which separates as any comma) when units `start..<end` are two or three
+    /// single capitals each followed by a comma or a dot, at least one a comma; else none.
+    private func commasOfInitials(_ start: Int, _ end: Int) -> Set<Int> {
+        let count = end - start
+        guard count == 4 || count == 6 || count == 3 || count == 5 else { return [] }
+        var commas: Set<Int> = []
+        var k = start
+        while k < end {
+            guard isCapital(k) else { return [] }
+            if k + 1 == end { break }   // `П,Р`: the last capital without a mark
+            guard isSingle(k + 1), units[k + 1] == "," || units[k + 1] == "." else { return [] }
+            if units[k + 1] == ",", k + 2 < end { commas.insert(k + 1) }
+            k += 2
+        }
+        let capitals = (count + 1) / 2
+        return (2...3).contains(capitals) ? commas : []
+    }
+
+    private func isCapital(_ k: Int) -> Bool {
+        let v = units[k].value
+        return (0x0410...0x042F).contains(v) || v == 0x0401
+    }
+
+    private func isSmallLetter(_ k: Int) -> Bool {
+        let v = units[k].value
+        return (0x0430...0x044F).contains(v) || v == 0x0451 || (0x61...0x7A).contains(v)
     }
 
     private mutating func appendToken(_ start: Int, _ end: Int, gap: Gap, depth: Int) {
@@ -316,8 +349,10 @@ struct Tokenizer {
         var merged: [Token] = []
         var grown: [Int] = []
         for token in tokens {
-            if let lastWord = merged.last?.word, token.gap.subtracting([.line, .wide]).isEmpty,
-               Self.endsWithHyphen(lastWord) || Self.beginsWithHyphen(token.word) {
+            // No copy of the growing word may be alive when it grows, or each step copies it whole.
+            let joins = !merged.isEmpty && token.gap.subtracting([.line, .wide]).isEmpty
+                && (Self.endsWithHyphen(merged[merged.count - 1].word) || Self.beginsWithHyphen(token.word))
+            if joins {
                 let k = merged.count - 1
                 merged[k].word += token.word
                 merged[k].end = token.end
@@ -333,8 +368,10 @@ struct Tokenizer {
     /// A letter and then a hyphen ends the word (`педагог-`).
     private static func endsWithHyphen(_ word: String) -> Bool {
         // A word can end with a hyphen character only if its last scalar is one.
-        word.unicodeScalars.last.map(isHyphen) == true && longerThanOne(word)
-            && word.last.map { Words.isOne($0, of: "-‐‑") } == true && word.dropLast().last?.isLetter == true
+        guard word.unicodeScalars.last.map(isHyphen) == true, longerThanOne(word),
+              word.last.map({ Words.isOne($0, of: "-‐‑") }) == true else { return false }
+        // `word[..<index(before: endIndex)]`, not `dropLast()`, which counts the whole word.
+        return word[..<word.index(before: word.endIndex)].last?.isLetter == true
     }
 
     /// A hyphen and then a letter begins the word (`-психолог`).

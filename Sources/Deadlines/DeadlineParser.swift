@@ -25,6 +25,10 @@ public struct DeadlineParser: Sendable {
         self.limit = limit
     }
 
+    /// The deadline word tables that could not be read (not UTF-8, not JSON), each with a
+    /// Russian message naming the file; empty when every table was read.
+    public static var dataFileProblems: [DataFileProblem] { Lexicon.shared.problems }
+
     /// Parses `text` within `period`. Diagnostics carry no location: the caller places them.
     public func parse(_ text: String?, period: Period?) -> Checked<Deadline> {
         guard let normalized = TextNormalizer.normalize(text) else {

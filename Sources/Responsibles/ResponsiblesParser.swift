@@ -21,6 +21,10 @@ public struct ResponsiblesParser: Sendable {
         self.limit = limit
     }
 
+    /// The role, body and declension files that could not be read (not UTF-8, not JSON of the
+    /// expected shape), each with a Russian message naming the file; empty when all were read.
+    public static var dataFileProblems: [DataFileProblem] { DataFiles.problems() }
+
     /// Parses one cell; `glossary` is the document's own abbreviations.
     /// Diagnostics carry no location: the caller places them.
     public func parse(_ text: String?, glossary: Glossary = Glossary()) -> Checked<[Responsible]> {

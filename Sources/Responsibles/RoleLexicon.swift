@@ -197,7 +197,14 @@ public struct RoleLexicon: Sendable {
            !quantifiers.contains(tokens[i + 1].folded) {
             return match(tokens, at: i + 1)
         }
-        if let key = acronym(tokens[i].word) { return Match(key: key, end: i + 1, isNominative: true) }
+        if let key = acronym(tokens[i].word) {
+            // `ЗД УВР`: the head and its line of work written apart.
+            if i + 1 < tokens.count, tokens[i + 1].gap.isSoft, acronymHeads.contains(where: { $0.role == key }),
+               case let subject = Words.bare(tokens[i + 1].word), acronymSubjects.contains(subject) {
+                return Match(key: key + " по " + subject, end: i + 2, isNominative: true)
+            }
+            return Match(key: key, end: i + 1, isNominative: true)
+        }
         var best: Match?
         for index in candidates(tokens[i]) {
             guard let m = match(variants[index], tokens, at: i) else { continue }

@@ -295,53 +295,8 @@ struct Tokenizer {
         guard hasContent else { return }
         let from = unitStarts[start], to = unitEnds[end - 1]
         let word = String(decoding: bytes[from..<to], as: UTF8.self)
-        let folded = Self.foldedBare(bytes[from..<to]) ?? Folded(Words.fold(Words.bare(word)))
+        let folded = Folded(Words.fold(Words.bare(word)))
         tokens.append(Token(word: word, folded: folded, start: from, end: to, gap: gap, depth: depth))
-    }
-
-    /// `Words.fold(Words.bare(word))` straight from the bytes of a word of ASCII and the Russian
-    /// alphabet (the letters `RussianFold` folds on bytes), without the intermediate strings;
-    /// `nil` for any other word. Such a word's only characters that are no letters or digits
-    /// are ASCII, so `bare` strips ASCII bytes.
-    private static func foldedBare(_ word: ArraySlice<UInt8>) -> Folded? {
-        var k = word.startIndex
-        while k < word.endIndex {
-            let b = word[k]
-            if b < 0x80 { k += 1; continue }
-            guard k + 1 < word.endIndex else { return nil }
-            let c = word[k + 1]
-            switch (b, c) {
-            case (0xD0, 0x81), (0xD0, 0x90...0xBF), (0xD1, 0x80...0x8F), (0xD1, 0x91): k += 2
-            default: return nil
-            }
-        }
-        func isLetterOrDigit(_ b: UInt8) -> Bool {
-            b >= 0x80 || (0x30...0x39).contains(b) || (0x61...0x7A).contains(b | 0x20)
-        }
-        var start = word.startIndex
-        var end = word.endIndex
-        while start < end, !isLetterOrDigit(word[start]) { start += 1 }
-        while end > start, !isLetterOrDigit(word[end - 1]) { end -= 1 }
-        var folded: [UInt8] = []
-        folded.reserveCapacity(end - start)
-        k = start
-        while k < end {
-            let b = word[k]
-            if b < 0x80 {
-                folded.append((0x41...0x5A).contains(b) ? b + 0x20 : b)
-                k += 1
-                continue
-            }
-            let c = word[k + 1]
-            switch (b, c) {
-            case (0xD0, 0x90...0x9F): folded += [0xD0, c + 0x20]   // А…П → а…п
-            case (0xD0, 0xA0...0xAF): folded += [0xD1, c - 0x20]   // Р…Я → р…я
-            case (0xD0, 0x81), (0xD1, 0x91): folded += [0xD0, 0xB5] // Ё, ё → е
-            default: folded += [b, c]
-            }
-            k += 2
-        }
-        return Folded(String(decoding: folded, as: UTF8.self))
     }
 
     /// `педагог- психолог`, `педагог -психолог` and a word hyphenated at a line end are one word.

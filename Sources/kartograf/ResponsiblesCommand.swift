@@ -33,6 +33,12 @@ struct ResponsiblesCommand: ParsableCommand {
     }
 
     func run() throws {
+        // A word table the methodist saved in another encoding is an error, not a quiet gap.
+        let problems = ResponsiblesParser.dataFileProblems
+        if !problems.isEmpty {
+            problems.forEach { printError($0.message) }
+            throw ExitCode(1)
+        }
         let result = ResponsiblesParser().parse(text, glossary: try glossary())
         let json = JSONValue.object([
             ("responsibles", .array(result.value.map(\.json))),

@@ -39,6 +39,9 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     /// Not in diagnostics.md: part of the file (a text box, an embedded object, an
     /// `altChunk`) could not be read, so nothing is dropped silently.
     case documentContentSkipped = "document.content-skipped"
+    /// Not in diagnostics.md: a roadmap, report or indicators table was recognised but no item
+    /// (or indicator) was read from it, so that an empty result is never taken for a clean one.
+    case documentNoItems = "document.no-items"
 
     public var severity: Severity {
         switch self {
@@ -47,7 +50,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
              .orderPlaceholderDate:
             return .error
         case .documentNotRecognized, .documentPeriodMissing, .deadlineUnparsed, .deadlineYearMissing,
-             .deadlineOutsidePeriod, .responsibleUnknown, .responsibleNotInRoster, .itemDuplicateNumber:
+             .deadlineOutsidePeriod, .responsibleUnknown, .responsibleNotInRoster, .itemDuplicateNumber, .documentNoItems:
             return .warning
         case .resultMissing, .itemNumberingGap, .documentContentSkipped:
             return .info

@@ -72,12 +72,16 @@ struct Segmenter {
                 tabLines.append(.row(p, fields))
                 return
             }
-            if !tabLines.isEmpty {
-                guard let text = TextNormalizer.singleLine(p.displayText) else { return }
-                if Segmenter.headingKind(p, text) == nil, text.count <= 200, LineStyle(p, text).isHeading {
-                    tabLines.append(.section(p))
-                    return
-                }
+            guard let text = TextNormalizer.singleLine(p.displayText) else {
+                // An empty line between rows laid out with tabs ends nothing.
+                if !tabLines.isEmpty { return }
+                flushTabLines()
+                return
+            }
+            // A line set as a heading may head a section of rows laid out with tabs: held until the next block tells.
+            if text.count <= 200, LineStyle(p, text).isHeading, Segmenter.headingKind(p, text) == nil, !continuesTitle(p, text) {
+                tabLines.append(.section(p))
+                return
             }
         }
         flushTabLines()
@@ -112,6 +116,10 @@ struct Segmenter {
             lines.removeLast()
         }
         let rows = lines.compactMap { line -> [String]? in if case let .row(_, fields) = line { fields } else { nil } }
+        guard !rows.isEmpty else {
+            for p in tail { paragraph(p) }
+            return
+        }
         let width = rows.map(\.count).max() ?? 0
         let table = Table(rows: lines.map { line in
             switch line {

@@ -22,7 +22,7 @@ enum ColumnContent {
         }
         // A document named first is a result, also when a post follows («Приказ директора»).
         if words.count <= 12, isCue(first, .result) { return .result }
-        if words.count <= 15, hasInitials(text) || words.prefix(2).contains(where: { isCue($0, .responsibles) }) {
+        if words.count <= 15, hasInitials(text) || namesPerson(text) || words.prefix(2).contains(where: { isCue($0, .responsibles) }) {
             return .responsibles
         }
         if words.count >= 3 { return .activity }
@@ -77,6 +77,13 @@ enum ColumnContent {
             if chars[i - 1].isNumber && chars[i + 1].isNumber { return true }
         }
         return false
+    }
+
+    /// A full name: two to four capitalised words, one with a patronymic's ending («Иванова Анна Петровна»).
+    static func namesPerson(_ text: String) -> Bool {
+        let words = text.split { $0 == " " || $0 == "," }
+        guard (2...4).contains(words.count), words.allSatisfy({ $0.first?.isUppercase ?? false }) else { return false }
+        return words.contains { w in ["вич", "вна", "чна"].contains { w.lowercased().hasSuffix($0) } }
     }
 
     /// Initials: two capitals each followed by a dot (`И.И.`, `А. В.`).

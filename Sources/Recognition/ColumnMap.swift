@@ -192,7 +192,10 @@ enum HeaderMapper {
         if let first, !first.isEmpty, !first.startsWithNumber {
             let named = mapRow(first)
             let filled = first.filled
-            if named.fields.count == 1 || first.isHeader || (filled.count >= 2 && filled.allSatisfy(\.isBold)) {
+            // Named by one synonym, its cells short words that are no data themselves («Что делаем», «Когда», «Кто»).
+            let namesOne = named.fields.count == 1
+                && filled.allSatisfy { $0.text!.count <= 30 && ![.deadline, .responsibles, .number].contains(ColumnContent.kind(of: $0.text!)) }
+            if namesOne || first.isHeader || (filled.count >= 2 && filled.allSatisfy(\.isBold)) {
                 map.fields = named.fields
                 map.firstDataRow = 1
                 map.headerSignature = first.cells.map { $0.text.map(foldForMatching) ?? "" }

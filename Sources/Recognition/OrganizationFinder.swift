@@ -89,6 +89,14 @@ public enum OrganizationFinder {
             characters += 1
             i = text.index(after: i)
         }
+        // Nested quotes typed with one closing mark («Детский сад № 17 «Солнышко»): past the last one, stops count again.
+        if quoteDepth > 0, let lastClose = text.lastIndex(of: "»") {
+            var j = text.index(after: lastClose)
+            while j < text.endIndex {
+                if stops.contains(where: { text[j...].hasPrefix($0) }) || startsYear(text[j...]) { end = j; break }
+                j = text.index(after: j)
+            }
+        }
         var name = text[..<end].trimmingCharacters(in: .whitespaces)
         // «… им. О. К. Оолака.» loses only a final sentence dot, not an initial's.
         while name.hasSuffix(".") && !name.hasSuffix(" .") {

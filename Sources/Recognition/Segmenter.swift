@@ -418,8 +418,11 @@ struct Segmenter {
         // A roadmap whose «отметка о выполнении» column is mostly filled in is a report.
         if kind == .roadmap, b.rowsSeen > 0, b.outcomeFilled * 3 >= b.rowsSeen { kind = .report }
         doc.kind = kind
-        // The approval block or appendix line nearest the heading names the organisation too.
-        let fromPreamble = b.preamble.reversed().lazy.compactMap(OrganizationFinder.find).first
+        // The approval block or appendix line nearest the heading names the organisation too; a name
+        // set over two lines («Муниципальное … учреждение» / «Средняя школа № 21») is read joined.
+        let lines = Array(b.preamble.reversed())
+        let joinedPairs = zip(lines.dropFirst(), lines).map { $0 + " " + $1 }
+        let fromPreamble = (joinedPairs + lines).lazy.compactMap(OrganizationFinder.find).first
         switch kind {
         case .order:
             let o = OrderReader.read(b.paragraphs)

@@ -44,10 +44,13 @@ struct RowView {
 
     var isEmpty: Bool { firstNonEmpty == nil }
 
-    /// Its first text is a number or roman label: a data row, not a header.
+    /// Its first text is, or starts with, a number or roman label («1.», «IV», «I. Подготовка»): a data
+    /// or section row, not a header.
     var startsWithNumber: Bool {
         guard let first = firstNonEmpty?.text, let n = Label.number(first) else { return false }
-        return Label.isNumeric(n[...]) || Label.isRoman(n[...])
+        if Label.isNumeric(n[...]) || Label.isRoman(n[...]) { return true }
+        guard let label = Label.split(first).label else { return false }
+        return Label.isNumeric(label[...]) || Label.isRoman(label[...])
     }
 
     /// Texts of the cells overlapping grid columns `range`, distinct cells joined by newlines.

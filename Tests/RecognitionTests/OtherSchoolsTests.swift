@@ -138,7 +138,15 @@ final class OtherSchoolsTests: XCTestCase {
     ]
 
     func testEachSampleIsReadAsAMethodistWould() throws {
-        for sample in Self.samples {
+        try Self.check(Self.samples)
+    }
+
+    func testWritingTheSamplesForScoring() throws {
+        try Self.write(Self.samples, folder: "kartograf-other-schools")
+    }
+
+    static func check(_ samples: [Sample]) throws {
+        for sample in samples {
             let docs = try recognize(sample.body).map(\.document)
             XCTAssertEqual(docs.map(\.kind), sample.gold.map(\.kind), sample.name)
             for (doc, gold) in zip(docs, sample.gold) {
@@ -164,19 +172,20 @@ final class OtherSchoolsTests: XCTestCase {
         }
     }
 
-    /// Writes the samples and their gold for `eval-corpus` when `KARTOGRAF_OTHER_SCHOOLS_DIR` is set.
-    func testWritingTheSamplesForScoring() throws {
-        let folder = ProcessInfo.processInfo.environment["KARTOGRAF_OTHER_SCHOOLS_DIR"] ?? NSTemporaryDirectory() + "kartograf-other-schools"
+    /// Writes the samples and their gold for `eval-corpus` into `$KARTOGRAF_OTHER_SCHOOLS_DIR/folder`
+    /// (the temporary folder when that is not set).
+    static func write(_ samples: [Sample], folder name: String) throws {
+        let root = ProcessInfo.processInfo.environment["KARTOGRAF_OTHER_SCHOOLS_DIR"] ?? NSTemporaryDirectory()
+        let folder = root + "/" + name
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        for sample in Self.samples {
+        for sample in samples {
             let bytes = try W.make(body: sample.body)
             try Data(bytes).write(to: URL(fileURLWithPath: folder + "/\(sample.name).docx"))
-            let gold = Self.goldJSON(sample)
-            let data = try JSONSerialization.data(withJSONObject: gold, options: [.prettyPrinted, .sortedKeys])
+            let data = try JSONSerialization.data(withJSONObject: goldJSON(sample), options: [.prettyPrinted, .sortedKeys])
             try data.write(to: URL(fileURLWithPath: folder + "/\(sample.name).gold.json"))
         }
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".gold.json") }.count,
-                       Self.samples.count)
+        let written = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".gold.json") }
+        XCTAssertGreaterThanOrEqual(written.count, samples.count)
     }
 
     static func goldJSON(_ sample: Sample) -> [String: Any] {

@@ -246,7 +246,9 @@ struct Segmenter {
     /// alike (bold or centred one after another), split anywhere, even inside a period
     /// («на 2024 –» / «2025 учебный год»).
     private func continuesTitle(_ p: Paragraph, _ text: String) -> Bool {
-        guard let c = current, c.titleOpen, !c.titleParts.isEmpty, c.tables == 0, text.count <= 300 else { return false }
+        // A title runs over a few lines at most: a long run of lines is text, and is not joined over and over.
+        guard let c = current, c.titleOpen, !c.titleParts.isEmpty, c.titleParts.count < 12, c.tables == 0, text.count <= 300
+        else { return false }
         let sofar = c.titleParts.joined(separator: " ")
         if Segmenter.isLeftOpen(sofar) { return true }
         // A numbered line, a label («Цель:») or an appendix line starts something else.

@@ -293,9 +293,14 @@ struct Segmenter {
 
     /// Whether a table with no header row may be read by what its columns hold: not inside an
     /// order or an appendix of another kind, whose tables are their text (a working group, a list).
+    /// An appendix line just before («Приложение к приказу …») opens a new document, so there it may.
     private func mayReadByContent(titled: (kind: DocumentKind, title: String)?) -> Bool {
         guard let c = current, titled == nil else { return true }
-        return (c.kind == .roadmap || c.kind == .report) && c.map == nil
+        if (c.kind == .roadmap || c.kind == .report) && c.map == nil { return true }
+        return recent.suffix(8).contains { p in
+            let folded = foldForMatching(p.displayText)
+            return Lexicon.shared.appendixPrefixes.contains { folded.hasWordPrefix($0) }
+        }
     }
 
     /// `number`: its place among the file's Word tables; nil for lines laid out with tabs.

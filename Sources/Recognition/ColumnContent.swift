@@ -1,5 +1,6 @@
 import Model
 import OOXML
+import Text
 
 /// Reads a column by what its cells hold, for columns whose header names nothing
 /// (or tables with no header row): dates, months and quarters are deadlines; posts and

@@ -1,4 +1,5 @@
 import Model
+import Text
 
 /// Finds the organisation a text names, as written: an organisation type (`МБОУ`,
 /// `МБУ ДО`, `Управление образования`, from `documents.json`) or its form written out in

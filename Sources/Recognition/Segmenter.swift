@@ -1,6 +1,7 @@
 import Foundation
 import Model
 import OOXML
+import Text
 
 /// Walks the body once and cuts it into documents.
 struct Segmenter {
@@ -157,12 +158,16 @@ struct Segmenter {
         p.isBold || p.alignment == "center" || p.headingLevel != nil || isCapitals(text)
     }
 
-    /// `П Р И К А З` → `ПРИКАЗ`: headings are often spaced out letter by letter.
+    /// `П Р И К А З` → `ПРИКАЗ`, `Д О Р О Ж Н А Я  К А Р Т А` → `ДОРОЖНАЯ КАРТА`: headings are often
+    /// spaced out letter by letter, words then parted by a wider space.
     static func unspaced(_ text: String) -> String {
-        let words = text.split(separator: " ")
-        let singles = words.prefix { $0.count == 1 && $0.first!.isLetter }
-        guard singles.count >= 4 else { return text }
-        return singles.joined() + (words.count > singles.count ? " " + words.dropFirst(singles.count).joined(separator: " ") : "")
+        let groups = text.components(separatedBy: "  ").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        return groups.map { group in
+            let words = group.split(separator: " ")
+            let singles = words.prefix { $0.count == 1 && $0.first!.isLetter }
+            guard singles.count >= (groups.count > 1 ? 2 : 4) else { return words.joined(separator: " ") }
+            return ([singles.joined()] + words.dropFirst(singles.count).map(String.init)).joined(separator: " ")
+        }.joined(separator: " ")
     }
 
     /// The kind a title announces, among `kinds`: its keyword at the start, or after up to two
@@ -193,9 +198,11 @@ struct Segmenter {
     static func headingKind(_ p: Paragraph, _ text: String) -> DocumentKind? {
         // Every kind needs a heading-like line.
         guard text.count <= 400, isHeadingLike(p, text) else { return nil }
-        let folded = foldForMatching(String(unspaced(text).prefix(80)))
+        // Read from the text as typed: a wider space between spaced-out words is lost in `text`.
+        let typed = unspaced(p.displayText)
+        let folded = foldForMatching(String(typed.prefix(80)))
         if Lexicon.shared.appendixPrefixes.contains(where: { folded.hasWordPrefix($0) }) { return nil }
-        guard let kind = titleKind(text) else { return nil }
+        guard let kind = titleKind(typed) else { return nil }
         // «ПРИКАЗ», «ПРИКАЗ № 5»: a short line of its own, not «Приказом …».
         if kind == .order && text.count > 60 { return nil }
         return kind

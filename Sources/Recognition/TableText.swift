@@ -1,6 +1,7 @@
 import Foundation
 import Model
 import OOXML
+import Text
 
 /// A table row's cells with their normalised texts.
 struct RowView {

@@ -1,5 +1,6 @@
 import Model
 import OOXML
+import Text
 import XCTest
 @testable import Recognition
 
@@ -16,12 +17,15 @@ final class DocumentKindTests: XCTestCase {
         for title in titles {
             let docs = try recognize(W.p(title, bold: true) + table)
             XCTAssertEqual(docs.kinds, [.roadmap], title)
-            XCTAssertEqual(docs.first?.document.title, title, title)
+            XCTAssertEqual(docs.first?.document.title, TextNormalizer.singleLine(title), title)
         }
         XCTAssertEqual(Segmenter.titleKind("Планирование работы"), nil)
         XCTAssertEqual(Segmenter.titleKind("Планируемые результаты реализации"), .indicators)
         XCTAssertEqual(Segmenter.titleKind("Отчёт о выполнении плана мероприятий"), .report)
         XCTAssertEqual(Segmenter.titleKind("Новая ПРИКАЗ"), nil, "an order's keyword stands first")
+        XCTAssertEqual(Segmenter.unspaced("Д О Р О Ж Н А Я  К А Р Т А"), "ДОРОЖНАЯ КАРТА")
+        XCTAssertEqual(Segmenter.unspaced("П Р И К А З № 5"), "ПРИКАЗ № 5")
+        XCTAssertEqual(Segmenter.unspaced("План  на 2024 год"), "План на 2024 год")
     }
 
     func testATableWithNoHeadingAnywhere() throws {

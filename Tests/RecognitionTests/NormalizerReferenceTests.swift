@@ -1,17 +1,16 @@
 import Foundation
 import Model
 import OOXML
+import TestSupport
+import Text
 import XCTest
 
 /// `TextNormalizer` against the byte-by-byte normaliser it was first written as: the fast
 /// paths (normal texts returned as they are, normal starts copied) must not change a result.
 final class NormalizerReferenceTests: XCTestCase {
-    /// Every paragraph and cell text of the corpus files, raw and normalised.
+    /// Every paragraph and cell text of the corpus files, raw and normalised (none when `../shared` is missing).
     static let corpusTexts: [String] = {
-        // `../shared/corpus/dev` beside the package, as the checks' corpus tests read it.
-        let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/corpus/dev")
-        let files = (try? FileManager.default.contentsOfDirectory(at: dir, includingPropertiesForKeys: nil)) ?? []
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: Shared.path("corpus/dev"))) ?? []
         var texts: [String] = []
         func collect(_ blocks: [Block]) {
             for b in blocks {
@@ -22,18 +21,15 @@ final class NormalizerReferenceTests: XCTestCase {
                 }
             }
         }
-        for file in files where file.pathExtension == "docx" {
-            guard let tree = try? DocxReader().read(path: file.path) else { continue }
+        for file in files.sorted() where file.hasSuffix(".docx") {
+            guard let tree = try? DocxReader().read(path: Shared.path("corpus/dev/" + file)) else { continue }
             collect(tree.body)
         }
         return texts + texts.compactMap(TextNormalizer.normalize) + texts.compactMap(TextNormalizer.singleLine)
     }()
 
     func testTheCorpusIsRead() throws {
-        // CI has ../shared: there a missing corpus is a failure, not a skip.
-        if Self.corpusTexts.isEmpty, ProcessInfo.processInfo.environment["CI"] == nil {
-            throw XCTSkip("../shared/corpus/dev is not here")
-        }
+        _ = try Shared.require("corpus/dev")
         XCTAssertGreaterThan(Self.corpusTexts.count, 100)
     }
 

@@ -43,7 +43,8 @@ let package = Package(
         .target(name: "Responsibles", dependencies: ["Model", "Text", "JSON"], resources: [.copy("Resources")]),
 
         // Stage 4: the methodist's checks, one rule per file.
-        .target(name: "Checks", dependencies: ["Recognition", "Model", "Text"]),
+        .target(name: "Checks", dependencies: ["Recognition", "Model", "Text", "JSON"],
+                resources: [.copy("Resources")]),
 
         // Stages 1-4 on one file: read, recognise, normalise (deadlines, responsibles), check.
         .target(name: "Extraction", dependencies: [
@@ -80,7 +81,7 @@ let package = Package(
         .testTarget(name: "RecognitionTests", dependencies: ["Recognition", "OOXML", "Model", "Text", "TestSupport"]),
         .testTarget(name: "DeadlinesTests", dependencies: ["Deadlines", "Model", "JSON", "TestSupport"]),
         .testTarget(name: "ResponsiblesTests", dependencies: ["Responsibles", "Model", "Text", "JSON", "TestSupport"]),
-        .testTarget(name: "ChecksTests", dependencies: ["Checks", "Recognition", "OOXML", "Model"]),
+        .testTarget(name: "ChecksTests", dependencies: ["Checks", "Recognition", "OOXML", "Model", "JSON"]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "OOXML", "Model", "Text", "JSON", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "OOXML", "Deadlines", "Model", "Text", "JSON", "TestSupport"]),
         .testTarget(name: "RegistryTests", dependencies: [

@@ -1,7 +1,7 @@
 // libFuzzer harness for the deadline and responsibles parsers (built by `scripts/fuzz-terms`,
 // never by `swift build`). Each input is read with the per-cell limit lifted to 100,000
-// characters, so the grammars themselves are fuzzed, and an input whose reading takes longer
-// than a linear budget is reported as a crash.
+// characters, so the grammars themselves are fuzzed; each input is also read repeated (its first
+// byte says how often), and one whose reading takes longer than a linear budget is a crash.
 import Foundation
 import Model
 @testable import Deadlines
@@ -34,8 +34,15 @@ private func seconds() -> Double {
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     guard size > 0 else { return 0 }
     let bytes = UnsafeBufferPointer(start: data, count: size)
-    let period = periods[Int(bytes[0]) % periods.count]
-    let text = String(decoding: bytes.dropFirst(), as: UTF8.self)
+    // The first byte picks the period and how often the rest is repeated (up to 100,000 bytes),
+    // so that short inputs found by the fuzzer are also read at lengths where superlinear work shows.
+    let period = periods[Int(bytes[0] & 7) % periods.count]
+    let repeats = [1, 1, 1, 1, 10, 10, 100, 1000][Int(bytes[0] >> 5)]
+    let piece = Array(bytes.dropFirst())
+    var expanded: [UInt8] = []
+    for _ in 0..<repeats where expanded.count + piece.count <= 100_000 { expanded += piece }
+    let text = String(decoding: expanded, as: UTF8.self)
+    let length = max(expanded.count, 1)
     let started = seconds()
     let deadline = deadlines.parse(text, period: period)
     let middle = seconds()
@@ -48,8 +55,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
         fatalError("an empty reading without a diagnostic: «\(text.prefix(200))»")
     }
     if entries.value.contains(where: { $0.text.isEmpty }) { fatalError("an empty entry: «\(text.prefix(200))»") }
-    if middle - started > budget(size) || finished - middle > budget(size) {
-        fatalError("slower than linear: \(size) bytes took \(middle - started) s (deadline), \(finished - middle) s (responsibles)")
+    if middle - started > budget(length) || finished - middle > budget(length) {
+        fatalError("slower than linear: \(length) bytes took \(middle - started) s (deadline), \(finished - middle) s (responsibles)")
     }
     return 0
 }

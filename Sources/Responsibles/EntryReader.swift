@@ -277,13 +277,9 @@ struct EntryReader {
         }
     }
 
-    /// Some character is a letter or a digit; a plain text (`Words.isPlain`) is read on its bytes:
-    /// ASCII letters and digits, and its other bytes all belong to Cyrillic letters.
+    /// Some character is a letter or a digit.
     private static func hasLetterOrNumber(_ text: String) -> Bool {
-        if Words.isPlain(text) {
-            return text.utf8.contains { $0 >= 0x80 || (0x30...0x39).contains($0) || (0x61...0x7A).contains($0 | 0x20) }
-        }
-        return text.contains(where: { $0.isLetter || $0.isNumber })
+        text.contains(where: Words.isLetterOrNumber)
     }
 
     /// Keys of posts and bodies end with no dot (`по УВР.`, `ШМО.`); a person's initials keep theirs.

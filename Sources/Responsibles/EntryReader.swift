@@ -147,6 +147,11 @@ struct EntryReader {
         if let body = body(at: i) {
             return Head(kind: .body, end: body.end, isNominative: body.isNominative)
         }
+        // `весь педагогический коллектив`: a quantifier before a body, as before a role.
+        if roles.quantifiers.contains(token.folded), i + 1 < tokens.count, tokens[i + 1].gap.isSoft,
+           let body = body(at: i + 1) {
+            return Head(kind: .body, end: body.end, isNominative: body.isNominative)
+        }
         return Head(kind: .unknown, end: i + 1)
     }
 

@@ -43,6 +43,9 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     /// (a hostile or broken file); it is kept as written but not read.
     case deadlineTooLong = "deadline.too-long"
     case responsibleTooLong = "responsible.too-long"
+    /// Not in diagnostics.md: a roadmap, report or indicators table was recognised but no item
+    /// (or indicator) was read from it, so that an empty result is never taken for a clean one.
+    case documentNoItems = "document.no-items"
 
     public var severity: Severity {
         switch self {
@@ -52,7 +55,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
             return .error
         case .documentNotRecognized, .documentPeriodMissing, .deadlineUnparsed, .deadlineYearMissing,
              .deadlineOutsidePeriod, .responsibleUnknown, .responsibleNotInRoster, .itemDuplicateNumber,
-             .deadlineTooLong, .responsibleTooLong:
+             .deadlineTooLong, .responsibleTooLong, .documentNoItems:
             return .warning
         case .resultMissing, .itemNumberingGap, .documentContentSkipped:
             return .info

@@ -216,8 +216,10 @@ public struct RoleLexicon: Sendable {
     /// The role a contracted post stands for: `ЗД` → `заместитель директора`, `ЗДУВР` →
     /// `заместитель директора по УВР`; `nil` for any other word.
     func acronym(_ word: String) -> String? {
+        // An acronym is a dozen letters at most: a long word is not stripped and counted through.
+        guard !acronymHeads.isEmpty, word.utf8.count <= 64 else { return nil }
         let core = Words.bare(word)
-        guard !acronymHeads.isEmpty, core.count <= 12 else { return nil }
+        guard core.count <= 12 else { return nil }
         for head in acronymHeads where core.hasPrefix(head.short) {
             let rest = String(core.dropFirst(head.short.count))
             if rest.isEmpty { return head.role }

@@ -14,7 +14,16 @@ private let periods: [Period?] = [nil, Period(cli: "2023-01-01..2025-12-31"), Pe
 
 /// Seconds an input of `length` bytes may take: generous (the machine is shared, the build
 /// sanitized), and linear in the length; a quadratic reading of 100,000 bytes takes minutes.
-private func budget(_ length: Int) -> Double { 1 + Double(length) * 50e-6 }
+private func budget(_ length: Int) -> Double { 1 + Double(length) * 150e-6 }
+
+/// Seconds to read `text` with both parsers.
+private func timed(_ text: String, period: Period?) -> (deadline: Double, responsibles: Double) {
+    let started = seconds()
+    _ = deadlines.parse(text, period: period)
+    let middle = seconds()
+    _ = responsibles.parse(text)
+    return (middle - started, seconds() - middle)
+}
 
 /// Loads the word tables before the first timed input.
 @_cdecl("LLVMFuzzerInitialize")
@@ -55,8 +64,19 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
         fatalError("an empty reading without a diagnostic: «\(text.prefix(200))»")
     }
     if entries.value.contains(where: { $0.text.isEmpty }) { fatalError("an empty entry: «\(text.prefix(200))»") }
-    if middle - started > budget(length) || finished - middle > budget(length) {
-        fatalError("slower than linear: \(length) bytes took \(middle - started) s (deadline), \(finished - middle) s (responsibles)")
+    let large = (deadline: middle - started, responsibles: finished - middle)
+    if large.deadline > budget(length) || large.responsibles > budget(length) {
+        fatalError("slower than linear: \(length) bytes took \(large.deadline) s (deadline), \(large.responsibles) s (responsibles)")
+    }
+    // Growth: the same piece repeated a tenth as often must take about a tenth of the time
+    // (30× leaves room for a loaded machine; a quadratic reading gives 100×).
+    if repeats >= 100, expanded.count >= 10 * piece.count, max(large.deadline, large.responsibles) > 0.5 {
+        var smaller: [UInt8] = []
+        for _ in 0..<(expanded.count / piece.count / 10) { smaller += piece }
+        let small = timed(String(decoding: smaller, as: UTF8.self), period: period)
+        if large.deadline > 30 * max(small.deadline, 0.02) || large.responsibles > 30 * max(small.responsibles, 0.02) {
+            fatalError("superlinear: \(smaller.count) bytes took \(small), \(length) bytes \(large)")
+        }
     }
     return 0
 }

@@ -26,6 +26,9 @@ let package = Package(
         // Plain value types under every stage: the export model, diagnostics, JSON, text normalisation.
         .target(name: "Model"),
 
+        // Who each organisation is: names compared through their expansions and case endings, the roster.
+        .target(name: "Organisations", dependencies: ["Model"], resources: [.copy("Resources")]),
+
         // Stage 1: the Word package (zip parts, typed part models) and the document tree; also the DOCX writer.
         .target(name: "OOXML", dependencies: ["CLibzip", "CLibxml2", "CZlib", "Model"],
                 // The streaming hot loop touches parser state on every node; dynamic exclusivity
@@ -44,29 +47,31 @@ let package = Package(
         .target(name: "Checks", dependencies: ["OOXML", "Recognition", "Deadlines", "Responsibles", "Model"]),
 
         // Stage 5: DOCX templates, the check protocol, quarterly submissions, the municipal summary.
-        .target(name: "Reports", dependencies: ["OOXML", "Deadlines", "Model"]),
+        .target(name: "Reports", dependencies: ["OOXML", "Deadlines", "Organisations", "Model"],
+                resources: [.copy("Resources")]),
 
         // Beside the stages: history between runs, and the folder pipeline.
         .target(name: "Registry", dependencies: [
             "Model", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
-        .target(name: "Pipeline", dependencies: ["Checks", "Reports", "Registry", "OOXML", "Model"]),
+        .target(name: "Pipeline", dependencies: ["Checks", "Reports", "Registry", "Organisations", "OOXML", "Model"]),
 
         // The command line: a thin shell.
         .executableTarget(name: "kartograf", dependencies: [
-            "Pipeline", "Checks", "Reports", "Registry", "Deadlines", "Responsibles", "OOXML", "Model", "CMalloc",
+            "Pipeline", "Checks", "Reports", "Registry", "Organisations", "Deadlines", "Responsibles", "OOXML", "Model", "CMalloc",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         .testTarget(name: "ModelTests", dependencies: ["Model"]),
+        .testTarget(name: "OrganisationsTests", dependencies: ["Organisations", "Model"]),
         .testTarget(name: "OOXMLTests", dependencies: ["OOXML", "Model"]),
         .testTarget(name: "RecognitionTests", dependencies: ["Recognition", "OOXML", "Model"]),
         .testTarget(name: "DeadlinesTests", dependencies: ["Deadlines", "Model"]),
         .testTarget(name: "ResponsiblesTests", dependencies: ["Responsibles", "Model"]),
         .testTarget(name: "ChecksTests", dependencies: ["Checks", "OOXML", "Model"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "OOXML", "Model"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Organisations", "OOXML", "Model"]),
         .testTarget(name: "RegistryTests", dependencies: ["Registry", "Model", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Model"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Reports", "Organisations", "Model"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -39,6 +39,10 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     /// Not in diagnostics.md: part of the file (a text box, an embedded object, an
     /// `altChunk`) could not be read, so nothing is dropped silently.
     case documentContentSkipped = "document.content-skipped"
+    /// Not in diagnostics.md: a document's organisation matches no line of the municipality's roster.
+    case organisationNotInRoster = "organisation.not-in-roster"
+    /// Not in diagnostics.md: a report's «отметка о выполнении» says nothing the status words know.
+    case reportStatusUnknown = "report.status-unknown"
 
     public var severity: Severity {
         switch self {
@@ -47,9 +51,10 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
              .orderPlaceholderDate:
             return .error
         case .documentNotRecognized, .documentPeriodMissing, .deadlineUnparsed, .deadlineYearMissing,
-             .deadlineOutsidePeriod, .responsibleUnknown, .responsibleNotInRoster, .itemDuplicateNumber:
+             .deadlineOutsidePeriod, .responsibleUnknown, .responsibleNotInRoster, .itemDuplicateNumber,
+             .organisationNotInRoster:
             return .warning
-        case .resultMissing, .itemNumberingGap, .documentContentSkipped:
+        case .resultMissing, .itemNumberingGap, .documentContentSkipped, .reportStatusUnknown:
             return .info
         }
     }

@@ -25,6 +25,8 @@ enum ProtocolHints {
         case .itemNumberingGap: return "В нумерации пунктов пропуск."
         case .orderPlaceholderDate: return "В приказе вместо даты оставлена заглушка."
         case .documentContentSkipped: return "Часть файла (надпись, рисунок с текстом, встроенный объект) не прочитана."
+        case .organisationNotInRoster: return "Организация не найдена в списке организаций муниципалитета."
+        case .reportStatusUnknown: return "Отметка о выполнении не распознана."
         }
     }
 
@@ -47,6 +49,8 @@ enum ProtocolHints {
         case .itemDuplicateNumber, .itemNumberingGap: return "Проверьте нумерацию пунктов."
         case .orderPlaceholderDate: return "Впишите дату и номер приказа."
         case .documentContentSkipped: return "Перенесите важный текст из надписей и встроенных объектов в обычный текст или таблицу."
+        case .organisationNotInRoster: return "Напишите полное или краткое наименование организации так, как в списке организаций."
+        case .reportStatusUnknown: return "Отметьте выполнение словами «выполнено», «не выполнено» или «в работе»."
         }
     }
 }

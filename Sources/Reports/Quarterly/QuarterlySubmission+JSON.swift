@@ -8,6 +8,10 @@ extension QuarterlySubmission: JSONRepresentable {
         let c = counts
         return .object([
             ("organization", .string(organization)),
+            ("shortName", .optional(shortName)),
+            ("recognized", .bool(recognition != .notInRoster)),
+            ("state", .string(stateText)),
+            ("reportArrived", .optional(reportArrived?.dottedDate)),
             ("quarter", .string(quarter.description)),
             ("quarterName", .string(quarter.russian)),
             ("periodFrom", .string(quarter.start.dottedDate)),
@@ -24,6 +28,9 @@ extension QuarterlySubmission: JSONRepresentable {
             ("reportTitle", .optional(reportTitle)),
             ("hasRows", .bool(!rows.isEmpty)),
             ("rows", .array(rows.map(\.json))),
+            ("currentRows", .array(currentRows.map(\.json))),
+            ("hasOverdue", .bool(!overdueRows.isEmpty)),
+            ("overdueRows", .array(overdueRows.map(\.json))),
             ("hasByEvent", .bool(!byEvent.isEmpty)),
             ("byEvent", .array(byEvent.map(\.json))),
             ("hasUndated", .bool(!undated.isEmpty)),

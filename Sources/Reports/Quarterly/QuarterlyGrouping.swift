@@ -43,7 +43,10 @@ public enum QuarterlyGrouping {
                               organization wanted: String? = nil,
                               lexicon: NameLexicon = .shared) -> Checked<[QuarterlyInput]> {
         var findings: [Diagnostic] = []
-        // Names, in the order the documents came.
+        // Names, in the order the documents came (those of unknown arrival after, in the order given).
+        let documents = documents.enumerated().sorted { a, b in
+            (a.element.arrived?.ordinal ?? Int.max, a.offset) < (b.element.arrived?.ordinal ?? Int.max, b.offset)
+        }.map(\.element)
         var named: [(name: String, doc: FiledDocument)] = []
         for d in documents where d.document.kind == .roadmap || d.document.kind == .report {
             let stated = TextNormalizer.singleLine(d.organization) ?? TextNormalizer.singleLine(d.document.organization)
@@ -64,10 +67,9 @@ public enum QuarterlyGrouping {
             case let .known(i), let .learned(i):
                 groups[i, default: []].append(doc)
             case .notInRoster:
-                if case let .known(i) = strangers.resolve(name) {
-                    strangerGroups[i, default: []].append(doc)
-                } else if case let .learned(i) = strangers.resolve(name) {
-                    strangerGroups[i, default: []].append(doc)
+                switch strangers.resolve(name) {
+                case let .known(i), let .learned(i): strangerGroups[i, default: []].append(doc)
+                case .notInRoster: break
                 }
             }
         }
@@ -91,7 +93,12 @@ public enum QuarterlyGrouping {
                                 recognition: identity.inRoster ? .roster : .learned,
                                 groups[i] ?? [], quarter: quarter))
         }
+        // An organisation the roster does not know is listed in the quarters its documents concern.
         for (i, identity) in strangers.identities.enumerated() where matchesWanted(identity) {
+            let docs = strangerGroups[i] ?? []
+            guard docs.contains(where: { $0.document.kind == .roadmap || reportQuarter($0).map { $0 <= quarter } ?? true }) else {
+                continue
+            }
             inputs.append(input(identity.name, shortName: nil, recognition: .notInRoster, strangerGroups[i] ?? [], quarter: quarter))
         }
         if let wanted, inputs.isEmpty {

@@ -5,7 +5,8 @@ import Model
 ///
 /// - The plan is the current roadmap; an organisation that sent none is planned by its report's own rows.
 /// - A report row is joined to a plan item by `ReportMatcher` (number, then activity similarity).
-///   The status is the quarter's report's; an item an earlier report said was done stays done.
+///   The status is the quarter's report's; a dated item an earlier report said was done stays done
+///   (a continuous or recurring one is reported quarter by quarter).
 /// - An item is *due* in the quarter when one of its occurrences falls due in it.
 /// - It is *active* when it is continuous or recurring, or has an explicit window, and a window overlaps the quarter.
 /// - It is *overdue* when its last due day lies before the quarter (and not before the plan's period) and
@@ -59,7 +60,9 @@ public struct QuarterlySelector: Sendable {
                     + "уточните отметку у организации или добавьте это слово в словарь статусов (status-words.json).",
                     item: item.number))
             }
-            if status != .done {
+            // Done stays done for an item with dates of its own; an ongoing one is reported quarter by quarter.
+            let ongoing = item.deadline.kinds.contains(.continuous) || item.deadline.kinds.contains(.recurring)
+            if status != .done, !ongoing {
                 for e in earlier {
                     if let r = e[k], statusReader.status(of: r.outcome) == .done {
                         status = .done

@@ -65,8 +65,8 @@ extension NameLexicon {
             }
             if i >= 2, tailWords.contains(w) { return i }
             if tailPrepositions.contains(w) {
-                let next = words[(i + 1)..<min(words.count, i + 4)]
-                if next.contains(where: isYear) || next.first.map(isPeriodWord) == true { return i }
+                let next = words[(i + 1)..<min(words.count, i + 2)]
+                if let first = next.first, isYear(first) || isPeriodWord(first) { return i }
             }
             if w.hasPrefix("квартал") || w.hasPrefix("полугод") {
                 let before = words[i - 1]
@@ -98,8 +98,16 @@ extension NameLexicon {
 
     /// Where an organisation's name starts in a title («Дорожная карта муниципального бюджетного
     /// общеобразовательного учреждения «Средняя школа № 5» на 2024 год» → from «муниципального…»), and
-    /// the name there without its tail; `nil` when the title names no legal form or kind of school.
+    /// the name there without its tail; `nil` when the title names no legal form or kind of school, or
+    /// only the word «школа» with nothing that tells one school from another («Дорожная карта школы»).
     public func find(in title: String?) -> String? {
+        guard let found = findAny(in: title) else { return nil }
+        let key = key(found)
+        guard !key.numbers.isEmpty || key.core.contains(where: { !generic.contains($0) }) else { return nil }
+        return found
+    }
+
+    private func findAny(in title: String?) -> String? {
         guard let title else { return nil }
         let words = NameText.words(title)
         let stems = words.map { NameLexicon.stem($0.text, protected: protected) }

@@ -198,11 +198,14 @@ public final class FolderPipeline: Sendable {
         }
         if converted || export.sha256.isEmpty { export.sha256 = sha }
 
-        var organization = Self.organization(of: export)
+        let candidates = Self.organizationCandidates(of: export, fileName: file.name)
+        var organization = candidates.first
         if let index = rosterIndex, let name = organization {
-            let resolution = index.match(name).map(Resolution.known) ?? .notInRoster(name)
-            organization = index.name(of: resolution)
-            if case .notInRoster = resolution {
+            // The first spelling the roster knows; the file's first when it knows none.
+            if let known = candidates.lazy.compactMap(index.match).first {
+                organization = index.identities[known].name
+            } else {
+                organization = index.name(of: .notInRoster(name))
                 export.diagnostics.append(Diagnostic(.organisationNotInRoster, field: .document, text: name, message:
                     "Организация «\(name)» не найдена в списке организаций: файл «\(file.name)» не отнесён ни к одной из них "
                     + "и в квартальной сводке будет помечен «не распознана». Проверьте название в документе или добавьте "
@@ -226,16 +229,26 @@ public final class FolderPipeline: Sendable {
         }
     }
 
-    /// The organisation a file belongs to: the first document that names one, else the first title that
-    /// holds an organisation's name in any of its forms (`NameLexicon.find`).
+    /// The organisation a file belongs to: the first document that names one.
     static func organization(of export: Export) -> String? {
-        for d in export.documents {
-            if let name = TextNormalizer.singleLine(d.organization), !name.isEmpty { return name }
+        organizationCandidates(of: export, fileName: "").first
+    }
+
+    /// The names a file gives its organisation, most telling first: what its documents name, then
+    /// names found in their titles in any form (`NameLexicon.find`: full, genitive, capitals), then
+    /// one found in the file's name («СОШ1 отчёт 3 кв.docx»).
+    static func organizationCandidates(of export: Export, fileName: String) -> [String] {
+        var out: [String] = []
+        func add(_ name: String?) {
+            if let name = TextNormalizer.singleLine(name), !name.isEmpty, !out.contains(name) { out.append(name) }
         }
-        for d in export.documents {
-            if let name = NameLexicon.shared.find(in: d.title) { return name }
+        for d in export.documents { add(d.organization) }
+        for d in export.documents { add(NameLexicon.shared.find(in: d.title)) }
+        if !fileName.isEmpty {
+            let stem = fileName.lastIndex(of: ".").map { String(fileName[..<$0]) } ?? fileName
+            add(NameLexicon.shared.find(in: stem))
         }
-        return nil
+        return out
     }
 
     /// The name a file's organisation is filed under: the roster's (already chosen when preparing),

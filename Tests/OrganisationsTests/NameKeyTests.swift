@@ -56,6 +56,10 @@ final class NameKeyTests: XCTestCase {
                        "муниципального бюджетного общеобразовательного учреждения «Средняя школа № 5»")
         XCTAssertEqual(lexicon.find(in: "ОТЧЁТ О ВЫПОЛНЕНИИ ДОРОЖНОЙ КАРТЫ МБОУ СОШ № 3 ЗА III КВАРТАЛ 2024 Г."), "МБОУ СОШ № 3")
         XCTAssertNil(lexicon.find(in: "Дорожная карта на 2024 год"))
+        XCTAssertNil(lexicon.find(in: "Дорожная карта школы на 2024 год"), "«школа» alone tells no school from another")
+        XCTAssertEqual(lexicon.find(in: "План МБУ ДО «Центр детского творчества» на 2024 год"), "МБУ ДО «Центр детского творчества»")
+        XCTAssertEqual(lexicon.find(in: "СОШ1_отчет_3кв"), "СОШ1")
+        XCTAssertEqual(lexicon.find(in: "Отчёт гимназии имени А. С. Пушкина за 2024 год"), "гимназии имени А. С. Пушкина")
         XCTAssertNil(lexicon.find(in: nil))
     }
 

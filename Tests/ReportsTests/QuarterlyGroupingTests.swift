@@ -90,6 +90,8 @@ final class QuarterlyGroupingTests: XCTestCase {
         XCTAssertEqual(q("Отчёт", period: Period(from: Q.day("2024-10-01"), to: Q.day("2024-12-31"))), "2024-Q4")
         XCTAssertEqual(q("Отчёт", arrived: "2024-10-07"), "2024-Q3")
         XCTAssertEqual(q("Отчёт", arrived: "2024-12-20"), "2024-Q4")
+        XCTAssertEqual(q("Отчёт за октябрь – декабрь 2024 г."), "2024-Q4")
+        XCTAssertEqual(q("Отчёт за сентябрь 2024 года"), "2024-Q3")
         XCTAssertNil(q("Отчёт"))
     }
 

@@ -147,16 +147,26 @@ public enum QuarterlyGrouping {
     }
 }
 
-/// A quarter named in a report's title: «за III квартал 2024 г.», «3 квартал», «за третий квартал 2024 года».
+/// A quarter named in a report's title: «за III квартал 2024 г.», «3 квартал», «за третий квартал 2024 года»,
+/// or by its months: «за октябрь – декабрь 2024 г.» (the quarter of the last month named).
 enum QuarterInTitle {
+    static let months: [(String, Int)] = [
+        ("январ", 1), ("феврал", 2), ("март", 3), ("апрел", 4), ("май", 5), ("мая", 5), ("мае", 5), ("июн", 6), ("июл", 7),
+        ("август", 8), ("сентябр", 9), ("октябр", 10), ("ноябр", 11), ("декабр", 12),
+    ]
+
     static func find(_ title: String?, period: Period?, arrived: Day?) -> Quarter? {
         let words = ItemWords.of(title)
-        guard let at = words.firstIndex(where: { $0.hasPrefix("квартал") || $0 == "кв" }), at > 0 else { return nil }
-        let numerals: [Substring: Int] = ["i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4]
-        let before = words[at - 1]
-        var number = numerals[before]
-        if number == nil {
-            for (stem, n) in [("перв", 1), ("втор", 2), ("трет", 3), ("четв", 4)] where before.hasPrefix(stem) { number = n }
+        var number: Int?
+        if let at = words.firstIndex(where: { $0.hasPrefix("квартал") || $0 == "кв" }), at > 0 {
+            let numerals: [Substring: Int] = ["i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4]
+            let before = words[at - 1]
+            number = numerals[before]
+            if number == nil {
+                for (stem, n) in [("перв", 1), ("втор", 2), ("трет", 3), ("четв", 4)] where before.hasPrefix(stem) { number = n }
+            }
+        } else if let month = words.reversed().lazy.compactMap({ w in months.first { w.hasPrefix($0.0) }?.1 }).first {
+            number = (month - 1) / 3 + 1
         }
         guard let number else { return nil }
         // Runs of four digits, also glued to letters («2024г»).

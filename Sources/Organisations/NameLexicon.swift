@@ -1,5 +1,7 @@
 import Foundation
+import JSON
 import Model
+import Text
 
 /// The data organisation names are compared with (`Resources/organisation-names.json`, or a
 /// methodist's copy in `$KARTOGRAF_DATA_DIR`): abbreviations and their expansions, legal forms,

@@ -1,5 +1,7 @@
 import Foundation
+import JSON
 import Model
+import Text
 
 /// One organisation of the municipality as the methodist lists it.
 public struct RosterEntry: Hashable, Sendable {

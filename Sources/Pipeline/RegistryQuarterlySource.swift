@@ -1,5 +1,7 @@
 import Foundation
+import JSON
 import Model
+import Text
 import Organisations
 import Registry
 import Reports

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import JSON
 import Model
+import Text
 import Organisations
 
 /// What `run` and `watch` share: where results go, whether inputs stay, which templates.

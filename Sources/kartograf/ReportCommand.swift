@@ -1,9 +1,11 @@
 import ArgumentParser
 import Foundation
+import JSON
 import Model
 import Organisations
 import Pipeline
 import Reports
+import Text
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

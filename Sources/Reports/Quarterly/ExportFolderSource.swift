@@ -1,7 +1,9 @@
 import Deadlines
 import Foundation
+import JSON
 import Model
 import Organisations
+import Text
 
 /// Quarterly inputs read from a folder of `roadmap-export/1` JSON files (what `kartograf extract` prints).
 ///

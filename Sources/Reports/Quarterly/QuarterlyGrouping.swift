@@ -1,4 +1,6 @@
+import JSON
 import Model
+import Text
 import Organisations
 
 /// A roadmap or report as filed, before the quarter groups it under its organisation.

@@ -1,4 +1,6 @@
+import JSON
 import Model
+import Text
 
 /// Picks a quarter's items out of an organisation's plan and states their status from its reports
 /// (the rules are written down in `docs/quarter.md`).

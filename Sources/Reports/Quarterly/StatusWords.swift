@@ -7,6 +7,7 @@
 // A list missing from the override keeps the bundled words.
 // ============================================================================
 import Foundation
+import JSON
 import Model
 
 public struct StatusWords: Sendable, Hashable {

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import JSON
 import Model
 import Text
 import Organisations
@@ -21,8 +20,10 @@ struct FolderOptions: ParsableArguments {
 }
 
 /// The roster named by `--roster`, else `организации.csv` in `folder` when it is there; a roster that
-/// cannot be read is a usage error.
-func loadRoster(_ explicit: String?, defaultFolder folder: String) throws -> Roster? {
+/// cannot be read is a usage error. With `keep`, a roster named by `--roster` is also copied into
+/// `folder` as `организации.csv` when none is there, so that `report quarterly` over that folder
+/// knows the same organisations.
+func loadRoster(_ explicit: String?, defaultFolder folder: String, keep: Bool = false) throws -> Roster? {
     let path: String
     if let explicit {
         path = explicit
@@ -33,6 +34,11 @@ func loadRoster(_ explicit: String?, defaultFolder folder: String) throws -> Ros
     }
     do {
         let roster = try Roster.load(path: path)
+        let kept = PathText.appending(folder, Roster.fileName)
+        if keep, explicit != nil, !roster.entries.isEmpty, !FileManager.default.fileExists(atPath: kept) {
+            try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try? FileManager.default.copyItem(atPath: path, toPath: kept)
+        }
         if roster.entries.isEmpty { printError("В списке организаций «\(path)» нет ни одной строки: он не используется.") }
         return roster.entries.isEmpty ? nil : roster
     } catch {

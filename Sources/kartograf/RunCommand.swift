@@ -41,7 +41,7 @@ struct RunCommand: ParsableCommand {
                 inbox: inbox, output: folder.out, keepInputs: keepInputs,
                 workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
                 protocolWriters: protocolWriters(templates: folder.templates),
-                roster: loadRoster(folder.roster, defaultFolder: folder.out)))
+                roster: loadRoster(folder.roster, defaultFolder: folder.out, keep: true)))
         } catch let error as ValidationError {
             printError(error.message)
             throw ExitCode(2)

@@ -27,7 +27,7 @@ struct WatchCommand: ParsableCommand {
         do {
             pipeline = try FolderPipeline(options: PipelineOptions(inbox: inbox, output: folder.out, keepInputs: folder.keepInputs,
                                                                    protocolWriters: protocolWriters(templates: folder.templates),
-                                                                   roster: loadRoster(folder.roster, defaultFolder: folder.out)))
+                                                                   roster: loadRoster(folder.roster, defaultFolder: folder.out, keep: true)))
         } catch let error as ValidationError {
             printError(error.message)
             throw ExitCode(2)

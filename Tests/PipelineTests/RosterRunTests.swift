@@ -24,6 +24,9 @@ final class RosterRunTests: XCTestCase {
         let codes = json["diagnostics"]?.arrayValue?.compactMap { $0["code"]?.stringValue } ?? []
         XCTAssertTrue(codes.contains("organisation.not-in-roster"), "\(codes)")
 
+        XCTAssertTrue(FileManager.default.fileExists(atPath: h.out + "/организации.csv"),
+                      "the roster is kept beside the registry for report quarterly")
+
         let unreadable = try h.run(["--roster", h.root + "/нет такого.csv"])
         XCTAssertEqual(unreadable.status, 2)
         XCTAssertTrue(unreadable.stderr.contains("Не удалось прочитать список организаций"), unreadable.stderr)

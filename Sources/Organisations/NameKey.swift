@@ -83,9 +83,7 @@ extension NameLexicon {
         var out: [String] = []
         var i = 0
         while i < stems.count {
-            if let p = phrases.first(where: { p in
-                i + p.words.count <= stems.count && Array(stems[i..<(i + p.words.count)]) == p.words
-            }) {
+            if let p = phrase(at: i, in: stems) {
                 out.append(p.canonical)
                 i += p.words.count
             } else {
@@ -112,8 +110,7 @@ extension NameLexicon {
         let words = NameText.words(title)
         let stems = words.map { NameLexicon.stem($0.text, protected: protected) }
         for i in stems.indices {
-            for p in phrases where i + p.words.count <= stems.count && Array(stems[i..<(i + p.words.count)]) == p.words {
-                guard legalForms.contains(p.canonical) || kinds.contains(p.canonical) else { continue }
+            if let p = phrase(at: i, in: stems), legalForms.contains(p.canonical) || kinds.contains(p.canonical) {
                 var start = words[i].range.lowerBound
                 if start > title.startIndex, "«\"„“".contains(title[title.index(before: start)]) {
                     start = title.index(before: start)

@@ -15,6 +15,8 @@ public struct NameLexicon: Sendable {
 
     /// Phrases, longest first.
     let phrases: [Phrase]
+    /// Phrases by their first word, longest first.
+    let phrasesByFirst: [String: [Phrase]]
     /// Canonical tokens of legal forms (МБОУ, МАДОУ…): left out of a name's core.
     let legalForms: Set<String>
     /// Canonical tokens of kinds of organisation (СОШ, гимназия…): where a name starts in a title.
@@ -80,6 +82,7 @@ public struct NameLexicon: Sendable {
         for word in ["им", "г", "п", "с", "рн"] { kinds.remove(word) }
         let sorted = phrases.sorted { $0.words.count > $1.words.count }
         self.phrases = sorted
+        phrasesByFirst = Dictionary(grouping: sorted, by: { $0.words[0] })
         legalForms = legal
         var family: [String: String] = [:]
         var generic: Set<String> = []
@@ -116,19 +119,32 @@ public struct NameLexicon: Sendable {
         "ое", "ее", "ые", "ие", "ый", "ий", "ую", "юю", "ых", "их", "ым", "им", "ов", "ев", "ам", "ям", "ах",
         "ях", "ия", "ии", "ию", "ью", "а", "я", "у", "ю", "е", "и", "ы", "о", "ь", "й",
     ]
-    static let vowels: Set<Character> = ["а", "е", "и", "о", "у", "ы", "э", "ю", "я", "й", "ь"]
+    private static let endingScalars: [[Unicode.Scalar]] = endings.map { Array($0.unicodeScalars) }
+    private static let vowelScalars: Set<Unicode.Scalar> = ["а", "е", "и", "о", "у", "ы", "э", "ю", "я", "й", "ь"]
 
     /// A folded word without its case ending: «школы», «школе», «школа» → «школ»; «лицея», «лицей» → «лиц».
     /// Numbers, words shorter than four letters and protected abbreviations stay as they are.
     static func stem(_ word: String, protected: Set<String>) -> String {
-        if protected.contains(word) || word.count < 4 || word.first!.isNumber { return word }
-        var w = Substring(word)
-        for e in endings where w.hasSuffix(e) && w.count - e.count >= 3 {
-            w = w.dropLast(e.count)
+        let scalars = Array(word.unicodeScalars)
+        if scalars.count < 4 || (scalars[0].value >= 0x30 && scalars[0].value <= 0x39) || protected.contains(word) { return word }
+        var end = scalars.count
+        for e in endingScalars where end - e.count >= 3 && scalars[(end - e.count)..<end].elementsEqual(e) {
+            end -= e.count
             break
         }
-        while w.count > 3, let last = w.last, vowels.contains(last) { w = w.dropLast() }
-        return String(w)
+        while end > 3, vowelScalars.contains(scalars[end - 1]) { end -= 1 }
+        if end == scalars.count { return word }
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: scalars[0..<end])
+        return String(out)
+    }
+
+    /// The longest phrase that starts at `i` of `stems`.
+    func phrase(at i: Int, in stems: [String]) -> Phrase? {
+        guard let list = phrasesByFirst[stems[i]] else { return nil }
+        return list.first { p in
+            i + p.words.count <= stems.count && p.words.indices.allSatisfy { stems[i + $0] == p.words[$0] }
+        }
     }
 }
 
@@ -143,27 +159,43 @@ enum NameText {
 
     static func words(_ text: String) -> [Word] {
         var out: [Word] = []
-        var current = ""
-        var start = text.startIndex
+        var current = String.UnicodeScalarView()
+        let scalars = text.unicodeScalars
+        var start = scalars.startIndex
         var digits = false
-        var i = text.startIndex
+        var i = scalars.startIndex
         func flush(_ end: String.Index) {
-            if !current.isEmpty { out.append(Word(text: current, range: start..<end)) }
-            current = ""
+            if !current.isEmpty { out.append(Word(text: String(current), range: start..<end)) }
+            current = String.UnicodeScalarView()
         }
-        while i < text.endIndex {
-            let c = text[i]
-            let isDigit = c.isASCII && c.isNumber
-            if c.isLetter || isDigit {
+        while i < scalars.endIndex {
+            let c = scalars[i]
+            let isDigit = c.value >= 0x30 && c.value <= 0x39
+            if let folded = isDigit ? c : letter(c) {
                 if !current.isEmpty && isDigit != digits { flush(i) }
                 if current.isEmpty { start = i; digits = isDigit }
-                current += RussianFold.fold(String(c).lowercased())
+                current.append(folded)
             } else {
                 flush(i)
             }
-            i = text.index(after: i)
+            i = scalars.index(after: i)
         }
-        flush(text.endIndex)
+        flush(scalars.endIndex)
         return out
+    }
+
+    /// A letter lower-cased («ё» as «е»), or `nil` for anything that is not a letter.
+    /// ASCII and Cyrillic take a fast path; other scripts ask Unicode.
+    private static func letter(_ s: Unicode.Scalar) -> Unicode.Scalar? {
+        switch s.value {
+        case 0x61...0x7A, 0x430...0x44F: return s
+        case 0x41...0x5A, 0x410...0x42F: return Unicode.Scalar(s.value + 0x20)
+        case 0x401, 0x451: return "е"
+        case 0...0x7F: return nil
+        default:
+            guard s.properties.isAlphabetic else { return nil }
+            let lower = s.properties.lowercaseMapping.unicodeScalars
+            return lower.count == 1 ? lower.first : s
+        }
     }
 }

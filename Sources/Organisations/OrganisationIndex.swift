@@ -30,14 +30,29 @@ public struct OrganisationIndex: Sendable {
     public private(set) var identities: [Identity] = []
     public let closed: Bool
     public let lexicon: NameLexicon
+    /// Identities by their keys' tokens, cores, numbers and families: each level asks only those that may match.
+    private var byTokens: [[String]: Set<Int>] = [:]
+    private var byCore: [[String]: Set<Int>] = [:]
+    private var byNumbers: [[String]: Set<Int>] = [:]
+    private var byFamily: [[String]: Set<Int>] = [:]
+
+    private mutating func add(_ key: NameKey, to i: Int) {
+        identities[i].keys.append(key)
+        byTokens[key.tokens, default: []].insert(i)
+        byCore[key.core, default: []].insert(i)
+        byNumbers[key.numbers.sorted(), default: []].insert(i)
+        byFamily[key.family, default: []].insert(i)
+    }
 
     /// A closed index over a roster.
     public init(roster: Roster, lexicon: NameLexicon = .shared) {
         self.lexicon = lexicon
         closed = true
         for e in roster.entries {
-            let keys = ([e.official] + [e.short].compactMap { $0 } + e.forms).map(lexicon.key).filter { !$0.tokens.isEmpty }
-            identities.append(Identity(name: e.official, shortName: e.short, inRoster: true, keys: keys))
+            identities.append(Identity(name: e.official, shortName: e.short, inRoster: true, keys: []))
+            for key in ([e.official] + [e.short].compactMap { $0 } + e.forms).map(lexicon.key) where !key.tokens.isEmpty {
+                add(key, to: identities.count - 1)
+            }
         }
     }
 
@@ -58,15 +73,20 @@ public struct OrganisationIndex: Sendable {
     }
 
     /// The organisation `name` stands for, if exactly one.
-    public func match(_ name: String) -> Int? {
-        let key = lexicon.key(name)
+    public func match(_ name: String) -> Int? { match(key: lexicon.key(name)) }
+
+    func match(key: NameKey) -> Int? {
         guard !key.tokens.isEmpty else { return nil }
         // A name that is only a legal form («МБОУ») is matched by all its words or not at all.
         for level in 1...(key.isEmpty ? 1 : 4) {
-            var found: Set<Int> = []
-            for (i, identity) in identities.enumerated() where identity.keys.contains(where: { matches(key, $0, level: level) }) {
-                found.insert(i)
+            let candidates: Set<Int>
+            switch level {
+            case 1: candidates = byTokens[key.tokens] ?? []
+            case 2: candidates = byCore[key.core] ?? []
+            case 3: candidates = byNumbers[key.numbers.sorted()] ?? []
+            default: candidates = byFamily[key.family] ?? []
             }
+            let found = candidates.filter { identities[$0].keys.contains { matches(key, $0, level: level) } }
             if found.count == 1 { return found.first }
             if found.count > 1 { return nil }
         }
@@ -76,15 +96,14 @@ public struct OrganisationIndex: Sendable {
     /// Resolves a name, learning it when the index is open: a name that matches an organisation
     /// adds its key to it, a name that matches none becomes a new organisation.
     public mutating func resolve(_ name: String) -> Resolution {
-        if let i = match(name) {
-            let key = lexicon.key(name)
-            if !closed, !identities[i].keys.contains(key) { identities[i].keys.append(key) }
+        let key = lexicon.key(name)
+        if let i = match(key: key) {
+            if !closed, !identities[i].keys.contains(key) { add(key, to: i) }
             return .known(i)
         }
         guard !closed else { return .notInRoster(name) }
-        let key = lexicon.key(name)
-        identities.append(Identity(name: lexicon.cleaned(name), shortName: nil, inRoster: false,
-                                   keys: key.tokens.isEmpty ? [] : [key]))
+        identities.append(Identity(name: lexicon.cleaned(name), shortName: nil, inRoster: false, keys: []))
+        if !key.tokens.isEmpty { add(key, to: identities.count - 1) }
         return .learned(identities.count - 1)
     }
 

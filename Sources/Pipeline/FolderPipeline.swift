@@ -200,11 +200,10 @@ public final class FolderPipeline: Sendable {
         }
         if converted || export.sha256.isEmpty { export.sha256 = sha }
 
-        let candidates = Self.organizationCandidates(of: export, fileName: file.name)
-        var organization = candidates.first
+        var organization = Self.organization(of: export, fileName: file.name)
         if let index = rosterIndex, let name = organization {
             // The first spelling the roster knows; the file's first when it knows none.
-            if let known = candidates.lazy.compactMap(index.match).first {
+            if let known = Self.organizationCandidates(of: export, fileName: file.name).lazy.compactMap(index.match).first {
                 organization = index.identities[known].name
             } else {
                 organization = index.name(of: .notInRoster(name))
@@ -231,9 +230,12 @@ public final class FolderPipeline: Sendable {
         }
     }
 
-    /// The organisation a file belongs to: the first document that names one.
-    static func organization(of export: Export) -> String? {
-        organizationCandidates(of: export, fileName: "").first
+    /// The organisation a file belongs to: the first of `organizationCandidates`.
+    static func organization(of export: Export, fileName: String = "") -> String? {
+        for d in export.documents {
+            if let name = TextNormalizer.singleLine(d.organization), !name.isEmpty { return name }
+        }
+        return organizationCandidates(of: export, fileName: fileName).first
     }
 
     /// The names a file gives its organisation, most telling first: what its documents name, then

@@ -75,33 +75,27 @@ public enum QuarterlyGrouping {
                 }
             }
         }
-        for (i, identity) in strangers.identities.enumerated() {
-            let files = Set((strangerGroups[i] ?? []).map(\.file)).sorted()
-            findings.append(Diagnostic(.organisationNotInRoster, text: identity.name, message:
-                "Организация «\(identity.name)» (\(files.map { "«\($0)»" }.joined(separator: ", "))) не найдена в списке "
-                + "организаций: в сводке она помечена «не распознана». Добавьте это написание в список организаций "
-                + "(столбец «другие написания») или исправьте название в документе."))
-        }
-
         var inputs: [QuarterlyInput] = []
-        func matchesWanted(_ identity: Identity) -> Bool {
-            guard let wanted else { return true }
-            let key = lexicon.key(wanted)
-            return identity.name.lowercased() == wanted.lowercased() || identity.shortName?.lowercased() == wanted.lowercased()
-                || identity.keys.contains(key)
-        }
-        for (i, identity) in index.identities.enumerated() where matchesWanted(identity) {
+        // `--org`: the organisation that name stands for, in whichever form it is written.
+        let wantedIndex = wanted.flatMap(index.match)
+        let wantedStranger = wanted.flatMap(strangers.match)
+        for (i, identity) in index.identities.enumerated() where wanted == nil || i == wantedIndex {
             inputs.append(input(identity.name, shortName: identity.shortName,
                                 recognition: identity.inRoster ? .roster : .learned,
                                 groups[i] ?? [], quarter: quarter))
         }
         // An organisation the roster does not know is listed in the quarters its documents concern.
-        for (i, identity) in strangers.identities.enumerated() where matchesWanted(identity) {
+        for (i, identity) in strangers.identities.enumerated() where wanted == nil || i == wantedStranger {
             let docs = strangerGroups[i] ?? []
             guard docs.contains(where: { $0.document.kind == .roadmap || reportQuarter($0).map { $0 <= quarter } ?? true }) else {
                 continue
             }
-            inputs.append(input(identity.name, shortName: nil, recognition: .notInRoster, strangerGroups[i] ?? [], quarter: quarter))
+            let files = Set(docs.map(\.file)).sorted()
+            findings.append(Diagnostic(.organisationNotInRoster, text: identity.name, message:
+                "Организация «\(identity.name)» (\(files.map { "«\($0)»" }.joined(separator: ", "))) не найдена в списке "
+                + "организаций: в сводке она помечена «не распознана». Добавьте это написание в список организаций "
+                + "(столбец «другие написания») или исправьте название в документе."))
+            inputs.append(input(identity.name, shortName: nil, recognition: .notInRoster, docs, quarter: quarter))
         }
         if let wanted, inputs.isEmpty {
             findings.append(Diagnostic(.documentNotRecognized, text: wanted, message: "Организация «\(wanted)» не найдена."))

@@ -52,6 +52,8 @@ extension QuarterlySubmission: JSONRepresentable {
             ])),
             ("diagnostics", .object(Severity.allCases.map { ($0.rawValue, number(diagnostics[$0] ?? 0)) })),
             ("protocols", .array(protocols.map { .object([("path", .string($0))]) })),
+            ("hasNotes", .bool(!notes.isEmpty)),
+            ("notes", .array(notes.map { .object([("code", .string($0.code.rawValue)), ("message", .string($0.message))]) })),
         ])
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import JSON
 import Model
+import Organisations
 import Pipeline
 import Reports
 import Text
@@ -39,6 +40,12 @@ struct QuarterlyReportCommand: ParsableCommand {
     @Option(help: "Папка шаблонов (quarterly.docx); по умолчанию samples/templates.")
     var templates: String = "samples/templates"
 
+    @Option(help: "Список организаций муниципалитета (CSV или текст); по умолчанию «организации.csv» в папке --from, если он там есть.")
+    var roster: String?
+
+    @Option(name: .customLong("deadline-days"), help: "Срок сдачи отчёта: столько дней после конца квартала (по умолчанию 10).")
+    var deadlineDays: Int = Quarter.standardDaysAfter
+
     @Option(help: .hidden)
     var synthetic: Int?
 
@@ -48,6 +55,9 @@ struct QuarterlyReportCommand: ParsableCommand {
         }
         if let today, Day(iso: today) == nil {
             throw ValidationError("Неверная дата «\(today)» в --today: ожидается ГГГГ-ММ-ДД.")
+        }
+        if deadlineDays < 0 || deadlineDays > 366 {
+            throw ValidationError("--deadline-days: нужно число дней от 0 до 366.")
         }
         if let synthetic, synthetic < 1 {
             throw ValidationError("--synthetic: нужно число организаций больше нуля.")
@@ -62,9 +72,11 @@ struct QuarterlyReportCommand: ParsableCommand {
         if let synthetic {
             source = SyntheticSource(count: synthetic)
         } else if let exports {
-            source = ExportFolderSource(directory: exports, linkPrefix: RelativePath.from(directory, to: exports) + "/")
+            source = ExportFolderSource(directory: exports, linkPrefix: RelativePath.from(directory, to: exports) + "/",
+                                        roster: try loadRoster(roster, defaultFolder: exports))
         } else {
-            source = RegistryQuarterlySource(output: from, linkPrefix: RelativePath.from(directory, to: from) + "/")
+            source = RegistryQuarterlySource(output: from, linkPrefix: RelativePath.from(directory, to: from) + "/",
+                                             roster: try loadRoster(roster, defaultFolder: from))
         }
 
         let inputs = try source.inputs(for: quarter, organization: org)
@@ -76,7 +88,8 @@ struct QuarterlyReportCommand: ParsableCommand {
         let words = StatusWords.load()
         for d in words.diagnostics { printError(d.message) }
         let report = QuarterlyReport(quarter: quarter, today: day,
-                                     selector: QuarterlySelector(statusReader: StatusReader(words: words.value)),
+                                     selector: QuarterlySelector(statusReader: StatusReader(words: words.value),
+                                                                 deadlineDaysAfter: deadlineDays),
                                      fillSubmission: try submissionFiller())
         let outcome = try report.write(inputs.value, to: directory)
         for d in outcome.diagnostics { printError(d.message) }
@@ -84,8 +97,11 @@ struct QuarterlyReportCommand: ParsableCommand {
         let subs = outcome.value.submissions
         let due = subs.reduce(0) { $0 + $1.counts.due }, done = subs.reduce(0) { $0 + $1.counts.dueDone }
         printOut("\(quarter.russian): организаций \(subs.count), пунктов со сроком в квартале \(due), выполнено \(done).")
-        printOut("Срок сдачи: \(quarter.reportingDeadline.dottedDate)"
-                 + (day > quarter.reportingDeadline ? " — отчёт сформирован после срока." : "."))
+        let deadline = quarter.reportingDeadline(daysAfter: deadlineDays)
+        let states = Dictionary(grouping: subs, by: \.stateText).mapValues(\.count)
+        printOut("Срок сдачи: \(deadline.dottedDate)" + (day > deadline ? " — отчёт сформирован после срока." : ".")
+                 + " " + ["представлен в срок", "представлен после срока", "не представлен", "не распознана"]
+                    .compactMap { s in states[s].map { "\(s): \($0)" } }.joined(separator: ", ") + ".")
         printOut("Результаты: \(directory)/ (summary.xlsx, summary.html, \(subs.count) × .json)")
     }
 

@@ -40,7 +40,11 @@ struct RunCommand: ParsableCommand {
             pipeline = try FolderPipeline(options: PipelineOptions(
                 inbox: inbox, output: folder.out, keepInputs: keepInputs,
                 workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-                protocolWriters: protocolWriters(templates: folder.templates)))
+                protocolWriters: protocolWriters(templates: folder.templates),
+                roster: loadRoster(folder.roster, defaultFolder: folder.out, keep: true)))
+        } catch let error as ValidationError {
+            printError(error.message)
+            throw ExitCode(2)
         } catch {
             printError("\(error)")
             throw ExitCode(2)

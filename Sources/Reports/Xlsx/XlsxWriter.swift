@@ -214,26 +214,36 @@ public struct XlsxWriter: Sendable {
         return Double(max(1, lines)) * lineHeight + 3
     }
 
-    /// Lines `text` takes when its paragraphs are wrapped at spaces into `width` characters.
+    /// Lines `text` takes when its paragraphs are wrapped at spaces into `width` characters
+    /// (counted as Unicode scalars, which the texts here are made of).
     static func wrappedLines(_ text: String, width: Int) -> Int {
-        var lines = 0
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var used = 0
-            lines += 1
-            for word in paragraph.split(separator: " ") {
-                let n = word.count
-                if used == 0 {
-                    used = n
-                } else if used + 1 + n <= width {
-                    used += 1 + n
-                } else {
-                    lines += 1
-                    used = n
-                }
-                while used > width { lines += 1; used -= width }
+        if text.utf8.count <= width, !text.utf8.contains(0x0A) { return 1 }
+        var lines = 1, used = 0, word = 0
+        for scalar in text.unicodeScalars {
+            if scalar == " " || scalar == "\n" {
+                place(&word, &used, &lines, width)
+                if scalar == "\n" { lines += 1; used = 0 }
+            } else {
+                word += 1
             }
         }
-        return max(lines, 1)
+        place(&word, &used, &lines, width)
+        return lines
+    }
+
+    /// Puts a word of `word` characters on the current line or the next; a word longer than a line breaks.
+    private static func place(_ word: inout Int, _ used: inout Int, _ lines: inout Int, _ width: Int) {
+        guard word > 0 else { return }
+        if used == 0 {
+            used = word
+        } else if used + 1 + word <= width {
+            used += 1 + word
+        } else {
+            lines += 1
+            used = word
+        }
+        while used > width { lines += 1; used -= width }
+        word = 0
     }
 
     static func appendCell(_ cell: XlsxCell, style: XlsxStyle, ref: String, into s: inout String) {

@@ -41,6 +41,14 @@ final class XlsxOpenpyxlTests: XCTestCase {
     print(json.dumps(out, ensure_ascii=False))
     """
 
+    /// Formula cells' cached values, as viewers that do not calculate show them.
+    static let cachedValues = """
+    import json, sys
+    import openpyxl
+    wb = openpyxl.load_workbook(sys.argv[1], data_only=True)
+    print(json.dumps({ws.title: [list(r) for r in ws.iter_rows(values_only=True)] for ws in wb.worksheets}, ensure_ascii=False, default=str))
+    """
+
     func testWorkbookOpensInOpenpyxlWithTheSameCellsFilterHighlightingPrintSetupAndChart() throws {
         try XlsxTool.requireOpenpyxl()
         let workbook = SummaryWorkbook.make(XlsxScenario.submissions())
@@ -49,6 +57,7 @@ final class XlsxOpenpyxlTests: XCTestCase {
         let path = dir.appendingPathComponent("summary.xlsx").path
         try workbook.write(to: path)
         let json = try XlsxTool.python(Self.dump, [path])
+        let cached = try XlsxTool.python(Self.cachedValues, [path])
 
         for sheet in workbook.sheets {
             let got = try XCTUnwrap(json[sheet.name], sheet.name)
@@ -78,7 +87,14 @@ final class XlsxOpenpyxlTests: XCTestCase {
                     case let .integer(n): XCTAssertEqual(value.doubleValue, Double(n), at)
                     case let .number(x), let .percent(x): XCTAssertEqual(value.doubleValue, x, at)
                     case let .date(d): XCTAssertEqual(value.stringValue, d.iso, "a real date at \(at)")
-                    case let .formula(f): XCTAssertEqual(value.stringValue, "=" + f.expression, at)
+                    case let .formula(f):
+                        XCTAssertEqual(value.stringValue, "=" + f.expression, at)
+                        let cachedValue = cached[sheet.name]?.arrayValue?[r + 1].arrayValue?[c]
+                        if let expected = f.expected {
+                            XCTAssertEqual(cachedValue?.doubleValue, expected, "cached value at \(at)")
+                        } else {
+                            XCTAssertTrue(cachedValue?.isNull == true || cachedValue?.stringValue == "", "cached value at \(at)")
+                        }
                     }
                 }
             }

@@ -76,7 +76,7 @@ final class XlsxWriterTests: XCTestCase {
         XCTAssertTrue(sheet.contains(#"<row r="1" ht="18" customHeight="1">"#))
     }
 
-    /// Totals rows follow the data, as wide as their cells; formulas carry no cached value.
+    /// Totals rows follow the data, as wide as their cells; formulas carry kartograf's result as their cached value.
     func testTotalsFormulasFilterHighlightAndPrintSetup() throws {
         var items = XlsxSheet(name: "Пункты", columns: [XlsxColumn("Кто", width: 14), XlsxColumn("Статус", width: 10)],
                               rows: [[.text("А"), .text("просрочено")], [.text("Б"), .text("выполнено")]],
@@ -88,7 +88,7 @@ final class XlsxWriterTests: XCTestCase {
         let archive = try ZipArchive(bytes: try XlsxWriter(sheets: [items]).bytes())
         let sheet = try part("xl/worksheets/sheet1.xml", archive)
         XCTAssertTrue(sheet.contains(#"<row r="4"></row><row r="5">"#), "a blank row, then the totals")
-        XCTAssertTrue(sheet.contains(#"<c r="B5" s="\#(XlsxStyle.totalNumber.rawValue)"><f>COUNTIF(B2:B3,"просрочено")</f></c></row>"#))
+        XCTAssertTrue(sheet.contains(#"<c r="B5" s="\#(XlsxStyle.totalNumber.rawValue)"><f>COUNTIF(B2:B3,"просрочено")</f><v>1</v></c></row>"#))
         XCTAssertTrue(sheet.contains(#"<autoFilter ref="A1:B3"/>"#), "the filter leaves the totals out")
         XCTAssertTrue(sheet.contains(#"<conditionalFormatting sqref="A2:B3"><cfRule type="expression" dxfId="0" priority="1"><formula>$B2="просрочено"</formula></cfRule></conditionalFormatting>"#))
         XCTAssertTrue(sheet.contains(#"<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>"#))
@@ -100,6 +100,22 @@ final class XlsxWriterTests: XCTestCase {
         XCTAssertTrue(workbook.contains(#"<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'Пункты'!$A$1:$B$3</definedName>"#))
         XCTAssertTrue(workbook.contains(#"<definedName name="_xlnm.Print_Titles" localSheetId="0">'Пункты'!$1:$1</definedName>"#))
         XCTAssertTrue(workbook.contains(#"<calcPr calcId="191029" fullCalcOnLoad="1"/>"#))
+    }
+
+    func testFormulaCachedValues() throws {
+        let sheet = XlsxSheet(name: "S", columns: [XlsxColumn("Доля", width: 8)], rows: [
+            [.formula(XlsxFormula("IF(B2=0,\"\",C2/B2)", expected: 0.5, percent: true))],
+            [.formula(XlsxFormula("IF(B3=0,\"\",C3/B3)", expected: nil, percent: true))],
+        ])
+        var writer = XlsxWriter(sheets: [sheet])
+        let percent = XlsxStyle.percent.rawValue
+        var xml = try part("xl/worksheets/sheet1.xml", try ZipArchive(bytes: try writer.bytes()))
+        XCTAssertTrue(xml.contains(#"<c r="A2" s="\#(percent)"><f>IF(B2=0,"",C2/B2)</f><v>0.5</v></c>"#))
+        XCTAssertTrue(xml.contains(#"<c r="A3" s="\#(percent)" t="str"><f>IF(B3=0,"",C3/B3)</f><v></v></c>"#), "empty text")
+        writer.cachesFormulaResults = false
+        xml = try part("xl/worksheets/sheet1.xml", try ZipArchive(bytes: try writer.bytes()))
+        XCTAssertTrue(xml.contains(#"<c r="A2" s="\#(percent)"><f>IF(B2=0,"",C2/B2)</f></c>"#))
+        XCTAssertTrue(xml.contains(#"<c r="A3" s="\#(percent)"><f>IF(B3=0,"",C3/B3)</f></c>"#))
     }
 
     func testBarChartParts() throws {

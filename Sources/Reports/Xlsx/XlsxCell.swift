@@ -25,9 +25,10 @@ public enum XlsxCell: Hashable, Sendable {
 
 /// A formula such as `SUM(C2:C9)` (written without the leading `=`).
 ///
-/// The workbook carries no cached result: Excel and LibreOffice compute every formula on
-/// opening (`fullCalcOnLoad`). `expected` is what kartograf computed from the same data — the
-/// cache of a chart that plots the cell, and what the tests compare the spreadsheet's result with.
+/// `expected` is what kartograf computed from the same data: the formula's cached value in the
+/// workbook (see `XlsxWriter.cachesFormulaResults`), the cache of a chart that plots the cell, and
+/// what the tests compare the spreadsheet's own result with. Excel and LibreOffice recalculate
+/// every formula on opening (`fullCalcOnLoad`).
 public struct XlsxFormula: Hashable, Sendable {
     public var expression: String
     /// `nil` when the formula yields empty text (a share of nothing).

@@ -8,6 +8,10 @@ import OOXML
 /// (landscape, one page wide, header row repeated) and bar charts. Styles: `XlsxStyle`.
 public struct XlsxWriter: Sendable {
     public var sheets: [XlsxSheet]
+    /// Formulas carry kartograf's result (`XlsxFormula.expected`) as their cached value, which
+    /// viewers that do not calculate show (Excel's protected view, previews); the spreadsheet
+    /// still recalculates everything on opening. Off in tests that check the spreadsheet's own results.
+    public var cachesFormulaResults = true
 
     public init(sheets: [XlsxSheet]) { self.sheets = sheets }
 
@@ -20,7 +24,7 @@ public struct XlsxWriter: Sendable {
         zip.add("xl/_rels/workbook.xml.rels", text: workbookRels)
         zip.add("xl/styles.xml", text: XlsxStyle.stylesXML)
         for (i, sheet) in sheets.enumerated() {
-            zip.add("xl/worksheets/sheet\(i + 1).xml", text: XlsxWriter.sheetXML(sheet, name: names[i]))
+            zip.add("xl/worksheets/sheet\(i + 1).xml", text: XlsxWriter.sheetXML(sheet, name: names[i], cachedResults: cachesFormulaResults))
         }
         for (n, i) in chartSheets.enumerated() {
             let sheet = sheets[i], chart = sheet.chart!
@@ -91,7 +95,7 @@ public struct XlsxWriter: Sendable {
             }
             s += #"<definedName name="_xlnm.Print_Titles" localSheetId="\#(i)">\#(quoted)!$1:$1</definedName>"#
         }
-        // No formula carries a cached result: the spreadsheet computes them all on opening.
+        // Whatever a formula's cached value, the spreadsheet computes them all on opening.
         return s + #"</definedNames><calcPr calcId="191029" fullCalcOnLoad="1"/></workbook>"#
     }
 
@@ -122,7 +126,7 @@ public struct XlsxWriter: Sendable {
     /// The last row with cells: the header, the data, the totals.
     static func lastRow(_ sheet: XlsxSheet) -> Int { sheet.rows.count + sheet.totals.count + 1 }
 
-    static func sheetXML(_ sheet: XlsxSheet, name: String) -> String {
+    static func sheetXML(_ sheet: XlsxSheet, name: String, cachedResults: Bool = true) -> String {
         let width = width(sheet)
         let letters = (0..<width).map(columnName)
         let lastRow = lastRow(sheet)
@@ -149,10 +153,12 @@ public struct XlsxWriter: Sendable {
         s += "</row>"
         let widths = (0..<width).map { $0 < sheet.columns.count ? sheet.columns[$0].width : defaultColumnWidth }
         for (r, row) in sheet.rows.enumerated() {
-            appendRow(row, number: r + 2, role: .data, letters: letters, widths: widths, into: &s)
+            appendRow(row, number: r + 2, role: .data, letters: letters, widths: widths,
+                      cachedResults: cachedResults, into: &s)
         }
         for (r, row) in sheet.totals.enumerated() {
-            appendRow(row, number: lastData + 1 + r, role: .total, letters: letters, widths: widths, into: &s)
+            appendRow(row, number: lastData + 1 + r, role: .total, letters: letters, widths: widths,
+                      cachedResults: cachedResults, into: &s)
         }
         s += "</sheetData>"
         if sheet.autoFilter {
@@ -190,7 +196,7 @@ public struct XlsxWriter: Sendable {
     /// A row; one whose text wraps onto more lines gets the height of its longest cell, since
     /// neither Excel nor LibreOffice fits row heights to wrapped text when it opens a workbook.
     static func appendRow(_ row: [XlsxCell], number: Int, role: XlsxStyle.Role, letters: [String], widths: [Double],
-                          into s: inout String) {
+                          cachedResults: Bool, into s: inout String) {
         let n = String(number)
         var lines = 1
         for (i, cell) in row.enumerated() where i < widths.count {
@@ -203,7 +209,7 @@ public struct XlsxWriter: Sendable {
         // a totals row is as wide as its cells (an empty one leaves a gap).
         for (i, letter) in letters.prefix(role == .total ? row.count : letters.count).enumerated() {
             let cell = i < row.count ? row[i] : .empty
-            appendCell(cell, style: XlsxStyle.of(cell, role: role), ref: letter + n, into: &s)
+            appendCell(cell, style: XlsxStyle.of(cell, role: role), ref: letter + n, cachedResult: cachedResults, into: &s)
         }
         s += "</row>"
     }
@@ -246,7 +252,7 @@ public struct XlsxWriter: Sendable {
         word = 0
     }
 
-    static func appendCell(_ cell: XlsxCell, style: XlsxStyle, ref: String, into s: inout String) {
+    static func appendCell(_ cell: XlsxCell, style: XlsxStyle, ref: String, cachedResult: Bool = true, into s: inout String) {
         func open(_ type: String?) {
             s += #"<c r="\#(ref)""#
             if style != .plain { s += #" s="\#(style.rawValue)""# }
@@ -275,10 +281,13 @@ public struct XlsxWriter: Sendable {
             open(nil)
             s += "<v>\(day.excelSerial)</v></c>"
         case let .formula(f):
-            open(nil)
+            // A share of nothing is empty text (`t="str"`), a count a number.
+            open(cachedResult && f.expected == nil ? "str" : nil)
             s += "<f>"
             Markup.escape(f.expression, into: &s)
-            s += "</f></c>"
+            s += "</f>"
+            if cachedResult { s += "<v>" + (f.expected.map(format) ?? "") + "</v>" }
+            s += "</c>"
         }
     }
 

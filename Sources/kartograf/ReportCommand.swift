@@ -1,8 +1,10 @@
 import ArgumentParser
 import Foundation
+import JSON
 import Model
 import Pipeline
 import Reports
+import Text
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

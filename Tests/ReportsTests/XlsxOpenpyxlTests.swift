@@ -1,5 +1,6 @@
 import Foundation
 import JSON
+import JSON
 import Model
 import XCTest
 @testable import Reports

@@ -1,4 +1,5 @@
 import Model
+import Text
 
 /// The DrawingML parts of a sheet's bar chart: the drawing that places it (`xl/drawings/drawingN.xml`)
 /// and the chart itself (`xl/charts/chartN.xml`).

@@ -42,7 +42,7 @@ enum XlsxChart {
 
     /// A horizontal bar chart: categories top to bottom in the order of the rows, the value axis
     /// from 0 to 100 % below them, each bar labelled with its percentage.
-    static func chartXML(_ chart: XlsxBarChart, categories: String, values: String, seriesName: String) -> String {
+    static func chartXML(_ chart: XlsxBarChart, categories: String, values: String) -> String {
         let catAxis = 1001, valAxis = 1002
         var s = XlsxParts.declaration
         s += #"<c:chartSpace xmlns:c="\#(XlsxParts.chartNS)" xmlns:a="\#(XlsxParts.drawingMainNS)" xmlns:r="\#(XlsxParts.officeRelNS)">"#
@@ -52,7 +52,7 @@ enum XlsxChart {
         s += #"<c:overlay val="0"/></c:title><c:autoTitleDeleted val="0"/>"#
         s += #"<c:plotArea><c:layout/><c:barChart><c:barDir val="bar"/><c:grouping val="clustered"/><c:varyColors val="0"/>"#
         s += #"<c:ser><c:idx val="0"/><c:order val="0"/>"#
-        s += "<c:tx><c:v>\(Markup.escape(seriesName))</c:v></c:tx>"
+        s += "<c:tx><c:v>\(Markup.escape(chart.seriesName))</c:v></c:tx>"
         s += #"<c:spPr><a:solidFill><a:srgbClr val="2F7BBF"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>"#
         s += #"<c:dLbls><c:numFmt formatCode="0%" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>"#
         s += #"<c:dLblPos val="outEnd"/><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/>"#

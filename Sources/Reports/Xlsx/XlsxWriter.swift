@@ -38,8 +38,7 @@ public struct XlsxWriter: Sendable {
                     text: XlsxParts.relationships([("chart", "../charts/chart\(n + 1).xml")]))
             zip.add("xl/charts/chart\(n + 1).xml", text: XlsxChart.chartXML(
                 chart, categories: XlsxChart.reference(chart.categories, sheetName: resolved(chart.categories.sheet, names)),
-                values: XlsxChart.reference(chart.values, sheetName: resolved(chart.values.sheet, names)),
-                seriesName: chart.seriesName))
+                values: XlsxChart.reference(chart.values, sheetName: resolved(chart.values.sheet, names))))
         }
         return try zip.bytes()
     }

@@ -2,6 +2,7 @@ import Foundation
 import JSON
 import JSON
 import Model
+import TestSupport
 import XCTest
 @testable import Reports
 

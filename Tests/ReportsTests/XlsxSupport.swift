@@ -1,37 +1,21 @@
 import Foundation
 import JSON
 import Model
+import TestSupport
 import XCTest
 @testable import Reports
 
-/// External tools of the workbook tests: a test needing a missing one skips on a developer's
-/// machine and fails in CI (`CI=true`), where `scripts/setup` installs them.
+/// External tools of the workbook tests, required through `TestSupport.Requirement`: a test
+/// needing a missing one skips on a developer's machine and fails in CI, where
+/// `scripts/setup --tests` installs them.
 enum XlsxTool {
-    static var inCI: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
-
-    struct Missing: Error, CustomStringConvertible {
-        var description: String
-    }
-
-    /// A skip on a developer's machine; in CI an error, which fails the test.
-    static func unavailable(_ what: String) -> Error {
-        let message = "\(what) is not installed (scripts/setup installs it)"
-        return inCI ? Missing(description: message) : XCTSkip(message)
-    }
-
     /// The path of an executable on PATH.
-    static func require(_ name: String) throws -> String {
-        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
-            let path = "\(dir)/\(name)"
-            if FileManager.default.isExecutableFile(atPath: path) { return path }
-        }
-        throw unavailable(name)
-    }
+    static func require(_ name: String) throws -> String { try Requirement.program(name) }
 
     /// python3 with openpyxl.
     static func requireOpenpyxl() throws {
         guard (try? run("/usr/bin/env", ["python3", "-c", "import openpyxl"]))?.status == 0 else {
-            throw unavailable("python3 with openpyxl")
+            try Requirement.missing("python3 with openpyxl")
         }
     }
 

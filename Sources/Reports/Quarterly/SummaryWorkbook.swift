@@ -113,9 +113,8 @@ public enum SummaryWorkbook {
 
         var letter: String { XlsxWriter.columnName(rawValue) }
 
-        /// The organisation's cell in data row `r`.
-        func cell(_ s: QuarterlySubmission, row r: Int) -> XlsxCell {
-            let c = s.counts
+        /// The organisation's cell in data row `r`, `c` being its counts.
+        func cell(_ s: QuarterlySubmission, _ c: QuarterlyCounts, row r: Int) -> XlsxCell {
             switch self {
             case .organization: return .text(s.organization)
             case .quarter: return .text(s.quarter.russian)
@@ -140,13 +139,13 @@ public enum SummaryWorkbook {
         }
 
         /// The totals row's cell: `SUM` of a count, the share of the sums, `COUNTIF` of the late ones.
-        func total(_ sheet: XlsxSheet, _ submissions: [QuarterlySubmission]) -> XlsxCell {
+        func total(_ sheet: XlsxSheet, _ submissions: [QuarterlySubmission], _ counts: [QuarterlyCounts]) -> XlsxCell {
             guard let range = sheet.dataRange(rawValue) else { return .empty }
             switch self {
             case .organization: return .text("Итого")
             case .quarter, .deadline, .generatedOn: return .empty
             case .share:
-                let due = submissions.reduce(0) { $0 + $1.counts.due }, done = submissions.reduce(0) { $0 + $1.counts.dueDone }
+                let due = counts.reduce(0) { $0 + $1.due }, done = counts.reduce(0) { $0 + $1.dueDone }
                 return .formula(SummaryWorkbook.share(row: sheet.totalsRow(0), expected: due == 0 ? nil : Double(done) / Double(due)))
             case .late:
                 return .formula(XlsxFormula("COUNTIF(\(range),\"да\")", expected: Double(submissions.filter(\.isLate).count)))
@@ -160,17 +159,18 @@ public enum SummaryWorkbook {
     static func organizations(_ submissions: [QuarterlySubmission], title: String?) -> XlsxSheet {
         var sheet = XlsxSheet(name: organizationsSheet, columns: OrgColumn.allCases.map(\.header),
                               printTitle: title.map { "\($0) — организации" })
+        let counts = submissions.map(\.counts)
         for (i, s) in submissions.enumerated() {
-            sheet.rows.append(OrgColumn.allCases.map { $0.cell(s, row: i + 2) })
+            sheet.rows.append(OrgColumn.allCases.map { $0.cell(s, counts[i], row: i + 2) })
         }
         guard let rows = sheet.dataRows, let quarter = submissions.first?.quarter else { return sheet }
-        sheet.totals = [OrgColumn.allCases.map { $0.total(sheet, submissions) }]
+        sheet.totals = [OrgColumn.allCases.map { $0.total(sheet, submissions, counts) }]
         sheet.chart = XlsxBarChart(
             title: "Доля выполненных пунктов со сроком в квартале, \(quarter.russian)",
             categories: XlsxColumnRange(sheet: organizationsSheet, column: OrgColumn.organization.rawValue, rows: rows),
             values: XlsxColumnRange(sheet: organizationsSheet, column: OrgColumn.share.rawValue, rows: rows),
             seriesName: OrgColumn.share.header.title, labels: submissions.map(\.organization),
-            cachedValues: submissions.map(\.counts.doneShare))
+            cachedValues: counts.map(\.doneShare))
         return sheet
     }
 

@@ -112,6 +112,7 @@ final class XlsxLibreOfficeTests: XCTestCase {
             if let label = row.arrayValue?.first?.stringValue, let n = row.arrayValue?[1].doubleValue { counts[label] = n }
         }
         XCTAssertEqual(counts["Всего пунктов"], Double(items))
+        XCTAssertEqual(counts["Из них показано фильтром"], Double(items), "no filter is set")
         XCTAssertEqual(counts["Основание «срок в квартале»"], sum(\.due))
         XCTAssertEqual(counts["Основание «срок истёк ранее»"], sum(\.overdue))
         XCTAssertEqual(counts["Основание «по событию»"], sum(\.byEvent))

@@ -53,6 +53,8 @@ final class XlsxSummaryWorkbookTests: XCTestCase {
         XCTAssertEqual(items.printTitle, "Сводка по муниципалитету: IV квартал 2024 г. — пункты")
         XCTAssertEqual(items.totals.first, [], "a blank row between the items and their counts")
         XCTAssertEqual(items.totals[1], [.text("Всего пунктов"), .formula(XlsxFormula("COUNTA(A2:A\(n + 1))", expected: Double(n)))])
+        XCTAssertEqual(items.totals[2], [.text("Из них показано фильтром"),
+                                         .formula(XlsxFormula("SUBTOTAL(103,A2:A\(n + 1))", expected: Double(n)))])
         XCTAssertTrue(items.totals.contains([.text("Статус «просрочено»"), .formula(XlsxFormula(
             "COUNTIF(M2:M\(n + 1),\"просрочено\")", expected: XlsxScenario.sum(\.overdue)))]))
         XCTAssertTrue(items.totals.contains([.text("Основание «по событию»"), .formula(XlsxFormula(

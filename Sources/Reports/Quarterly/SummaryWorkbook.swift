@@ -54,8 +54,8 @@ public enum SummaryWorkbook {
         return sheet
     }
 
-    /// Below the items, after a blank row: the number of items, then of each reason and each status,
-    /// as `COUNTA`/`COUNTIF` formulas over the item rows.
+    /// Below the items, after a blank row: the number of items (all, and those the filter shows), then
+    /// of each reason and each status, as `COUNTA`/`SUBTOTAL`/`COUNTIF` formulas over the item rows.
     static func itemTotals(_ sheet: XlsxSheet) -> [[XlsxCell]] {
         guard let organizations = sheet.dataRange(ItemColumn.organization),
               let reasons = sheet.dataRange(ItemColumn.reason),
@@ -63,10 +63,13 @@ public enum SummaryWorkbook {
         func count(_ column: Int, _ word: String) -> Double {
             Double(sheet.rows.filter { $0[column] == .text(word) }.count)
         }
-        var totals: [[XlsxCell]] = [[], [
-            .text("Всего пунктов"),
-            .formula(XlsxFormula("COUNTA(\(organizations))", expected: Double(sheet.rows.count))),
-        ]]
+        var totals: [[XlsxCell]] = [
+            [],
+            [.text("Всего пунктов"), .formula(XlsxFormula("COUNTA(\(organizations))", expected: Double(sheet.rows.count)))],
+            // 103: COUNTA over the rows the filter shows.
+            [.text("Из них показано фильтром"),
+             .formula(XlsxFormula("SUBTOTAL(103,\(organizations))", expected: Double(sheet.rows.count)))],
+        ]
         let reasonWords = [InclusionReason.due, .active, .overdue].map(\.russian) + [byEvent, undated]
         for word in reasonWords {
             totals.append([.text("Основание «\(word)»"), .formula(XlsxFormula(

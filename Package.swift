@@ -43,8 +43,11 @@ let package = Package(
         // Stage 4: normalisation of every item and the methodist's checks; `Extractor` runs stages 1-4 on a file.
         .target(name: "Checks", dependencies: ["OOXML", "Recognition", "Deadlines", "Responsibles", "Model"]),
 
-        // Stage 5: DOCX templates, the check protocol, quarterly submissions, the municipal summary.
-        .target(name: "Reports", dependencies: ["OOXML", "Deadlines", "Model"]),
+        // The template engine: `{{…}}` tags filled from JSON, in .docx packages and in text (HTML pages).
+        .target(name: "Templates", dependencies: ["OOXML", "CLibxml2", "Model"]),
+
+        // Stage 5: the check protocol, quarterly submissions, the municipal summary.
+        .target(name: "Reports", dependencies: ["Templates", "OOXML", "Model"], resources: [.copy("Resources")]),
 
         // Beside the stages: history between runs, and the folder pipeline.
         .target(name: "Registry", dependencies: [
@@ -54,7 +57,7 @@ let package = Package(
 
         // The command line: a thin shell.
         .executableTarget(name: "kartograf", dependencies: [
-            "Pipeline", "Checks", "Reports", "Registry", "Deadlines", "Responsibles", "OOXML", "Model", "CMalloc",
+            "Pipeline", "Checks", "Reports", "Templates", "Registry", "Deadlines", "Responsibles", "OOXML", "Model", "CMalloc",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -64,9 +67,10 @@ let package = Package(
         .testTarget(name: "DeadlinesTests", dependencies: ["Deadlines", "Model"]),
         .testTarget(name: "ResponsiblesTests", dependencies: ["Responsibles", "Model"]),
         .testTarget(name: "ChecksTests", dependencies: ["Checks", "OOXML", "Model"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "OOXML", "Model"]),
+        .testTarget(name: "TemplatesTests", dependencies: ["Templates", "OOXML", "Model"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Templates", "OOXML", "Model"]),
         .testTarget(name: "RegistryTests", dependencies: ["Registry", "Model", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Model"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Reports", "Model"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,6 +1,7 @@
 import Checks
 import Foundation
 import Model
+import Reports
 import OOXML
 import Registry
 

@@ -3,6 +3,7 @@ import Foundation
 import Model
 import Pipeline
 import Reports
+import Templates
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Model
 import Pipeline
+import Reports
 
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Model
 import Reports
+import Templates
 
 /// `kartograf template check|default`: inspect DOCX templates.
 struct TemplateCommand: ParsableCommand {

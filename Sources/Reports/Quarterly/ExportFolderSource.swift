@@ -1,4 +1,3 @@
-import Deadlines
 import Foundation
 import Model
 
@@ -8,7 +7,8 @@ import Model
 /// The current roadmap is the one whose period contains the quarter, else the last one read;
 /// the latest report is the one whose period ends last. Protocol links are the other files of the
 /// folder whose names begin with an export's name (`school1.json` → `school1.protocol.docx`).
-/// A deadline written without its parse (text only, no kinds) is parsed here within its document's period.
+/// Deadlines are read as the export stored them (kinds and occurrences); one stored as text only
+/// counts as undated: the report stage does not parse deadlines again.
 public struct ExportFolderSource: QuarterlyInputSource {
     public let directory: String
     /// Prefix put before protocol file names in links (relative to where the summary is written).
@@ -52,8 +52,7 @@ public struct ExportFolderSource: QuarterlyInputSource {
             let stem = String(name.dropLast(5))
             let protocols = (byStem[stem] ?? []).map { linkPrefix + $0 }
             var orgsOfFile: [String] = []
-            for var document in export.documents where document.kind == .roadmap || document.kind == .report {
-                parseBareDeadlines(&document)
+            for document in export.documents where document.kind == .roadmap || document.kind == .report {
                 let org = TextNormalizer.singleLine(document.organization) ?? stem
                 if byOrg[org] == nil { order.append(org); byOrg[org] = Gathered() }
                 if document.kind == .roadmap { byOrg[org]!.roadmaps.append(document) } else { byOrg[org]!.reports.append(document) }
@@ -86,16 +85,5 @@ public struct ExportFolderSource: QuarterlyInputSource {
                                        message: "Организация «\(wanted)» не найдена среди выгрузок в «\(directory)»."))
         }
         return Checked(inputs, diagnostics: findings)
-    }
-
-    private func parseBareDeadlines(_ document: inout Document) {
-        let parser = DeadlineParser()
-        for s in document.sections.indices {
-            for i in document.sections[s].items.indices {
-                let deadline = document.sections[s].items[i].deadline
-                guard deadline.kinds.isEmpty, deadline.occurrences.isEmpty, deadline.text != nil else { continue }
-                document.sections[s].items[i].deadline = parser.parse(deadline.text, period: document.period).value
-            }
-        }
     }
 }

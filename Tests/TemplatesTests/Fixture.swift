@@ -2,7 +2,7 @@ import Foundation
 import Model
 import OOXML
 import XCTest
-@testable import Reports
+@testable import Templates
 
 /// Builds small template packages from raw WordprocessingML, and reads results back.
 enum Fixture {

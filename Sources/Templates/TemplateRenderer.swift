@@ -152,9 +152,11 @@ struct TemplateRenderer {
     private static let lineBreak = Array("<w:br/>".utf8)
 
     /// What each copy of a section sees: one context per copy (nil: the copy opens no scope).
-    static func contexts(of plan: SectionPlan, in scopes: [JSONValue]) -> [JSONValue?] {
-        let value = TemplateRenderer.resolve(plan.tag.path, in: scopes)
-        if plan.tag.kind == .inverted { return TemplateRenderer.isTruthy(value) ? [] : [nil] }
+    static func contexts(of plan: SectionPlan, in scopes: [JSONValue]) -> [JSONValue?] { contexts(of: plan.tag, in: scopes) }
+
+    static func contexts(of tag: TemplateTag, in scopes: [JSONValue]) -> [JSONValue?] {
+        let value = TemplateRenderer.resolve(tag.path, in: scopes)
+        if tag.kind == .inverted { return TemplateRenderer.isTruthy(value) ? [] : [nil] }
         if case let .array(items)? = value { return items }
         return TemplateRenderer.isTruthy(value) ? [value] : []
     }

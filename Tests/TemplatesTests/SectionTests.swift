@@ -1,7 +1,7 @@
 import XCTest
 import Model
 import OOXML
-@testable import Reports
+@testable import Templates
 
 /// Sections: row loops, block loops, nesting, inverted sections, conditions.
 final class SectionTests: XCTestCase {

@@ -1,7 +1,7 @@
 import XCTest
 import Model
 import OOXML
-@testable import Reports
+@testable import Templates
 
 /// Real Word files pass through the template engine unchanged: the XML tree writes back what it read.
 final class RoundTripTests: XCTestCase {

@@ -1,7 +1,7 @@
 import XCTest
 import Model
 import OOXML
-@testable import Reports
+@testable import Templates
 
 /// Placeholders: split runs, formatting, newlines, escaping, headers and footers.
 final class PlaceholderTests: XCTestCase {

@@ -1,7 +1,7 @@
 import XCTest
 import Model
 import OOXML
-@testable import Reports
+@testable import Templates
 
 /// A template that cannot be filled is rejected with all its faults, each with a stable id.
 final class FaultTests: XCTestCase {

@@ -1,4 +1,5 @@
 import Model
+import Templates
 
 /// The data of a check protocol (протокол проверки), as JSON for templates and HTML.
 ///
@@ -67,7 +68,15 @@ public enum ProtocolData {
             ("summary", .string(summary)),
             ("hasDiagnostics", .bool(!export.diagnostics.isEmpty)),
             ("verdict", .string(export.diagnostics.isEmpty ? noFindings : summary)),
-            ("groups", .array(groups.map { .object([("label", .string($0.label)), ("diagnostics", .array($0.entries))]) })),
+            ("groups", .array(groups.map { group in
+                // The first entry carries how many rows the group's label spans (an HTML `rowspan`).
+                var entries = group.entries
+                if case var .object(first)? = entries.first {
+                    first.append(("labelRows", .number(Double(entries.count))))
+                    entries[0] = .object(first)
+                }
+                return .object([("label", .string(group.label)), ("diagnostics", .array(entries))])
+            })),
             ("diagnostics", .array(flat)),
         ])
     }

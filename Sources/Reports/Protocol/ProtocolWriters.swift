@@ -1,6 +1,5 @@
 import Foundation
 import Model
-import Reports
 
 /// The check protocol as a Word document, filled from the methodist's template
 /// (`samples/templates/protocol.docx`) by the template engine.

@@ -1,6 +1,6 @@
 import Model
 import XCTest
-@testable import Reports
+@testable import Templates
 
 /// The fast paths of filling: byte-level escaping, frozen template subtrees, value breaks.
 final class FastPathTests: XCTestCase {

@@ -2,7 +2,7 @@ import Foundation
 import Model
 import OOXML
 import XCTest
-@testable import Reports
+@testable import Templates
 
 /// Parts compiled to programs write what the tree path writes; parts that table repair
 /// could change keep the tree path. (`Fixture.fill` compares the two ways for every test.)

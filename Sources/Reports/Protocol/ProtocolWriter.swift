@@ -1,6 +1,5 @@
 import Foundation
 import Model
-import Reports
 
 /// What a protocol knows besides the export.
 public struct ProtocolContext: Sendable {

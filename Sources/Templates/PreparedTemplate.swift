@@ -1,4 +1,3 @@
-import Foundation
 import Model
 import OOXML
 
@@ -49,8 +48,7 @@ public final class PreparedTemplate: @unchecked Sendable {
     }
 
     /// The filled package. Throws `TemplateError` with every fault when the template cannot be filled.
-    public func fill(_ data: JSONValue) throws -> [UInt8] { try fill(data, usingPrograms: PreparedTemplate.measureTreeOnly == nil) }
-    static let measureTreeOnly = ProcessInfo.processInfo.environment["KARTOGRAF_MEASURE_TREE_ONLY"]
+    public func fill(_ data: JSONValue) throws -> [UInt8] { try fill(data, usingPrograms: true) }
 
     /// The parts filled by their programs rather than as trees.
     var programParts: [String] { programs.keys.sorted().map { entries[$0].name } }

@@ -76,24 +76,26 @@ struct QuarterlyReportCommand: ParsableCommand {
         for d in words.diagnostics { printError(d.message) }
         let report = QuarterlyReport(quarter: quarter, today: day,
                                      selector: QuarterlySelector(statusReader: StatusReader(words: words.value)),
-                                     fillSubmission: try submissionFiller())
+                                     fillSubmission: try filler("quarterly.docx", what: "квартальные отчёты .docx"),
+                                     fillSummary: try filler("summary.docx", what: "сводный отчёт .docx"),
+                                     settings: departmentSettings(output: directory))
         let outcome = try report.write(inputs.value, to: directory)
         for d in outcome.diagnostics { printError(d.message) }
 
         let subs = outcome.value.submissions
         let due = subs.reduce(0) { $0 + $1.counts.due }, done = subs.reduce(0) { $0 + $1.counts.dueDone }
         printOut("\(quarter.russian): организаций \(subs.count), пунктов со сроком в квартале \(due), выполнено \(done).")
-        printOut("Срок сдачи: \(quarter.reportingDeadline.dottedDate)"
+        printOut("Срок сдачи: \(quarter.reportingDeadline.russianText)"
                  + (day > quarter.reportingDeadline ? " — отчёт сформирован после срока." : "."))
-        printOut("Результаты: \(directory)/ (summary.xlsx, summary.html, \(subs.count) × .json)")
+        printOut("Результаты: \(directory)/ (\(outcome.value.files.filter { $0.hasPrefix("summary.") }.joined(separator: ", ")), \(subs.count) × .json)")
     }
 
-    /// Fills the methodist's `quarterly.docx`; nil (data only) when there is none, a usage
-    /// error listing every fault when it cannot be filled.
-    func submissionFiller() throws -> ((JSONValue) throws -> [UInt8])? {
-        let path = PathText.appending(templates, "quarterly.docx")
+    /// Fills the methodist's template `name`; nil when there is none, a usage error listing
+    /// every fault when it cannot be filled.
+    func filler(_ name: String, what: String) throws -> ((JSONValue) throws -> [UInt8])? {
+        let path = PathText.appending(templates, name)
         guard FileManager.default.fileExists(atPath: path) else {
-            printError("Шаблон «\(path)» не найден: квартальные отчёты .docx не сформированы, только данные .json.")
+            printError("Шаблон «\(path)» не найден: \(what) не сформированы.")
             return nil
         }
         // Compiled once, filled for every organisation.

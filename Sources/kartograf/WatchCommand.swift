@@ -25,7 +25,7 @@ struct WatchCommand: ParsableCommand {
         let pipeline: FolderPipeline
         do {
             pipeline = try FolderPipeline(options: PipelineOptions(inbox: inbox, output: folder.out, keepInputs: folder.keepInputs,
-                                                                   protocolWriters: protocolWriters(templates: folder.templates)))
+                                                                   protocolWriters: protocolWriters(templates: folder.templates, output: folder.out)))
         } catch {
             printError("\(error)")
             throw ExitCode(2)

@@ -15,7 +15,7 @@ public enum FlowingText {
         for line in lines {
             guard !line.isEmpty else {
                 // An empty line separates paragraphs: kept once.
-                if previous != nil, !out.hasSuffix("\n\n") { out += "\n" }
+                if previous != nil { out += "\n\n" }
                 previous = nil
                 continue
             }

@@ -13,32 +13,37 @@ public struct ProtocolRenderer: Sendable {
     /// Where the template came from, for messages.
     public let templateName: String
 
+    /// Who signs the protocols (the department's checker), or lines when nobody is named.
+    public let signer: DepartmentSettings.Signer
+
     /// Compiled once, checked against every name protocol data can have.
     private let prepared: PreparedTemplate
 
-    public init(template: [UInt8], name: String = ProtocolRenderer.templateFileName) {
+    public init(template: [UInt8], name: String = ProtocolRenderer.templateFileName,
+                signer: DepartmentSettings.Signer = DepartmentSettings.Signer()) {
         self.template = template
         templateName = name
+        self.signer = signer
         prepared = DocxTemplate(bytes: template, name: name).prepare(schema: ProtocolData.schema)
     }
 
     /// The built-in template.
-    public init() throws {
-        self.init(template: try DefaultProtocolTemplate.bytes(), name: "встроенный шаблон протокола")
+    public init(signer: DepartmentSettings.Signer = DepartmentSettings.Signer()) throws {
+        self.init(template: try DefaultProtocolTemplate.bytes(), name: "встроенный шаблон протокола", signer: signer)
     }
 
     /// Loads the template from a file, or from `protocol.docx` in a templates folder;
     /// falls back to the built-in template when there is no such file.
-    public init(templateAt path: String?) throws {
+    public init(templateAt path: String?, signer: DepartmentSettings.Signer = DepartmentSettings.Signer()) throws {
         var isDir: ObjCBool = false
         if let path, FileManager.default.fileExists(atPath: path, isDirectory: &isDir) {
             let file = isDir.boolValue ? PathText.appending(path, ProtocolRenderer.templateFileName) : path
             if let data = FileManager.default.contents(atPath: file) {
-                self.init(template: [UInt8](data), name: PathText.lastComponent(file))
+                self.init(template: [UInt8](data), name: PathText.lastComponent(file), signer: signer)
                 return
             }
         }
-        try self.init()
+        try self.init(signer: signer)
     }
 
     /// Checks the template against every name protocol data can have.
@@ -46,7 +51,7 @@ public struct ProtocolRenderer: Sendable {
 
     /// The filled DOCX. Throws `TemplateError` (all faults) when the template is broken.
     public func docx(for export: Export, checkedAt: Day) throws -> [UInt8] {
-        try docx(data: ProtocolData.json(for: export, checkedAt: checkedAt))
+        try docx(data: ProtocolData.json(for: export, checkedAt: checkedAt, signer: signer))
     }
 
     /// The filled DOCX of protocol data already built (`ProtocolData.json`).
@@ -54,7 +59,7 @@ public struct ProtocolRenderer: Sendable {
 
     /// The same protocol as one HTML page with inline CSS; all text escaped.
     public func html(for export: Export, checkedAt: Day) -> String {
-        String(decoding: htmlBytes(data: ProtocolData.json(for: export, checkedAt: checkedAt)), as: UTF8.self)
+        String(decoding: htmlBytes(data: ProtocolData.json(for: export, checkedAt: checkedAt, signer: signer)), as: UTF8.self)
     }
 
     /// The HTML page of protocol data already built (`ProtocolData.json`), as UTF-8.

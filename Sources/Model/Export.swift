@@ -28,17 +28,20 @@ public struct Export: Hashable, Sendable {
     }
 }
 
-extension Export: JSONEncodable {
-    public func encode<Output: JSONOutput>(into out: inout Output) {
-        out.object { out in
-            out.field("format", Export.format)
-            out.key("source")
-            out.object { out in
-                out.field("file", file)
-                out.field("sha256", sha256)
-            }
-            out.field("documents", documents)
-            out.field("diagnostics", diagnostics)
-        }
+extension Export: Encodable {
+    private enum CodingKeys: String, CodingKey { case format, source, documents, diagnostics }
+
+    /// Where the export came from: `{"file": …, "sha256": …}`.
+    private struct Source: Encodable {
+        let file: String
+        let sha256: String
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(Export.format, forKey: .format)
+        try c.encode(Source(file: file, sha256: sha256), forKey: .source)
+        try c.encode(documents, forKey: .documents)
+        try c.encode(diagnostics, forKey: .diagnostics)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Model
+import Text
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -32,22 +33,6 @@ enum Files {
         return names.filter(InboxFilter.isInput)
             .compactMap { InboxFile(path: PathText.appending(folder, $0)) }
             .sorted { ($0.modified, $0.name) < ($1.modified, $1.name) }
-    }
-
-    /// SHA-256 of a file, read in chunks; `nil` when it cannot be read.
-    static func sha256(path: String) -> String? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var hasher = SHA256()
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n < 0 { if errno == EINTR { continue }; return nil }
-            if n == 0 { break }
-            buffer.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
-        }
-        return SHA256.hex(hasher.finalize())
     }
 
     private static let knownFolders = Locked<Set<String>>([])

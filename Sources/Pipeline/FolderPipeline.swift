@@ -1,9 +1,11 @@
-import Checks
+import Extraction
 import Foundation
+import JSON
 import Model
 import Reports
 import OOXML
 import Registry
+import Text
 
 /// Settings of the folder pipeline.
 public struct PipelineOptions: Sendable {
@@ -138,7 +140,7 @@ public final class FolderPipeline: Sendable {
         for row in pending {
             let source = PathText.appending(options.inbox, row.name)
             let target = layout.path(row.storedPath)
-            if Files.exists(source), Files.sha256(path: source) == row.sha256 {
+            if Files.exists(source), Fingerprint.sha256(fileAt: source) == row.sha256 {
                 if Files.exists(target) {
                     if !options.keepInputs { unlink(source) }
                 } else {
@@ -164,7 +166,7 @@ public final class FolderPipeline: Sendable {
         // The file is read once: hashed, then extracted from the same bytes. One too large
         // to hold (or unreadable now) is hashed as a stream and left to the extractor to explain.
         let bytes = try? DocxReader.loadFile(path: file.path, limit: options.extractor.configuration.limits.maxFileBytes)
-        guard let sha = bytes.map(SHA256.hexDigest) ?? Files.sha256(path: file.path) else { return .vanished(file) }
+        guard let sha = bytes.map(Fingerprint.sha256) ?? Fingerprint.sha256(fileAt: file.path) else { return .vanished(file) }
         if registry.mayKnow(sha256: sha), (try? registry.firstArrival(sha256: sha)) != nil { return .known(file, sha256: sha) }
 
         var export: Export
@@ -190,10 +192,10 @@ public final class FolderPipeline: Sendable {
         let organization = Self.organization(of: export)
         let context = ProtocolContext(fileName: file.name, organization: organization,
                                       checkedAt: Self.timestamp(), converted: converted)
-        var json = JSONWriter().bytes(export)
-        json.append(0x0A)
         // Outputs are written here, in parallel, under temporary names; the serial stage only renames them.
         do {
+            var json = try JSONWriter().bytes(export)
+            json.append(0x0A)
             let exportTemp = try Files.writeTemporary(json, in: layout.temp)
             let protocolTemps = export.isUnreadable ? [] : try options.protocolWriters.map {
                 try Files.writeTemporary($0.render(export, context: context), in: layout.temp)

@@ -1,3 +1,5 @@
+import Text
+import JSON
 import Model
 
 /// A text template (an HTML page) in the tag language of the .docx templates: `{{name}}`,

@@ -1,3 +1,4 @@
+import Text
 import Model
 
 /// A small mutable XML tree for template parts.

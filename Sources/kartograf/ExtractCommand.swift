@@ -1,6 +1,7 @@
 import ArgumentParser
-import Checks
+import Extraction
 import Foundation
+import JSON
 import Model
 
 struct ExtractCommand: ParsableCommand {
@@ -13,7 +14,9 @@ struct ExtractCommand: ParsableCommand {
 
     func run() throws {
         let export = Extractor().extract(path: file)
-        printOut(JSONWriter().string(export))
+        // The export's bytes go out as they are: a long roadmap's JSON is tens of megabytes.
+        try FileHandle.standardOutput.write(contentsOf: try JSONWriter().bytes(export))
+        try FileHandle.standardOutput.write(contentsOf: [UInt8(ascii: "\n")])
         if export.isUnreadable { throw ExitCode(1) }
     }
 }

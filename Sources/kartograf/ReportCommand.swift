@@ -1,9 +1,11 @@
 import ArgumentParser
 import Foundation
+import JSON
 import Model
 import Pipeline
 import Reports
 import Templates
+import Text
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,8 @@
+import Extraction
 import Foundation
+import JSON
 import Model
+import TestSupport
 import XCTest
 
 /// Runs the built `kartograf` executable on temporary folders.
@@ -21,7 +24,7 @@ struct Harness {
     }
 
     init() throws {
-        guard Self.executable != nil else { throw XCTSkip("the kartograf executable is not built") }
+        guard Self.executable != nil else { try Requirement.missing("the kartograf executable") }
         root = NSTemporaryDirectory() + "kartograf-pipeline-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: root + "/inbox", withIntermediateDirectories: true)
     }
@@ -77,7 +80,7 @@ struct Harness {
     func inboxNames() -> [String] { ((try? FileManager.default.contentsOfDirectory(atPath: inbox)) ?? []).sorted() }
 
     static func sha(_ path: String) -> String {
-        SHA256.hexDigest(Array((try? Data(contentsOf: URL(fileURLWithPath: path))) ?? Data()))
+        Fingerprint.sha256(Array((try? Data(contentsOf: URL(fileURLWithPath: path))) ?? Data()))
     }
 }
 

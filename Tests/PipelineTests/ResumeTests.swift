@@ -1,4 +1,6 @@
+import Extraction
 import Foundation
+import JSON
 import Model
 import XCTest
 #if canImport(Glibc)
@@ -14,7 +16,7 @@ final class ResumeTests: XCTestCase {
         var shas = Set<String>()
         for i in 0..<count {
             let bytes = TestDocx.roadmap(organization: "Школа \(i)", rows: 30)
-            shas.insert(SHA256.hexDigest(bytes))
+            shas.insert(Fingerprint.sha256(bytes))
             try h.put(String(format: "карта %04d.docx", i), bytes)
         }
         XCTAssertEqual(shas.count, count)

@@ -1,13 +1,15 @@
-import XCTest
+import Text
+import JSON
 import Model
 import OOXML
+import TestSupport
+import XCTest
 @testable import Reports
 import Templates
 
 /// The check protocol: DOCX from the template and HTML, for every gold export of the dev corpus.
 final class ProtocolTests: XCTestCase {
     let day = Day(year: 2026, month: 11, day: 22)!
-    static let corpus = "/work/shared/corpus/dev"
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().path
 
@@ -19,13 +21,14 @@ final class ProtocolTests: XCTestCase {
                      title: d["title"]?.stringValue, organization: d["organization"]?.stringValue)
         }
         return Export(file: json["source"]?["file"]?.stringValue ?? "", sha256: json["source"]?["sha256"]?.stringValue ?? "",
-                      documents: documents, diagnostics: (json["diagnostics"]?.arrayValue ?? []).compactMap(Diagnostic.init(json:)))
+                      documents: documents, diagnostics: (json["diagnostics"]?.arrayValue ?? []).compactMap { try? $0.decode(Diagnostic.self) })
     }
 
     func goldFiles() throws -> [String] {
-        let files = ((try? FileManager.default.contentsOfDirectory(atPath: Self.corpus)) ?? [])
-            .filter { $0.hasSuffix(".gold.json") }.sorted().map { Self.corpus + "/" + $0 }
-        if files.isEmpty { throw XCTSkip("no gold corpus at \(Self.corpus)") }
+        let corpus = try Shared.require("corpus/dev")
+        let files = try FileManager.default.contentsOfDirectory(atPath: corpus)
+            .filter { $0.hasSuffix(".gold.json") }.sorted().map { corpus + "/" + $0 }
+        XCTAssertFalse(files.isEmpty, "no gold files in \(corpus)")
         return files
     }
 

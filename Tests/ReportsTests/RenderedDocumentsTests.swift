@@ -1,6 +1,8 @@
+import JSON
 import Foundation
 import Model
 import Templates
+import TestSupport
 import XCTest
 @testable import Reports
 
@@ -13,14 +15,7 @@ final class RenderedDocumentsTests: XCTestCase {
         .deletingLastPathComponent()
 
     func requireTools() throws {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
-        let missing = ["soffice", "pdftoppm", "pdftotext", "pdfinfo"].filter { tool in
-            !path.split(separator: ":").contains { FileManager.default.isExecutableFile(atPath: "\($0)/\(tool)") }
-        }
-        guard !missing.isEmpty else { return }
-        let message = "нет \(missing.joined(separator: ", ")): установите libreoffice-writer-nogui и poppler-utils (scripts/setup)"
-        if ProcessInfo.processInfo.environment["CI"] == "true" { XCTFail(message); throw XCTSkip(message) }
-        throw XCTSkip(message)
+        for tool in ["soffice", "pdftoppm", "pdftotext", "pdfinfo"] { _ = try Requirement.program(tool) }
     }
 
     /// A long activity whose first and last words mark its row.

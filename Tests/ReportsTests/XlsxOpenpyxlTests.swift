@@ -1,6 +1,8 @@
-import XCTest
 import Foundation
+import JSON
 import Model
+import TestSupport
+import XCTest
 @testable import Reports
 
 /// Opens the municipal workbook with python's openpyxl and compares every cell with the data.
@@ -37,7 +39,7 @@ final class XlsxOpenpyxlTests: XCTestCase {
 
     func testWorkbookOpensInOpenpyxlWithTheSameCells() throws {
         guard (try? python(["-c", "import openpyxl"]))?.0 == 0 else {
-            throw XCTSkip("python3 with openpyxl is not installed")
+            try Requirement.missing("python3 with openpyxl")
         }
         let roadmap = Q.roadmap([
             Q.dated("1", "Семинар <наставников> & «педагогов»", due: "2024-12-28"),

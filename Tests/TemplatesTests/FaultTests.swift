@@ -1,7 +1,8 @@
-import XCTest
+import JSON
 import Model
 import OOXML
 @testable import Templates
+import XCTest
 
 /// A template that cannot be filled is rejected with all its faults, each with a stable id.
 final class FaultTests: XCTestCase {

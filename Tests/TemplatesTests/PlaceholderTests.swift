@@ -1,7 +1,8 @@
-import XCTest
+import JSON
 import Model
 import OOXML
 @testable import Templates
+import XCTest
 
 /// Placeholders: split runs, formatting, newlines, escaping, headers and footers.
 final class PlaceholderTests: XCTestCase {

@@ -1,7 +1,8 @@
-import XCTest
+import JSON
 import Model
 import OOXML
 @testable import Templates
+import XCTest
 
 /// Sections: row loops, block loops, nesting, inverted sections, conditions.
 final class SectionTests: XCTestCase {

@@ -1,5 +1,7 @@
+import JSON
 import Model
 import Templates
+import Text
 
 /// The data of a check protocol (протокол проверки), as JSON for templates and HTML.
 ///

@@ -1,3 +1,5 @@
+import Text
+import JSON
 import Foundation
 import Model
 import Templates

@@ -1,0 +1,258 @@
+import Foundation
+
+/// Writes JSON as UTF-8 text: non-ASCII kept as is, keys in the order a value encodes them.
+///
+/// With an indent, each element of an array or object goes on its own line, indented by its
+/// depth, and empty ones are `[]` and `{}`; an array or object of plain values only (strings,
+/// numbers, booleans, nulls) that fits on a line of `lineWidth` characters is written on one
+/// line, as `{"from": "2023-01-01", "to": "2025-12-31"}` and `["recurring"]`. Indent 0 writes
+/// everything on one line without spaces.
+///
+/// Any `Encodable` is written as it encodes itself, streamed (`JSONStreamEncoder`): an export
+/// is written straight to text without building a tree first. Optional properties are written
+/// as `null` when absent, also through synthesised conformances: the export lists every field.
+public struct JSONWriter: Sendable {
+    /// The widest line, in characters with its indentation, that a plain array or object is joined into.
+    public static let lineWidth = 100
+
+    public var indent: Int
+
+    public init(indent: Int = 2) { self.indent = indent }
+
+    public func bytes(_ value: some Encodable) throws -> [UInt8] {
+        let text = JSONText(indent: indent)
+        try JSONStreamEncoder.write(value, to: text)
+        return text.bytes
+    }
+
+    public func string(_ value: some Encodable) throws -> String {
+        String(decoding: try bytes(value), as: UTF8.self)
+    }
+
+    /// A tree cannot fail to encode.
+    public func bytes(_ value: JSONValue) -> [UInt8] {
+        let text = JSONText(indent: indent)
+        text.write(value)
+        return text.bytes
+    }
+
+    public func string(_ value: JSONValue) -> String { String(decoding: bytes(value), as: UTF8.self) }
+
+    /// A JSON string literal: quotes, backslashes and control characters escaped,
+    /// U+2028/U+2029 too (they end lines in JavaScript); everything else as UTF-8.
+    public static func escape(_ s: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        let utf8 = s.utf8
+        if !utf8.contains(where: mayNeedEscape) {
+            out.append(contentsOf: utf8)
+        } else {
+            var i = utf8.startIndex
+            while i != utf8.endIndex {
+                let b = utf8[i]
+                switch b {
+                case UInt8(ascii: "\""): out.append(contentsOf: #"\""#.utf8)
+                case UInt8(ascii: "\\"): out.append(contentsOf: #"\\"#.utf8)
+                case 0x0A: out.append(contentsOf: #"\n"#.utf8)
+                case 0x0D: out.append(contentsOf: #"\r"#.utf8)
+                case 0x09: out.append(contentsOf: #"\t"#.utf8)
+                case ..<0x20: out.append(contentsOf: "\\u00\(hexDigit(b >> 4))\(hexDigit(b & 0xF))".utf8)
+                case 0xE2 where isLineSeparator(utf8[i...]):
+                    out.append(contentsOf: (utf8[utf8.index(i, offsetBy: 2)] == 0xA8 ? #"\u2028"# : #"\u2029"#).utf8)
+                    i = utf8.index(i, offsetBy: 2)
+                default: out.append(b)
+                }
+                i = utf8.index(after: i)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// A JSON string literal appended to a `String`.
+    public static func escape(_ s: String, into out: inout String) {
+        var bytes: [UInt8] = []
+        escape(s, into: &bytes)
+        out += String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Below 0x20, `"`, `\` and 0xE2 (which starts U+2028 and U+2029, among others).
+    private static func mayNeedEscape(_ b: UInt8) -> Bool {
+        b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b == 0xE2
+    }
+
+    /// Whether the bytes start with U+2028 or U+2029 (E2 80 A8, E2 80 A9).
+    private static func isLineSeparator(_ bytes: Substring.UTF8View) -> Bool {
+        let next = Array(bytes.prefix(3))
+        return next.count == 3 && next[1] == 0x80 && (next[2] == 0xA8 || next[2] == 0xA9)
+    }
+
+    private static func hexDigit(_ v: UInt8) -> Character { Character(String(v, radix: 16)) }
+
+    /// Whole numbers below 10^15 without a fraction; not finite ones as `null`.
+    static func number(_ value: Double) -> String {
+        guard value.isFinite else { return "null" }
+        return value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+    }
+}
+
+extension JSONValue {
+    /// The tree of any `Encodable`, read back from the text it writes.
+    public init(encoding value: some Encodable) throws {
+        self = try JSONParser.parse(bytes: try JSONWriter(indent: 0).bytes(value))
+    }
+
+    /// A value decoded from this tree through its `Decodable` conformance.
+    public func decode<T: Decodable>(_ type: T.Type = T.self) throws -> T {
+        try JSONDecoder().decode(type, from: Data(JSONWriter(indent: 0).bytes(self)))
+    }
+}
+
+extension Encodable {
+    /// The value's JSON tree, for callers that read or compare it. Model values cannot fail to
+    /// encode; should some other value's encoding throw, the tree is the error's description.
+    public var json: JSONValue {
+        do { return try JSONValue(encoding: self) } catch { return .string("\(error)") }
+    }
+}
+
+/// The text being written, with the layout's state: the arrays and objects still open.
+///
+/// The innermost open array or object is written joined on one line while it may still fit,
+/// and broken onto lines (`breakInnermost`) when an array or object opens inside it or its line
+/// grows too wide; so each byte is written once and only a broken container's bytes are moved.
+final class JSONText {
+    private struct Open {
+        /// Where its bracket is.
+        let start: Int
+        /// Where each element starts, while it is joined.
+        var elements: [Int] = []
+        var joined: Bool
+        var isEmpty = true
+    }
+
+    private(set) var bytes: [UInt8] = []
+    private let indent: Int
+    private var open: [Open] = []
+    /// Whether a key was just written, so the next value follows it on the same line.
+    private var afterKey = false
+    /// Where the current line starts.
+    private var lineStart = 0
+
+    init(indent: Int) {
+        self.indent = indent
+        bytes.reserveCapacity(4096)
+    }
+
+    func openArray() { openContainer("[") }
+    func openObject() { openContainer("{") }
+    func closeArray() { closeContainer("]") }
+    func closeObject() { closeContainer("}") }
+
+    func key(_ name: String) {
+        startElement()
+        JSONWriter.escape(name, into: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        if indent > 0 { bytes.append(0x20) }
+        afterKey = true
+    }
+
+    func null() { scalar("null") }
+    func bool(_ value: Bool) { scalar(value ? "true" : "false") }
+    func number(_ value: Double) { scalar(JSONWriter.number(value)) }
+
+    func string(_ value: String) {
+        startValue()
+        JSONWriter.escape(value, into: &bytes)
+        fitInnermost()
+    }
+
+    func write(_ value: JSONValue) {
+        switch value {
+        case .null: null()
+        case let .bool(b): bool(b)
+        case let .number(n): number(n)
+        case let .string(s): string(s)
+        case let .array(items):
+            openArray()
+            for item in items { write(item) }
+            closeArray()
+        case let .object(pairs):
+            openObject()
+            for (name, item) in pairs {
+                key(name)
+                write(item)
+            }
+            closeObject()
+        }
+    }
+
+    private func scalar(_ text: String) {
+        startValue()
+        bytes.append(contentsOf: text.utf8)
+        fitInnermost()
+    }
+
+    private func startValue() {
+        if afterKey { afterKey = false } else { startElement() }
+    }
+
+    /// The separator and line break in front of an array element or an object key.
+    private func startElement() {
+        guard !open.isEmpty else { return }
+        let first = open[open.count - 1].isEmpty
+        open[open.count - 1].isEmpty = false
+        if !first { bytes.append(UInt8(ascii: ",")) }
+        if open[open.count - 1].joined {
+            if !first { bytes.append(0x20) }
+            open[open.count - 1].elements.append(bytes.count)
+        } else {
+            newline(depth: open.count)
+        }
+    }
+
+    private func openContainer(_ bracket: Character) {
+        if open.last?.joined == true { breakInnermost() }  // an array or object inside: not plain
+        startValue()
+        open.append(Open(start: bytes.count, joined: indent > 0))
+        bytes.append(contentsOf: bracket.utf8)
+        fitInnermost()
+    }
+
+    private func closeContainer(_ bracket: Character) {
+        let closed = open.removeLast()
+        if !closed.joined && !closed.isEmpty { newline(depth: open.count) }
+        bytes.append(contentsOf: bracket.utf8)
+    }
+
+    private func newline(depth: Int) {
+        guard indent > 0 else { return }
+        bytes.append(0x0A)
+        lineStart = bytes.count
+        bytes.append(contentsOf: repeatElement(0x20, count: indent * depth))
+    }
+
+    /// Breaks the innermost joined array or object onto lines once its line, with the closing
+    /// bracket, passes `lineWidth` characters (UTF-8 continuation bytes do not count).
+    private func fitInnermost() {
+        guard open.last?.joined == true, bytes.count - lineStart + 1 > JSONWriter.lineWidth else { return }
+        let characters = bytes[lineStart...].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+        if characters + 1 > JSONWriter.lineWidth { breakInnermost() }
+    }
+
+    /// Puts each element of the innermost joined array or object on a line of its own, as if it
+    /// had never been joined; what follows is written that way too.
+    private func breakInnermost() {
+        let container = open[open.count - 1]
+        open[open.count - 1].joined = false
+        open[open.count - 1].elements = []
+        guard !container.elements.isEmpty else { return }
+        let written = Array(bytes[container.start...])
+        bytes.removeSubrange(container.start...)
+        bytes.append(written[0])  // the bracket
+        for (n, elementStart) in container.elements.enumerated() {
+            let end = n + 1 < container.elements.count ? container.elements[n + 1] - 2 : container.start + written.count
+            if n > 0 { bytes.append(UInt8(ascii: ",")) }
+            newline(depth: open.count)
+            bytes.append(contentsOf: written[(elementStart - container.start)..<(end - container.start)])
+        }
+    }
+}

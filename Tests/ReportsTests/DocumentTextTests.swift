@@ -23,6 +23,11 @@ final class DocumentTextTests: XCTestCase {
         XCTAssertEqual(FlowingText.join("До 01.12.2022\r\nгода"), "До 01.12.2022 года")
         XCTAssertEqual(FlowingText.join("абзац один\n\n\nабзац два"), "абзац один\n\nабзац два")
         XCTAssertEqual(FlowingText.join("без переносов"), "без переносов")
+        // A dash continues a wrapped phrase unless a list stands before it.
+        XCTAssertEqual(FlowingText.join("доля – 2022г. –\n35%; 2023г.\n– 50%"), "доля – 2022г. – 35%; 2023г. – 50%")
+        XCTAssertEqual(FlowingText.join("- встречи\n- семинары"), "- встречи\n- семинары")
+        XCTAssertEqual(FlowingText.join("Показатели:\n• доля молодых\nпедагогов\n• доля обучающихся"),
+                       "Показатели:\n• доля молодых педагогов\n• доля обучающихся")
     }
 
     func testSettingsNameTheSignersOrLeaveLines() throws {

@@ -20,22 +20,22 @@ struct JSONStreamEncoder: Encoder {
     static func write<T: Encodable>(_ value: T, to text: JSONText) throws {
         // Scalars are told apart by their type, which is cheaper than trying casts one by one.
         if T.self == String.self {
-            text.string(value as! String)
+            text.layout.string(value as! String)
         } else if T.self == Int.self {
-            text.number(Double(value as! Int))
+            text.layout.number(Double(value as! Int))
         } else if T.self == Bool.self {
-            text.bool(value as! Bool)
+            text.layout.bool(value as! Bool)
         } else if T.self == Double.self {
-            text.number(value as! Double)
+            text.layout.number(value as! Double)
         } else if T.self == JSONValue.self {
-            text.write(value as! JSONValue)
+            text.layout.write(value as! JSONValue)
         } else {
             let opened = OpenedContainer()
             try value.encode(to: JSONStreamEncoder(text: text, opened: opened))
             switch opened.kind {
             case .none: break
-            case .array: text.closeArray()
-            case .object: text.closeObject()
+            case .array: text.layout.closeArray()
+            case .object: text.layout.closeObject()
             }
         }
     }
@@ -43,7 +43,7 @@ struct JSONStreamEncoder: Encoder {
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         if opened.kind == .none {
             opened.kind = .object
-            text.openObject()
+            text.layout.openObject()
         }
         return KeyedEncodingContainer(KeyedContainer<Key>(text: text))
     }
@@ -51,7 +51,7 @@ struct JSONStreamEncoder: Encoder {
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
         if opened.kind == .none {
             opened.kind = .array
-            text.openArray()
+            text.layout.openArray()
         }
         return UnkeyedContainer(text: text)
     }
@@ -64,12 +64,12 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     var codingPath: [any CodingKey] { [] }
 
     mutating func encodeNil(forKey key: Key) throws {
-        text.key(key.stringValue)
-        text.null()
+        text.layout.key(key.stringValue)
+        text.layout.null()
     }
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        text.key(key.stringValue)
+        text.layout.key(key.stringValue)
         try JSONStreamEncoder.write(value, to: text)
     }
 
@@ -117,7 +117,7 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
 
     mutating func encodeNil() throws {
         count += 1
-        text.null()
+        text.layout.null()
     }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
@@ -142,20 +142,20 @@ private struct SingleContainer: SingleValueEncodingContainer {
     let text: JSONText
     var codingPath: [any CodingKey] { [] }
 
-    mutating func encodeNil() throws { text.null() }
-    mutating func encode(_ value: Bool) throws { text.bool(value) }
-    mutating func encode(_ value: String) throws { text.string(value) }
-    mutating func encode(_ value: Double) throws { text.number(value) }
-    mutating func encode(_ value: Float) throws { text.number(Double(value)) }
-    mutating func encode(_ value: Int) throws { text.number(Double(value)) }
-    mutating func encode(_ value: Int8) throws { text.number(Double(value)) }
-    mutating func encode(_ value: Int16) throws { text.number(Double(value)) }
-    mutating func encode(_ value: Int32) throws { text.number(Double(value)) }
-    mutating func encode(_ value: Int64) throws { text.number(Double(value)) }
-    mutating func encode(_ value: UInt) throws { text.number(Double(value)) }
-    mutating func encode(_ value: UInt8) throws { text.number(Double(value)) }
-    mutating func encode(_ value: UInt16) throws { text.number(Double(value)) }
-    mutating func encode(_ value: UInt32) throws { text.number(Double(value)) }
-    mutating func encode(_ value: UInt64) throws { text.number(Double(value)) }
+    mutating func encodeNil() throws { text.layout.null() }
+    mutating func encode(_ value: Bool) throws { text.layout.bool(value) }
+    mutating func encode(_ value: String) throws { text.layout.string(value) }
+    mutating func encode(_ value: Double) throws { text.layout.number(value) }
+    mutating func encode(_ value: Float) throws { text.layout.number(Double(value)) }
+    mutating func encode(_ value: Int) throws { text.layout.number(Double(value)) }
+    mutating func encode(_ value: Int8) throws { text.layout.number(Double(value)) }
+    mutating func encode(_ value: Int16) throws { text.layout.number(Double(value)) }
+    mutating func encode(_ value: Int32) throws { text.layout.number(Double(value)) }
+    mutating func encode(_ value: Int64) throws { text.layout.number(Double(value)) }
+    mutating func encode(_ value: UInt) throws { text.layout.number(Double(value)) }
+    mutating func encode(_ value: UInt8) throws { text.layout.number(Double(value)) }
+    mutating func encode(_ value: UInt16) throws { text.layout.number(Double(value)) }
+    mutating func encode(_ value: UInt32) throws { text.layout.number(Double(value)) }
+    mutating func encode(_ value: UInt64) throws { text.layout.number(Double(value)) }
     mutating func encode<T: Encodable>(_ value: T) throws { try JSONStreamEncoder.write(value, to: text) }
 }

@@ -8,7 +8,7 @@ import Foundation
 /// line, as `{"from": "2023-01-01", "to": "2025-12-31"}` and `["recurring"]`. Indent 0 writes
 /// everything on one line without spaces.
 ///
-/// Any `Encodable` is written as it encodes itself, streamed (`JSONStreamEncoder`): an export
+/// Any `Encodable` is written as it encodes itself, streamed (`JSONStreamEncoder` into `JSONLayout`): an export
 /// is written straight to text without building a tree first. Optional properties are written
 /// as `null` when absent, also through synthesised conformances: the export lists every field.
 public struct JSONWriter: Sendable {
@@ -22,7 +22,7 @@ public struct JSONWriter: Sendable {
     public func bytes(_ value: some Encodable) throws -> [UInt8] {
         let text = JSONText(indent: indent)
         try JSONStreamEncoder.write(value, to: text)
-        return text.bytes
+        return text.layout.bytes
     }
 
     public func string(_ value: some Encodable) throws -> String {
@@ -31,9 +31,9 @@ public struct JSONWriter: Sendable {
 
     /// A tree cannot fail to encode.
     public func bytes(_ value: JSONValue) -> [UInt8] {
-        let text = JSONText(indent: indent)
-        text.write(value)
-        return text.bytes
+        var layout = JSONLayout(indent: indent)
+        layout.write(value)
+        return layout.bytes
     }
 
     public func string(_ value: JSONValue) -> String { String(decoding: bytes(value), as: UTF8.self) }
@@ -42,12 +42,14 @@ public struct JSONWriter: Sendable {
     /// U+2028/U+2029 too (they end lines in JavaScript); everything else as UTF-8.
     public static func escape(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        let utf8 = s.utf8
-        if !utf8.contains(where: mayNeedEscape) {
-            out.append(contentsOf: utf8)
-        } else {
-            var i = utf8.startIndex
-            while i != utf8.endIndex {
+        var s = s
+        s.withUTF8 { utf8 in
+            guard utf8.contains(where: mayNeedEscape) else {
+                out.append(contentsOf: utf8)
+                return
+            }
+            var i = 0
+            while i < utf8.count {
                 let b = utf8[i]
                 switch b {
                 case UInt8(ascii: "\""): out.append(contentsOf: #"\""#.utf8)
@@ -56,12 +58,12 @@ public struct JSONWriter: Sendable {
                 case 0x0D: out.append(contentsOf: #"\r"#.utf8)
                 case 0x09: out.append(contentsOf: #"\t"#.utf8)
                 case ..<0x20: out.append(contentsOf: "\\u00\(hexDigit(b >> 4))\(hexDigit(b & 0xF))".utf8)
-                case 0xE2 where isLineSeparator(utf8[i...]):
-                    out.append(contentsOf: (utf8[utf8.index(i, offsetBy: 2)] == 0xA8 ? #"\u2028"# : #"\u2029"#).utf8)
-                    i = utf8.index(i, offsetBy: 2)
+                case 0xE2 where i + 2 < utf8.count && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9):
+                    out.append(contentsOf: (utf8[i + 2] == 0xA8 ? #"\u2028"# : #"\u2029"#).utf8)
+                    i += 2
                 default: out.append(b)
                 }
-                i = utf8.index(after: i)
+                i += 1
             }
         }
         out.append(UInt8(ascii: "\""))
@@ -77,12 +79,6 @@ public struct JSONWriter: Sendable {
     /// Below 0x20, `"`, `\` and 0xE2 (which starts U+2028 and U+2029, among others).
     private static func mayNeedEscape(_ b: UInt8) -> Bool {
         b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b == 0xE2
-    }
-
-    /// Whether the bytes start with U+2028 or U+2029 (E2 80 A8, E2 80 A9).
-    private static func isLineSeparator(_ bytes: Substring.UTF8View) -> Bool {
-        let next = Array(bytes.prefix(3))
-        return next.count == 3 && next[1] == 0x80 && (next[2] == 0xA8 || next[2] == 0xA9)
     }
 
     private static func hexDigit(_ v: UInt8) -> Character { Character(String(v, radix: 16)) }
@@ -119,7 +115,7 @@ extension Encodable {
 /// The innermost open array or object is written joined on one line while it may still fit,
 /// and broken onto lines (`breakInnermost`) when an array or object opens inside it or its line
 /// grows too wide; so each byte is written once and only a broken container's bytes are moved.
-final class JSONText {
+struct JSONLayout {
     private struct Open {
         /// Where its bracket is.
         let start: Int
@@ -142,12 +138,12 @@ final class JSONText {
         bytes.reserveCapacity(4096)
     }
 
-    func openArray() { openContainer("[") }
-    func openObject() { openContainer("{") }
-    func closeArray() { closeContainer("]") }
-    func closeObject() { closeContainer("}") }
+    mutating func openArray() { openContainer("[") }
+    mutating func openObject() { openContainer("{") }
+    mutating func closeArray() { closeContainer("]") }
+    mutating func closeObject() { closeContainer("}") }
 
-    func key(_ name: String) {
+    mutating func key(_ name: String) {
         startElement()
         JSONWriter.escape(name, into: &bytes)
         bytes.append(UInt8(ascii: ":"))
@@ -155,17 +151,17 @@ final class JSONText {
         afterKey = true
     }
 
-    func null() { scalar("null") }
-    func bool(_ value: Bool) { scalar(value ? "true" : "false") }
-    func number(_ value: Double) { scalar(JSONWriter.number(value)) }
+    mutating func null() { scalar("null") }
+    mutating func bool(_ value: Bool) { scalar(value ? "true" : "false") }
+    mutating func number(_ value: Double) { scalar(JSONWriter.number(value)) }
 
-    func string(_ value: String) {
+    mutating func string(_ value: String) {
         startValue()
         JSONWriter.escape(value, into: &bytes)
         fitInnermost()
     }
 
-    func write(_ value: JSONValue) {
+    mutating func write(_ value: JSONValue) {
         switch value {
         case .null: null()
         case let .bool(b): bool(b)
@@ -185,18 +181,18 @@ final class JSONText {
         }
     }
 
-    private func scalar(_ text: String) {
+    private mutating func scalar(_ text: String) {
         startValue()
         bytes.append(contentsOf: text.utf8)
         fitInnermost()
     }
 
-    private func startValue() {
+    private mutating func startValue() {
         if afterKey { afterKey = false } else { startElement() }
     }
 
     /// The separator and line break in front of an array element or an object key.
-    private func startElement() {
+    private mutating func startElement() {
         guard !open.isEmpty else { return }
         let first = open[open.count - 1].isEmpty
         open[open.count - 1].isEmpty = false
@@ -209,7 +205,7 @@ final class JSONText {
         }
     }
 
-    private func openContainer(_ bracket: Character) {
+    private mutating func openContainer(_ bracket: Character) {
         if open.last?.joined == true { breakInnermost() }  // an array or object inside: not plain
         startValue()
         open.append(Open(start: bytes.count, joined: indent > 0))
@@ -217,22 +213,22 @@ final class JSONText {
         fitInnermost()
     }
 
-    private func closeContainer(_ bracket: Character) {
+    private mutating func closeContainer(_ bracket: Character) {
         let closed = open.removeLast()
         if !closed.joined && !closed.isEmpty { newline(depth: open.count) }
         bytes.append(contentsOf: bracket.utf8)
     }
 
-    private func newline(depth: Int) {
+    private mutating func newline(depth: Int) {
         guard indent > 0 else { return }
         bytes.append(0x0A)
         lineStart = bytes.count
-        bytes.append(contentsOf: repeatElement(0x20, count: indent * depth))
+        for _ in 0..<(indent * depth) { bytes.append(0x20) }
     }
 
     /// Breaks the innermost joined array or object onto lines once its line, with the closing
     /// bracket, passes `lineWidth` characters (UTF-8 continuation bytes do not count).
-    private func fitInnermost() {
+    private mutating func fitInnermost() {
         guard open.last?.joined == true, bytes.count - lineStart + 1 > JSONWriter.lineWidth else { return }
         let characters = bytes[lineStart...].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
         if characters + 1 > JSONWriter.lineWidth { breakInnermost() }
@@ -240,7 +236,7 @@ final class JSONText {
 
     /// Puts each element of the innermost joined array or object on a line of its own, as if it
     /// had never been joined; what follows is written that way too.
-    private func breakInnermost() {
+    private mutating func breakInnermost() {
         let container = open[open.count - 1]
         open[open.count - 1].joined = false
         open[open.count - 1].elements = []
@@ -255,4 +251,11 @@ final class JSONText {
             bytes.append(contentsOf: written[(elementStart - container.start)..<(end - container.start)])
         }
     }
+}
+
+/// The text an encoder streams into: one layout shared by the containers of one value.
+final class JSONText {
+    var layout: JSONLayout
+
+    init(indent: Int) { layout = JSONLayout(indent: indent) }
 }

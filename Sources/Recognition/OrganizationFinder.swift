@@ -20,7 +20,7 @@ public enum OrganizationFinder {
         var best: String.Index?
         for type in Lexicon.shared.organizationTypes {
             var from = text.startIndex
-            while let r = text.range(of: type, range: from..<text.endIndex) {
+            while let r = text[from...].firstByteRange(of: type) {
                 let beforeOK = r.lowerBound == text.startIndex || !text[text.index(before: r.lowerBound)].isLetter
                 let afterOK = r.upperBound == text.endIndex || !text[r.upperBound].isLetter
                 if beforeOK && afterOK {

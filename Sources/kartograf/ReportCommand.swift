@@ -5,6 +5,7 @@ import Model
 import Organisations
 import Pipeline
 import Reports
+import Templates
 import Text
 
 struct ReportCommand: ParsableCommand {
@@ -90,7 +91,9 @@ struct QuarterlyReportCommand: ParsableCommand {
         let report = QuarterlyReport(quarter: quarter, today: day,
                                      selector: QuarterlySelector(statusReader: StatusReader(words: words.value),
                                                                  deadlineDaysAfter: deadlineDays),
-                                     fillSubmission: try submissionFiller())
+                                     fillSubmission: try filler("quarterly.docx", what: "квартальные отчёты .docx"),
+                                     fillSummary: try filler("summary.docx", what: "сводный отчёт .docx"),
+                                     settings: departmentSettings(output: directory))
         let outcome = try report.write(inputs.value, to: directory)
         for d in outcome.diagnostics { printError(d.message) }
 
@@ -99,18 +102,18 @@ struct QuarterlyReportCommand: ParsableCommand {
         printOut("\(quarter.russian): организаций \(subs.count), пунктов со сроком в квартале \(due), выполнено \(done).")
         let deadline = quarter.reportingDeadline(daysAfter: deadlineDays)
         let states = Dictionary(grouping: subs, by: \.stateText).mapValues(\.count)
-        printOut("Срок сдачи: \(deadline.dottedDate)" + (day > deadline ? " — отчёт сформирован после срока." : ".")
+        printOut("Срок сдачи: \(deadline.russianText)" + (day > deadline ? " — отчёт сформирован после срока." : ".")
                  + " " + ["представлен в срок", "представлен после срока", "не представлен", "не распознана"]
                     .compactMap { s in states[s].map { "\(s): \($0)" } }.joined(separator: ", ") + ".")
-        printOut("Результаты: \(directory)/ (summary.xlsx, summary.html, \(subs.count) × .json)")
+        printOut("Результаты: \(directory)/ (\(outcome.value.files.filter { $0.hasPrefix("summary.") }.joined(separator: ", ")), \(subs.count) × .json)")
     }
 
-    /// Fills the methodist's `quarterly.docx`; nil (data only) when there is none, a usage
-    /// error listing every fault when it cannot be filled.
-    func submissionFiller() throws -> ((JSONValue) throws -> [UInt8])? {
-        let path = PathText.appending(templates, "quarterly.docx")
+    /// Fills the methodist's template `name`; nil when there is none, a usage error listing
+    /// every fault when it cannot be filled.
+    func filler(_ name: String, what: String) throws -> ((JSONValue) throws -> [UInt8])? {
+        let path = PathText.appending(templates, name)
         guard FileManager.default.fileExists(atPath: path) else {
-            printError("Шаблон «\(path)» не найден: квартальные отчёты .docx не сформированы, только данные .json.")
+            printError("Шаблон «\(path)» не найден: \(what) не сформированы.")
             return nil
         }
         // Compiled once, filled for every organisation.

@@ -67,7 +67,7 @@ final class QuarterlyReportTests: XCTestCase {
         XCTAssertEqual(names.filter { $0.hasSuffix(".json") }.count, 3)
 
         let first = try JSONParser.parse(bytes: [UInt8](try Data(contentsOf: URL(fileURLWithPath: out + "/" + result.value.files[0]))))
-        XCTAssertEqual(first["deadline"]?.stringValue, "10.04.2024")
+        XCTAssertEqual(first["deadline"]?.stringValue, "10 апреля 2024 г.")
         XCTAssertEqual(first["late"]?.boolValue, true)
         XCTAssertEqual(first["rows"]?.arrayValue?.count, result.value.submissions[0].rows.count)
         let archive = try ZipArchive(path: out + "/summary.xlsx")
@@ -78,7 +78,7 @@ final class QuarterlyReportTests: XCTestCase {
     func testTemplateTagsAreDataKeys() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let path = root.appendingPathComponent("samples/templates/quarterly.docx").path
-        guard FileManager.default.fileExists(atPath: path) else { throw XCTSkip("no template at \(path)") }
+        XCTAssertTrue(FileManager.default.fileExists(atPath: path), "the repository ships \(path)")
         let xml = String(decoding: try XCTUnwrap(try ZipArchive(path: path).read("word/document.xml")), as: UTF8.self)
         let text = xml.replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression)
         let tags = Set(text.components(separatedBy: "{{").dropFirst().compactMap { $0.components(separatedBy: "}}").first })
@@ -87,7 +87,7 @@ final class QuarterlyReportTests: XCTestCase {
         var s = Q.submission(Q.roadmap([Q.dated("1", "А", due: "2024-02-01"), Q.event("2", "Б"), Q.undated("3", "В")]),
                              quarter: "2024-Q1")
         s.protocols = ["p.docx"]
-        let data = s.json
+        let data = QuarterlyReport(quarter: Q.quarter("2024-Q1"), today: Q.day("2024-04-01")).data(for: s)
         let rowKeys = Set(data["rows"]?.arrayValue?.first?.objectValue?.map(\.0) ?? [])
         let listKeys = Set(data["byEvent"]?.arrayValue?.first?.objectValue?.map(\.0) ?? [])
         for tag in tags {

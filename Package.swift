@@ -34,7 +34,7 @@ let package = Package(
         // Stage 1: the Word package (zip parts, typed part models) and the document tree; also the DOCX writer.
         .target(name: "OOXML", dependencies: ["CLibzip", "CLibxml2", "Model", "Text", "JSON"],
                 // The streaming hot loop touches parser state on every node; dynamic exclusivity
-                // checks cost ~15% of reading time there (measured with callgrind, scripts/bench-read).
+                // checks there would cost more than a quarter of a whole run (docs/performance.md).
                 swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
 
         // Stage 2: logical documents, column mapping, sections and items.

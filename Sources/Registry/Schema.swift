@@ -208,6 +208,15 @@ enum Schema {
                 ALTER TABLE diagnostic_new RENAME TO diagnostic;
                 """)
         }
+        // Where an input came from and where it lies until moved: the inbox subfolder it was found
+        // in (a hint of its organisation), and the absolute path in the recording process's own
+        // folder, so that another process can finish the move of one that died.
+        migrator.registerMigration("v6: inbox folders and sources") { db in
+            try db.execute(sql: """
+                ALTER TABLE input ADD COLUMN folder TEXT;
+                ALTER TABLE input ADD COLUMN sourcePath TEXT;
+                """)
+        }
         return migrator
     }
 }

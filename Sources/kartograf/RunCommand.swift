@@ -11,7 +11,12 @@ struct RunCommand: ParsableCommand {
             Для каждого файла в папке организации (ВЫХОД/Организации/…) появляются выгрузка JSON и протокол \
             проверки; сам файл переносится в ВЫХОД/Обработанные, а нечитаемый — в ВЫХОД/Отклонённые рядом с \
             объяснением причины. Повторно присланные файлы узнаются и не обрабатываются заново.
-            Код выхода: 0 — все файлы обработаны, 1 — часть отклонена, 2 — неверный вызов.
+            Файлы во вложенных папках тоже обрабатываются (имя папки сохраняется как подсказка организации); \
+            файлы блокировки Word, временные и скрытые файлы остаются во входящих и перечисляются в итоге.
+            Несколько процессов (run, watch, report) могут работать с одной папкой одновременно: каждый файл \
+            достаётся ровно одному из них.
+            Код выхода: 0 — все файлы обработаны, 1 — часть отклонена или не обработана, 2 — неверный вызов, \
+            3 — обработка остановлена досрочно (нет места на диске, реестр недоступен).
             """)
 
     @OptionGroup var folder: FolderOptions
@@ -41,10 +46,12 @@ struct RunCommand: ParsableCommand {
                 workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
                 protocolWriters: protocolWriters(templates: folder.templates)))
         } catch {
-            printError("\(error)")
-            throw ExitCode(2)
+            printError(error.description)
+            throw ExitCode(error.stopsTheRun ? 3 : 2)
         }
-        let files = pipeline.pendingInputs()
+        defer { pipeline.close() }
+        let scan = pipeline.scanInbox()
+        let files = scan.files
         let onTerminal = isatty(2) == 1
         if onTerminal { printError("Файлов во входящих «\(inbox)»: \(files.count).") }
         let meter = ProgressLine()
@@ -54,14 +61,30 @@ struct RunCommand: ParsableCommand {
             let line = "\r\u{1B}[K" + meter.text(done: done, total: total)
             FileHandle.standardError.write(Data(line.utf8))
         }
-        let summary = pipeline.run(files: files, progress: onTerminal ? draw : nil,
+        let summary = pipeline.run(files: files, ignored: scan.ignored, progress: onTerminal ? draw : nil,
                                    shouldStop: { StopSignal.requested })
         if onTerminal && !files.isEmpty { FileHandle.standardError.write(Data("\n".utf8)) }
         if StopSignal.requested { printError("Остановлено по сигналу; необработанные файлы остались во входящих.") }
         printError(summary.text)
+        printError(closingLines(summary, output: folder.out))
         if json { printOut(JSONWriter().string(summary.json)) }
         if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
     }
+}
+
+/// Where the results are, and which files have errors in their documents.
+func closingLines(_ summary: RunSummary, output: String) -> String {
+    var lines = ["Результаты — в папке «\(output)»: выгрузки и протоколы в «\(OutputLayout.organizationsFolder)», "
+                 + "исходные файлы в «\(OutputLayout.processedFolder)», отклонённые в «\(OutputLayout.rejectedFolder)»."]
+    let withErrors = summary.filesWithErrors
+    if !withErrors.isEmpty {
+        lines.append("Файлы с ошибками в документах (\(withErrors.count)):")
+        for f in withErrors.prefix(50) {
+            lines.append("  • \(f.file): ошибок \(f.diagnostics[.error] ?? 0) — протокол «\(f.protocolPath ?? "")»")
+        }
+        if withErrors.count > 50 { lines.append("  … и ещё \(withErrors.count - 50).") }
+    }
+    return lines.joined(separator: "\n")
 }
 
 /// The check protocol in both forms, from the methodist's template when it can be filled.

@@ -66,7 +66,7 @@ let package = Package(
         .testTarget(name: "ChecksTests", dependencies: ["Checks", "OOXML", "Model"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "OOXML", "Model"]),
         .testTarget(name: "RegistryTests", dependencies: ["Registry", "Model", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Model"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Registry", "Model", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]
 )

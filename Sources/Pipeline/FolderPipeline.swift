@@ -108,12 +108,23 @@ public final class FolderPipeline: Sendable {
 
     // MARK: Batch
 
+    /// The main job: takes over what ended processes left, then processes every input of the inbox
+    /// (`run`). `progress(done, total)` is called after each file; `shouldStop` is asked before each
+    /// new file is taken.
+    public func runInbox(progress: (@Sendable (Int, Int) -> Void)? = nil,
+                         shouldStop: @escaping @Sendable () -> Bool = { false }) -> RunSummary {
+        let resumed = resumeInterrupted()
+        let scan = scanInbox()
+        var summary = run(files: scan.files, ignored: scan.ignored, progress: progress, shouldStop: shouldStop)
+        summary.resumed = resumed
+        return summary
+    }
+
     /// Processes `files` on the worker pool. `progress(done, total)` is called after each
     /// file; `shouldStop` is asked before each new file is taken.
     public func run(files: [InboxFile], ignored: [IgnoredFile] = [], progress: (@Sendable (Int, Int) -> Void)? = nil,
                     shouldStop: @escaping @Sendable () -> Bool = { false }) -> RunSummary {
         let start = Date()
-        let resumed = resumeInterrupted()
         let next = Counter()
         let reports = Locked<[Int: FileReport]>([:])
         let total = files.count
@@ -137,7 +148,7 @@ public final class FolderPipeline: Sendable {
             done[index] ?? FileReport(postponed: files[index],
                                       reason: stopped == nil ? "запуск остановлен до этого файла" : "не обработан: запуск остановлен")
         }
-        return RunSummary(files: list, ignored: ignored, seconds: Date().timeIntervalSince(start), resumed: resumed,
+        return RunSummary(files: list, ignored: ignored, seconds: Date().timeIntervalSince(start),
                           stopReason: stopped?.description)
     }
 

@@ -18,6 +18,7 @@ final class WorkFolder: Sendable {
     static let lockSuffix = ".lock"
 
     let path: String
+    private let parent: String
     private let lockPath: String
     private let descriptor: Int32
     private let removed = Locked(false)
@@ -25,13 +26,21 @@ final class WorkFolder: Sendable {
 
     /// Makes a new folder of this process in `parent` (created if needed).
     init(in parent: String) throws(PipelineError) {
-        try Files.ensureFolder(parent)
-        var bytes = [UInt8](repeating: 0, count: 4)
-        for i in bytes.indices { bytes[i] = UInt8.random(in: 0...255) }
-        let name = "\(getpid())-" + bytes.map { String($0, radix: 16) }.joined()
+        self.parent = parent
+        let name = "\(getpid())-" + (0..<4).map { _ in String(UInt8.random(in: 0...255), radix: 16) }.joined()
         path = PathText.appending(parent, name)
         lockPath = path + Self.lockSuffix
-        descriptor = open(lockPath, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        var fd: Int32 = -1
+        // The parent may be removed by a process ending just now (`remove`): made again then.
+        for _ in 0..<3 {
+            if mkdir(parent, 0o755) != 0 && errno != EEXIST {
+                if errno == ENOENT { try Files.ensureFolder(PathText.parent(parent)); continue }
+                throw PipelineError.system("создать папку", parent, errno)
+            }
+            fd = open(lockPath, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            if fd >= 0 || errno != ENOENT { break }
+        }
+        descriptor = fd
         guard descriptor >= 0 else { throw PipelineError.system("создать файл", lockPath, errno) }
         while flock(descriptor, LOCK_EX) != 0 && errno == EINTR {}
         guard mkdir(path, 0o755) == 0 else {
@@ -58,6 +67,7 @@ final class WorkFolder: Sendable {
             }
         }
         close(descriptor)
+        rmdir(parent)  // only when no other process has a folder in it
     }
 
     /// The work folder a path lies in (`…/.kartograf-tmp/<name>/x` → `…/.kartograf-tmp/<name>`),

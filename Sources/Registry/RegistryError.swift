@@ -36,6 +36,14 @@ public enum RegistryError: Error, CustomStringConvertible, Equatable, Sendable {
         }
     }
 
+    /// Whether the failure is the machine's (a full disk, a registry kept busy) rather than the file's.
+    public var isBusyOrFull: Bool {
+        switch self {
+        case .diskFull, .busy: return true
+        default: return false
+        }
+    }
+
     /// The registry's reading of a GRDB error; other errors pass unchanged.
     static func wrap(_ error: any Error, path: String) -> any Error {
         guard let error = error as? DatabaseError else { return error }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Model
 import Pipeline
+import Registry
 import Reports
 
 struct ReportCommand: ParsableCommand {
@@ -65,7 +66,13 @@ struct QuarterlyReportCommand: ParsableCommand {
             source = RegistryQuarterlySource(output: from, linkPrefix: RelativePath.from(directory, to: from) + "/")
         }
 
-        let inputs = try source.inputs(for: quarter, organization: org)
+        let inputs: Checked<[QuarterlyInput]>
+        do {
+            inputs = try source.inputs(for: quarter, organization: org)
+        } catch let error as RegistryError {
+            printError(error.description)
+            throw ExitCode(error.isBusyOrFull ? 3 : 1)
+        }
         for d in inputs.diagnostics { printError(d.message) }
         if inputs.value.isEmpty {
             printError("Нет организаций с дорожной картой: отчёт за \(quarter.russian) не сформирован.")
@@ -76,7 +83,14 @@ struct QuarterlyReportCommand: ParsableCommand {
         let report = QuarterlyReport(quarter: quarter, today: day,
                                      selector: QuarterlySelector(statusReader: StatusReader(words: words.value)),
                                      fillSubmission: try submissionFiller())
-        let outcome = try report.write(inputs.value, to: directory)
+        // The quarter's folder is replaced whole: written beside, then put in place.
+        let outcome: Checked<QuarterlyReport.Outcome>
+        do {
+            outcome = try FolderReplacement.replace(directory) { staging in try report.write(inputs.value, to: staging) }
+        } catch let error as PipelineError {
+            printError("Отчёт за \(quarter.russian) не записан: \(error.description)")
+            throw ExitCode(error.stopsTheRun ? 3 : 1)
+        }
         for d in outcome.diagnostics { printError(d.message) }
 
         let subs = outcome.value.submissions

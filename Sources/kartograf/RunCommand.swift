@@ -50,10 +50,7 @@ struct RunCommand: ParsableCommand {
             throw ExitCode(error.stopsTheRun ? 3 : 2)
         }
         defer { pipeline.close() }
-        let scan = pipeline.scanInbox()
-        let files = scan.files
         let onTerminal = isatty(2) == 1
-        if onTerminal { printError("Файлов во входящих «\(inbox)»: \(files.count).") }
         let meter = ProgressLine()
         let lastDraw = LastDraw()
         let draw: @Sendable (Int, Int) -> Void = { done, total in
@@ -61,9 +58,8 @@ struct RunCommand: ParsableCommand {
             let line = "\r\u{1B}[K" + meter.text(done: done, total: total)
             FileHandle.standardError.write(Data(line.utf8))
         }
-        let summary = pipeline.run(files: files, ignored: scan.ignored, progress: onTerminal ? draw : nil,
-                                   shouldStop: { StopSignal.requested })
-        if onTerminal && !files.isEmpty { FileHandle.standardError.write(Data("\n".utf8)) }
+        let summary = pipeline.runInbox(progress: onTerminal ? draw : nil, shouldStop: { StopSignal.requested })
+        if onTerminal && !summary.files.isEmpty { FileHandle.standardError.write(Data("\n".utf8)) }
         if StopSignal.requested { printError("Остановлено по сигналу; необработанные файлы остались во входящих.") }
         printError(summary.text)
         printError(closingLines(summary, output: folder.out))

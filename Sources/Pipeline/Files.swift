@@ -284,3 +284,35 @@ final class Locked<Value>: @unchecked Sendable {
         return try body(&value)
     }
 }
+
+/// Writing a file the command line produces (`fill -o`, `template default -o`): checked for a
+/// folder that exists and a name that is not a folder, written under a temporary name beside
+/// it and renamed, so that an interrupted write leaves no partial file under either name.
+public enum OutputFile {
+    /// The reason `path` cannot take a new file, in Russian; `nil` when it can.
+    public static func problem(_ path: String) -> String? {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            return "«\(path)» — это папка: укажите имя файла, например «\(PathText.appending(path, "отчёт.docx"))»."
+        }
+        let parent = PathText.parent(path).isEmpty ? "." : PathText.parent(path)
+        guard FileManager.default.fileExists(atPath: parent, isDirectory: &isFolder) else {
+            return "Папки «\(parent)» нет: создайте её или укажите другую для «\(PathText.lastComponent(path))»."
+        }
+        guard isFolder.boolValue else { return "«\(parent)» — это файл, а не папка." }
+        return nil
+    }
+
+    public static func write(_ bytes: [UInt8], to path: String) throws(PipelineError) {
+        if let problem = problem(path) { throw PipelineError.io(action: "записать", path: path, reason: problem) }
+        let parent = PathText.parent(path).isEmpty ? "." : PathText.parent(path)
+        let temp = PathText.appending(parent, ".\(PathText.lastComponent(path)).kartograf-\(getpid()).tmp")
+        unlink(temp)
+        try Files.write(bytes, to: temp)
+        guard rename(temp, path) == 0 else {
+            let code = errno
+            unlink(temp)
+            throw PipelineError.system("сохранить файл", path, code)
+        }
+    }
+}

@@ -139,7 +139,7 @@ public struct RunSummary: Sendable {
         let left = files.filter(\.isLeftInInbox)
         if !left.isEmpty {
             lines.append("Оставлены во входящих: \(left.count).")
-            for f in left where stopReason == nil || f.outcome == .failed {
+            for f in left where stopReason.map({ !(f.reason ?? "").contains($0) }) ?? true {
                 lines.append("  ! \(f.file): \(f.reason ?? "")")
             }
         }

@@ -12,6 +12,8 @@ import Model
 public final class Registry: Sendable {
     /// The database file's name inside the output folder.
     public static let fileName = "kartograf.sqlite"
+    /// The last migration this version knows: the registry's schema version.
+    public static var schemaVersion: String { Schema.migrator.migrations.last ?? "" }
     /// How long a transaction waits for another process's to end.
     static let busyTimeout: TimeInterval = 60
 

@@ -162,8 +162,8 @@ enum Schema {
         }
         // Plain integer keys instead of AUTOINCREMENT. AUTOINCREMENT only keeps the ids of
         // deleted rows from coming back, and the registry deletes none; but it made every insert
-        // look up and rewrite the table's row in `sqlite_sequence`: a page written per file and
-        // about a fortieth of a file's instructions. SQLite cannot alter that, so the four tables
+        // look up and rewrite the table's row in `sqlite_sequence`: a page written per file.
+        // SQLite cannot alter that, so the four tables
         // are rebuilt (same columns in the same order, same indexes; foreign keys are checked
         // when the migration ends).
         migrator.registerMigration("v5: plain integer keys") { db in

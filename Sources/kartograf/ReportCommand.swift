@@ -23,7 +23,9 @@ struct QuarterlyReportCommand: ParsableCommand {
     @Option(help: "Только эта организация.")
     var org: String?
 
-    @Option(help: "Папка для результатов (по умолчанию output/quarterly/<квартал>/).")
+    @OptionGroup var home: HomeOption
+
+    @Option(help: "Папка для результатов (по умолчанию «Квартальные отчёты/<квартал>» в папке результатов).")
     var out: String?
 
     @Option(help: "Дата формирования ГГГГ-ММ-ДД (по умолчанию сегодня).")
@@ -32,11 +34,14 @@ struct QuarterlyReportCommand: ParsableCommand {
     @Option(help: "Папка с выгрузками roadmap-export/1 (.json) вместо реестра.")
     var exports: String?
 
-    @Option(help: "Папка результатов «kartograf run» с реестром (по умолчанию output).")
-    var from: String = "output"
+    @Option(help: "Папка результатов «kartograf run» с реестром (по умолчанию — домашняя папка).")
+    var from: String?
 
-    @Option(help: "Папка шаблонов (quarterly.docx); по умолчанию samples/templates.")
-    var templates: String = "samples/templates"
+    @Option(help: "Папка шаблонов (quarterly.docx); по умолчанию — из $KARTOGRAF_DATA_DIR, «Шаблоны» домашней папки или установленные с программой.")
+    var templates: String?
+
+    @Flag(help: "Не делать отчёты .docx, только данные .json и сводку (когда шаблона нет).")
+    var withoutDocx = false
 
     @Option(help: .hidden)
     var synthetic: Int?
@@ -56,7 +61,8 @@ struct QuarterlyReportCommand: ParsableCommand {
     func run() throws {
         let quarter = Quarter(quarter)!
         let day = today.flatMap(Day.init(iso:)) ?? Self.currentDay()
-        let directory = out ?? "output/quarterly/\(quarter)"
+        let from = self.from ?? home.resolved.root
+        let directory = out ?? PathText.appending(PathText.appending(from, Home.quarterlyFolder), "\(quarter)")
         let source: QuarterlyInputSource
         if let synthetic {
             source = SyntheticSource(count: synthetic)
@@ -101,13 +107,16 @@ struct QuarterlyReportCommand: ParsableCommand {
         printOut("Результаты: \(directory)/ (summary.xlsx, summary.html, \(subs.count) × .json)")
     }
 
-    /// Fills the methodist's `quarterly.docx`; nil (data only) when there is none, a usage
-    /// error listing every fault when it cannot be filled.
+    /// Fills the methodist's `quarterly.docx`; nil (data only) with `--without-docx`. A template
+    /// that is missing, or cannot be filled (every fault listed), stops the command with exit 1.
     func submissionFiller() throws -> ((JSONValue) throws -> [UInt8])? {
-        let path = PathText.appending(templates, "quarterly.docx")
-        guard FileManager.default.fileExists(atPath: path) else {
-            printError("Шаблон «\(path)» не найден: квартальные отчёты .docx не сформированы, только данные .json.")
-            return nil
+        if withoutDocx { return nil }
+        guard let path = TemplateLocation.find("quarterly.docx", folder: templates, home: home.resolved),
+              FileManager.default.fileExists(atPath: path) else {
+            let looked = templates.map { "«\($0)»" } ?? "$KARTOGRAF_DATA_DIR, «\(Home.templatesFolder)» домашней папки и у программы"
+            printError("Шаблон квартального отчёта quarterly.docx не найден (искали: \(looked)). Укажите папку шаблонов "
+                       + "в --templates или запустите с --without-docx, чтобы сделать только данные .json и сводку.")
+            throw ExitCode(1)
         }
         // Compiled once, filled for every organisation.
         let template = try DocxTemplate(path: path).prepare()

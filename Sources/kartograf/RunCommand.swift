@@ -21,7 +21,7 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var folder: FolderOptions
 
-    @Argument(help: "Папка входящих файлов (по умолчанию samples/inbox; оттуда файлы копируются, а не переносятся).")
+    @Argument(help: "Папка входящих файлов (по умолчанию «Входящие» домашней папки).")
     var inbox: String?
 
     @Flag(name: .long, help: "Вывести итог в JSON на стандартный вывод.")
@@ -36,15 +36,13 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         StopSignal.install()
-        // The default inbox holds the shipped samples: they are copied so that they stay as in git.
-        let inbox = self.inbox ?? "samples/inbox"
-        let keepInputs = folder.keepInputs || self.inbox == nil
+        let inbox = try self.inbox ?? homeInbox(folder.home.resolved)
         let pipeline: FolderPipeline
         do {
             pipeline = try FolderPipeline(options: PipelineOptions(
-                inbox: inbox, output: folder.out, keepInputs: keepInputs,
+                inbox: inbox, output: folder.output, keepInputs: folder.keepInputs,
                 workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-                protocolWriters: protocolWriters(templates: folder.templates)))
+                protocolWriters: protocolWriters(templates: folder.protocolTemplates)))
         } catch {
             printError(error.description)
             throw ExitCode(error.stopsTheRun ? 3 : 2)
@@ -62,7 +60,8 @@ struct RunCommand: ParsableCommand {
         if onTerminal && !summary.files.isEmpty { FileHandle.standardError.write(Data("\n".utf8)) }
         if StopSignal.requested { printError("Остановлено по сигналу; необработанные файлы остались во входящих.") }
         printError(summary.text)
-        printError(closingLines(summary, output: folder.out))
+        if summary.files.isEmpty && summary.ignored.isEmpty { printError("Во входящих «\(inbox)» нет файлов.") }
+        printError(closingLines(summary, output: folder.output))
         if json { printOut(JSONWriter().string(summary.json)) }
         if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
     }
@@ -83,8 +82,20 @@ func closingLines(_ summary: RunSummary, output: String) -> String {
     return lines.joined(separator: "\n")
 }
 
-/// The check protocol in both forms, from the methodist's template when it can be filled.
-func protocolWriters(templates: String) -> [any ProtocolWriter] {
+/// The home's inbox, made on first use.
+func homeInbox(_ home: Home) throws -> String {
+    do {
+        try home.prepare()
+    } catch {
+        printError(error.description)
+        throw ExitCode(error.stopsTheRun ? 3 : 2)
+    }
+    return home.inbox
+}
+
+/// The check protocol in both forms, from the methodist's template when there is one that can be filled.
+func protocolWriters(templates: String?) -> [any ProtocolWriter] {
+    guard let templates else { return DocxProtocolWriter.standard }
     let (docx, faults) = DocxProtocolWriter.load(templates: templates)
     if !faults.isEmpty {
         printError("Шаблон протокола в «\(templates)» не заполняется, протоколы сделаны по встроенному шаблону. Ошибки шаблона:")
@@ -95,6 +106,7 @@ func protocolWriters(templates: String) -> [any ProtocolWriter] {
 
 /// Throttles the progress line to a few redraws a second.
 final class LastDraw: @unchecked Sendable {
+    // Sound: `last` is only touched while `lock` is held.
     private let lock = NSLock()
     private var last = Date.distantPast
 

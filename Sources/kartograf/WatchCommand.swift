@@ -11,8 +11,8 @@ struct WatchCommand: ParsableCommand {
 
     @OptionGroup var folder: FolderOptions
 
-    @Argument(help: "Папка входящих файлов.")
-    var inbox: String
+    @Argument(help: "Папка входящих файлов (по умолчанию «Входящие» домашней папки).")
+    var inbox: String?
 
     @Flag(name: .long, help: "Выводить по строке JSON на каждый обработанный файл на стандартный вывод.")
     var json = false
@@ -33,10 +33,12 @@ struct WatchCommand: ParsableCommand {
 
     func run() throws {
         StopSignal.install()
+        let inbox = try self.inbox ?? homeInbox(folder.home.resolved)
         let pipeline: FolderPipeline
         do {
-            pipeline = try FolderPipeline(options: PipelineOptions(inbox: inbox, output: folder.out, keepInputs: folder.keepInputs,
-                                                                   protocolWriters: protocolWriters(templates: folder.templates)))
+            pipeline = try FolderPipeline(options: PipelineOptions(
+                inbox: inbox, output: folder.output, keepInputs: folder.keepInputs,
+                protocolWriters: protocolWriters(templates: folder.protocolTemplates)))
         } catch {
             printError(error.description)
             throw ExitCode(error.stopsTheRun ? 3 : 2)
@@ -48,7 +50,7 @@ struct WatchCommand: ParsableCommand {
         let resumed = pipeline.resumeInterrupted()
         if resumed > 0 { printError("Завершено после прерванного запуска: \(resumed).") }
         printError("Слежу за папкой «\(inbox)» (\(watcher.usesInotify ? "inotify" : "просмотр папки")); "
-                   + "результаты — в «\(folder.out)». Остановка — Ctrl+C.")
+                   + "результаты — в «\(folder.output)». Остановка — Ctrl+C.")
         var count = 0
         while !StopSignal.requested && pipeline.stopReason == nil {
             for file in watcher.nextReady() {

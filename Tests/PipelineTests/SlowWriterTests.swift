@@ -11,7 +11,11 @@ final class SlowWriterTests: XCTestCase {
     func testFilesWrittenInPiecesWithLongPausesAreTakenWhole() throws {
         let h = try Harness()
         defer { h.cleanUp() }
-        let (process, _, _) = try h.start(["watch", h.inbox, "--out", h.out, "--settle", "0.3"])
+        // Without LibreOffice on PATH the .rtf is rejected at once rather than converted for seconds:
+        // what is checked here is when the files are taken, not what they become.
+        var environment = ProcessInfo.processInfo.environment
+        environment["PATH"] = h.root + "/nothing"
+        let (process, _, _) = try h.start(["watch", h.inbox, "--out", h.out, "--settle", "0.3"], environment: environment)
         defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
         usleep(400_000)
 

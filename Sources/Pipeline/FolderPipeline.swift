@@ -15,6 +15,8 @@ public struct PipelineOptions: Sendable {
     public var converter: LegacyConverter?
     /// Each writes one form of the check protocol beside the export (DOCX and HTML by default).
     public var protocolWriters: [any ProtocolWriter]
+    /// The registry to record in; `nil` opens the SQLite one in the output folder.
+    public var registry: (any RegistryStore)?
 
     public init(inbox: String, output: String, keepInputs: Bool = false,
                 workers: Int = ProcessInfo.processInfo.activeProcessorCount,
@@ -47,7 +49,7 @@ public struct PipelineOptions: Sendable {
 public final class FolderPipeline: Sendable {
     public let options: PipelineOptions
     public let layout: OutputLayout
-    public let registry: Registry
+    public let registry: any RegistryStore
     /// This process's folder under the output: temporary outputs, stored copies not yet in place.
     let work: WorkFolder
     /// This process's claims in the inbox (`nil` when inputs are copied and stay).
@@ -74,7 +76,7 @@ public final class FolderPipeline: Sendable {
         }
         try Files.ensureFolder(options.output)
         do {
-            registry = try Registry(path: layout.registry)
+            registry = try options.registry ?? Registry(path: layout.registry)
         } catch {
             throw PipelineError(error)
         }
@@ -401,7 +403,7 @@ public final class FolderPipeline: Sendable {
 
     private func recordProcessed(_ prepared: Prepared, sha256: String, export: Export, converted: Bool,
                                  organization: String?, exportTemp: String, protocolTemps: [String],
-                                 installed: inout [String], in tx: RegistryTransaction) throws -> Decision {
+                                 installed: inout [String], in tx: any RegistryRecording) throws -> Decision {
         let file = prepared.file
         let organization = try organization.map(tx.canonicalOrganization)
         let folder = OutputLayout.organizationsFolder + "/"
@@ -438,7 +440,7 @@ public final class FolderPipeline: Sendable {
     }
 
     private func recordRejected(_ prepared: Prepared, sha256: String, export: Export, converted: Bool,
-                                installed: inout [String], in tx: RegistryTransaction) throws -> Decision {
+                                installed: inout [String], in tx: any RegistryRecording) throws -> Decision {
         let file = prepared.file
         let reason = export.diagnostics.first { $0.code == .fileUnreadable || $0.code == .fileUnsupportedFormat }
             ?? export.diagnostics[0]
@@ -478,7 +480,7 @@ public final class FolderPipeline: Sendable {
     /// Bytes the registry already has: the arrival is recorded as a repeat and the input set aside
     /// (when inputs stay, nothing is recorded).
     private func recordKnown(_ prepared: Prepared, sha256: String, first: KnownInput?,
-                             in tx: RegistryTransaction) throws -> Decision {
+                             in tx: any RegistryRecording) throws -> Decision {
         let file = prepared.file
         var report = FileReport(file: file.relative, outcome: .skipped)
         report.duplicateOf = first?.name
@@ -501,7 +503,7 @@ public final class FolderPipeline: Sendable {
 
     /// A path `folder/name` claimed by no recorded file and absent on disk (`name (2)`… otherwise).
     private func freePath(in folder: String, name: String, extraSuffix: String = "",
-                          tx: RegistryTransaction) throws -> String {
+                          tx: any RegistryRecording) throws -> String {
         let safe = SafeName.file(name)
         var n = 1
         while true {

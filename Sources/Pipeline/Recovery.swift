@@ -105,7 +105,7 @@ extension FolderPipeline {
 
     /// Outputs of organisations and reasons of rejected files that no recorded file owns: renamed
     /// into place by a transaction whose process died before the commit.
-    private func removeUncommittedOutputs(_ tx: RegistryTransaction) throws {
+    private func removeUncommittedOutputs(_ tx: any RegistryRecording) throws {
         let organizations = OutputLayout.organizationsFolder + "/"
         let rejected = OutputLayout.rejectedFolder + "/"
         let claimed = try tx.claimedPaths(under: organizations).union(tx.claimedPaths(under: rejected))

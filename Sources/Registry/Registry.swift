@@ -9,7 +9,7 @@ import Model
 /// processes may share one registry, each transaction waiting its turn instead of failing on a
 /// snapshot another process overtook. Opening migrates the file under a lock beside it, so that
 /// only one process ever applies a migration.
-public final class Registry: Sendable {
+public final class Registry: RegistryStore {
     /// The database file's name inside the output folder.
     public static let fileName = "kartograf.sqlite"
     /// The last migration this version knows: the registry's schema version.
@@ -73,35 +73,13 @@ public final class Registry: Sendable {
     // MARK: Inputs
 
     /// Runs `body` in one write transaction: everything it records commits together or not at all.
-    public func transaction<T>(_ body: (RegistryTransaction) throws -> T) throws -> T {
+    public func transaction<T>(_ body: (any RegistryRecording) throws -> T) throws -> T {
         try guarded { try writer.write { db in try body(RegistryTransaction(db: db)) } }
     }
 
     /// Runs `body`'s look-ups in one read transaction (it must not record).
-    public func read<T>(_ body: (RegistryTransaction) throws -> T) throws -> T {
+    public func read<T>(_ body: (any RegistryLookups) throws -> T) throws -> T {
         try guarded { try writer.read { db in try body(RegistryTransaction(db: db)) } }
-    }
-
-    /// The first arrival of these bytes, if any.
-    public func firstArrival(sha256: String) throws -> KnownInput? {
-        try read { try $0.firstArrival(sha256: sha256) }
-    }
-
-    /// Arrivals recorded but whose input was not yet put at its `storedPath` (a process
-    /// interrupted between its commit and its move, or one doing it now).
-    public func pendingMoves() throws -> [KnownInput] {
-        try read { try $0.pendingMoves() }
-    }
-
-    /// Records one arrival in a transaction of its own (see `RegistryTransaction.record`).
-    @discardableResult
-    public func record(_ s: Submission) throws -> Int64 {
-        try transaction { try $0.record(s) }
-    }
-
-    /// Notes that the input of a recorded arrival now lies at its `storedPath`.
-    public func markMoved(id: Int64) throws {
-        try transaction { try $0.markMoved(ids: [id]) }
     }
 
     // MARK: Organisations

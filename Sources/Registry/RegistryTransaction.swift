@@ -8,7 +8,7 @@ import Model
 /// of inputs moved since are one commit; `Registry.read` gives one for look-ups alone.
 /// `Registry.firstArrival`, `record` and `markMoved` are the one-call forms the pipeline's
 /// other steps and the tests use.
-public struct RegistryTransaction {
+public struct RegistryTransaction: RegistryRecording {
     let db: Database
 
     // MARK: Look-ups

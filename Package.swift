@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // C libraries, found through pkg-config.
@@ -23,50 +24,75 @@ let package = Package(
         // glibc's malloc.h, for the allocator tuning of long batches (no library to link).
         .systemLibrary(name: "CMalloc"),
 
-        // Plain value types under every stage: the export model, diagnostics, JSON, text normalisation.
+        // Utilities under every stage: text normalisation, Russian folding, safe names and paths.
+        .target(name: "Text"),
+        // JSON: the value tree, its parser, the writer of kartograf's layout, the Encodable bridge.
+        .target(name: "JSON"),
+        // The domain values every stage passes on: documents, items, deadlines, responsibles, diagnostics.
         .target(name: "Model"),
 
         // Stage 1: the Word package (zip parts, typed part models) and the document tree; also the DOCX writer.
-        .target(name: "OOXML", dependencies: ["CLibzip", "CLibxml2", "CZlib", "Model"],
+        .target(name: "OOXML", dependencies: ["CLibzip", "CLibxml2", "CZlib", "Model", "Text", "JSON"],
                 // The streaming hot loop touches parser state on every node; dynamic exclusivity
                 // checks cost ~15% of reading time there (measured with callgrind, scripts/bench-read).
                 swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
 
         // Stage 2: logical documents, column mapping, sections and items.
-        .target(name: "Recognition", dependencies: ["OOXML", "Model"],
+        .target(name: "Recognition", dependencies: ["OOXML", "Model", "Text", "JSON"],
                 resources: [.copy("Resources")]),
 
         // Stage 3: Russian deadline texts and responsibles cells, text only.
-        .target(name: "Deadlines", dependencies: ["Model"], resources: [.copy("Resources")]),
-        .target(name: "Responsibles", dependencies: ["Model"], resources: [.copy("Resources")]),
+        .target(name: "Deadlines", dependencies: ["Model", "Text", "JSON"], resources: [.copy("Resources")]),
+        .target(name: "Responsibles", dependencies: ["Model", "Text", "JSON"], resources: [.copy("Resources")]),
 
-        // Stage 4: normalisation of every item and the methodist's checks; `Extractor` runs stages 1-4 on a file.
-        .target(name: "Checks", dependencies: ["OOXML", "Recognition", "Deadlines", "Responsibles", "Model"]),
+        // Stage 4: the methodist's checks, one rule per file.
+        .target(name: "Checks", dependencies: ["Recognition", "Model", "Text"]),
+
+        // Stages 1-4 on one file: read, recognise, normalise (deadlines, responsibles), check.
+        .target(name: "Extraction", dependencies: [
+            "OOXML", "Recognition", "Deadlines", "Responsibles", "Checks", "Model", "Text",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
 
         // Stage 5: DOCX templates, the check protocol, quarterly submissions, the municipal summary.
-        .target(name: "Reports", dependencies: ["OOXML", "Deadlines", "Model"]),
+        .target(name: "Reports", dependencies: ["OOXML", "Deadlines", "Model", "Text", "JSON"]),
 
         // Beside the stages: history between runs, and the folder pipeline.
         .target(name: "Registry", dependencies: [
-            "Model", .product(name: "GRDB", package: "GRDB.swift"),
+            "Model", "Text", "JSON", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .target(name: "Pipeline", dependencies: ["Checks", "Reports", "Registry", "OOXML", "Model"]),
+        .target(name: "Pipeline", dependencies: [
+            "Extraction", "Reports", "Registry", "OOXML", "Model", "Text", "JSON",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
 
         // The command line: a thin shell.
         .executableTarget(name: "kartograf", dependencies: [
-            "Pipeline", "Checks", "Reports", "Registry", "Deadlines", "Responsibles", "OOXML", "Model", "CMalloc",
+            "Pipeline", "Extraction", "Reports", "Registry", "Deadlines", "Responsibles", "OOXML", "Model", "Text", "JSON",
+            "CMalloc",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
-        .testTarget(name: "ModelTests", dependencies: ["Model"]),
-        .testTarget(name: "OOXMLTests", dependencies: ["OOXML", "Model"]),
-        .testTarget(name: "RecognitionTests", dependencies: ["Recognition", "OOXML", "Model"]),
-        .testTarget(name: "DeadlinesTests", dependencies: ["Deadlines", "Model"]),
-        .testTarget(name: "ResponsiblesTests", dependencies: ["Responsibles", "Model"]),
-        .testTarget(name: "ChecksTests", dependencies: ["Checks", "OOXML", "Model"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "OOXML", "Model"]),
-        .testTarget(name: "RegistryTests", dependencies: ["Registry", "Model", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Registry", "Model", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Helpers the test targets share: where ../shared is, what a test requires of its machine.
+        .target(name: "TestSupport", dependencies: ["JSON"], path: "Tests/TestSupport"),
+
+        .testTarget(name: "TextTests", dependencies: ["Text"]),
+        .testTarget(name: "JSONTests", dependencies: ["JSON", "Model"]),
+        .testTarget(name: "ModelTests", dependencies: ["Model", "JSON"]),
+        .testTarget(name: "OOXMLTests", dependencies: ["OOXML", "Model", "Text", "JSON"]),
+        .testTarget(name: "RecognitionTests", dependencies: ["Recognition", "OOXML", "Model", "Text", "TestSupport"]),
+        .testTarget(name: "DeadlinesTests", dependencies: ["Deadlines", "Model", "JSON", "TestSupport"]),
+        .testTarget(name: "ResponsiblesTests", dependencies: ["Responsibles", "Model", "Text", "JSON", "TestSupport"]),
+        .testTarget(name: "ChecksTests", dependencies: ["Checks", "Recognition", "OOXML", "Model"]),
+        .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "OOXML", "Model", "Text", "JSON", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "OOXML", "Deadlines", "Model", "Text", "JSON", "TestSupport"]),
+        .testTarget(name: "RegistryTests", dependencies: [
+            "Registry", "Model", "JSON", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .testTarget(name: "PipelineTests", dependencies: [
+            "Pipeline", "Registry", "Extraction", "OOXML", "Model", "Text", "JSON", "TestSupport",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import Model
+import Text
 
 /// Blanks left in a form: `(наименование образовательной организации)`, `________`,
 /// `00.00.0000`, `Х года`, `20__`, `«__»`. A signature line (`__________ И. О. Фамилия`)

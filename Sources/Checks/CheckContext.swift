@@ -1,5 +1,6 @@
 import Model
 import Recognition
+import Text
 
 /// What a check looks at: one recognised document and its place in the file.
 public struct CheckContext: Sendable {
@@ -17,7 +18,7 @@ public struct CheckContext: Sendable {
         CheckContext.label(in: document, section: section, item: item)
     }
 
-    static func label(in document: Document, section: Int, item: Int) -> String {
+    public static func label(in document: Document, section: Int, item: Int) -> String {
         if let n = document.sections[section].items[item].number { return n }
         var position = 0
         for s in 0..<section { position += document.sections[s].items.count }

@@ -1,4 +1,5 @@
 import Model
+import Text
 
 /// Turns a deadline cell's Russian text into kinds and occurrences (`deadlines.md`).
 ///

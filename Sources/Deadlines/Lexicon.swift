@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import Model
 
 /// The words of deadline cells, read from the JSON tables in `Resources`.

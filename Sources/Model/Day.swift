@@ -157,3 +157,22 @@ public struct Period: Hashable, Sendable {
         from.month == 1 && from.day == 1 && to.month == 12 && to.day == 31 && to.year == from.year
     }
 }
+
+extension Day: Codable {
+    /// A day is written as its ISO string, `"2025-01-10"`.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(iso)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        let text = try c.decode(String.self)
+        guard let day = Day(iso: text) else {
+            throw DecodingError.dataCorruptedError(in: c, debugDescription: "not an ISO date: \(text)")
+        }
+        self = day
+    }
+}
+
+extension Period: Codable {}

@@ -39,31 +39,6 @@ public struct Deadline: Hashable, Sendable {
     }
 }
 
-extension Occurrence: JSONEncodable {
-    public func encode<Output: JSONOutput>(into out: inout Output) {
-        out.object { out in
-            out.field("start", start)
-            out.field("due", due)
-        }
-    }
-}
-
-extension Deadline: JSONEncodable {
-    public func encode<Output: JSONOutput>(into out: inout Output) {
-        out.object { out in
-            out.field("text", text)
-            out.key("kinds")
-            out.array(kinds) { out, kind in out.string(kind.rawValue) }
-            out.field("occurrences", occurrences)
-        }
-    }
-
-    public init(json: JSONValue) {
-        self.init(text: json["text"]?.stringValue,
-                  kinds: (json["kinds"]?.arrayValue ?? []).compactMap { $0.stringValue.flatMap(DeadlineKind.init(rawValue:)) },
-                  occurrences: (json["occurrences"]?.arrayValue ?? []).compactMap { o in
-                      guard let due = o["due"]?.stringValue.flatMap(Day.init(iso:)) else { return nil }
-                      return Occurrence(start: o["start"]?.stringValue.flatMap(Day.init(iso:)), due: due)
-                  })
-    }
-}
+extension DeadlineKind: Codable {}
+extension Occurrence: Codable {}
+extension Deadline: Codable {}

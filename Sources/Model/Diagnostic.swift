@@ -101,29 +101,24 @@ public struct Diagnostic: Hashable, Sendable {
     }
 }
 
-extension Diagnostic: JSONEncodable {
-    public func encode<Output: JSONOutput>(into out: inout Output) {
-        out.object { out in
-            out.field("code", code.rawValue)
-            out.field("severity", severity.rawValue)
-            out.field("document", document)
-            out.field("section", section)
-            out.field("item", item)
-            out.field("field", field?.rawValue)
-            out.field("text", text)
-            out.field("message", message)
-        }
-    }
+extension Severity: Codable {}
+extension DiagnosticCode: Codable {}
+extension DiagnosticField: Codable {}
+extension Diagnostic: Codable {
+    private enum CodingKeys: String, CodingKey { case code, severity, document, section, item, field, text, message }
 
-    /// Reads a diagnostic back from export JSON; `nil` when the code is unknown.
-    public init?(json: JSONValue) {
-        guard let codeText = json["code"]?.stringValue, let code = DiagnosticCode(rawValue: codeText) else { return nil }
-        self.init(code, field: json["field"]?.stringValue.flatMap(DiagnosticField.init(rawValue:)),
-                  text: json["text"]?.stringValue, message: json["message"]?.stringValue ?? "",
-                  document: json["document"]?.doubleValue.map { Int($0) },
-                  section: json["section"]?.doubleValue.map { Int($0) },
-                  item: json["item"]?.stringValue)
-        if let s = json["severity"]?.stringValue, let sev = Severity(rawValue: s) { severity = sev }
+    /// Reads a diagnostic back as exports write it; a missing severity is the code's own, a
+    /// missing message empty (gold files and older exports leave them out).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(try c.decode(DiagnosticCode.self, forKey: .code),
+                  field: try c.decodeIfPresent(DiagnosticField.self, forKey: .field),
+                  text: try c.decodeIfPresent(String.self, forKey: .text),
+                  message: try c.decodeIfPresent(String.self, forKey: .message) ?? "",
+                  document: try c.decodeIfPresent(Int.self, forKey: .document),
+                  section: try c.decodeIfPresent(Int.self, forKey: .section),
+                  item: try c.decodeIfPresent(String.self, forKey: .item))
+        severity = try c.decodeIfPresent(Severity.self, forKey: .severity) ?? code.severity
     }
 }
 

@@ -124,81 +124,58 @@ public struct Document: Hashable, Sendable {
     }
 }
 
-extension Period: JSONEncodable {
-    public func encode<Output: JSONOutput>(into out: inout Output) {
-        out.object { out in
-            out.field("from", from)
-            out.field("to", to)
-        }
+extension Item: Codable {}
+extension Section: Codable {}
+extension OrderPoint: Codable {}
+
+extension DocumentKind: Codable {}
+
+extension Indicator: Encodable {
+    private enum CodingKeys: String, CodingKey { case number, name, targets }
+
+    /// `targets` as an object keyed by year, in column order.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(number, forKey: .number)
+        try c.encode(name, forKey: .name)
+        var years = c.nestedContainer(keyedBy: YearKey.self, forKey: .targets)
+        for target in targets { try years.encode(target.value, forKey: YearKey(target.year)) }
     }
 }
 
-extension Item: JSONEncodable {
-    public func encode<Output: JSONOutput>(into out: inout Output) {
-        out.object { out in
-            out.field("number", number)
-            out.field("activity", activity)
-            out.field("deadline", deadline)
-            out.field("responsibles", responsibles)
-            out.field("result", result)
-            out.field("outcome", outcome)
-        }
-    }
+/// A year as the key of an indicator's targets.
+private struct YearKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(_ year: String) { stringValue = year }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { return nil }
 }
 
-extension Section: JSONEncodable {
-    public func encode<Output: JSONOutput>(into out: inout Output) {
-        out.object { out in
-            out.field("number", number)
-            out.field("title", title)
-            out.field("items", items)
-        }
+extension Document: Encodable {
+    private enum CodingKeys: String, CodingKey {
+        case kind, title, organization, period, sections, indicators, date, number, points
     }
-}
 
-extension Indicator: JSONEncodable {
-    public func encode<Output: JSONOutput>(into out: inout Output) {
-        out.object { out in
-            out.field("number", number)
-            out.field("name", name)
-            out.key("targets")
-            out.object { out in
-                for target in targets { out.field(target.year, target.value) }
-            }
-        }
-    }
-}
-
-extension OrderPoint: JSONEncodable {
-    public func encode<Output: JSONOutput>(into out: inout Output) {
-        out.object { out in
-            out.field("number", number)
-            out.field("text", text)
-        }
-    }
-}
-
-extension Document: JSONEncodable {
     /// The fields of the document's kind only: sections of a roadmap or report, rows of
     /// an indicators table, date, number and points of an order.
-    public func encode<Output: JSONOutput>(into out: inout Output) {
-        out.object { out in
-            out.field("kind", kind.rawValue)
-            out.field("title", title)
-            out.field("organization", organization)
-            out.field("period", period)
-            switch kind {
-            case .roadmap, .report:
-                out.field("sections", sections)
-            case .indicators:
-                out.field("indicators", indicators)
-            case .order:
-                out.field("date", date)
-                out.field("number", number)
-                out.field("points", points)
-            case .program, .other:
-                break
-            }
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(title, forKey: .title)
+        try c.encode(organization, forKey: .organization)
+        try c.encode(period, forKey: .period)
+        switch kind {
+        case .roadmap, .report:
+            try c.encode(sections, forKey: .sections)
+        case .indicators:
+            try c.encode(indicators, forKey: .indicators)
+        case .order:
+            try c.encode(date, forKey: .date)
+            try c.encode(number, forKey: .number)
+            try c.encode(points, forKey: .points)
+        case .program, .other:
+            break
         }
     }
 }

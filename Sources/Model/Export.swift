@@ -28,17 +28,17 @@ public struct Export: Hashable, Sendable {
     }
 }
 
-extension Export: JSONEncodable {
-    public func encode<Output: JSONOutput>(into out: inout Output) {
-        out.object { out in
-            out.field("format", Export.format)
-            out.key("source")
-            out.object { out in
-                out.field("file", file)
-                out.field("sha256", sha256)
-            }
-            out.field("documents", documents)
-            out.field("diagnostics", diagnostics)
-        }
+extension Export: Encodable {
+    private enum CodingKeys: String, CodingKey { case format, source, documents, diagnostics }
+    private enum SourceKeys: String, CodingKey { case file, sha256 }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(Export.format, forKey: .format)
+        var source = c.nestedContainer(keyedBy: SourceKeys.self, forKey: .source)
+        try source.encode(file, forKey: .file)
+        try source.encode(sha256, forKey: .sha256)
+        try c.encode(documents, forKey: .documents)
+        try c.encode(diagnostics, forKey: .diagnostics)
     }
 }

@@ -19,21 +19,18 @@ public struct Responsible: Hashable, Sendable {
     }
 }
 
-extension Responsible: JSONEncodable {
-    /// `expansion` only when there is one.
-    public func encode<Output: JSONOutput>(into out: inout Output) {
-        out.object { out in
-            out.field("text", text)
-            out.field("kind", kind?.rawValue)
-            out.field("key", key)
-            if let expansion { out.field("expansion", expansion) }
-        }
-    }
+extension ResponsibleKind: Codable {}
 
-    public init(json: JSONValue) {
-        self.init(text: json["text"]?.stringValue ?? "",
-                  kind: json["kind"]?.stringValue.flatMap(ResponsibleKind.init(rawValue:)),
-                  key: json["key"]?.stringValue, expansion: json["expansion"]?.stringValue)
+extension Responsible: Codable {
+    private enum CodingKeys: String, CodingKey { case text, kind, key, expansion }
+
+    /// `expansion` only when there is one.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(text, forKey: .text)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(key, forKey: .key)
+        if let expansion { try c.encode(expansion, forKey: .expansion) }
     }
 }
 

@@ -1,4 +1,5 @@
 import Model
+import Text
 
 /// Streams one WordprocessingML part (document, header, footer, footnotes) into blocks.
 ///

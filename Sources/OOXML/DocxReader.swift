@@ -1,5 +1,6 @@
 import Foundation
 import Model
+import Text
 
 /// Reads a .docx file into a `DocumentTree`: a typed model of the Word parts first
 /// (relationships, styles, numbering, core properties), then the blocks.

@@ -1,5 +1,6 @@
-import Model
 import Foundation
+import Model
+import Text
 
 /// Builds a small, valid .docx package from paragraphs and tables: enough for
 /// generated reports, default templates and test documents.

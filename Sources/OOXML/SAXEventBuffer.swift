@@ -1,5 +1,6 @@
 import CLibxml2
 import Model
+import Text
 
 /// What libxml2's SAX2 callbacks reported and the pull side has not read yet, kept as
 /// plain values: names are indices into a table interned by the address of libxml2's

@@ -1,4 +1,5 @@
 import Model
+import Text
 
 /// The label Word displays for an automatically numbered paragraph.
 public struct ListLabel: Hashable, Sendable {

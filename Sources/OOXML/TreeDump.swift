@@ -1,4 +1,6 @@
+import JSON
 import Model
+import Text
 
 /// Readable text dumps of a document tree, for people debugging a file and for
 /// tests that compare trees as text.

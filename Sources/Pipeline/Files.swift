@@ -1,5 +1,6 @@
 import Foundation
 import Model
+import Text
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -120,22 +121,6 @@ enum Files {
                 scan.ignored.append(IgnoredFile(file: inside, reason: "не обычный файл"))
             }
         }
-    }
-
-    /// SHA-256 of a file, read in chunks; `nil` when it cannot be read.
-    static func sha256(path: String) -> String? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var hasher = SHA256()
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = read(fd, &buffer, buffer.count)
-            if n < 0 { if errno == EINTR { continue }; return nil }
-            if n == 0 { break }
-            hasher.update(buffer[0..<n])
-        }
-        return SHA256.hex(hasher.finalize())
     }
 
     private static let knownFolders = Locked<Set<String>>([])

@@ -1,8 +1,10 @@
-import Checks
+import Extraction
 import Foundation
+import JSON
 import Model
 import OOXML
 import Registry
+import Text
 
 /// Settings of the folder pipeline.
 public struct PipelineOptions: Sendable {
@@ -219,7 +221,7 @@ public final class FolderPipeline: Sendable {
         // (or unreadable now) is hashed as a stream and left to the extractor to explain.
         let bytes = try? DocxReader.loadFile(path: prepared.source,
                                              limit: options.extractor.configuration.limits.maxFileBytes)
-        guard let sha = bytes.map(SHA256.hexDigest) ?? Files.sha256(path: prepared.source) else { return prepared }
+        guard let sha = bytes.map(Fingerprint.sha256) ?? Fingerprint.sha256(fileAt: prepared.source) else { return prepared }
         guard FileStat(path: prepared.source) == before else {
             prepared.outcome = .changing
             return prepared

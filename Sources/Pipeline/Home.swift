@@ -1,5 +1,6 @@
 import Foundation
 import Model
+import Text
 
 /// The methodist's home folder: the inbox «Входящие», the results and the registry inside it,
 /// so that no default depends on the folder kartograf is started from. Chosen by `--home`,

@@ -1,5 +1,6 @@
 import Foundation
 import Model
+import Text
 import Registry
 #if canImport(Glibc)
 import Glibc

@@ -1,6 +1,8 @@
+import Extraction
 import Foundation
 import Model
 import Registry
+import Text
 
 extension FolderPipeline {
     /// Takes over what processes that ended without finishing left behind, in one registry
@@ -87,7 +89,7 @@ extension FolderPipeline {
     private func finishLegacy(_ row: KnownInput) throws -> Bool {
         let source = PathText.appending(options.inbox, row.name)
         let target = layout.path(row.storedPath)
-        if Files.exists(source), Files.sha256(path: source) == row.sha256 {
+        if Files.exists(source), Fingerprint.sha256(fileAt: source) == row.sha256 {
             if !Files.exists(target) {
                 if options.keepInputs {
                     let copy = work.temporaryPath()

@@ -1,3 +1,4 @@
+import JSON
 import Model
 
 /// What became of one input file in a run.

@@ -1,5 +1,7 @@
+import JSON
 import Model
 import OOXML
+import Text
 
 /// Which grid columns hold which field, found from a table's header rows.
 struct ColumnMap: Sendable {

@@ -1,5 +1,7 @@
 import Foundation
+import JSON
 import Model
+import Text
 
 /// Data a methodist may change without rebuilding: loaded from the module's
 /// resources, or from `$KARTOGRAF_DATA_DIR` when that folder holds a file of the same name (`DataLocation`).

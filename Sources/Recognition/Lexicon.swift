@@ -1,4 +1,6 @@
+import JSON
 import Model
+import Text
 
 /// The recognition data (`columns.json`, `documents.json`), loaded once.
 struct Lexicon: Sendable {

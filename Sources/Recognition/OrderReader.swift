@@ -1,6 +1,7 @@
 import Foundation
 import Model
 import OOXML
+import Text
 
 typealias OOXML_Table = OOXML.Table
 

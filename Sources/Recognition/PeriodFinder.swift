@@ -1,4 +1,6 @@
+import JSON
 import Model
+import Text
 
 /// Finds the span a document plans for in its title or text (`export-format.md` "Period"):
 /// `(2023-2025гг.)`, `на 2022 – 2024 годы`, `с 2022 г. по 2024 г.` → calendar years;

@@ -1,6 +1,7 @@
 import Foundation
 import Model
 import OOXML
+import Text
 
 /// A logical document as recognition found it, with what later stages need and the
 /// export does not carry.

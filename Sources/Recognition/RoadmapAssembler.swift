@@ -1,5 +1,6 @@
 import Model
 import OOXML
+import Text
 
 /// Turns the data rows of roadmap and report tables into sections and items,
 /// across the tables a page break split a document into.

@@ -1,5 +1,6 @@
 import Model
 import OOXML
+import Text
 
 /// A table row's cells with their normalised texts.
 struct RowView {

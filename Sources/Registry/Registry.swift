@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Model
+import Text
 
 /// History between runs: an SQLite database (GRDB) in the output folder.
 ///

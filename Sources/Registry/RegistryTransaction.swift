@@ -1,5 +1,6 @@
 import GRDB
 import Model
+import Text
 
 /// The registry inside one transaction: what the pipeline asks and records for one file.
 ///

@@ -1,6 +1,8 @@
 import Foundation
+import JSON
 import Model
 import OOXML
+import Text
 
 /// What a template uses, and every reason it cannot be filled.
 public struct TemplateReport: Sendable {

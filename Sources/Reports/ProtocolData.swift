@@ -1,4 +1,6 @@
+import JSON
 import Model
+import Text
 
 /// The data of a check protocol (протокол проверки), as JSON for templates and HTML.
 ///

@@ -1,5 +1,7 @@
 import Foundation
+import JSON
 import Model
+import Text
 
 /// Renders the check protocol (протокол проверки) of a processed file: a DOCX
 /// filled from the protocol template, and a self-contained HTML page with the

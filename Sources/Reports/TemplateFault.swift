@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import Model
 
 /// Why a template cannot be filled. Every fault names its stable id, the tag,

@@ -1,4 +1,6 @@
+import JSON
 import Model
+import Text
 
 /// Produces a filled part from a planned template tree and JSON data.
 struct TemplateRenderer {

@@ -1,3 +1,4 @@
+import JSON
 import Model
 
 /// The names a template may use: the shape of its data, learnt from a sample

@@ -1,4 +1,5 @@
 import Model
+import Text
 /// A strict, safe parser for the XML of template parts.
 ///
 /// Refuses DTDs (`<!DOCTYPE`), so no external or recursive entities can exist;

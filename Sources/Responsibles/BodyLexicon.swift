@@ -1,3 +1,4 @@
+import JSON
 /// Collective responsibles (`bodies.json`): the nouns bodies are named with, and the
 /// organisational head nouns a line break cannot separate from the name that follows.
 public struct BodyLexicon: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import Model
 
 /// The stage's data files (`Resources/`): lexicons and declension tables a methodist may change.

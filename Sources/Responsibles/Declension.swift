@@ -1,4 +1,6 @@
+import JSON
 import Model
+import Text
 
 /// The six Russian cases.
 public enum GrammaticalCase: String, Sendable, Hashable, CaseIterable, Codable {

@@ -1,5 +1,6 @@
 import Foundation
 import Model
+import Text
 
 /// Reads a cell's tokens into entries (`responsibles.md` "Splitting", rules R1, R2, R6):
 /// a separator splits only where both sides are complete entries.

@@ -1,5 +1,6 @@
 import Foundation
 import Model
+import Text
 
 /// Reads the abbreviations a document defines: a block («Принятые сокращения: УО - Управление
 /// образования …; РЦО – …»), lines `ОО - общеобразовательные организации`, and

@@ -1,4 +1,5 @@
 import Model
+import Text
 
 /// Splits a responsibles cell into roles, people and bodies (`responsibles.md`).
 public struct ResponsiblesParser: Sendable {

@@ -1,3 +1,4 @@
+import JSON
 /// The role lexicon (`roles.json`): canonical roles with their synonyms, abbreviated words,
 /// and the words that name the organisation itself.
 public struct RoleLexicon: Sendable {

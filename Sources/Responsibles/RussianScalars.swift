@@ -1,4 +1,5 @@
 import Model
+import Text
 
 /// Words of the Russian alphabet and printable ASCII read as scalar values: in such a word each
 /// scalar is a character of its own and has no canonical equivalent, so comparing scalars is

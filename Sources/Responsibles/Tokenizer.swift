@@ -1,3 +1,4 @@
+import Text
 /// What stands between a token and the one before it.
 struct Gap: OptionSet, Sendable, Hashable {
     let rawValue: Int

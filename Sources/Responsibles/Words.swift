@@ -1,4 +1,5 @@
 import Model
+import Text
 
 /// Small facts about single words that every rule of the stage asks.
 enum Words {

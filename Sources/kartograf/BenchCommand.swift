@@ -1,6 +1,7 @@
 import ArgumentParser
-import Checks
+import Extraction
 import Foundation
+import JSON
 import Model
 import OOXML
 

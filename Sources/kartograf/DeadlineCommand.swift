@@ -1,6 +1,7 @@
 import ArgumentParser
 import Deadlines
 import Foundation
+import JSON
 import Model
 
 /// `kartograf deadline TEXT [--period FROM..TO]` (`cli.md`), and `--batch FILE` for benchmarks.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Model
 import Pipeline
+import Text
 
 /// Where a command finds its home: the inbox, results and registry (`--home`, `$KARTOGRAF_HOME`, `~/kartograf`).
 struct HomeOption: ParsableArguments {

@@ -1,9 +1,11 @@
 import ArgumentParser
 import Foundation
+import JSON
 import Model
 import Pipeline
 import Registry
 import Reports
+import Text
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

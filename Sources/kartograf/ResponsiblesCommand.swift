@@ -1,5 +1,6 @@
-import Foundation
 import ArgumentParser
+import Foundation
+import JSON
 import Model
 import Responsibles
 

@@ -64,4 +64,12 @@ final class BlanksTests: XCTestCase {
         XCTAssertEqual(Blanks.first(in: "(дата)"), "(дата)")
         XCTAssertEqual(Blanks.first(in: "(Должность)"), "(Должность)")
     }
+
+    func testBlanksInAFormAreFound() {
+        XCTAssertEqual(Blanks.first(in: "Организовать в (наименование образовательной организации) внедрение"), "(наименование образовательной организации)")
+        XCTAssertEqual(Blanks.first(in: "май Х года"), "Х года")
+        XCTAssertEqual(Blanks.first(in: "в срок до 00.00.0000"), "00.00.0000")
+        XCTAssertNil(Blanks.first(in: "Директор __________ И. О. Фамилия"))
+        XCTAssertNil(Blanks.first(in: "Приказ от 10.08.2021 № 279"))
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import Model
 import XCTest
 @testable import Deadlines

@@ -1,5 +1,5 @@
-@testable import OOXML
 import XCTest
+@testable import OOXML
 
 final class PointerMapTests: XCTestCase {
     private func pointer(_ n: Int) -> UnsafeRawPointer { UnsafeRawPointer(bitPattern: n)! }

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import XCTest
 
 /// Legacy formats: converted by LibreOffice where `soffice` is on PATH, rejected with advice where not.

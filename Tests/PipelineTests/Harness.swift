@@ -1,4 +1,6 @@
+import Extraction
 import Foundation
+import JSON
 import Model
 import XCTest
 
@@ -77,7 +79,7 @@ struct Harness {
     func inboxNames() -> [String] { ((try? FileManager.default.contentsOfDirectory(atPath: inbox)) ?? []).sorted() }
 
     static func sha(_ path: String) -> String {
-        SHA256.hexDigest(Array((try? Data(contentsOf: URL(fileURLWithPath: path))) ?? Data()))
+        Fingerprint.sha256(Array((try? Data(contentsOf: URL(fileURLWithPath: path))) ?? Data()))
     }
 }
 

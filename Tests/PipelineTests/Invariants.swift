@@ -1,3 +1,4 @@
+import Extraction
 import Foundation
 import GRDB
 import Model
@@ -73,7 +74,7 @@ extension Harness {
                 try FileManager.default.createDirectory(atPath: inbox + "/" + folder, withIntermediateDirectories: true)
             }
             try put(name, bytes, in: folder.map { inbox + "/" + $0 })
-            hashes.append(SHA256.hexDigest(bytes))
+            hashes.append(Fingerprint.sha256(bytes))
         }
         for i in 0..<roadmaps {
             let bytes = TestDocx.roadmap(organization: "МБОУ СОШ № \(i + 1)", rows: 8)

@@ -1,6 +1,8 @@
 import Foundation
+import JSON
 import Model
 import Pipeline
+import Text
 import XCTest
 
 final class SafeNameTests: XCTestCase {

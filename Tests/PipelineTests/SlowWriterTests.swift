@@ -1,3 +1,4 @@
+import Extraction
 import Foundation
 import Model
 import XCTest
@@ -47,6 +48,6 @@ final class SlowWriterTests: XCTestCase {
         }
         kill(process.processIdentifier, SIGTERM)
         process.waitUntilExit()
-        try Invariants(h: h).check(inputs: files.map { SHA256.hexDigest($0.1) })
+        try Invariants(h: h).check(inputs: files.map { Fingerprint.sha256($0.1) })
     }
 }

@@ -1,3 +1,4 @@
+import Extraction
 import Foundation
 import Model
 import XCTest
@@ -57,7 +58,7 @@ final class WatchTests: XCTestCase {
         }
         let after = try XCTUnwrap(processedAfter, "the copied file was not processed")
         XCTAssertLessThan(after, 2.0)
-        XCTAssertEqual(Harness.sha(h.out + "/Обработанные/карта.docx"), SHA256.hexDigest(bytes))
+        XCTAssertEqual(Harness.sha(h.out + "/Обработанные/карта.docx"), Fingerprint.sha256(bytes))
 
         // A file removed before it settles is no error.
         try h.put("передумали.docx", bytes)

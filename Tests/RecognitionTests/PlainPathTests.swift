@@ -1,7 +1,8 @@
 import Model
 import OOXML
-@testable import Recognition
+import Text
 import XCTest
+@testable import Recognition
 
 /// The byte and scalar paths taken on plain text (`PlainScalars`) must answer exactly as the
 /// general Character-level paths: checked on crafted phrasings and on every text of the

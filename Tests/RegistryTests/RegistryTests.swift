@@ -1,8 +1,9 @@
 import Foundation
 import GRDB
+import JSON
 import Model
-@testable import Registry
 import XCTest
+@testable import Registry
 
 final class RegistryTests: XCTestCase {
     private func day(_ iso: String) -> Day { Day(iso: iso)! }

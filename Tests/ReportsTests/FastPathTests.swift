@@ -1,4 +1,6 @@
+import JSON
 import Model
+import Text
 import XCTest
 @testable import Reports
 

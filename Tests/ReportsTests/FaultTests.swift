@@ -1,6 +1,7 @@
-import XCTest
+import JSON
 import Model
 import OOXML
+import XCTest
 @testable import Reports
 
 /// A template that cannot be filled is rejected with all its faults, each with a stable id.

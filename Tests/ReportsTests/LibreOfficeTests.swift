@@ -1,5 +1,5 @@
-import XCTest
 import Model
+import XCTest
 @testable import Reports
 
 /// Filled packages open in LibreOffice: converted to PDF headless. Skipped when `soffice` is not on PATH.

@@ -1,6 +1,7 @@
-import XCTest
+import JSON
 import Model
 import OOXML
+import XCTest
 @testable import Reports
 
 /// Placeholders: split runs, formatting, newlines, escaping, headers and footers.

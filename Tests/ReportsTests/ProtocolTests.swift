@@ -1,6 +1,7 @@
-import XCTest
+import JSON
 import Model
 import OOXML
+import XCTest
 @testable import Reports
 
 /// The check protocol: DOCX from the template and HTML, for every gold export of the dev corpus.
@@ -18,7 +19,7 @@ final class ProtocolTests: XCTestCase {
                      title: d["title"]?.stringValue, organization: d["organization"]?.stringValue)
         }
         return Export(file: json["source"]?["file"]?.stringValue ?? "", sha256: json["source"]?["sha256"]?.stringValue ?? "",
-                      documents: documents, diagnostics: (json["diagnostics"]?.arrayValue ?? []).compactMap(Diagnostic.init(json:)))
+                      documents: documents, diagnostics: (json["diagnostics"]?.arrayValue ?? []).compactMap { try? $0.decode(Diagnostic.self) })
     }
 
     func goldFiles() throws -> [String] {

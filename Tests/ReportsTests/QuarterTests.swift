@@ -1,5 +1,5 @@
-import XCTest
 import Model
+import XCTest
 @testable import Reports
 
 final class QuarterTests: XCTestCase {

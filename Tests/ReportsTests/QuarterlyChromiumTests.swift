@@ -1,6 +1,6 @@
-import XCTest
 import Foundation
 import Model
+import XCTest
 @testable import Reports
 
 /// Renders the municipal summary in headless Chromium and takes a screenshot.

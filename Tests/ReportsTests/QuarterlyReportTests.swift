@@ -1,7 +1,8 @@
-import XCTest
 import Foundation
+import JSON
 import Model
 import OOXML
+import XCTest
 @testable import Reports
 
 final class QuarterlyReportTests: XCTestCase {

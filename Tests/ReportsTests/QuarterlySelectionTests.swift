@@ -1,5 +1,6 @@
-import XCTest
+import JSON
 import Model
+import XCTest
 @testable import Reports
 
 final class QuarterlySelectionTests: XCTestCase {

@@ -1,6 +1,7 @@
-import XCTest
 import Foundation
+import JSON
 import Model
+import XCTest
 @testable import Reports
 
 final class QuarterlySummaryTests: XCTestCase {

@@ -1,6 +1,6 @@
-import XCTest
 import Model
 import OOXML
+import XCTest
 @testable import Reports
 
 /// Real Word files pass through the template engine unchanged: the XML tree writes back what it read.

@@ -1,6 +1,7 @@
-import XCTest
+import JSON
 import Model
 import OOXML
+import XCTest
 @testable import Reports
 
 /// Sections: row loops, block loops, nesting, inverted sections, conditions.

@@ -1,6 +1,6 @@
-import XCTest
 import Model
 import OOXML
+import XCTest
 @testable import Reports
 
 /// Vertical merges survive row loops: a section title merged beside its items.

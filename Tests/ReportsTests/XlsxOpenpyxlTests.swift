@@ -1,6 +1,7 @@
-import XCTest
 import Foundation
+import JSON
 import Model
+import XCTest
 @testable import Reports
 
 /// Opens the municipal workbook with python's openpyxl and compares every cell with the data.

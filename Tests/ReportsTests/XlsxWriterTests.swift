@@ -1,6 +1,6 @@
-import XCTest
 import Model
 import OOXML
+import XCTest
 @testable import Reports
 
 final class XlsxWriterTests: XCTestCase {

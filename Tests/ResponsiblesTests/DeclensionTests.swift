@@ -1,5 +1,5 @@
-@testable import Responsibles
 import XCTest
+@testable import Responsibles
 
 /// Surname, first-name and patronymic forms across the six cases, masculine and feminine.
 final class DeclensionTests: XCTestCase {

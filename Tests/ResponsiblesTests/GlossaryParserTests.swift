@@ -1,7 +1,7 @@
 import Foundation
 import Model
-@testable import Responsibles
 import XCTest
+@testable import Responsibles
 
 final class GlossaryParserTests: XCTestCase {
     /// The scalar trimming and the byte search against the Foundation calls they replace.

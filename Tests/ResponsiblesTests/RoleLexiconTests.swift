@@ -1,6 +1,7 @@
 import Foundation
-@testable import Responsibles
+import JSON
 import XCTest
+@testable import Responsibles
 
 final class RoleLexiconTests: XCTestCase {
     /// Written plurals of the roles of `roles.txt` (nominative plural, as cells write them).

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import Model
 import Responsibles
 import XCTest
@@ -25,7 +26,7 @@ final class VectorTests: XCTestCase {
                 glossary.define(abbreviation, expansion.stringValue ?? "")
             }
             let result = ResponsiblesParser().parse(vector["text"]?.stringValue, glossary: glossary)
-            let expected = (vector["responsibles"]?.arrayValue ?? []).map(Responsible.init(json:))
+            let expected = try (vector["responsibles"]?.arrayValue ?? []).map { try $0.decode(Responsible.self) }
             XCTAssertEqual(result.value, expected, id)
             let codes = Set(result.diagnostics.map(\.code.rawValue)).sorted()
             let expectedCodes = (vector["diagnostics"]?.arrayValue ?? []).compactMap(\.stringValue)

@@ -1,6 +1,8 @@
 import Deadlines
 import Foundation
+import JSON
 import Model
+import Text
 
 /// Quarterly inputs read from a folder of `roadmap-export/1` JSON files (what `kartograf extract` prints).
 ///

@@ -1,3 +1,4 @@
+import JSON
 import Model
 
 /// Reads back the parts of a `roadmap-export/1` file the quarterly report uses.
@@ -8,7 +9,7 @@ public enum ExportJSON {
         return Export(file: json["source"]?["file"]?.stringValue ?? "",
                       sha256: json["source"]?["sha256"]?.stringValue ?? "",
                       documents: (json["documents"]?.arrayValue ?? []).compactMap(document),
-                      diagnostics: (json["diagnostics"]?.arrayValue ?? []).compactMap(Diagnostic.init(json:)))
+                      diagnostics: (json["diagnostics"]?.arrayValue ?? []).compactMap { try? $0.decode(Diagnostic.self) })
     }
 
     public static func document(_ json: JSONValue) -> Document? {
@@ -34,8 +35,8 @@ public enum ExportJSON {
 
     static func item(_ json: JSONValue) -> Item {
         Item(number: json["number"]?.stringValue, activity: json["activity"]?.stringValue,
-             deadline: json["deadline"].map(Deadline.init(json:)) ?? Deadline(text: nil),
-             responsibles: (json["responsibles"]?.arrayValue ?? []).map(Responsible.init(json:)),
+             deadline: json["deadline"].flatMap { try? $0.decode(Deadline.self) } ?? Deadline(text: nil),
+             responsibles: (json["responsibles"]?.arrayValue ?? []).compactMap { try? $0.decode(Responsible.self) },
              result: json["result"]?.stringValue, outcome: json["outcome"]?.stringValue)
     }
 }

@@ -1,5 +1,7 @@
 import Foundation
+import JSON
 import Model
+import Text
 
 /// The municipality's self-contained HTML page for a quarter: a bar chart of each organisation's
 /// share of due items done, a table of counts and diagnostics, links to submissions and protocols.

@@ -1,5 +1,7 @@
 import Foundation
+import JSON
 import Model
+import Text
 
 /// One run of `kartograf report quarterly`: every organisation's submission, then the municipal
 /// workbook and page, written under one folder.

@@ -1,3 +1,4 @@
+import JSON
 import Model
 
 /// The data a quarterly submission template is filled from (`samples/templates/quarterly.docx`),

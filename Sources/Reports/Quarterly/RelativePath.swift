@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// Relative links between output folders, so the summary's links keep working when the folders move together.
 public enum RelativePath {

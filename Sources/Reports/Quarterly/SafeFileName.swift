@@ -1,4 +1,5 @@
 import Model
+import Text
 
 /// File names for organisations: made safe by `SafeName` (the same rules as the
 /// pipeline's output folders), bounded, and unique within one report.

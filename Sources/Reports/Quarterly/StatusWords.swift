@@ -11,6 +11,7 @@
 // over «выполнено» («частично выполнено» is in progress).
 // ============================================================================
 import Foundation
+import JSON
 import Model
 
 public struct StatusWords: Sendable, Hashable {

@@ -1,6 +1,7 @@
 import Foundation
 import Model
 import OOXML
+import Text
 
 /// Writes a minimal, valid SpreadsheetML workbook (.xlsx) that Excel and LibreOffice open:
 /// inline strings, column widths, a frozen bold header row, dates as serial numbers

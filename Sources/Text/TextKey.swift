@@ -3,18 +3,18 @@ import Foundation
 /// A text as a dictionary or set key, compared and hashed as its UTF-8 bytes: `String`
 /// hashing normalises Unicode as it goes, several times slower for Cyrillic. (Two spellings
 /// that differ only in normalisation are then different keys, which only costs a second parse.)
-struct TextKey: Hashable {
-    var text: String
+public struct TextKey: Hashable {
+    public var text: String
 
-    init(_ text: String) { self.text = text }
+    public init(_ text: String) { self.text = text }
 
-    static func == (a: Self, b: Self) -> Bool { sameBytes(a.text, b.text) }
+    public static func == (a: Self, b: Self) -> Bool { sameBytes(a.text, b.text) }
 
-    func hash(into hasher: inout Hasher) { hashBytes(text, into: &hasher) }
+    public func hash(into hasher: inout Hasher) { hashBytes(text, into: &hasher) }
 }
 
 /// Whether two texts are the same bytes.
-func sameBytes(_ a: String, _ b: String) -> Bool {
+public func sameBytes(_ a: String, _ b: String) -> Bool {
     var a = a, b = b
     return a.withUTF8 { x in
         b.withUTF8 { y in x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) }
@@ -22,7 +22,7 @@ func sameBytes(_ a: String, _ b: String) -> Bool {
 }
 
 /// Feeds a text's bytes (and length, so that consecutive texts stay apart) to a hasher.
-func hashBytes(_ text: String, into hasher: inout Hasher) {
+public func hashBytes(_ text: String, into hasher: inout Hasher) {
     var text = text
     text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     hasher.combine(text.utf8.count)

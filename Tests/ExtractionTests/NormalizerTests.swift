@@ -1,7 +1,7 @@
 import Model
 import OOXML
 import XCTest
-@testable import Checks
+@testable import Extraction
 
 /// Normalisation inside `extract`: glossaries, rosters, located diagnostics.
 final class NormalizerTests: XCTestCase {
@@ -49,13 +49,5 @@ final class NormalizerTests: XCTestCase {
         let export = try extract(W.p("Уважаемые коллеги!"))
         XCTAssertEqual(export.diagnostics.map(\.code), [.documentNotRecognized])
         XCTAssertTrue(export.documents.isEmpty)
-    }
-
-    func testBlanksInAFormAreFound() {
-        XCTAssertEqual(Blanks.first(in: "Организовать в (наименование образовательной организации) внедрение"), "(наименование образовательной организации)")
-        XCTAssertEqual(Blanks.first(in: "май Х года"), "Х года")
-        XCTAssertEqual(Blanks.first(in: "в срок до 00.00.0000"), "00.00.0000")
-        XCTAssertNil(Blanks.first(in: "Директор __________ И. О. Фамилия"))
-        XCTAssertNil(Blanks.first(in: "Приказ от 10.08.2021 № 279"))
     }
 }

@@ -1,8 +1,9 @@
 import Foundation
+import JSON
 import XCTest
 @testable import Model
 
-final class JSONOutputTests: XCTestCase {
+final class JSONWriterTests: XCTestCase {
     /// Every document kind and optional field of the export, empty and filled.
     private var richExport: Export {
         let day = Day(year: 2024, month: 2, day: 29)!
@@ -25,14 +26,29 @@ final class JSONOutputTests: XCTestCase {
         ])
     }
 
-    func testDirectBytesEqualTheWrittenTreeInEveryIndent() {
+    func testEncodedBytesEqualTheWrittenTreeInEveryIndent() {
         let export = richExport
         for indent in [0, 2, 3] {
             let writer = JSONWriter(indent: indent)
             XCTAssertEqual(writer.bytes(export), writer.bytes(export.json), "indent \(indent)")
         }
-        let empty = Export(file: "", sha256: "")
-        XCTAssertEqual(JSONWriter().bytes(empty), JSONWriter().bytes(empty.json))
+        XCTAssertEqual(JSONWriter().string(Export(file: "", sha256: "")), """
+        {
+          "format": "roadmap-export/1",
+          "source": {"file": "", "sha256": ""},
+          "documents": [],
+          "diagnostics": []
+        }
+        """)
+    }
+
+    func testDecodingTheTreeGivesBackTheValues() throws {
+        let json = richExport.json
+        let documents = try XCTUnwrap(json["documents"]?.arrayValue)
+        let item = try XCTUnwrap(documents[0]["sections"]?.arrayValue?.first?["items"]?.arrayValue?.first)
+        XCTAssertEqual(try item.decode(Item.self), richExport.documents[0].sections[0].items[0])
+        XCTAssertEqual(try json["diagnostics"]?.arrayValue?.first?.decode(Diagnostic.self), richExport.diagnostics[0])
+        XCTAssertThrowsError(try JSONValue.object([("code", .string("no.such-code"))]).decode(Diagnostic.self))
     }
 
     func testTreeKeepsTheExportShape() throws {
@@ -50,7 +66,6 @@ final class JSONOutputTests: XCTestCase {
         let responsibles = documents[0]["sections"]?.arrayValue?.first?["items"]?.arrayValue?.first?["responsibles"]?.arrayValue
         XCTAssertEqual(responsibles?.map { $0.objectValue?.count }, [4, 3])
         XCTAssertEqual(json["diagnostics"]?.arrayValue?.first?["section"], .number(3))
-        XCTAssertEqual(Diagnostic(json: try XCTUnwrap(json["diagnostics"]?.arrayValue?.first)), richExport.diagnostics[0])
     }
 
     func testBytesKeepTheWriterFormat() {
@@ -104,15 +119,15 @@ final class JSONOutputTests: XCTestCase {
         XCTAssertEqual(JSONWriter(indent: 0).string(.object([("год \"x\"\\", .null), ("\u{1}", .null), ("plain", .null)])),
                        #"{"год \"x\"\\":null,"\u0001":null,"plain":null}"#)
         // The widest joined line is lineWidth characters (Cyrillic letters count one each).
-        for width in [JSONBytesOutput.lineWidth, JSONBytesOutput.lineWidth + 1] {
+        for width in [JSONWriter.lineWidth, JSONWriter.lineWidth + 1] {
             let line = JSONValue.array([.string(String(repeating: "ж", count: width - 4))])  // [ " … " ]
             let written = JSONWriter().string(line)
-            XCTAssertEqual(!written.contains("\n"), width <= JSONBytesOutput.lineWidth, written)
+            XCTAssertEqual(!written.contains("\n"), width <= JSONWriter.lineWidth, written)
         }
     }
 
-    /// The word-at-a-time scan finds what a byte-by-byte one finds, wherever it falls in a word.
-    func testEscapeMatchesAByteByByteReferenceAtEveryPosition() {
+    /// Escaping matches a scalar-by-scalar reference wherever the special character falls.
+    func testEscapeMatchesAScalarReferenceAtEveryPosition() {
         func reference(_ s: String) -> String {
             var out = "\""
             for scalar in s.unicodeScalars {

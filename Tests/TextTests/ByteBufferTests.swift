@@ -1,4 +1,4 @@
-import Model
+import Text
 import XCTest
 
 final class ByteBufferTests: XCTestCase {

@@ -52,3 +52,8 @@ public enum JSONValue: Hashable, Sendable {
 public protocol JSONRepresentable {
     var json: JSONValue { get }
 }
+
+extension JSONValue {
+    /// The value itself: a tree needs no encoding.
+    public var json: JSONValue { self }
+}

@@ -1,8 +1,10 @@
+import Checks
 import Deadlines
 import Foundation
 import Model
 import Recognition
 import Responsibles
+import Text
 
 /// Stage 3 applied to recognised documents: every deadline parsed within its
 /// document's period, every responsibles cell split into roles, people and bodies

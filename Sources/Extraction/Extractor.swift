@@ -1,9 +1,11 @@
+import Checks
 import Deadlines
 import Foundation
 import Model
 import OOXML
 import Recognition
 import Responsibles
+import Text
 
 /// Settings of one extraction.
 public struct ExtractConfiguration: Sendable {
@@ -47,7 +49,7 @@ public struct Extractor: Sendable {
 
     /// Extracts a file held in memory. `sha256` is the bytes' digest when the caller has it already.
     public func extract(bytes: [UInt8], fileName: String, sha256: String? = nil) -> Export {
-        let sha = sha256 ?? SHA256.hexDigest(bytes)
+        let sha = sha256 ?? Fingerprint.sha256(bytes)
         let tree: DocumentTree
         do {
             tree = try DocxReader(limits: configuration.limits).read(bytes: bytes, fileName: fileName)

@@ -1,14 +1,16 @@
-import Checks
+import Extraction
 import Foundation
+import JSON
 import Model
+import TestSupport
+import Text
 import XCTest
 
 /// The Word files of `../shared/corpus/dev` against their gold exports: every document,
 /// section, item number and field text the gold implies, and the required diagnostics.
 final class CorpusTests: XCTestCase {
     func files() throws -> [String] {
-        guard Shared.exists("corpus/dev") else { throw XCTSkip("../shared/corpus/dev is not here") }
-        return try FileManager.default.contentsOfDirectory(atPath: Shared.path("corpus/dev"))
+        try FileManager.default.contentsOfDirectory(atPath: try Shared.require("corpus/dev"))
             .filter { $0.hasSuffix(".docx") }.sorted()
     }
 

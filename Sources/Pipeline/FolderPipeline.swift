@@ -308,8 +308,10 @@ public final class FolderPipeline: Sendable {
 
     func commit(_ prepared: Prepared) -> FileReport {
         let file = prepared.file
-        // Temporary outputs not renamed into place (a repeated, rejected or failed file) are removed.
-        defer { for temp in prepared.temporaries { unlink(temp) } }
+        // Temporary outputs not renamed into place (a repeated, rejected or failed file) are removed;
+        // not a stored copy a committed row names as its source until it is in place.
+        var recordedSource: String?
+        defer { for temp in prepared.temporaries where temp != recordedSource { unlink(temp) } }
         if let stopped = stopReason {
             release(prepared)
             return FileReport(postponed: file, reason: "не обработан: \(stopped.description)")
@@ -364,9 +366,9 @@ public final class FolderPipeline: Sendable {
         movedUnmarked.withLock { $0.removeFirst(marks.count) }
         guard let move = decision.move else { return decision.report }
         let stored = prepared.copyTemp ?? prepared.source
+        recordedSource = stored
         do {
             try Files.move(stored, to: layout.path(move.storedPath)) { work.temporaryPath() }
-            if prepared.copyTemp != nil { unlink(stored) }
         } catch {
             // Recorded with where the input lies; the next process puts it in place.
             unfinished.withLock { $0 = true }

@@ -141,6 +141,10 @@ public final class InboxWatcher {
                 let wd = Int32(bitPattern: word(offset)), mask = word(offset + 4), length = Int(word(offset + 12))
                 let nameBytes = buffer[(offset + 16)..<min(n, offset + 16 + length)].prefix { $0 != 0 }
                 offset += 16 + length
+                if mask & UInt32(IN_IGNORED) != 0, let gone = watches.removeValue(forKey: wd) {
+                    watched.remove(gone)  // the folder went: watched again should it come back
+                    continue
+                }
                 guard let base = watches[wd], !nameBytes.isEmpty, mask & UInt32(IN_ISDIR) == 0 else { continue }
                 let name = String(decoding: nameBytes, as: UTF8.self)
                 let key = base.isEmpty ? name : base + "/" + name

@@ -53,7 +53,14 @@ struct WatchCommand: ParsableCommand {
         printError("Слежу за папкой «\(inbox)» (\(watcher.usesInotify ? "inotify" : "просмотр папки")); "
                    + "результаты — в «\(folder.output)». Остановка — Ctrl+C.")
         var count = 0
+        var lastResume = Date()
         while !StopSignal.requested && pipeline.stopReason == nil {
+            // What another process left when it ended (its claims go back into the inbox) is taken over now and then.
+            if Date().timeIntervalSince(lastResume) > 60 {
+                let finished = pipeline.resumeInterrupted()
+                if finished > 0 { printError("Завершено за прерванным процессом: \(finished).") }
+                lastResume = Date()
+            }
             for file in watcher.nextReady() {
                 let report = pipeline.process(file)
                 if report.outcome == .postponed { watcher.retry(file) } else { watcher.markTaken(file) }

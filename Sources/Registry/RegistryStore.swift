@@ -64,6 +64,8 @@ public protocol RegistryLookups {
     func pendingMoves() throws -> [KnownInput]
     /// The spelling under which the registry first met this organisation, or `name` when it is new.
     func canonicalOrganization(_ name: String) throws -> String
+    /// The content hash of every first arrival.
+    func recordedDigests() throws -> Set<String>
 }
 
 /// What the pipeline records inside a write transaction.

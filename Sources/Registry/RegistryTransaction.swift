@@ -45,6 +45,11 @@ public struct RegistryTransaction: RegistryRecording {
             """), arguments: [Registry.organizationKey(name)]) ?? name
     }
 
+    /// The content hash of every first arrival.
+    public func recordedDigests() throws -> Set<String> {
+        try String.fetchSet(db, sql: "SELECT sha256 FROM input WHERE outcome != 'duplicate'")
+    }
+
     // MARK: Writing
 
     /// Records one arrival with its documents, items and diagnostics, and lets a newer

@@ -26,7 +26,7 @@ public struct Extractor: Sendable {
 
     /// The document checks, in the order their findings are listed.
     public static let checks: [any DocumentCheck] = [
-        TemplateUnfilledCheck(), PeriodCheck(), OrderDateCheck(), ItemNumberingCheck(), RequiredFieldsCheck(),
+        TemplateUnfilledCheck(), PeriodCheck(), NoItemsCheck(), OrderDateCheck(), ItemNumberingCheck(), RequiredFieldsCheck(),
     ]
 
     public init(configuration: ExtractConfiguration = ExtractConfiguration()) {

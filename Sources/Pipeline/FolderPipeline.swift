@@ -264,11 +264,11 @@ public final class FolderPipeline: Sendable {
         let organization = Self.organization(of: export)
         let context = ProtocolContext(fileName: file.name, organization: organization,
                                       checkedAt: Self.timestamp(), converted: converted)
-        var json = JSONWriter().bytes(export)
-        json.append(0x0A)
         // Outputs are written here, in parallel, under temporary names; the serial stage only renames them.
         var written: [String] = []
         do {
+            var json = try JSONWriter().bytes(export)
+            json.append(0x0A)
             let exportTemp = work.temporaryPath()
             try Files.write(json, to: exportTemp)
             written.append(exportTemp)
@@ -294,7 +294,8 @@ public final class FolderPipeline: Sendable {
         } catch {
             for temp in written { unlink(temp) }
             prepared.copyTemp = nil
-            prepared.outcome = .failed(error)
+            prepared.outcome = .failed(error as? PipelineError
+                ?? .io(action: "записать выгрузку файла", path: file.relative, reason: "\(error)"))
         }
         return prepared
     }

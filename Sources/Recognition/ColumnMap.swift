@@ -1,4 +1,3 @@
-import JSON
 import Model
 import OOXML
 import Text
@@ -60,70 +59,44 @@ struct FieldRanges: Sendable, Sequence {
     }
 }
 
-/// Maps header cells to fields by the synonyms of `columns.json`.
+/// Maps header cells to fields by the synonyms of `columns.json`, and columns whose
+/// header names nothing by what their cells hold (`ColumnContent`).
 enum HeaderMapper {
-    /// The field a header text names, or nil.
+    /// The field a header text names, or nil (also for a column to leave alone).
     static func field(for header: String) -> ColumnField? {
-        // Folded text compared as bytes: the synonyms are folded the same way, so a byte
-        // prefix is a word prefix, and no Unicode-aware comparison is needed.
-        // (Folding turns line breaks into spaces.)
-        let folded = foldedPlainBytes(header) ?? Array(foldForMatchingGeneral(header).utf8)
+        if case let .field(f) = meaning(of: header) { return f }
+        return nil
+    }
+
+    /// What a header text says of its column, or nil when it matches no synonym.
+    ///
+    /// A synonym matches at the start of any word of the folded header (words start after a
+    /// space, `/`, `(` or `,`). A number synonym must start the header: a sign («№», «#»)
+    /// with anything after it, a word («номер», «п/п») as a whole word.
+    static func meaning(of header: String) -> HeaderMeaning? {
+        let folded = foldForMatching(header)
         guard !folded.isEmpty else { return nil }
-        var starts: [Int] = []
+        var wordStarts: [Substring] = []
         var atStart = true
-        for (i, b) in folded.enumerated() {
-            let separator = b == 0x20 || b == UInt8(ascii: "/") || b == UInt8(ascii: "(") || b == UInt8(ascii: ",")
-            if separator { atStart = true } else if atStart { starts.append(i); atStart = false }
+        for i in folded.indices {
+            if " /(,".contains(folded[i]) { atStart = true } else if atStart { wordStarts.append(folded[i...]); atStart = false }
         }
-        return folded.withUnsafeBufferPointer { f -> ColumnField? in
-            func hasPrefix(_ p: [UInt8], at i: Int) -> Bool { PlainScalars.has(p, in: f, at: i) }
-            for (field, prefixes) in Lexicon.shared.columnSynonymBytes {
-                for p in prefixes {
-                    if field == .number {
-                        // «№», «№ п/п»: the whole header or its start.
-                        if (f.count == p.count && hasPrefix(p, at: 0)) || (hasPrefix(p, at: 0) && (p == Lexicon.numberSign
-                            || (f.count > p.count && f[p.count] == 0x20))) { return field }
-                        continue
-                    }
-                    for start in starts where hasPrefix(p, at: start) { return field }
+        for (meaning, synonyms) in Lexicon.shared.columnSynonyms {
+            for synonym in synonyms {
+                if meaning == .field(.number) {
+                    let isSign = !synonym.contains { $0.isLetter }
+                    guard folded.hasPrefix(synonym) else { continue }
+                    if isSign || !(folded.dropFirst(synonym.count).first?.isLetter ?? false) { return meaning }
+                } else if wordStarts.contains(where: { $0.hasPrefix(synonym) }) {
+                    return meaning
                 }
             }
-            return nil
         }
+        return nil
     }
 
-    /// A four-digit year a header names (`2022 г.`, `2023 год`), or nil.
+    /// A four-digit year a header names (`2022 г.`, `2023 год`, `2024 (план)`, `2021 уч. год`), or nil.
     static func year(for header: String) -> String? {
-        // A year starts with «1» or «2»: a header starting with another character (ASCII or
-        // Cyrillic, neither of them a space) names none.
-        if let first = header.utf8.first, first != 0x31, first != 0x32, first != 0x20, !(0x09...0x0D).contains(first),
-           first < 0x80 || first == 0xD0 || first == 0xD1 {
-            return nil
-        }
-        if let scalars = PlainScalars.scalars(of: header) { return year(plain: scalars[...]) }
-        return yearGeneral(for: header)
-    }
-
-    /// `yearGeneral` on a plain text's scalars.
-    private static func year(plain header: ArraySlice<UInt32>) -> String? {
-        func trimmed(_ s: ArraySlice<UInt32>, _ isSpace: (UInt32) -> Bool) -> ArraySlice<UInt32> {
-            guard let first = s.firstIndex(where: { !isSpace($0) }), let last = s.lastIndex(where: { !isSpace($0) }) else { return [] }
-            return s[first...last]
-        }
-        // `.whitespacesAndNewlines` and `.whitespaces` among plain scalars.
-        let t = trimmed(header, PlainScalars.isWhitespace)
-        guard t.count <= 24 else { return nil }
-        let digits = t.prefix(while: PlainScalars.isNumber)
-        guard digits.count == 4, digits.starts(with: [0x32, 0x30]) || digits.starts(with: [0x31, 0x39]) else { return nil }
-        let rest = trimmed(t.dropFirst(4)) { $0 == 0x20 || $0 == 0x09 || $0 == 0xA0 }
-        // «г», «(», «уч»: in lower case.
-        guard rest.isEmpty || PlainScalars.lowercased(rest.first!) == 0x433 || rest.first == 0x28
-            || rest.map(PlainScalars.lowercased).starts(with: [0x443, 0x447]) else { return nil }
-        return PlainScalars.string(digits)
-    }
-
-    /// `year` for any text, Character by Character.
-    static func yearGeneral(for header: String) -> String? {
         let t = header.trimmingCharacters(in: .whitespacesAndNewlines)
         guard t.count <= 24 else { return nil }
         let digits = t.prefix { $0.isNumber }
@@ -196,22 +169,65 @@ enum HeaderMapper {
         map.firstDataRow = last + 1
         map.headerSignature = header.cells.map { $0.text.map(foldForMatching) ?? "" }
         map.columnCount = table.columnCount
+        if map.years.isEmpty {
+            // Columns the header leaves open (no text, or words no synonym knows) are read by what they hold.
+            let taken = map.fields.values.flatMap { $0 }
+            let open = rows[index...last].flatMap(\.cells).filter { c in
+                !c.isContinuation && (c.text == nil || meaning(of: c.text!) == nil)
+                    && !taken.contains { $0.overlaps(c.column..<(c.column + c.span)) }
+            }.map { $0.column..<($0.column + $0.span) }
+            ColumnContent.assign(open: open, table: table, firstDataRow: map.firstDataRow, to: &map)
+        }
         return map
+    }
+
+    /// A map for a table with no header row: every column read by what its cells hold.
+    /// Nil unless that makes it a roadmap table (`ColumnMap.isRoadmapLike`).
+    /// A first row that names one column by a synonym, or is marked or set in bold as a header,
+    /// is its header: what it names is kept, and its other columns are read by content too.
+    static func mapByContent(_ table: Table) -> ColumnMap? {
+        guard table.columnCount >= 2 else { return nil }
+        var map = ColumnMap()
+        let first = table.rows.first.map(RowView.init)
+        var headerCells: [RowView.CellView] = []
+        if let first, !first.isEmpty, !first.startsWithNumber {
+            let named = mapRow(first)
+            let filled = first.filled
+            // Named by one synonym, its cells short words that are no data themselves («Что делаем», «Когда», «Кто»).
+            let namesOne = named.fields.count == 1
+                && filled.allSatisfy { $0.text!.count <= 30 && ![.deadline, .responsibles, .number].contains(ColumnContent.kind(of: $0.text!)) }
+            if namesOne || first.isHeader || (filled.count >= 2 && filled.allSatisfy(\.isBold)) {
+                map.fields = named.fields
+                map.firstDataRow = 1
+                map.headerSignature = first.cells.map { $0.text.map(foldForMatching) ?? "" }
+                headerCells = first.cells
+            }
+        }
+        map.columnCount = table.columnCount
+        let taken = map.fields.values.flatMap { $0 }
+        let open: [Range<Int>]
+        if headerCells.isEmpty {
+            open = (0..<table.columnCount).map { $0..<($0 + 1) }
+        } else {
+            open = headerCells.filter { !$0.isContinuation }.map { $0.column..<($0.column + $0.span) }
+                .filter { r in !taken.contains { $0.overlaps(r) } }
+        }
+        ColumnContent.assign(open: open, table: table, firstDataRow: map.firstDataRow, to: &map)
+        return map.isRoadmapLike ? map : nil
     }
 
     static func mapRow(_ row: RowView) -> ColumnMap {
         var m = ColumnMap()
         // Header cells are short names; a row with a numbered cell or long texts is data.
-        if let first = row.firstNonEmpty?.text, let n = Label.number(first),
-           Label.isNumeric(n[...]) || Label.isRoman(n[...]) { return m }
+        if row.startsWithNumber { return m }
         for cell in row.cells where !cell.isContinuation {
-            guard let text = cell.text, text.utf8.count <= 150 || PlainScalars.characterCount(text) <= 150 else { continue }
+            guard let text = cell.text, text.utf8.count <= 150 || text.count <= 150 else { continue }
             let range = cell.column..<(cell.column + cell.span)
             if let y = year(for: text) {
                 m.years.append((y, range))
                 continue
             }
-            guard var f = field(for: text) else { continue }
+            guard case var .field(f) = meaning(of: text) else { continue }
             // A second «результат» column in one table is what was achieved.
             if f == .result, m.has(.result) { f = .outcome }
             if f == .activity, m.has(.activity) { continue }
@@ -219,6 +235,10 @@ enum HeaderMapper {
         }
         if m.has(.indicator), !m.has(.activity) {
             m.fields[.activity] = m.fields[.indicator]
+        } else if m.has(.indicator), m.has(.deadline) || m.has(.responsibles), !m.has(.result) {
+            // «Показатель» beside the events of a plan says what each of them should achieve.
+            m.fields[.result] = m.fields[.indicator]
+            m.fields[.indicator] = nil
         }
         return m
     }
@@ -233,9 +253,8 @@ enum HeaderMapper {
     /// True when a row repeats the header (a header row repeated on every page).
     static func isRepeatedHeader(_ row: RowView, of map: ColumnMap) -> Bool {
         // Data rows start with their number: no need to look further.
-        if let first = row.firstNonEmpty?.text, let n = Label.number(first),
-           Label.isNumeric(n[...]) || Label.isRoman(n[...]) { return false }
-        if row.cells.contains(where: { $0.text.map { $0.utf8.count > 150 && PlainScalars.characterCount($0) > 150 } ?? false }) { return false }
+        if row.startsWithNumber { return false }
+        if row.cells.contains(where: { $0.text.map { $0.utf8.count > 150 && $0.count > 150 } ?? false }) { return false }
         // The same folded texts as the header: compared cell by cell, up to the first difference.
         if row.cells.count == map.headerSignature.count,
            zip(row.cells, map.headerSignature).allSatisfy({ ($0.text.map(foldForMatching) ?? "") == $1 }) {

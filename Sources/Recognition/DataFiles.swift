@@ -23,60 +23,40 @@ enum DataFiles {
     static func strings(_ v: JSONValue?) -> [String] { v?.arrayValue?.compactMap(\.stringValue) ?? [] }
 }
 
-/// Lower case, `ё` → `е`, hyphenation and line breaks removed, spaces folded: the form
-/// headers and titles are compared in. Plain text (`PlainScalars`) is folded in one pass
-/// over its bytes; anything else takes the Character-level path.
+/// The form headers, titles and lexicon words are compared in: lower case, `ё` as `е`
+/// (`RussianFold`), soft hyphens dropped, a word hyphenated over a line break joined
+/// («ответствен-⏎ный» → «ответственный»), any run of spaces and line breaks one space.
 func foldForMatching(_ s: String) -> String {
-    foldedPlainBytes(s).map { String(decoding: $0, as: UTF8.self) } ?? foldForMatchingGeneral(s)
-}
-
-/// The UTF-8 bytes of `foldForMatching(s)` when `s` is plain (`PlainScalars`), else nil.
-func foldedPlainBytes(_ s: String) -> [UInt8]? {
-    var s = s
-    let bytes: [UInt8]? = s.withUTF8 { b in
-        var out: [UInt8] = []
-        out.reserveCapacity(b.count)
-        var space = false
-        var lastWasHyphen = false
-        var i = 0
-        while i < b.count {
-            guard let (scalar, width) = PlainScalars.decode(b, i) else { return nil }
-            i += width
-            switch scalar {
-            case 0x09...0x0D, 0x20, 0x85, 0xA0:
-                // «ответствен- ный» (a word hyphenated over a line break) → «ответственный».
-                if !out.isEmpty && !lastWasHyphen { space = true }
-            case 0xAD:
-                continue
-            default:
-                if space { out.append(0x20); space = false }
-                // `ё` and `Ё` read as `е`.
-                let folded = scalar == 0x451 || scalar == 0x401 ? 0x435 : PlainScalars.lowercased(scalar)
-                PlainScalars.append(folded, to: &out)
-                lastWasHyphen = scalar == 0x2D
-            }
-        }
-        return out
-    }
-    return bytes
-}
-
-/// `foldForMatching` for any text, Character by Character.
-func foldForMatchingGeneral(_ s: String) -> String {
-    var out = ""
-    out.reserveCapacity(s.utf8.count)
-    var space = false
+    var out = String.UnicodeScalarView()
+    var pendingSpace = false
     var lastWasHyphen = false
-    for ch in s {
-        if ch.isWhitespace || ch == "\u{00A0}" {
-            // «ответствен- ный» (a word hyphenated over a line break) → «ответственный».
-            if !out.isEmpty && !lastWasHyphen { space = true }
+    for scalar in s.unicodeScalars {
+        if scalar.properties.isWhitespace {
+            if !out.isEmpty && !lastWasHyphen { pendingSpace = true }
             continue
         }
-        if ch == "\u{00AD}" { continue }
-        if space { out.append(" "); space = false }
-        out.append(ch)
-        lastWasHyphen = ch == "-"
+        if scalar == "\u{AD}" { continue }
+        if pendingSpace { out.append(" "); pendingSpace = false }
+        out.append(scalar)
+        lastWasHyphen = scalar == "-"
     }
-    return RussianFold.fold(out)
+    return RussianFold.fold(String(out))
+}
+
+extension StringProtocol {
+    /// True when `self` (already folded) starts with `prefix` at a word boundary: the next
+    /// character is not a letter, unless the prefix itself ends with a non-letter (a stem
+    /// such as «мероприят» is written without its ending on purpose, see `startsWithStem`).
+    func hasWordPrefix(_ prefix: String) -> Bool {
+        guard hasPrefix(prefix) else { return false }
+        guard let next = dropFirst(prefix.count).first else { return true }
+        return !next.isLetter || prefix.last.map { !$0.isLetter } == true
+    }
+}
+
+extension String {
+    /// Its words: the runs of letters and digits.
+    var words: [Substring] {
+        split { !($0.isLetter || $0.isNumber) }
+    }
 }

@@ -2,55 +2,52 @@ import JSON
 import Model
 import Text
 
-/// The recognition data (`columns.json`, `documents.json`), loaded once.
+/// The recognition data (`columns.json`, `documents.json`), loaded once, folded for matching.
 struct Lexicon: Sendable {
-    /// Column-header synonyms, folded, as UTF-8 bytes for the header matcher; in priority order.
-    let columnSynonymBytes: [(field: ColumnField, prefixes: [[UInt8]])]
-    static let numberSign = Array("№".utf8)
-    let titleKeywords: [(kind: DocumentKind, words: [LexiconWord])]
+    /// Header synonyms per meaning, in priority order (the first meaning a header matches wins).
+    let columnSynonyms: [(meaning: HeaderMeaning, synonyms: [String])]
+    /// Word stems that tell what a cell holds, for columns whose header names nothing (`CellContent`).
+    let contentCues: [ColumnField: [String]]
+    let titleKeywords: [(kind: DocumentKind, words: [String])]
     let orderStart: [String]
-    let appendixPrefixes: [LexiconWord]
+    let appendixPrefixes: [String]
+    /// Organisation types as written (`МБОУ`, `Управление образования`), longest first.
     let organizationTypes: [String]
-    /// First words of the organisation types, to skip texts that name none quickly.
-    let organizationFirstWords: Set<String>
-    /// The same as UTF-8 bytes, when all are plain (`PlainScalars`).
-    let organizationTypeBytes: [[UInt8]]?
-    let organizationFirstWordBytes: [[UInt8]]?
-    /// The first two bytes of the types.
-    let organizationTypeHeads: BytePairSet
+    /// Stems of the words an organisation's form is written out in («муниципальн», «бюджетн»)
+    /// and of the nouns such a form ends with («учреждени»).
+    let organizationFormStems: [String]
+    let organizationHeadStems: [String]
 
     static let shared = Lexicon()
 
     private init() {
         let columns = DataFiles.load("columns.json")
-        let priority = DataFiles.strings(columns["priority"])
-        var synonyms: [(ColumnField, [String])] = []
-        let fields = columns["fields"]
-        for name in priority {
-            guard let field = ColumnField(rawValue: name) else { continue }
-            synonyms.append((field, DataFiles.strings(fields?[name]).map(foldForMatching)))
+        var synonyms: [(HeaderMeaning, [String])] = []
+        for name in DataFiles.strings(columns["priority"]) {
+            let meaning: HeaderMeaning
+            if name == "ignore" { meaning = .ignored } else if let field = ColumnField(rawValue: name) { meaning = .field(field) } else { continue }
+            synonyms.append((meaning, DataFiles.strings(columns["fields"]?[name]).map(foldForMatching)))
         }
-        columnSynonymBytes = synonyms.map { ($0.0, $0.1.map { Array($0.utf8) }) }
+        columnSynonyms = synonyms
+        var cues: [ColumnField: [String]] = [:]
+        for field in ColumnField.allCases {
+            let words = DataFiles.strings(columns["content"]?[field.rawValue]).map(foldForMatching)
+            if !words.isEmpty { cues[field] = words }
+        }
+        contentCues = cues
+
         let docs = DataFiles.load("documents.json")
-        var titles: [(DocumentKind, [LexiconWord])] = []
         // Order matters: more specific kinds first.
-        for kind in [DocumentKind.order, .report, .indicators, .roadmap, .program, .other] {
-            titles.append((kind, DataFiles.strings(docs["titles"]?[kind.rawValue]).map(LexiconWord.init)))
+        titleKeywords = [DocumentKind.order, .report, .indicators, .roadmap, .program, .other].map { kind in
+            (kind, DataFiles.strings(docs["titles"]?[kind.rawValue]).map(foldForMatching))
         }
-        titleKeywords = titles
         orderStart = DataFiles.strings(docs["orderStart"]).map(foldForMatching)
-        appendixPrefixes = DataFiles.strings(docs["appendixPrefixes"]).map(LexiconWord.init)
+        appendixPrefixes = DataFiles.strings(docs["appendixPrefixes"]).map(foldForMatching)
         // Longest first (a stable sort: types of one length keep their order).
-        organizationTypes = DataFiles.strings(docs["organizationTypes"]).map { ($0, PlainScalars.characterCount($0)) }
-            .sorted { $0.1 > $1.1 }.map(\.0)
-        organizationFirstWords = Set(organizationTypes.compactMap { $0.split(separator: " ").first.map(String.init) })
-        // The byte search needs plain types (`PlainScalars`); other types take the general path.
-        let plain = organizationTypes.allSatisfy { PlainScalars.scalars(of: $0) != nil && $0.utf8.count >= 2 }
-        organizationTypeBytes = plain ? organizationTypes.map { Array($0.utf8) } : nil
-        organizationFirstWordBytes = plain ? organizationFirstWords.map { Array($0.utf8) } : nil
-        var heads = BytePairSet()
-        for type in organizationTypes { heads.insert(Array(type.utf8)) }
-        organizationTypeHeads = heads
+        organizationTypes = DataFiles.strings(docs["organizationTypes"]).enumerated()
+            .sorted { ($0.element.count, -$0.offset) > ($1.element.count, -$1.offset) }.map(\.element)
+        organizationFormStems = DataFiles.strings(docs["organizationFormWords"]).map(foldForMatching)
+        organizationHeadStems = DataFiles.strings(docs["organizationHeadWords"]).map(foldForMatching)
     }
 }
 
@@ -58,7 +55,7 @@ struct Lexicon: Sendable {
 enum ColumnField: String, Sendable, Hashable, CaseIterable {
     case number, activity, deadline, responsibles, result, outcome, indicator
 
-    /// Its place in `allCases`.
+    /// Its place in `allCases` (`FieldRanges`).
     var slot: Int {
         switch self {
         case .number: 0
@@ -72,73 +69,8 @@ enum ColumnField: String, Sendable, Hashable, CaseIterable {
     }
 }
 
-extension String {
-    /// True when `self` (already folded) starts with `prefix` at a word boundary.
-    func hasWordPrefix(_ prefix: String) -> Bool {
-        guard hasPrefix(prefix) else { return false }
-        let rest = dropFirst(prefix.count)
-        guard let next = rest.first else { return true }
-        return !(next.isLetter) || prefix.last.map { !$0.isLetter } == true
-    }
-}
-
-/// A lexicon word in `foldForMatching` form, with its bytes when it is plain (`PlainScalars`).
-struct LexiconWord: Sendable {
-    let folded: String
-    let plainBytes: [UInt8]?
-    /// Its last character is a letter (`hasWordPrefix`).
-    let endsWithLetter: Bool
-
-    init(_ raw: String) {
-        folded = foldForMatching(raw)
-        let scalars = PlainScalars.scalars(of: folded)
-        plainBytes = scalars == nil ? nil : Array(folded.utf8)
-        endsWithLetter = folded.last?.isLetter ?? false
-    }
-}
-
-/// A text in `foldForMatching` form: its bytes when it is plain, else the folded string.
-enum FoldedText {
-    case plain([UInt8])
-    case general(String)
-
-    init(_ raw: String) {
-        if let bytes = foldedPlainBytes(raw) { self = .plain(bytes) } else { self = .general(foldForMatchingGeneral(raw)) }
-    }
-
-    var string: String {
-        switch self {
-        case let .plain(bytes): String(decoding: bytes, as: UTF8.self)
-        case let .general(s): s
-        }
-    }
-
-    /// `String.hasWordPrefix`: on plain texts and words a byte comparison, as one scalar is one character.
-    func hasWordPrefix(_ word: LexiconWord) -> Bool {
-        guard case let .plain(bytes) = self, let prefix = word.plainBytes else { return string.hasWordPrefix(word.folded) }
-        guard bytes.count >= prefix.count, bytes[..<prefix.count].elementsEqual(prefix) else { return false }
-        guard bytes.count > prefix.count else { return true }
-        let nextIsLetter = bytes.withUnsafeBufferPointer { b in
-            PlainScalars.decode(b, prefix.count).map { PlainScalars.isLetter($0.scalar) } ?? false
-        }
-        return !nextIsLetter || !word.endsWithLetter
-    }
-}
-
-/// A set of byte pairs, as a bitmap: a lookup costs a shift and a mask.
-struct BytePairSet: Sendable {
-    private var bits = [UInt64](repeating: 0, count: 1024)
-
-    /// Adds the first two bytes of `bytes` (nothing when it is shorter).
-    mutating func insert(_ bytes: [UInt8]) {
-        guard bytes.count >= 2 else { return }
-        let key = Int(bytes[0]) << 8 | Int(bytes[1])
-        bits[key >> 6] |= 1 << UInt64(key & 63)
-    }
-
-    @inline(__always)
-    func contains(_ a: UInt8, _ b: UInt8) -> Bool {
-        let key = Int(a) << 8 | Int(b)
-        return bits[key >> 6] & (1 << UInt64(key & 63)) != 0
-    }
+/// What a header cell says of its column: a field, or a column to leave alone («Примечание»).
+enum HeaderMeaning: Hashable, Sendable {
+    case field(ColumnField)
+    case ignored
 }

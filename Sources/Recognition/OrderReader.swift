@@ -33,12 +33,21 @@ enum OrderReader {
             let beforeBody = orderStartIndex.map { i < $0 } ?? !pointsStarted
             if beforeBody {
                 // The date and number stand on short lines of their own, not in the preamble's references.
-                let short = PlainScalars.characterCount(text) <= 80
+                let short = text.count <= 80
+                var isDateLine = false
                 if short, r.dateText == nil, let (day, dateText) = findDate(text) {
                     r.date = day
                     r.dateText = dateText
+                    isDateLine = true
                 }
-                if short, r.number == nil, let n = findNumber(text) { r.number = n }
+                if short, r.number == nil, let n = findNumber(text) {
+                    r.number = n
+                    isDateLine = true
+                }
+                // The date and number line is no point, even when it starts with digits and dots.
+                let split = Label.split(text)
+                let isPoint = split.label.map { Label.isItemNumber($0[...]) } ?? false
+                if isDateLine && !isPoint { continue }
                 if r.title == nil, folded.hasPrefix("об ") || folded.hasPrefix("о ") || folded.hasPrefix("о внесении") {
                     r.title = text
                     continue
@@ -47,7 +56,7 @@ enum OrderReader {
             }
             if let s = orderStartIndex, i <= s { continue }
             let (label, rest) = Label.split(text)
-            if let label, Label.isNumeric(label[...]), !rest.isEmpty {
+            if let label, Label.isItemNumber(label[...]), !rest.isEmpty {
                 r.points.append(OrderPoint(number: label, text: rest))
                 pointsStarted = true
             } else if pointsStarted, let first = text.first, first.isLowercase || first == "-" || first == "•" {
@@ -61,8 +70,8 @@ enum OrderReader {
 
     /// `10.08.2021`, `от «10» августа 2021 г.`; a blank (`00.00.0000`, `«__» ____ 20__`) gives nil with its text.
     static func findDate(_ text: String) -> (Day?, String)? {
-        // Every pattern needs a digit or an underscore: a plain line with neither names no date.
-        if PlainScalars.isPlain(text), !text.utf8.contains(where: { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F }) { return nil }
+        // Every pattern needs a digit or an underscore: a line with neither names no date.
+        if !text.contains(where: { $0.isNumber || $0 == "_" }) { return nil }
         if let m = firstMatch(numericDate, in: text) {
             let parts = text[m].split(separator: ".").compactMap { Int($0) }
             return (Day(year: parts[2], month: parts[1], day: parts[0]), String(text[m]))
@@ -96,8 +105,7 @@ enum OrderReader {
 
     /// `№ 279` → `279`; `№ ___` → nil.
     static func findNumber(_ text: String) -> String? {
-        // No «№» scalar, no match (it has no canonical equivalent): most lines are turned down on their bytes.
-        guard text.containsBytes("№"), let r = text.range(of: "№") else { return nil }
+        guard let r = text.range(of: "№") else { return nil }
         let rest = text[r.upperBound...].trimmingCharacters(in: .whitespaces)
         let token = rest.prefix { !$0.isWhitespace && $0 != "," && $0 != ";" }
         guard let first = token.first, first.isNumber || first.isLetter else { return nil }

@@ -66,6 +66,8 @@ public protocol RegistryLookups {
     func canonicalOrganization(_ name: String) throws -> String
     /// The content hash of every first arrival.
     func recordedDigests() throws -> Set<String>
+    /// Every organisation name recorded, in the order first met.
+    func organizationNames() throws -> [String]
 }
 
 /// What the pipeline records inside a write transaction.

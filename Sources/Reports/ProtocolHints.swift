@@ -28,6 +28,8 @@ enum ProtocolHints {
         case .deadlineTooLong: return "Текст срока слишком длинный, чтобы быть сроком: он не разобран."
         case .responsibleTooLong: return "Текст ячейки «Ответственные» слишком длинный: он не разобран."
         case .documentNoItems: return "Документ распознан, но ни одного пункта из него не прочитано."
+        case .organisationNotInRoster: return "Организация не найдена в списке организаций муниципалитета."
+        case .reportStatusUnknown: return "Отметка о выполнении не распознана."
         }
     }
 
@@ -53,6 +55,8 @@ enum ProtocolHints {
         case .deadlineTooLong: return "Оставьте в ячейке «Срок» только срок («до 15.03.2024», «ежеквартально»)."
         case .responsibleTooLong: return "Оставьте в ячейке «Ответственные» только должности и фамилии ответственных."
         case .documentNoItems: return "Оформите мероприятия таблицей со строкой заголовков («Мероприятие», «Срок», «Ответственный») и пришлите файл снова; до тех пор проверьте документ вручную."
+        case .organisationNotInRoster: return "Напишите полное или краткое наименование организации так, как в списке организаций."
+        case .reportStatusUnknown: return "Отметьте выполнение словами «выполнено», «не выполнено» или «в работе»."
         }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import JSON
 import Model
+import Organisations
 import Pipeline
 import Registry
 import Reports
@@ -45,6 +46,12 @@ struct QuarterlyReportCommand: ParsableCommand {
     @Flag(help: "Не делать отчёты .docx, только данные .json и сводку (когда шаблона нет).")
     var withoutDocx = false
 
+    @Option(help: "Список организаций муниципалитета (CSV или текст); по умолчанию «организации.csv» в папке --from, если он там есть.")
+    var roster: String?
+
+    @Option(name: .customLong("deadline-days"), help: "Срок сдачи отчёта: столько дней после конца квартала (по умолчанию 10).")
+    var deadlineDays: Int = Quarter.standardDaysAfter
+
     @Option(help: .hidden)
     var synthetic: Int?
 
@@ -54,6 +61,9 @@ struct QuarterlyReportCommand: ParsableCommand {
         }
         if let today, Day(iso: today) == nil {
             throw ValidationError("Неверная дата «\(today)» в --today: ожидается ГГГГ-ММ-ДД.")
+        }
+        if deadlineDays < 0 || deadlineDays > 366 {
+            throw ValidationError("--deadline-days: нужно число дней от 0 до 366.")
         }
         if let synthetic, synthetic < 1 {
             throw ValidationError("--synthetic: нужно число организаций больше нуля.")
@@ -69,9 +79,11 @@ struct QuarterlyReportCommand: ParsableCommand {
         if let synthetic {
             source = SyntheticSource(count: synthetic)
         } else if let exports {
-            source = ExportFolderSource(directory: exports, linkPrefix: RelativePath.from(directory, to: exports) + "/")
+            source = ExportFolderSource(directory: exports, linkPrefix: RelativePath.from(directory, to: exports) + "/",
+                                        roster: try loadRoster(roster, defaultFolder: exports))
         } else {
-            source = RegistryQuarterlySource(output: from, linkPrefix: RelativePath.from(directory, to: from) + "/")
+            source = RegistryQuarterlySource(output: from, linkPrefix: RelativePath.from(directory, to: from) + "/",
+                                             roster: try loadRoster(roster, defaultFolder: from))
         }
 
         let inputs: Checked<[QuarterlyInput]>
@@ -89,7 +101,8 @@ struct QuarterlyReportCommand: ParsableCommand {
         let words = StatusWords.load()
         for d in words.diagnostics { printError(d.message) }
         let report = QuarterlyReport(quarter: quarter, today: day,
-                                     selector: QuarterlySelector(statusReader: StatusReader(words: words.value)),
+                                     selector: QuarterlySelector(statusReader: StatusReader(words: words.value),
+                                                                 deadlineDaysAfter: deadlineDays),
                                      fillSubmission: try submissionFiller())
         // The quarter's folder is replaced whole: written beside, then put in place.
         let outcome: Checked<QuarterlyReport.Outcome>
@@ -104,8 +117,11 @@ struct QuarterlyReportCommand: ParsableCommand {
         let subs = outcome.value.submissions
         let due = subs.reduce(0) { $0 + $1.counts.due }, done = subs.reduce(0) { $0 + $1.counts.dueDone }
         printOut("\(quarter.russian): организаций \(subs.count), пунктов со сроком в квартале \(due), выполнено \(done).")
-        printOut("Срок сдачи: \(quarter.reportingDeadline.dottedDate)"
-                 + (day > quarter.reportingDeadline ? " — отчёт сформирован после срока." : "."))
+        let deadline = quarter.reportingDeadline(daysAfter: deadlineDays)
+        let states = Dictionary(grouping: subs, by: \.stateText).mapValues(\.count)
+        printOut("Срок сдачи: \(deadline.dottedDate)" + (day > deadline ? " — отчёт сформирован после срока." : ".")
+                 + " " + ["представлен в срок", "представлен после срока", "не представлен", "не распознана"]
+                    .compactMap { s in states[s].map { "\(s): \($0)" } }.joined(separator: ", ") + ".")
         printOut("Результаты: \(directory)/ (summary.xlsx, summary.html, \(subs.count) × .json)")
     }
 

@@ -38,12 +38,13 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         StopSignal.install()
         let inbox = try self.inbox ?? homeInbox(folder.home.resolved)
+        let roster = try loadRoster(folder.roster, defaultFolder: folder.output, keep: true)
         let pipeline: FolderPipeline
         do {
             pipeline = try FolderPipeline(options: PipelineOptions(
                 inbox: inbox, output: folder.output, keepInputs: folder.keepInputs,
                 workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-                protocolWriters: protocolWriters(templates: folder.protocolTemplates)))
+                protocolWriters: protocolWriters(templates: folder.protocolTemplates), roster: roster))
         } catch {
             printError(error.description)
             throw ExitCode(error.stopsTheRun ? 3 : 2)

@@ -35,11 +35,12 @@ struct WatchCommand: ParsableCommand {
     func run() throws {
         StopSignal.install()
         let inbox = try self.inbox ?? homeInbox(folder.home.resolved)
+        let roster = try loadRoster(folder.roster, defaultFolder: folder.output, keep: true)
         let pipeline: FolderPipeline
         do {
             pipeline = try FolderPipeline(options: PipelineOptions(
                 inbox: inbox, output: folder.output, keepInputs: folder.keepInputs,
-                protocolWriters: protocolWriters(templates: folder.protocolTemplates)))
+                protocolWriters: protocolWriters(templates: folder.protocolTemplates), roster: roster))
         } catch {
             printError(error.description)
             throw ExitCode(error.stopsTheRun ? 3 : 2)

@@ -42,6 +42,7 @@ public struct QuarterlyReport {
         var findings: [Diagnostic] = []
         let writer = JSONWriter()
         for submission in submissions {
+            findings += submission.notes
             let name = names.name(for: submission.organization)
             let data = submission.json
             let jsonName = name + ".json"

@@ -9,6 +9,10 @@ extension QuarterlySubmission: JSONRepresentable {
         let c = counts
         return .object([
             ("organization", .string(organization)),
+            ("shortName", .optional(shortName)),
+            ("recognized", .bool(recognition != .notInRoster)),
+            ("state", .string(stateText)),
+            ("reportArrived", .optional(reportArrived?.dottedDate)),
             ("quarter", .string(quarter.description)),
             ("quarterName", .string(quarter.russian)),
             ("periodFrom", .string(quarter.start.dottedDate)),
@@ -25,6 +29,9 @@ extension QuarterlySubmission: JSONRepresentable {
             ("reportTitle", .optional(reportTitle)),
             ("hasRows", .bool(!rows.isEmpty)),
             ("rows", .array(rows.map(\.json))),
+            ("currentRows", .array(currentRows.map(\.json))),
+            ("hasOverdue", .bool(!overdueRows.isEmpty)),
+            ("overdueRows", .array(overdueRows.map(\.json))),
             ("hasByEvent", .bool(!byEvent.isEmpty)),
             ("byEvent", .array(byEvent.map(\.json))),
             ("hasUndated", .bool(!undated.isEmpty)),
@@ -45,6 +52,8 @@ extension QuarterlySubmission: JSONRepresentable {
             ])),
             ("diagnostics", .object(Severity.allCases.map { ($0.rawValue, number(diagnostics[$0] ?? 0)) })),
             ("protocols", .array(protocols.map { .object([("path", .string($0))]) })),
+            ("hasNotes", .bool(!notes.isEmpty)),
+            ("notes", .array(notes.map { .object([("code", .string($0.code.rawValue)), ("message", .string($0.message))]) })),
         ])
     }
 }

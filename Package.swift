@@ -55,8 +55,11 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
 
-        // Stage 5: DOCX templates, the check protocol, quarterly submissions, the municipal summary.
-        .target(name: "Reports", dependencies: ["OOXML", "Deadlines", "Organisations", "Model", "Text", "JSON"],
+        // The template engine: `{{…}}` tags filled from JSON, in .docx packages and in text (HTML pages).
+        .target(name: "Templates", dependencies: ["OOXML", "CLibxml2", "Model", "Text", "JSON"]),
+
+        // Stage 5: the check protocol, quarterly submissions, the municipal summary.
+        .target(name: "Reports", dependencies: ["Templates", "OOXML", "Organisations", "Model", "Text", "JSON"],
                 resources: [.copy("Resources")]),
 
         // Beside the stages: history between runs, and the folder pipeline.
@@ -70,7 +73,8 @@ let package = Package(
 
         // The command line: a thin shell.
         .executableTarget(name: "kartograf", dependencies: [
-            "Pipeline", "Extraction", "Reports", "Registry", "Organisations", "Deadlines", "Responsibles", "OOXML", "Model", "Text", "JSON",
+            "Pipeline", "Extraction", "Reports", "Templates", "Registry", "Organisations", "Deadlines", "Responsibles", "OOXML",
+            "Model", "Text", "JSON",
             "CMalloc",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -88,7 +92,10 @@ let package = Package(
         .testTarget(name: "ResponsiblesTests", dependencies: ["Responsibles", "Model", "Text", "JSON", "TestSupport"]),
         .testTarget(name: "ChecksTests", dependencies: ["Checks", "Recognition", "OOXML", "Model", "JSON"]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "OOXML", "Model", "Text", "JSON", "TestSupport"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Organisations", "OOXML", "Deadlines", "Model", "Text", "JSON", "TestSupport"]),
+        .testTarget(name: "TemplatesTests", dependencies: ["Templates", "OOXML", "Model", "Text", "JSON", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: [
+            "Reports", "Templates", "Organisations", "OOXML", "Model", "Text", "JSON", "TestSupport",
+        ]),
         .testTarget(name: "RegistryTests", dependencies: [
             "Registry", "Model", "JSON", .product(name: "GRDB", package: "GRDB.swift"),
         ]),

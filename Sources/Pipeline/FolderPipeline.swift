@@ -2,6 +2,7 @@ import Extraction
 import Foundation
 import JSON
 import Model
+import Reports
 import OOXML
 import Organisations
 import Registry

@@ -3,7 +3,7 @@ import Foundation
 import JSON
 import Model
 import Pipeline
-import Reports
+import Templates
 
 /// `kartograf fill TEMPLATE.docx DATA.json -o OUT.docx`: fills any template from any JSON.
 struct FillCommand: ParsableCommand {

@@ -6,6 +6,7 @@ import Organisations
 import Pipeline
 import Registry
 import Reports
+import Templates
 import Text
 
 struct ReportCommand: ParsableCommand {
@@ -103,7 +104,9 @@ struct QuarterlyReportCommand: ParsableCommand {
         let report = QuarterlyReport(quarter: quarter, today: day,
                                      selector: QuarterlySelector(statusReader: StatusReader(words: words.value),
                                                                  deadlineDaysAfter: deadlineDays),
-                                     fillSubmission: try submissionFiller())
+                                     fillSubmission: try filler("quarterly.docx", what: "квартальные отчёты .docx"),
+                                     fillSummary: try filler("summary.docx", what: "сводный отчёт .docx"),
+                                     settings: departmentSettings(output: directory))
         // The quarter's folder is replaced whole: written beside, then put in place.
         let outcome: Checked<QuarterlyReport.Outcome>
         do {
@@ -119,21 +122,21 @@ struct QuarterlyReportCommand: ParsableCommand {
         printOut("\(quarter.russian): организаций \(subs.count), пунктов со сроком в квартале \(due), выполнено \(done).")
         let deadline = quarter.reportingDeadline(daysAfter: deadlineDays)
         let states = Dictionary(grouping: subs, by: \.stateText).mapValues(\.count)
-        printOut("Срок сдачи: \(deadline.dottedDate)" + (day > deadline ? " — отчёт сформирован после срока." : ".")
+        printOut("Срок сдачи: \(deadline.russianText)" + (day > deadline ? " — отчёт сформирован после срока." : ".")
                  + " " + ["представлен в срок", "представлен после срока", "не представлен", "не распознана"]
                     .compactMap { s in states[s].map { "\(s): \($0)" } }.joined(separator: ", ") + ".")
-        printOut("Результаты: \(directory)/ (summary.xlsx, summary.html, \(subs.count) × .json)")
+        printOut("Результаты: \(directory)/ (\(outcome.value.files.filter { $0.hasPrefix("summary.") }.joined(separator: ", ")), \(subs.count) × .json)")
     }
 
-    /// Fills the methodist's `quarterly.docx`; nil (data only) with `--without-docx`. A template
+    /// Fills the methodist's template `name`; nil (data only) with `--without-docx`. A template
     /// that is missing, or cannot be filled (every fault listed), stops the command with exit 1.
-    func submissionFiller() throws -> ((JSONValue) throws -> [UInt8])? {
+    func filler(_ name: String, what: String) throws -> ((JSONValue) throws -> [UInt8])? {
         if withoutDocx { return nil }
-        guard let path = TemplateLocation.find("quarterly.docx", folder: templates, home: home.resolved),
+        guard let path = TemplateLocation.find(name, folder: templates, home: home.resolved),
               FileManager.default.fileExists(atPath: path) else {
             let looked = templates.map { "«\($0)»" } ?? "$KARTOGRAF_DATA_DIR, «\(Home.templatesFolder)» домашней папки и у программы"
-            printError("Шаблон квартального отчёта quarterly.docx не найден (искали: \(looked)). Укажите папку шаблонов "
-                       + "в --templates или запустите с --without-docx, чтобы сделать только данные .json и сводку.")
+            printError("Шаблон \(name) не найден (искали: \(looked)): \(what) не сформированы. Укажите папку шаблонов "
+                       + "в --templates или запустите с --without-docx, чтобы сделать только данные .json и сводные таблицы.")
             throw ExitCode(1)
         }
         // Compiled once, filled for every organisation.

@@ -3,6 +3,7 @@ import Foundation
 import JSON
 import Model
 import Pipeline
+import Reports
 
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -44,7 +45,7 @@ struct RunCommand: ParsableCommand {
             pipeline = try FolderPipeline(options: PipelineOptions(
                 inbox: inbox, output: folder.output, keepInputs: folder.keepInputs,
                 workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-                protocolWriters: protocolWriters(templates: folder.protocolTemplates), roster: roster))
+                protocolWriters: protocolWriters(templates: folder.protocolTemplates, output: folder.output), roster: roster))
         } catch {
             printError(error.description)
             throw ExitCode(error.stopsTheRun ? 3 : 2)
@@ -96,14 +97,21 @@ func homeInbox(_ home: Home) throws -> String {
 }
 
 /// The check protocol in both forms, from the methodist's template when there is one that can be filled.
-func protocolWriters(templates: String?) -> [any ProtocolWriter] {
-    guard let templates else { return DocxProtocolWriter.standard }
-    let (docx, faults) = DocxProtocolWriter.load(templates: templates)
+func protocolWriters(templates: String?, output: String) -> [any ProtocolWriter] {
+    let settings = departmentSettings(output: output)
+    let (docx, faults) = DocxProtocolWriter.load(templates: templates, signer: settings.checker)
     if !faults.isEmpty {
-        printError("Шаблон протокола в «\(templates)» не заполняется, протоколы сделаны по встроенному шаблону. Ошибки шаблона:")
+        printError("Шаблон протокола в «\(templates ?? "")» не заполняется, протоколы сделаны по встроенному шаблону. Ошибки шаблона:")
         for f in faults { printError("  • \(f)") }
     }
     return [docx, HTMLProtocolWriter(renderer: docx.renderer)]
+}
+
+/// The department's settings from the output folder or the working folder; a broken file is reported.
+func departmentSettings(output: String) -> DepartmentSettings {
+    let settings = DepartmentSettings.load(folders: [output, FileManager.default.currentDirectoryPath])
+    for d in settings.diagnostics { printError(d.message) }
+    return settings.value
 }
 
 /// Throttles the progress line to a few redraws a second.

@@ -4,6 +4,7 @@ import JSON
 import Model
 import Pipeline
 import Reports
+import Templates
 
 /// `kartograf template check|default`: inspect DOCX templates.
 struct TemplateCommand: ParsableCommand {

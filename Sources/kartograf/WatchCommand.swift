@@ -40,7 +40,7 @@ struct WatchCommand: ParsableCommand {
         do {
             pipeline = try FolderPipeline(options: PipelineOptions(
                 inbox: inbox, output: folder.output, keepInputs: folder.keepInputs,
-                protocolWriters: protocolWriters(templates: folder.protocolTemplates), roster: roster))
+                protocolWriters: protocolWriters(templates: folder.protocolTemplates, output: folder.output), roster: roster))
         } catch {
             printError(error.description)
             throw ExitCode(error.stopsTheRun ? 3 : 2)

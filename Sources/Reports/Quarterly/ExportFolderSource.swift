@@ -1,4 +1,3 @@
-import Deadlines
 import Foundation
 import JSON
 import Model
@@ -11,7 +10,8 @@ import Text
 /// identities learned from the names; the file name when a document names none). Files are taken in name
 /// order and their arrival is not known. Protocol links are the other files of the folder whose names
 /// begin with an export's name (`school1.json` → `school1.protocol.docx`).
-/// A deadline written without its parse (text only, no kinds) is parsed here within its document's period.
+/// Deadlines are read as the export stored them (kinds and occurrences); one stored as text only
+/// counts as undated: the report stage does not parse deadlines again.
 public struct ExportFolderSource: QuarterlyInputSource {
     public let directory: String
     /// Prefix put before protocol file names in links (relative to where the summary is written).
@@ -48,8 +48,7 @@ public struct ExportFolderSource: QuarterlyInputSource {
             }
             let stem = String(name.dropLast(5))
             let protocols = (byStem[stem] ?? []).map { linkPrefix + $0 }
-            for var document in export.documents where document.kind == .roadmap || document.kind == .report {
-                parseBareDeadlines(&document)
+            for document in export.documents where document.kind == .roadmap || document.kind == .report {
                 let org = TextNormalizer.singleLine(document.organization)
                     ?? NameLexicon.shared.find(in: document.title) ?? stem
                 filed.append(FiledDocument(organization: org, document: document, file: name,
@@ -58,16 +57,5 @@ public struct ExportFolderSource: QuarterlyInputSource {
         }
         let grouped = QuarterlyGrouping.inputs(filed, quarter: quarter, roster: roster, organization: organization)
         return Checked(grouped.value, diagnostics: findings + grouped.diagnostics)
-    }
-
-    private func parseBareDeadlines(_ document: inout Document) {
-        let parser = DeadlineParser()
-        for s in document.sections.indices {
-            for i in document.sections[s].items.indices {
-                let deadline = document.sections[s].items[i].deadline
-                guard deadline.kinds.isEmpty, deadline.occurrences.isEmpty, deadline.text != nil else { continue }
-                document.sections[s].items[i].deadline = parser.parse(deadline.text, period: document.period).value
-            }
-        }
     }
 }

@@ -114,6 +114,9 @@ public struct QuarterlySubmission: Hashable, Sendable {
     public var generatedOn: Day
     /// The roadmap the rows come from, and the report statuses were read from.
     public var roadmapTitle: String?
+    /// The roadmap's approval date and period, shown beside its title.
+    public var roadmapDate: Day?
+    public var roadmapPeriod: Period?
     public var reportTitle: String?
     public var rows: [QuarterlyRow]
     public var byEvent: [UndatedItem]
@@ -146,6 +149,18 @@ public struct QuarterlySubmission: Hashable, Sendable {
     public var currentRows: [QuarterlyRow] { rows.filter { $0.reason != .overdue } }
     /// Rows due before the quarter and not reported done, with their original dates.
     public var overdueRows: [QuarterlyRow] { rows.filter { $0.reason == .overdue } }
+
+    /// «Дорожная карта …» as a submission names it: its title (or «без названия») and its date,
+    /// else its period; never empty.
+    public var roadmapLabel: String {
+        var label = roadmapTitle.map { "«\(FlowingText.join($0))»" } ?? "без названия"
+        if let roadmapDate {
+            label += " от \(roadmapDate.russianText)"
+        } else if let roadmapPeriod {
+            label += ", период \(roadmapPeriod.russianText)"
+        }
+        return label
+    }
 
     /// Generated after the reporting deadline.
     public var isLate: Bool { generatedOn > deadline }

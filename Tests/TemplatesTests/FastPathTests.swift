@@ -2,7 +2,7 @@ import JSON
 import Model
 import Text
 import XCTest
-@testable import Reports
+@testable import Templates
 
 /// The fast paths of filling: byte-level escaping, frozen template subtrees, value breaks.
 final class FastPathTests: XCTestCase {

@@ -1,22 +1,25 @@
 import JSON
 import Model
+import Templates
 import Text
 
 /// The data of a check protocol (протокол проверки), as JSON for templates and HTML.
 ///
 /// ```
-/// organization, file, sha256, checkedAt ("22.11.2026"), checkedAtISO,
+/// organization, file, sha256, checkedAt ("22 ноября 2026 г."), checkedAtISO,
 /// documents: [{number, kind, title}],
 /// counts: {total, errors, warnings, info}, summary ("1 ошибка, 2 предупреждения, 0 замечаний"),
 /// hasDiagnostics, verdict ("Замечаний нет" or the summary),
 /// groups: [{label, diagnostics: [{number, severity, severityCode, code, field, text, message, fix}]}],
-/// diagnostics: the same entries in one list, each with its label
+/// diagnostics: the same entries in one list, each with its label,
+/// signature: {post, name, date} of who checked (lines to write on when the settings name nobody)
 /// ```
 public enum ProtocolData {
     public static let noOrganization = "не указана"
     public static let noFindings = "Замечаний нет"
 
-    public static func json(for export: Export, checkedAt: Day) -> JSONValue {
+    public static func json(for export: Export, checkedAt: Day,
+                            signer: DepartmentSettings.Signer = DepartmentSettings.Signer()) -> JSONValue {
         let counts = export.severityCounts
         let errors = counts[.error] ?? 0, warnings = counts[.warning] ?? 0, info = counts[.info] ?? 0
         let summary = [plural(errors, "ошибка", "ошибки", "ошибок"),
@@ -35,7 +38,7 @@ public enum ProtocolData {
                 ("severityCode", .string(d.severity.rawValue)),
                 ("code", .string(d.code.rawValue)),
                 ("field", .string(fieldName(d))),
-                ("text", .optional(d.text)),
+                ("text", .optional(d.text.map(FlowingText.join))),
                 ("message", .string(d.message.isEmpty ? ProtocolHints.description(of: d.code) : d.message)),
                 ("fix", .optional(ProtocolHints.fix(for: d.code))),
             ]
@@ -53,24 +56,34 @@ public enum ProtocolData {
                 groups.append((key, label, [entry]))
             }
         }
-        let organization = export.documents.first?.organization.flatMap { TextNormalizer.normalize($0) } ?? noOrganization
+        let organization = export.documents.first?.organization.flatMap { TextNormalizer.normalize(FlowingText.join($0)) }
+            ?? noOrganization
         return .object([
             ("organization", .string(organization)),
             ("file", .string(export.file)),
             ("sha256", .string(export.sha256)),
-            ("checkedAt", .string(checkedAt.dottedDate)),
+            ("checkedAt", .string(checkedAt.russianText)),
             ("checkedAtISO", .string(checkedAt.iso)),
             ("documents", .array(export.documents.enumerated().map { i, doc in
                 .object([("number", .number(Double(i + 1))), ("kind", .string(doc.kind.russian)),
-                         ("title", .string(doc.title ?? "без названия"))])
+                         ("title", .string(doc.title.map(FlowingText.join) ?? "без названия"))])
             })),
             ("counts", .object([("total", .number(Double(export.diagnostics.count))), ("errors", .number(Double(errors))),
                                 ("warnings", .number(Double(warnings))), ("info", .number(Double(info)))])),
             ("summary", .string(summary)),
             ("hasDiagnostics", .bool(!export.diagnostics.isEmpty)),
             ("verdict", .string(export.diagnostics.isEmpty ? noFindings : summary)),
-            ("groups", .array(groups.map { .object([("label", .string($0.label)), ("diagnostics", .array($0.entries))]) })),
+            ("groups", .array(groups.map { group in
+                // The first entry carries how many rows the group's label spans (an HTML `rowspan`).
+                var entries = group.entries
+                if case var .object(first)? = entries.first {
+                    first.append(("labelRows", .number(Double(entries.count))))
+                    entries[0] = .object(first)
+                }
+                return .object([("label", .string(group.label)), ("diagnostics", .array(entries))])
+            })),
             ("diagnostics", .array(flat)),
+            ("signature", DepartmentSettings.signature(signer)),
         ])
     }
 

@@ -1,8 +1,8 @@
 import JSON
 import Model
 import OOXML
+@testable import Templates
 import XCTest
-@testable import Reports
 
 /// Placeholders: split runs, formatting, newlines, escaping, headers and footers.
 final class PlaceholderTests: XCTestCase {

@@ -1,8 +1,8 @@
 import JSON
 import Model
 import OOXML
+@testable import Templates
 import XCTest
-@testable import Reports
 
 /// A template that cannot be filled is rejected with all its faults, each with a stable id.
 final class FaultTests: XCTestCase {

@@ -5,24 +5,22 @@ extension PartProgram {
     /// The filled part; nil when it would render more than `nodeLimit` nodes (as `TemplateRenderer` counts them).
     func fill(_ data: JSONValue, nodeLimit: Int) -> [UInt8]? {
         guard rootNodes <= nodeLimit else { return nil }
-        return text.withUnsafeBufferPointer { text in
-            var filler = Filler(text: text, scopes: [data], produced: rootNodes, limit: nodeLimit)
-            filler.out.reserveCapacity(1 << 15)
-            _ = filler.run(ops)
-            return filler.exceeded ? nil : filler.out
-        }
+        var filler = Filler(text: text, scopes: [data], produced: rootNodes, limit: nodeLimit)
+        filler.out.reserveCapacity(1 << 15)
+        _ = filler.run(ops)
+        return filler.exceeded ? nil : filler.out
     }
 
     private struct Filler {
         /// The program's static text.
-        let text: UnsafeBufferPointer<UInt8>
+        let text: [UInt8]
         var scopes: [JSONValue]
         var produced: Int
         let limit: Int
         var exceeded = false
         var out: [UInt8] = []
 
-        init(text: UnsafeBufferPointer<UInt8>, scopes: [JSONValue], produced: Int, limit: Int) {
+        init(text: [UInt8], scopes: [JSONValue], produced: Int, limit: Int) {
             self.text = text
             self.scopes = scopes
             self.produced = produced
@@ -30,7 +28,7 @@ extension PartProgram {
         }
 
         private mutating func write(_ piece: Range<Int>) {
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: text[piece]))
+            out.append(contentsOf: text[piece])
         }
 
         /// Writes `ops`; whether any node was written.

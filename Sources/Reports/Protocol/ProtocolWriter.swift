@@ -1,7 +1,6 @@
 import Foundation
 import JSON
 import Model
-import Reports
 
 /// What a protocol knows besides the export.
 public struct ProtocolContext: Sendable {
@@ -30,16 +29,18 @@ public struct ProtocolContext: Sendable {
 /// one thread; the lock only keeps a context shared some other way from racing.
 final class ProtocolShared: @unchecked Sendable {
     private let lock = NSLock()
-    private var data: (file: String, sha256: String, day: Day, json: JSONValue)?
+    private var data: (file: String, sha256: String, day: Day, signer: DepartmentSettings.Signer, json: JSONValue)?
 
     /// `ProtocolData.json(for: export, checkedAt: day)`, built once. The export is known by
     /// its file and content hash: comparing whole exports would cost more than building the data.
-    func data(_ export: Export, _ day: Day) -> JSONValue {
+    func data(_ export: Export, _ day: Day, _ signer: DepartmentSettings.Signer) -> JSONValue {
         lock.lock()
         defer { lock.unlock() }
-        if let data, data.day == day, data.file == export.file, data.sha256 == export.sha256 { return data.json }
-        let json = ProtocolData.json(for: export, checkedAt: day)
-        data = (export.file, export.sha256, day, json)
+        if let data, data.day == day, data.signer == signer, data.file == export.file, data.sha256 == export.sha256 {
+            return data.json
+        }
+        let json = ProtocolData.json(for: export, checkedAt: day, signer: signer)
+        data = (export.file, export.sha256, day, signer, json)
         return json
     }
 }
@@ -62,7 +63,8 @@ public struct PlainTextProtocolWriter: ProtocolWriter {
         var lines: [String] = []
         lines.append("# Протокол проверки: «\(context.fileName)»")
         lines.append("")
-        lines.append("Проверено: \(context.checkedAt) (UTC)")
+        let day = ProtocolDay.of(context)
+        lines.append("Проверено: \(day.russianText), \(context.checkedAt.dropFirst(11)) (UTC)")
         if let organization = context.organization { lines.append("Организация: \(organization)") }
         if context.converted { lines.append("Файл был в старом формате и преобразован в .docx перед проверкой.") }
         lines.append("")
@@ -71,8 +73,8 @@ public struct PlainTextProtocolWriter: ProtocolWriter {
         if export.documents.isEmpty { lines.append("Документов не распознано.") }
         for (i, d) in export.documents.enumerated() {
             var line = "\(i + 1). \(d.kind.russian.capitalizedFirst)"
-            if let title = d.title { line += " «\(title)»" }
-            if let period = d.period { line += ", период \(period.from.dottedDate)–\(period.to.dottedDate)" }
+            if let title = d.title { line += " «\(FlowingText.join(title))»" }
+            if let period = d.period { line += ", период \(period.russianText)" }
             let items = d.allItems.count
             if d.kind == .roadmap || d.kind == .report { line += ", пунктов: \(items)" }
             if d.kind == .indicators { line += ", показателей: \(d.indicators.count)" }

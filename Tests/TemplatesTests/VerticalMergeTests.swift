@@ -1,7 +1,7 @@
 import Model
 import OOXML
+@testable import Templates
 import XCTest
-@testable import Reports
 
 /// Vertical merges survive row loops: a section title merged beside its items.
 final class VerticalMergeTests: XCTestCase {

@@ -1,5 +1,5 @@
 import XCTest
-@testable import Reports
+@testable import Templates
 
 final class XMLTreeTests: XCTestCase {
     func testRoundTripKeepsNamesAttributesAndDeclaration() throws {

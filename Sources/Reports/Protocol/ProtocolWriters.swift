@@ -1,6 +1,5 @@
 import Foundation
 import Model
-import Reports
 
 /// The check protocol as a Word document, filled from the methodist's template
 /// (`samples/templates/protocol.docx`) by the template engine.
@@ -13,10 +12,10 @@ public struct DocxProtocolWriter: ProtocolWriter {
 
     public func render(_ export: Export, context: ProtocolContext) -> [UInt8] {
         let day = ProtocolDay.of(context)
-        let data = context.shared.data(export, day)
+        let data = context.shared.data(export, day, renderer.signer)
         if let bytes = try? renderer.docx(data: data) { return bytes }
         // A template broken after the run started: the built-in one still gives a protocol.
-        return (try? ProtocolRenderer().docx(data: data)) ?? []
+        return (try? ProtocolRenderer(signer: renderer.signer).docx(data: data)) ?? []
     }
 
     /// The protocol in both forms from the built-in template: what a pipeline writes unless told otherwise.
@@ -27,14 +26,16 @@ public struct DocxProtocolWriter: ProtocolWriter {
 
     /// The renderer of the templates folder's `protocol.docx`; the built-in template when the
     /// folder has none or the methodist's copy cannot be filled (its faults come back to be shown).
-    public static func load(templates: String?) -> (writer: DocxProtocolWriter, faults: [String]) {
-        if let renderer = try? ProtocolRenderer(templateAt: templates) {
+    public static func load(templates: String?, signer: DepartmentSettings.Signer = DepartmentSettings.Signer())
+        -> (writer: DocxProtocolWriter, faults: [String]) {
+        if let renderer = try? ProtocolRenderer(templateAt: templates, signer: signer) {
             let report = renderer.check()
             if report.isClean { return (DocxProtocolWriter(renderer: renderer), []) }
             let faults = report.faults.map(\.message)
-            if let builtIn = try? ProtocolRenderer() { return (DocxProtocolWriter(renderer: builtIn), faults) }
+            if let builtIn = try? ProtocolRenderer(signer: signer) { return (DocxProtocolWriter(renderer: builtIn), faults) }
         }
-        return (DocxProtocolWriter(renderer: (try? ProtocolRenderer()) ?? ProtocolRenderer(template: [])), [])
+        return (DocxProtocolWriter(renderer: (try? ProtocolRenderer(signer: signer))
+            ?? ProtocolRenderer(template: [], signer: signer)), [])
     }
 }
 
@@ -47,7 +48,7 @@ public struct HTMLProtocolWriter: ProtocolWriter {
     public var fileSuffix: String { ".protocol.html" }
 
     public func render(_ export: Export, context: ProtocolContext) -> [UInt8] {
-        renderer.htmlBytes(data: context.shared.data(export, ProtocolDay.of(context)))
+        renderer.htmlBytes(data: context.shared.data(export, ProtocolDay.of(context), renderer.signer))
     }
 }
 

@@ -125,27 +125,31 @@ struct TemplateRenderer {
 
     /// The content of a run showing `value`: text elements, with `w:tab` and `w:br` for its tabs and newlines.
     static func appendRunContent(_ value: String, into xml: inout [UInt8]) {
-        var scanned = value
-        scanned.withUTF8 { bytes in
-            func text(_ line: Range<Int>) {
-                guard !line.isEmpty else { return }
-                xml.append(contentsOf: TemplateRenderer.textStart)
-                Markup.escape(utf8: UnsafeBufferPointer(rebasing: bytes[line]), into: &xml)
-                xml.append(contentsOf: TemplateRenderer.textEnd)
-            }
-            var start = 0
-            for i in bytes.indices {
-                let b = bytes[i]
-                // Tab, LF, CR: every other byte (0x0E and up is the common case) is text.
-                guard b <= 0x0D, b == 0x09 || b == 0x0A || b == 0x0D else { continue }
-                text(start..<i)
-                start = i + 1
-                if b == 0x09 { xml.append(contentsOf: TemplateRenderer.tab); continue }
-                if b == 0x0A, i > 0, bytes[i - 1] == 0x0D { continue }
-                xml.append(contentsOf: TemplateRenderer.lineBreak)
-            }
-            text(start..<bytes.count)
+        func text(_ piece: Substring) {
+            guard !piece.isEmpty else { return }
+            xml.append(contentsOf: TemplateRenderer.textStart)
+            Markup.escape(String(piece), into: &xml)
+            xml.append(contentsOf: TemplateRenderer.textEnd)
         }
+        let utf8 = value.utf8
+        var start = utf8.startIndex
+        var previous: UInt8 = 0
+        var i = start
+        while i != utf8.endIndex {
+            let b = utf8[i]
+            if b == 0x09 || b == 0x0A || b == 0x0D {
+                text(value[start..<i])
+                if b == 0x09 {
+                    xml.append(contentsOf: TemplateRenderer.tab)
+                } else if !(b == 0x0A && previous == 0x0D) {
+                    xml.append(contentsOf: TemplateRenderer.lineBreak)
+                }
+                start = utf8.index(after: i)
+            }
+            previous = b
+            i = utf8.index(after: i)
+        }
+        text(value[start...])
     }
 
     private static let textStart = Array(#"<w:t xml:space="preserve">"#.utf8)
@@ -154,9 +158,11 @@ struct TemplateRenderer {
     private static let lineBreak = Array("<w:br/>".utf8)
 
     /// What each copy of a section sees: one context per copy (nil: the copy opens no scope).
-    static func contexts(of plan: SectionPlan, in scopes: [JSONValue]) -> [JSONValue?] {
-        let value = TemplateRenderer.resolve(plan.tag.path, in: scopes)
-        if plan.tag.kind == .inverted { return TemplateRenderer.isTruthy(value) ? [] : [nil] }
+    static func contexts(of plan: SectionPlan, in scopes: [JSONValue]) -> [JSONValue?] { contexts(of: plan.tag, in: scopes) }
+
+    static func contexts(of tag: TemplateTag, in scopes: [JSONValue]) -> [JSONValue?] {
+        let value = TemplateRenderer.resolve(tag.path, in: scopes)
+        if tag.kind == .inverted { return TemplateRenderer.isTruthy(value) ? [] : [nil] }
         if case let .array(items)? = value { return items }
         return TemplateRenderer.isTruthy(value) ? [value] : []
     }

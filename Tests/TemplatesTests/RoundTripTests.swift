@@ -1,8 +1,8 @@
 import Model
 import OOXML
+@testable import Templates
 import TestSupport
 import XCTest
-@testable import Reports
 
 /// Real Word files pass through the template engine unchanged: the XML tree writes back what it read.
 final class RoundTripTests: XCTestCase {

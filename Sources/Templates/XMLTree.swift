@@ -1,3 +1,6 @@
+import Text
+import Model
+
 /// A small mutable XML tree for template parts.
 ///
 /// Template parts are small, so the whole part is held in memory. Names and
@@ -134,7 +137,65 @@ struct XMLDocument {
 
 /// Why a part could not be read as XML.
 struct XMLSyntaxError: Error, CustomStringConvertible {
-    let offset: Int
+    let line: Int
     let reason: String
-    var description: String { "\(reason) (байт \(offset))" }
+    var description: String { line > 0 ? "\(reason) (строка \(line))" : reason }
+}
+
+/// Writes a tree back as XML text, straight into UTF-8 bytes.
+enum XMLTreeWriter {
+    static func write(_ document: XMLDocument) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(1 << 16)
+        for p in document.prolog { out.append(contentsOf: p.utf8) }
+        if !document.prolog.isEmpty { out.append(UInt8(ascii: "\n")) }
+        write(document.root, into: &out)
+        return out
+    }
+
+    static func write(_ node: XNode, into out: inout [UInt8]) {
+        switch node.kind {
+        case .text: Markup.escape(node.text, into: &out)
+        case .raw: out.append(contentsOf: node.text.utf8)
+        case .element:
+            if let frozen = node.frozen { out.append(contentsOf: frozen.xml); return }
+            if node.children.isEmpty {
+                openTag(node.name, node.attributes, into: &out)
+                out.append(UInt8(ascii: "/"))
+                out.append(UInt8(ascii: ">"))
+                return
+            }
+            start(node.name, node.attributes, into: &out)
+            for c in node.children { write(c, into: &out) }
+            end(node.name, into: &out)
+        }
+    }
+
+    /// `<name attributes>`.
+    static func start(_ name: String, _ attributes: [(name: String, value: String)], into out: inout [UInt8]) {
+        openTag(name, attributes, into: &out)
+        out.append(UInt8(ascii: ">"))
+    }
+
+    /// `</name>`.
+    static func end(_ name: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "<"))
+        out.append(UInt8(ascii: "/"))
+        out.append(contentsOf: name.utf8)
+        out.append(UInt8(ascii: ">"))
+    }
+
+    /// `<name attributes`, unclosed.
+    private static func openTag(_ name: String, _ attributes: [(name: String, value: String)], into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "<"))
+        out.append(contentsOf: name.utf8)
+        for a in attributes {
+            out.append(UInt8(ascii: " "))
+            out.append(contentsOf: a.name.utf8)
+            out.append(UInt8(ascii: "="))
+            out.append(UInt8(ascii: "\""))
+            Markup.escape(a.value, into: &out, attribute: true)
+            out.append(UInt8(ascii: "\""))
+        }
+    }
 }

@@ -3,7 +3,7 @@ import JSON
 import Model
 import OOXML
 import XCTest
-@testable import Reports
+@testable import Templates
 
 /// Builds small template packages from raw WordprocessingML, and reads results back.
 enum Fixture {

@@ -1,8 +1,8 @@
 import JSON
 import Model
 import OOXML
+@testable import Templates
 import XCTest
-@testable import Reports
 
 /// Sections: row loops, block loops, nesting, inverted sections, conditions.
 final class SectionTests: XCTestCase {

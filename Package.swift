@@ -64,7 +64,7 @@ let package = Package(
 
         // Beside the stages: history between runs, and the folder pipeline.
         .target(name: "Registry", dependencies: [
-            "Model", "Text", "JSON", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            "Model", "Text", "JSON", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .target(name: "Pipeline", dependencies: [
             "Extraction", "Reports", "Registry", "Organisations", "OOXML", "Model", "Text", "JSON",
@@ -100,7 +100,8 @@ let package = Package(
             "Registry", "Model", "JSON", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "PipelineTests", dependencies: [
-            "Pipeline", "Extraction", "Reports", "Organisations", "OOXML", "Model", "Text", "JSON", "TestSupport",
+            "Pipeline", "Registry", "Extraction", "Reports", "Organisations", "OOXML", "Model", "Text", "JSON", "TestSupport",
+            .product(name: "GRDB", package: "GRDB.swift"),
         ]),
     ],
     swiftLanguageModes: [.v6]

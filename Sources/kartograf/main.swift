@@ -22,7 +22,13 @@ do {
 } catch {
     let code = Kartograf.exitCode(for: error)
     if code == .validationFailure {
-        printError(Kartograf.fullMessage(for: error))
+        // Our own usage errors are Russian sentences: shown as they are, with where to find help.
+        if error is ValidationError {
+            printError("Ошибка: \(Kartograf.message(for: error))")
+            printError("Справка: kartograf --help, kartograf <команда> --help.")
+        } else {
+            printError(Kartograf.fullMessage(for: error))
+        }
         exit(2)
     }
     Kartograf.exit(withError: error)

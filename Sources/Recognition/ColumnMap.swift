@@ -5,7 +5,7 @@ import Text
 /// Which grid columns hold which field, found from a table's header rows.
 struct ColumnMap: Sendable {
     /// Grid column ranges per field, in column order.
-    var fields = FieldRanges()
+    var fields: [ColumnField: [Range<Int>]] = [:]
     /// Year columns of an indicators table: year → range.
     var years: [(year: String, range: Range<Int>)] = []
     /// Index of the first row after the header rows.
@@ -31,31 +31,6 @@ struct ColumnMap: Sendable {
         if ranges.count == 1 { return row.text(in: ranges[0]) }
         let parts = ranges.compactMap { row.text(in: $0) }
         return parts.isEmpty ? nil : parts.joined(separator: "\n")
-    }
-}
-
-/// Grid column ranges per field, one slot per field: a dictionary keyed by `ColumnField`
-/// would hash the fields' raw strings on every lookup, and it is looked up on every row.
-struct FieldRanges: Sendable, Sequence {
-    private var slots: [[Range<Int>]?] = Array(repeating: nil, count: ColumnField.allCases.count)
-
-    subscript(_ f: ColumnField) -> [Range<Int>]? {
-        get { slots[f.slot] }
-        set { slots[f.slot] = newValue }
-    }
-
-    subscript(_ f: ColumnField, default value: [Range<Int>]) -> [Range<Int>] {
-        get { slots[f.slot] ?? value }
-        set { slots[f.slot] = newValue }
-    }
-
-    /// How many fields have ranges.
-    var count: Int { slots.reduce(0) { $0 + ($1 == nil ? 0 : 1) } }
-    var keys: [ColumnField] { ColumnField.allCases.filter { slots[$0.slot] != nil } }
-    var values: [[Range<Int>]] { slots.compactMap { $0 } }
-
-    func makeIterator() -> IndexingIterator<[(key: ColumnField, value: [Range<Int>])]> {
-        ColumnField.allCases.compactMap { f in slots[f.slot].map { (key: f, value: $0) } }.makeIterator()
     }
 }
 
@@ -181,10 +156,9 @@ enum HeaderMapper {
         return map
     }
 
-    /// A map for a table with no header row: every column read by what its cells hold.
-    /// Nil unless that makes it a roadmap table (`ColumnMap.isRoadmapLike`).
-    /// A first row that names one column by a synonym, or is marked or set in bold as a header,
-    /// is its header: what it names is kept, and its other columns are read by content too.
+    /// A map for a table whose header (if any) names fewer than two columns: the columns are read
+    /// by what their cells hold. A first row that names one column, or is marked or set in bold as
+    /// a header, is kept as the header. Nil unless the table comes out a roadmap's (`isRoadmapLike`).
     static func mapByContent(_ table: Table) -> ColumnMap? {
         guard table.columnCount >= 2 else { return nil }
         var map = ColumnMap()

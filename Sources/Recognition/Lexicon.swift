@@ -17,6 +17,8 @@ struct Lexicon: Sendable {
     /// and of the nouns such a form ends with («учреждени»).
     let organizationFormStems: [String]
     let organizationHeadStems: [String]
+    /// Institution nouns («гимнази», «лице») that name an organisation when «№» follows («Гимназии № 5»).
+    let organizationNames: [String]
 
     static let shared = Lexicon()
 
@@ -48,25 +50,13 @@ struct Lexicon: Sendable {
             .sorted { ($0.element.count, -$0.offset) > ($1.element.count, -$1.offset) }.map(\.element)
         organizationFormStems = DataFiles.strings(docs["organizationFormWords"]).map(foldForMatching)
         organizationHeadStems = DataFiles.strings(docs["organizationHeadWords"]).map(foldForMatching)
+        organizationNames = DataFiles.strings(docs["organizationNames"]).map(foldForMatching)
     }
 }
 
 /// What a table column holds.
 enum ColumnField: String, Sendable, Hashable, CaseIterable {
     case number, activity, deadline, responsibles, result, outcome, indicator
-
-    /// Its place in `allCases` (`FieldRanges`).
-    var slot: Int {
-        switch self {
-        case .number: 0
-        case .activity: 1
-        case .deadline: 2
-        case .responsibles: 3
-        case .result: 4
-        case .outcome: 5
-        case .indicator: 6
-        }
-    }
 }
 
 /// What a header cell says of its column: a field, or a column to leave alone («Примечание»).

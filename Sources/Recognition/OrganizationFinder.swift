@@ -9,7 +9,7 @@ import Text
 public enum OrganizationFinder {
     public static func find(in text: String?) -> String? {
         guard let text = TextNormalizer.singleLine(text) else { return nil }
-        let starts = [typeStart(in: text), writtenOutStart(in: text)].compactMap { $0 }
+        let starts = [typeStart(in: text), writtenOutStart(in: text), numberedNameStart(in: text)].compactMap { $0 }
         guard let start = starts.min() else { return nil }
         let name = cut(text[start...])
         return name.isEmpty ? nil : name
@@ -63,6 +63,26 @@ public enum OrganizationFinder {
                 runStart = nil
             } else {
                 runStart = nil
+            }
+        }
+        return nil
+    }
+
+    /// Where an institution named by its number starts: a capitalised institution noun with «№»
+    /// within its next three words («в Гимназии № 5 г. Саратова», «Детский сад № 17 «Солнышко»»).
+    static func numberedNameStart(in text: String) -> String.Index? {
+        guard text.contains("№") else { return nil }
+        let folded = RussianFold.fold(text)
+        guard folded.count == text.count else { return nil }
+        for name in Lexicon.shared.organizationNames {
+            var from = folded.startIndex
+            while let r = folded.range(of: name, range: from..<folded.endIndex) {
+                from = r.upperBound
+                let offset = folded.distance(from: folded.startIndex, to: r.lowerBound)
+                let start = text.index(text.startIndex, offsetBy: offset)
+                guard text[start].isUppercase, start == text.startIndex || !text[text.index(before: start)].isLetter else { continue }
+                let next = text[start...].split(separator: " ").dropFirst().prefix(3)
+                if next.contains(where: { $0.hasPrefix("№") }) { return start }
             }
         }
         return nil

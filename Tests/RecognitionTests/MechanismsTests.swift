@@ -76,6 +76,10 @@ final class OrganisationPlacesTests: XCTestCase {
                        "муниципального бюджетного общеобразовательного учреждения «Средняя школа № 5»")
         XCTAssertEqual(OrganizationFinder.find(in: "План МБОУ СОШ № 5 2024-2025 уч. год"), "МБОУ СОШ № 5")
         XCTAssertNil(OrganizationFinder.find(in: "План внедрения в муниципальных общеобразовательных учреждениях города"))
+        XCTAssertEqual(OrganizationFinder.find(in: "План работы СОШ № 12 с. Ивановка на 2024 год"), "СОШ № 12 с. Ивановка")
+        XCTAssertEqual(OrganizationFinder.find(in: "Дорожная карта Гимназии № 5 г. Саратова на 2023-2025 годы"), "Гимназии № 5 г. Саратова")
+        XCTAssertEqual(OrganizationFinder.find(in: "План мероприятий Детского сада № 17 «Солнышко», 2024"), "Детского сада № 17 «Солнышко»")
+        XCTAssertNil(OrganizationFinder.find(in: "План работы школы по подготовке к ГИА"), "a school not named by its number")
     }
 
     func testInTheApprovalBlock() throws {

@@ -49,20 +49,21 @@ enum HeaderMapper {
     /// space, `/`, `(` or `,`). A number synonym must start the header: a sign («№», «#»)
     /// with anything after it, a word («номер», «п/п») as a whole word.
     static func meaning(of header: String) -> HeaderMeaning? {
-        let folded = foldForMatching(header)
+        // Compared as UTF-8 bytes: header and synonyms are folded alike, so equal texts have equal bytes.
+        let folded = Array(foldForMatching(header).utf8)
         guard !folded.isEmpty else { return nil }
-        var wordStarts: [Substring] = []
+        var wordStarts: [ArraySlice<UInt8>] = []
         var atStart = true
         for i in folded.indices {
-            if " /(,".contains(folded[i]) { atStart = true } else if atStart { wordStarts.append(folded[i...]); atStart = false }
+            if " /(,".utf8.contains(folded[i]) { atStart = true } else if atStart { wordStarts.append(folded[i...]); atStart = false }
         }
         for (meaning, synonyms) in Lexicon.shared.columnSynonyms {
             for synonym in synonyms {
                 if meaning == .field(.number) {
-                    let isSign = !synonym.contains { $0.isLetter }
-                    guard folded.hasPrefix(synonym) else { continue }
-                    if isSign || !(folded.dropFirst(synonym.count).first?.isLetter ?? false) { return meaning }
-                } else if wordStarts.contains(where: { $0.hasPrefix(synonym) }) {
+                    guard folded.starts(with: synonym.bytes) else { continue }
+                    let next = String(decoding: folded[synonym.bytes.count...], as: UTF8.self).first
+                    if synonym.isSign || !(next?.isLetter ?? false) { return meaning }
+                } else if wordStarts.contains(where: { $0.starts(with: synonym.bytes) }) {
                     return meaning
                 }
             }
@@ -72,11 +73,13 @@ enum HeaderMapper {
 
     /// A four-digit year a header names (`2022 г.`, `2023 год`, `2024 (план)`, `2021 уч. год`), or nil.
     static func year(for header: String) -> String? {
-        let t = header.trimmingCharacters(in: .whitespacesAndNewlines)
+        // A year header starts with its digits.
+        guard header.first(where: { !$0.isWhitespace })?.isNumber ?? false else { return nil }
+        let t = header.trimmed(\.isWhitespace)
         guard t.count <= 24 else { return nil }
         let digits = t.prefix { $0.isNumber }
         guard digits.count == 4, digits.hasPrefix("20") || digits.hasPrefix("19") else { return nil }
-        let rest = t.dropFirst(4).trimmingCharacters(in: .whitespaces).lowercased()
+        let rest = t.dropFirst(4).trimmed().lowercased()
         guard rest.isEmpty || rest.hasPrefix("г") || rest.hasPrefix("(") || rest.hasPrefix("уч") else { return nil }
         return String(digits)
     }
@@ -148,8 +151,8 @@ enum HeaderMapper {
             // Columns the header leaves open (no text, or words no synonym knows) are read by what they hold.
             let taken = map.fields.values.flatMap { $0 }
             let open = rows[index...last].flatMap(\.cells).filter { c in
-                !c.isContinuation && (c.text == nil || meaning(of: c.text!) == nil)
-                    && !taken.contains { $0.overlaps(c.column..<(c.column + c.span)) }
+                !c.isContinuation && !taken.contains { $0.overlaps(c.column..<(c.column + c.span)) }
+                    && (c.text == nil || meaning(of: c.text!) == nil)
             }.map { $0.column..<($0.column + $0.span) }
             ColumnContent.assign(open: open, table: table, firstDataRow: map.firstDataRow, to: &map)
         }

@@ -25,7 +25,7 @@ final class DocumentKindTests: XCTestCase {
         XCTAssertEqual(Segmenter.titleKind("Новая ПРИКАЗ"), nil, "an order's keyword stands first")
         XCTAssertEqual(Segmenter.unspaced("Д О Р О Ж Н А Я  К А Р Т А"), "ДОРОЖНАЯ КАРТА")
         XCTAssertEqual(Segmenter.unspaced("П Р И К А З № 5"), "ПРИКАЗ № 5")
-        XCTAssertEqual(Segmenter.unspaced("План  на 2024 год"), "План на 2024 год")
+        XCTAssertEqual(Segmenter.unspaced("План  на 2024 год"), "План  на 2024 год", "nothing spaced out: left as it is")
     }
 
     func testATableWithNoHeadingAnywhere() throws {

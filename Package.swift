@@ -18,9 +18,6 @@ let package = Package(
                        providers: [.apt(["libzip-dev"])]),
         .systemLibrary(name: "CLibxml2", pkgConfig: "libxml-2.0",
                        providers: [.apt(["libxml2-dev"])]),
-        // zlib (a dependency of libzip-dev): deflate and CRC-32 for the archives kartograf writes.
-        .systemLibrary(name: "CZlib", pkgConfig: "zlib",
-                       providers: [.apt(["zlib1g-dev"])]),
         // glibc's malloc.h, for the allocator tuning of long batches (no library to link).
         .systemLibrary(name: "CMalloc"),
 
@@ -32,7 +29,7 @@ let package = Package(
         .target(name: "Model"),
 
         // Stage 1: the Word package (zip parts, typed part models) and the document tree; also the DOCX writer.
-        .target(name: "OOXML", dependencies: ["CLibzip", "CLibxml2", "CZlib", "Model", "Text", "JSON"],
+        .target(name: "OOXML", dependencies: ["CLibzip", "CLibxml2", "Model", "Text", "JSON"],
                 // The streaming hot loop touches parser state on every node; dynamic exclusivity
                 // checks cost ~15% of reading time there (measured with callgrind, scripts/bench-read).
                 swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),

@@ -14,7 +14,7 @@ struct CellMeaning {
 struct CellEvaluator {
     let period: Period?
     let resolver: YearResolver
-    /// A cap on generated occurrences, against absurd periods.
+    /// A cap on the occurrences a whole cell generates, against absurd periods.
     let limit = 20_000
 
     init(period: Period?, items: [Item]) {
@@ -43,6 +43,7 @@ struct CellEvaluator {
 
     /// Adds the clause's meaning; returns the latest due of its dated terms (the next `далее` anchor).
     private func evaluate(_ clause: Clause, after: Day?, into meaning: inout CellMeaning) -> Day? {
+        let hasContinuous = clause.hasContinuous
         if clause.hasEvent { meaning.kinds.insert(.event) }
         if clause.items.contains(.placeholder) { meaning.placeholder = true }
         var good: [Span] = []
@@ -62,7 +63,7 @@ struct CellEvaluator {
         if let frequency = frequency(of: clause, spans: good) {
             meaning.kinds.insert(.recurring)
             addRecurring(frequency, clause: clause, spans: good, after: after, into: &meaning)
-            if clause.hasContinuous {
+            if hasContinuous {
                 meaning.kinds.insert(.continuous)
                 addContinuous(start: after?.following, into: &meaning)
             }
@@ -77,7 +78,7 @@ struct CellEvaluator {
             case .since:
                 meaning.kinds.insert(.continuous)
                 guard let occurrence = occurrence(of: span, into: &meaning), let start = occurrence.start else { continue }
-                if clause.hasContinuous {
+                if hasContinuous {
                     continuousStart = min(continuousStart ?? start, start)
                 } else if let p = period, start <= p.to {
                     meaning.occurrences.append((Occurrence(start: start, due: p.to), p.to))
@@ -95,7 +96,7 @@ struct CellEvaluator {
                 }
             }
         }
-        if clause.hasContinuous {
+        if hasContinuous {
             meaning.kinds.insert(.continuous)
             addContinuous(start: continuousStart ?? after?.following, into: &meaning)
         }
@@ -179,6 +180,8 @@ struct CellEvaluator {
         let recurrence = Recurrence(frequency: frequency, period: period, range: generation, lowerBound: lower,
                                     templates: templates, upperYear: upperYear,
                                     anchor: anchor.map { ($0.day, $0.following) }, after: after)
-        meaning.occurrences += recurrence.occurrences(limit: limit)
+        let budget = limit - meaning.occurrences.count
+        guard budget > 0 else { return }
+        meaning.occurrences += recurrence.occurrences(limit: budget)
     }
 }

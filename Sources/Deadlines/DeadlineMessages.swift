@@ -1,39 +1,65 @@
 import Foundation
 import Model
 
-/// The Russian diagnostics of the deadline stage; each names the offending text.
-enum DeadlineMessages {
+/// The Russian diagnostics of the deadline stage for one cell; each names the offending text.
+///
+/// The cell's text is shortened for messages once, however many diagnostics the cell gives.
+struct DeadlineMessages {
+    let text: String
+    /// The text as messages quote it: on one line, long cells cut.
+    let shown: String
+
+    init(text: String) {
+        self.text = text
+        shown = Self.short(text)
+    }
+
     static func missing(_ text: String?) -> Diagnostic {
         let message = text.map { "Срок не указан: в ячейке только «\($0)»" } ?? "Срок не указан"
         return Diagnostic(.deadlineMissing, field: .deadline, text: text, message: message)
     }
 
-    static func unparsed(_ text: String) -> Diagnostic {
+    static func tooLong(_ text: String, length: Int, limit: Int) -> Diagnostic {
+        Diagnostic(.deadlineTooLong, field: .deadline, text: text,
+                   message: "Срок «\(short(text))» слишком длинный (\(length) знаков, разбираются не больше \(limit)): "
+                       + "ячейка не разобрана, оставьте в ней только срок")
+    }
+
+    func unparsed() -> Diagnostic {
         Diagnostic(.deadlineUnparsed, field: .deadline, text: text,
-                   message: "Срок «\(short(text))» не распознан: нет ни даты, ни периодичности, ни события")
+                   message: "Срок «\(shown)» не распознан: нет ни даты, ни периодичности, ни события")
     }
 
-    static func placeholder(_ text: String) -> Diagnostic {
+    func placeholder() -> Diagnostic {
         Diagnostic(.deadlinePlaceholder, field: .deadline, text: text,
-                   message: "Незаполненный шаблон в сроке «\(short(text))»: вместо даты оставлен пропуск")
+                   message: "Незаполненный шаблон в сроке «\(shown)»: вместо даты оставлен пропуск")
     }
 
-    static func yearMissing(fragment: String, text: String) -> Diagnostic {
+    func yearMissing(fragment: String) -> Diagnostic {
         Diagnostic(.deadlineYearMissing, field: .deadline, text: text,
-                   message: "Не указан год для «\(short(fragment))» в сроке «\(short(text))», а период документа его не определяет")
+                   message: "Не указан год для «\(Self.short(fragment))» в сроке «\(shown)», а период документа его не определяет")
     }
 
-    static func invalidDate(fragment: String, reason: String, text: String) -> Diagnostic {
+    func moreYearsMissing(_ count: Int) -> Diagnostic {
+        Diagnostic(.deadlineYearMissing, field: .deadline, text: text,
+                   message: "Ещё в \(count) местах срока «\(shown)» не указан год")
+    }
+
+    func invalidDate(fragment: String, reason: String) -> Diagnostic {
         let first = reason.prefix(1).uppercased() + reason.dropFirst()
-        return Diagnostic(.deadlineInvalidDate, field: .deadline, text: text,
-                          message: "\(first) в сроке «\(short(text))»")
+        return Diagnostic(.deadlineInvalidDate, field: .deadline, text: text, message: "\(first) в сроке «\(shown)»")
     }
 
-    static func outsidePeriod(_ occurrences: [Occurrence], period: Period, text: String) -> Diagnostic {
-        let shown = occurrences.prefix(3).map(describe).joined(separator: ", ")
+    func moreInvalidDates(_ count: Int) -> Diagnostic {
+        Diagnostic(.deadlineInvalidDate, field: .deadline, text: text,
+                   message: "Ещё \(count) неверных дат в сроке «\(shown)»")
+    }
+
+    func outsidePeriod(_ occurrences: [Occurrence], period: Period) -> Diagnostic {
+        let listed = occurrences.prefix(3).map(Self.describe).joined(separator: ", ")
         let more = occurrences.count > 3 ? " и ещё \(occurrences.count - 3)" : ""
         return Diagnostic(.deadlineOutsidePeriod, field: .deadline, text: text,
-                          message: "Срок «\(short(text))» выходит за период документа \(period.from.iso) – \(period.to.iso): \(shown)\(more)")
+                          message: "Срок «\(shown)» выходит за период документа \(period.from.iso) – \(period.to.iso): \(listed)\(more)")
     }
 
     private static func describe(_ o: Occurrence) -> String {
@@ -41,9 +67,10 @@ enum DeadlineMessages {
         return "до \(o.due.iso)"
     }
 
-    /// Long cells are cut in messages; the full text stays in `text`.
-    private static func short(_ text: String) -> String {
-        let flat = text.replacingOccurrences(of: "\n", with: " ")
-        return flat.count > 120 ? String(flat.prefix(117)) + "…" : flat
+    /// Long texts are cut in messages; the full text stays in `text`.
+    static func short(_ text: String) -> String {
+        let head = text.prefix(121)
+        let flat = head.replacingOccurrences(of: "\n", with: " ")
+        return head.count > 120 ? String(flat.prefix(117)) + "…" : flat
     }
 }

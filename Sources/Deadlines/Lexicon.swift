@@ -46,6 +46,8 @@ struct Lexicon: Sendable {
         case year, academic, quarter, half, decade, month, week, term, day, dayOfMonth, times
     }
 
+    /// Data files that could not be read, for the command line to report.
+    var problems: [DataFileProblem] = []
     var months: [String: Int] = [:]
     var ordinals: [String: Int] = [:]
     var counts: [String: Int] = [:]
@@ -106,18 +108,19 @@ struct Lexicon: Sendable {
 
     static func load() -> Lexicon {
         var lexicon = Lexicon()
-        if let months = table("months")?.objectValue {
+        var problems: [DataFileProblem] = []
+        if let months = table("months", problems: &problems)?.objectValue {
             for (key, forms) in months {
                 guard let month = Int(key) else { continue }
                 for form in forms.arrayValue ?? [] { if let f = form.stringValue { lexicon.months[fold(f)] = month } }
             }
         }
-        if let numbers = table("numbers") {
+        if let numbers = table("numbers", problems: &problems) {
             lexicon.ordinals = numberMap(numbers["ordinals"])
             lexicon.counts = numberMap(numbers["counts"])
             lexicon.decadePositions = numberMap(numbers["decadePositions"])
         }
-        if let units = table("units")?.objectValue {
+        if let units = table("units", problems: &problems)?.objectValue {
             for (key, words) in units {
                 guard let unit = UnitWord(rawValue: key) else { continue }
                 for word in words.arrayValue ?? [] {
@@ -125,13 +128,13 @@ struct Lexicon: Sendable {
                 }
             }
         }
-        if let placeholders = table("placeholders") {
+        if let placeholders = table("placeholders", problems: &problems) {
             lexicon.placeholderWords = Set((placeholders["words"]?.arrayValue ?? []).compactMap { $0.stringValue.map(fold) })
             for c in placeholders["characters"]?.arrayValue ?? [] {
                 if let s = c.stringValue { lexicon.placeholderCharacters.formUnion(s.unicodeScalars) }
             }
         }
-        if let phrases = table("phrases") {
+        if let phrases = table("phrases", problems: &problems) {
             for meaning in PhraseMeaning.allCases {
                 let patterns = (phrases[meaning.rawValue]?.arrayValue ?? []).compactMap(\.stringValue)
                 lexicon.phrases[meaning] = PhraseTable(patterns)
@@ -146,6 +149,7 @@ struct Lexicon: Sendable {
                 }
             }
         }
+        lexicon.problems = problems
         return lexicon
     }
 
@@ -195,15 +199,32 @@ struct Lexicon: Sendable {
 
     /// One JSON table: the override directory first, then the bundled resource
     /// (the bundle is not touched when the override directory holds the file).
-    private static func table(_ name: String) -> JSONValue? {
+    /// A file that cannot be read is noted in `problems` (the override then gives way to the bundled one).
+    private static func table(_ name: String, problems: inout [DataFileProblem]) -> JSONValue? {
         let file = name + ".json"
-        if let url = DataLocation.override(file, environment: environment), let value = read(url) { return value }
-        return bundledResources.flatMap { read($0.appendingPathComponent(file)) }
+        if let url = DataLocation.override(file, environment: environment) {
+            switch read(url) {
+            case let .success(value): return value
+            case let .failure(problem): problems.append(problem)
+            }
+        }
+        guard let url = bundledResources?.appendingPathComponent(file) else { return nil }
+        switch read(url) {
+        case let .success(value): return value
+        case let .failure(problem):
+            problems.append(problem)
+            return nil
+        }
     }
 
-    private static func read(_ url: URL) -> JSONValue? {
-        guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8) else { return nil }
-        return try? JSONParser.parse(text)
+    private static func read(_ url: URL) -> Result<JSONValue, DataFileProblem> {
+        DataLocation.utf8Contents(of: url).flatMap { bytes in
+            do {
+                return .success(try JSONParser.parse(bytes: bytes))
+            } catch {
+                return .failure(DataFileProblem("Файл данных «\(url.path)» — неверный JSON (\(error)): исправьте его или уберите из папки."))
+            }
+        }
     }
 }
 

@@ -21,7 +21,7 @@ struct Recurrence {
     /// Generated occurrences with the day that decides whether each lies in P.
     func occurrences(limit: Int) -> [(Occurrence, judge: Day)] {
         switch frequency {
-        case .yearly: return templates.isEmpty ? wholeYears() : yearlyTemplates(limit: limit)
+        case .yearly: return templates.isEmpty ? wholeYears(limit: limit) : yearlyTemplates(limit: limit)
         case .monthly: return units(months: 1, limit: limit)
         case .quarterly: return units(months: 3, limit: limit)
         case .halfYearly: return units(months: 6, limit: limit)
@@ -35,7 +35,7 @@ struct Recurrence {
     private var academic: Bool { period?.isAcademic ?? false }
 
     /// `ежегодно` with no month: calendar years, or academic years in an academic P.
-    private func wholeYears() -> [(Occurrence, judge: Day)] {
+    private func wholeYears(limit: Int) -> [(Occurrence, judge: Day)] {
         var out: [(Occurrence, judge: Day)] = []
         for y in (range.from.year - 1)...range.to.year {
             let window: (Day, Day)?
@@ -48,15 +48,17 @@ struct Recurrence {
             if let after, start <= after { continue }
             let s = lowerBound.map { max($0, start) } ?? start
             out.append((Occurrence(start: s, due: end), end))
+            if out.count >= limit { break }
         }
         return out
     }
 
     private func yearlyTemplates(limit: Int) -> [(Occurrence, judge: Day)] {
         var out: [(Occurrence, judge: Day)] = []
-        for y in (range.from.year - 1)...range.to.year {
-            if let upperYear, y > upperYear { break }
-            if let after, y <= after.year { continue }
+        let first = max(range.from.year - 1, after.map { $0.year + 1 } ?? Int.min)
+        let last = min(range.to.year, upperYear ?? Int.max)
+        guard first <= last else { return [] }
+        for y in first...last {
             for template in templates {
                 guard let occurrence = SpanWindow.occurrence(Self.instantiate(template, year: y)),
                       range.contains(occurrence.due) else { continue }
@@ -84,7 +86,10 @@ struct Recurrence {
     /// Months, quarters or half-years whose end lies in the range.
     private func units(months size: Int, limit: Int) -> [(Occurrence, judge: Day)] {
         var out: [(Occurrence, judge: Day)] = []
-        for year in (range.from.year - 1)...range.to.year {
+        // Units starting after `after` only: the years before it give none.
+        let first = max(range.from.year - 1, after.map { $0.year - 1 } ?? Int.min)
+        guard first <= range.to.year else { return [] }
+        for year in first...range.to.year {
             for (start, end) in Self.unitWindows(year: year, months: size, academic: academic) {
                 guard range.contains(end) else { continue }
                 if let after, start <= after { continue }

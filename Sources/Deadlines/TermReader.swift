@@ -299,6 +299,8 @@ struct TermReader {
             // ХХ.ХХ without a year
         } else if end < tokens.count, tokens[end].kind == .number, !tokens[end].spaceBefore {
             return nil
+        } else if end < tokens.count, tokens[end].kind == .dot, !tokens[end].spaceBefore {
+            end += 1   // `03.02.-07.02.2025`: the first date of a range ends with its dot
         }
         end = consumeYearWords(from: end)
         let text = fragment(j, end)

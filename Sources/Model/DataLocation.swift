@@ -22,3 +22,42 @@ public enum DataLocation {
         return bundle.url(forResource: "Resources", withExtension: nil)
     }
 }
+
+/// A data file that cannot be used, with a Russian message naming it and saying what to do.
+public struct DataFileProblem: Error, Sendable, Equatable, CustomStringConvertible {
+    public let message: String
+    public var description: String { message }
+
+    public init(_ message: String) { self.message = message }
+}
+
+extension DataLocation {
+    /// The bytes of a data file, which must be UTF-8: a file saved in another encoding
+    /// (Windows-1251 from Notepad) is an error, never read as something else.
+    public static func utf8Contents(of url: URL) -> Result<[UInt8], DataFileProblem> {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            return .failure(DataFileProblem("Не удалось прочитать файл данных «\(url.path)»."))
+        }
+        let bytes = [UInt8](data)
+        if let offset = firstInvalidUTF8(bytes) {
+            return .failure(DataFileProblem(
+                "Файл данных «\(url.path)» не в кодировке UTF-8 (неверный байт 0x\(String(bytes[offset], radix: 16, uppercase: true)) "
+                    + "на позиции \(offset)): сохраните его в кодировке UTF-8."))
+        }
+        return .success(bytes)
+    }
+
+    /// The offset of the first byte that does not belong to a well-formed UTF-8 sequence, or nil.
+    public static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case let .valid(encoded): offset += encoded.count
+            case .emptyInput: return nil
+            case .error: return offset
+            }
+        }
+    }
+}

@@ -39,6 +39,10 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     /// Not in diagnostics.md: part of the file (a text box, an embedded object, an
     /// `altChunk`) could not be read, so nothing is dropped silently.
     case documentContentSkipped = "document.content-skipped"
+    /// Not in diagnostics.md: a deadline or responsibles cell too long to be a real one
+    /// (a hostile or broken file); it is kept as written but not read.
+    case deadlineTooLong = "deadline.too-long"
+    case responsibleTooLong = "responsible.too-long"
     /// Not in diagnostics.md: a roadmap, report or indicators table was recognised but no item
     /// (or indicator) was read from it, so that an empty result is never taken for a clean one.
     case documentNoItems = "document.no-items"
@@ -50,7 +54,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
              .orderPlaceholderDate:
             return .error
         case .documentNotRecognized, .documentPeriodMissing, .deadlineUnparsed, .deadlineYearMissing,
-             .deadlineOutsidePeriod, .responsibleUnknown, .responsibleNotInRoster, .itemDuplicateNumber, .documentNoItems:
+             .deadlineOutsidePeriod, .responsibleUnknown, .responsibleNotInRoster, .itemDuplicateNumber,
+             .deadlineTooLong, .responsibleTooLong, .documentNoItems:
             return .warning
         case .resultMissing, .itemNumberingGap, .documentContentSkipped:
             return .info

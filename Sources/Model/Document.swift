@@ -134,12 +134,20 @@ extension Indicator: Encodable {
     private enum CodingKeys: String, CodingKey { case number, name, targets }
 
     /// `targets` as an object keyed by year, in column order.
+    private struct Targets: Encodable {
+        let targets: [(year: String, value: String?)]
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: YearKey.self)
+            for target in targets { try c.encode(target.value, forKey: YearKey(target.year)) }
+        }
+    }
+
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(number, forKey: .number)
         try c.encode(name, forKey: .name)
-        var years = c.nestedContainer(keyedBy: YearKey.self, forKey: .targets)
-        for target in targets { try years.encode(target.value, forKey: YearKey(target.year)) }
+        try c.encode(Targets(targets: targets), forKey: .targets)
     }
 }
 

@@ -30,14 +30,17 @@ public struct Export: Hashable, Sendable {
 
 extension Export: Encodable {
     private enum CodingKeys: String, CodingKey { case format, source, documents, diagnostics }
-    private enum SourceKeys: String, CodingKey { case file, sha256 }
+
+    /// Where the export came from: `{"file": …, "sha256": …}`.
+    private struct Source: Encodable {
+        let file: String
+        let sha256: String
+    }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(Export.format, forKey: .format)
-        var source = c.nestedContainer(keyedBy: SourceKeys.self, forKey: .source)
-        try source.encode(file, forKey: .file)
-        try source.encode(sha256, forKey: .sha256)
+        try c.encode(Source(file: file, sha256: sha256), forKey: .source)
         try c.encode(documents, forKey: .documents)
         try c.encode(diagnostics, forKey: .diagnostics)
     }

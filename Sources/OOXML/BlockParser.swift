@@ -6,9 +6,13 @@ import Text
 /// Text as Word shows it: runs joined, `w:tab` → tab, `w:br`/`w:cr` → newline,
 /// `w:noBreakHyphen` → hyphen, soft hyphens dropped, field results kept and
 /// instructions dropped, hyperlinks and content controls unwrapped, tracked changes
-/// accepted (`w:ins`/`w:moveTo` kept, `w:del`/`w:moveFrom` dropped), hidden text
-/// (`w:vanish`) dropped. What is not read (an `altChunk`, an embedded object, a text
-/// box) becomes a `ReadWarning`.
+/// accepted (`w:ins`/`w:moveTo` kept, `w:del`/`w:moveFrom` dropped; a paragraph whose
+/// mark is deleted runs on into the next), hidden text (`w:vanish`) dropped. `w:sym`
+/// characters are mapped from their symbol font to Unicode, checkboxes become ☐/☒, a drop
+/// cap is joined to its paragraph. Text boxes are read as paragraphs of their own, before
+/// the paragraph they are anchored in (after it when text precedes the anchor); of an
+/// `mc:AlternateContent` only the first choice is read (or the fallback when there is none).
+/// What is not read (an `altChunk`, an embedded object) becomes a `ReadWarning`.
 struct BlockParser {
     let styles: StylesPart
     var counter: NumberingCounter
@@ -31,6 +35,21 @@ struct BlockParser {
         var sectionBreak = false
         var textRuns = 0
         var boldRuns = 0
+        /// The paragraph mark is a tracked deletion, or the paragraph is a drop cap:
+        /// its text runs on into the next paragraph.
+        var runsOn = false
+        /// Text boxes anchored in the paragraph, in order.
+        var before: [Block] = []
+        var after: [Block] = []
+    }
+
+    /// What a paragraph's runs were doing when a text box inside them started.
+    private struct RunState {
+        var para: ParagraphBuilder?
+        var inPPr = false, inRun = false, inRPr = false
+        var runHidden = false, runBold = false, runHasText = false
+        var fields: [Bool] = []  // true while in a field's instruction part
+        var checkbox: Bool?  // a content control's checkbox state, until its content starts
     }
 
     private struct CellBuilder {
@@ -60,98 +79,167 @@ struct BlockParser {
         var lists: [[Block]] = []
         var containers: [[Block]] = [[]]
         var tables: [TableBuilder] = []
-        var para: ParagraphBuilder?
-        var inPPr = false, inRun = false, inRPr = false, inTrPr = false, inTcPr = false, inNumPr = false
-        var runHidden = false, runBold = false, runHasText = false
-        var fields: [Bool] = []  // true while in a field's instruction part
+        var s = RunState()
+        var inTrPr = false, inTcPr = false, inNumPr = false
+        /// Run states of the paragraphs whose text boxes are being read.
+        var outer: [RunState] = []
+        /// Per open `mc:AlternateContent`: whether one of its branches has been read.
+        var alternates: [Bool] = []
+        /// A paragraph that runs on, and the container level it belongs to.
+        var carry: (paragraph: ParagraphBuilder, level: Int)?
 
-        func textVisible() -> Bool { !runHidden && !fields.contains(true) }
+        func textVisible() -> Bool { !s.runHidden && !s.fields.contains(true) }
+        func append(_ text: String) { if textVisible(), s.para != nil { s.para!.text += text } }
+        /// A paragraph left running on at the end of its container stands alone.
+        func flushCarry() {
+            guard let c = carry, c.level == containers.count else { return }
+            carry = nil
+            var pb = c.paragraph
+            pb.runsOn = false
+            emit(pb, into: &containers, carry: &carry)
+        }
 
         while try p.next() {
             if p.kind == .text { continue }
             let isStart = p.kind == .start
             if p.namespace != .w {
-                if isStart && p.name == "AlternateContent" { try skipObject(p, kind: .textBox) }
-                else if isStart && (p.name == "oMath" || p.name == "oMathPara") { try p.skipElement() }
+                guard isStart else {
+                    if p.name == "AlternateContent" { _ = alternates.popLast() }
+                    continue
+                }
+                switch p.name {
+                case "AlternateContent":
+                    alternates.append(false)
+                case "Choice", "Fallback":
+                    if alternates.last == true { try p.skipElement() } else if !alternates.isEmpty { alternates[alternates.count - 1] = true }
+                case "symEx":  // an emoji Word 2016 writes as a symbol (w16se)
+                    if let c = p.anyAttribute("char"), let v = UInt32(c, radix: 16), let scalar = Unicode.Scalar(v) {
+                        append(String(scalar))
+                    }
+                case "oMath", "oMathPara":
+                    try p.skipElement()
+                default: break
+                }
                 continue
             }
             let n = p.tag
             if isStart {
                 switch n {
                 case .p:
-                    para = ParagraphBuilder()
+                    s.para = ParagraphBuilder()
+                    if let c = carry, c.level == containers.count {
+                        s.para!.text = c.paragraph.text
+                        s.para!.textRuns = c.paragraph.textRuns
+                        s.para!.boldRuns = c.paragraph.boldRuns
+                        s.para!.before = c.paragraph.before + c.paragraph.after
+                        carry = nil
+                    }
                 case .pPr:
-                    if para != nil { inPPr = true }
-                case .pStyle where inPPr: para?.styleId = p.attribute("val")
-                case .numPr where inPPr: inNumPr = true
-                case .ilvl where inNumPr: para?.numLevel = Int(p.attribute("val") ?? "")
-                case .numId where inNumPr: para?.numId = Int(p.attribute("val") ?? "")
-                case .outlineLvl where inPPr: para?.outlineLevel = Int(p.attribute("val") ?? "")
-                case .jc where inPPr: para?.alignment = p.attribute("val")
-                case .pageBreakBefore where inPPr: para?.pageBreakBefore = p.attribute("val").map(isOn) ?? true
+                    if s.para != nil { s.inPPr = true }
+                case .pStyle where s.inPPr: s.para?.styleId = p.attribute("val")
+                case .numPr where s.inPPr: inNumPr = true
+                case .ilvl where inNumPr: s.para?.numLevel = Int(p.attribute("val") ?? "")
+                case .numId where inNumPr: s.para?.numId = Int(p.attribute("val") ?? "")
+                case .outlineLvl where s.inPPr: s.para?.outlineLevel = Int(p.attribute("val") ?? "")
+                case .jc where s.inPPr: s.para?.alignment = p.attribute("val")
+                case .pageBreakBefore where s.inPPr: s.para?.pageBreakBefore = p.attribute("val").map(isOn) ?? true
+                case .framePr where s.inPPr:
+                    if let drop = p.attribute("dropCap"), drop != "none" { s.para?.runsOn = true }
                 case .sectPr:
-                    if inPPr { para?.sectionBreak = true }
+                    if s.inPPr { s.para?.sectionBreak = true }
                     try p.skipElement()
-                case .rPr where inPPr && !inRun, .tabs, .pPrChange, .rPrChange, .tblPr, .tblPrEx, .trPrChange,
-                     .tcPrChange, .sdtPr, .sdtEndPr, .smartTagPr, .customXmlPr, .tblPrChange, .tblGridChange,
+                case .rPr where s.inPPr && !s.inRun:
+                    // The paragraph mark's properties: only a tracked deletion of the mark matters.
+                    try p.forEachDescendant {
+                        if p.namespace == .w, p.tag == .del || p.tag == .moveFrom { s.para?.runsOn = true }
+                    }
+                case .sdtPr:
+                    var checked: Bool?
+                    try p.forEachDescendant {
+                        if p.name == "checkbox", p.namespace == .other { checked = checked ?? false }
+                        if p.name == "checked", p.namespace == .other { checked = p.anyAttribute("val").map(isOn) ?? true }
+                    }
+                    s.checkbox = checked
+                case .sdtContent:
+                    if let checked = s.checkbox, s.para != nil {
+                        append(checked ? "☒" : "☐")
+                        try p.skipElement()
+                    }
+                    s.checkbox = nil
+                case .tabs, .pPrChange, .rPrChange, .tblPr, .tblPrEx, .trPrChange,
+                     .tcPrChange, .sdtEndPr, .smartTagPr, .customXmlPr, .tblPrChange, .tblGridChange,
                      .numberingChange:
                     try p.skipElement()
                 case .r:
-                    inRun = true
-                    runHidden = false
-                    runBold = false
-                    runHasText = false
-                case .rPr where inRun: inRPr = true
-                case .vanish where inRPr: runHidden = p.attribute("val").map(isOn) ?? true
-                case .b where inRPr: runBold = p.attribute("val").map(isOn) ?? true
+                    s.inRun = true
+                    s.runHidden = false
+                    s.runBold = false
+                    s.runHasText = false
+                case .rPr where s.inRun: s.inRPr = true
+                case .vanish where s.inRPr: s.runHidden = p.attribute("val").map(isOn) ?? true
+                case .b where s.inRPr: s.runBold = p.attribute("val").map(isOn) ?? true
                 case .t:
                     let t = try p.collectText()
-                    if textVisible(), para != nil {
-                        para!.text += t
-                        if !t.isEmpty { runHasText = true }
+                    if textVisible(), s.para != nil {
+                        s.para!.text += t
+                        if !t.isEmpty { s.runHasText = true }
                     }
                 case .delText, .instrText, .delInstrText:
                     try p.skipElement()
-                case .tab where inRun:
-                    if textVisible() { para?.text += "\t" }
-                case .br where inRun:
+                case .tab where s.inRun:
+                    append("\t")
+                case .br where s.inRun:
                     if textVisible() {
                         if p.attribute("type") == "page" {
-                            if let pb = para, pb.text.trimmingCharacters(in: .whitespaces).isEmpty {
-                                para?.pageBreakBefore = true
+                            if let pb = s.para, pb.text.trimmingCharacters(in: .whitespaces).isEmpty {
+                                s.para?.pageBreakBefore = true
                             } else {
-                                para?.pageBreakAfter = true
-                                para?.text += "\n"
+                                s.para?.pageBreakAfter = true
+                                s.para?.text += "\n"
                             }
                         } else {
-                            para?.text += "\n"
+                            s.para?.text += "\n"
                         }
                     }
-                case .cr where inRun:
-                    if textVisible() { para?.text += "\n" }
+                case .cr where s.inRun:
+                    append("\n")
                 case .noBreakHyphen:
-                    if textVisible() { para?.text += "-" }
+                    append("-")
                 case .sym:
-                    if textVisible(), let c = p.attribute("char"), let v = UInt32(c, radix: 16) {
-                        // Symbol-font bullets live in the private use area (F0B7 …).
-                        let code = v >= 0xF000 ? v - 0xF000 : v
-                        if code == 0xB7 || code == 0xA7 || code == 0xFC { para?.text += "•" }
-                        else if let s = Unicode.Scalar(code), code >= 0x20 { para?.text += String(Character(s)) }
+                    if let c = p.attribute("char"), let v = UInt32(c, radix: 16),
+                       let symbol = SymbolFonts.character(font: p.attribute("font"), code: v) {
+                        append(symbol)
+                        if textVisible() { s.runHasText = true }
                     }
                 case .fldChar:
                     switch p.attribute("fldCharType") {
-                    case "begin": fields.append(true)
-                    case "separate": if !fields.isEmpty { fields[fields.count - 1] = false }
-                    case "end": if !fields.isEmpty { fields.removeLast() }
+                    case "begin":
+                        // A legacy form checkbox (FORMCHECKBOX) shows its state, not a result.
+                        var isCheckBox = false, byDefault: Bool?, checked: Bool?
+                        try p.forEachDescendant {
+                            guard p.namespace == .w else { return }
+                            switch p.name {
+                            case "checkBox": isCheckBox = true
+                            case "default": byDefault = p.attribute("val").map(isOn) ?? true
+                            case "checked": checked = p.attribute("val").map(isOn) ?? true
+                            default: break
+                            }
+                        }
+                        if isCheckBox { append(checked ?? byDefault ?? false ? "☒" : "☐") }
+                        s.fields.append(true)
+                    case "separate": if !s.fields.isEmpty { s.fields[s.fields.count - 1] = false }
+                    case "end": if !s.fields.isEmpty { s.fields.removeLast() }
                     default: break
                     }
                 case .del, .moveFrom:
                     if inTrPr { tables[tables.count - 1].row?.deleted = true }
-                    else if !inRPr && !inPPr { try p.skipElement() }
-                case .drawing, .pict:
-                    try skipObject(p, kind: .textBox)
+                    else if !s.inRPr && !s.inPPr { try p.skipElement() }
+                case .txbxContent:
+                    outer.append(s)
+                    s = RunState()
+                    containers.append([])
                 case .object:
-                    try skipObject(p, kind: .embeddedObject)
+                    try skipObject(p)
                 case .altChunk:
                     warnings.append(ReadWarning(.altChunk, "Вставленный фрагмент другого документа (altChunk) не прочитан: его текст не попал в разбор."))
                     try p.skipElement()
@@ -189,25 +277,37 @@ struct BlockParser {
             } else {
                 switch n {
                 case .p:
-                    if let pb = para {
-                        emit(pb, into: &containers)
+                    if let pb = s.para {
+                        emit(pb, into: &containers, carry: &carry)
                     }
-                    para = nil
-                    inPPr = false
-                case .pPr: inPPr = false
+                    s.para = nil
+                    s.inPPr = false
+                case .pPr: s.inPPr = false
                 case .numPr: inNumPr = false
                 case .r:
-                    if runHasText {
-                        para?.textRuns += 1
-                        if runBold { para?.boldRuns += 1 }
+                    if s.runHasText {
+                        s.para?.textRuns += 1
+                        if s.runBold { s.para?.boldRuns += 1 }
                     }
-                    inRun = false
-                    inRPr = false
-                    runHidden = false
-                case .rPr: inRPr = false
+                    s.inRun = false
+                    s.inRPr = false
+                    s.runHidden = false
+                case .rPr: s.inRPr = false
                 case .trPr: inTrPr = false
                 case .tcPr: inTcPr = false
+                case .txbxContent:
+                    flushCarry()
+                    let blocks = containers.count > 1 ? containers.removeLast() : []
+                    s = outer.popLast() ?? RunState()
+                    if s.para == nil {
+                        containers[containers.count - 1] += blocks
+                    } else if s.para!.text.allSatisfy(\.isWhitespace) {
+                        s.para!.before += blocks
+                    } else {
+                        s.para!.after += blocks
+                    }
                 case .tc:
+                    flushCarry()
                     let blocks = containers.count > 1 ? containers.removeLast() : []
                     if !tables.isEmpty, var cell = tables[tables.count - 1].cell {
                         cell.blocks = blocks
@@ -225,33 +325,43 @@ struct BlockParser {
                     }
                 default:
                     if !noteElements.isEmpty, noteElements.contains(p.name) {
+                        flushCarry()
                         lists.append(containers[0])
                         containers = [[]]
                     }
                 }
             }
         }
-        if noteElements.isEmpty { lists.append(containers[0]) }
+        if noteElements.isEmpty {
+            flushCarry()
+            lists.append(containers[0])
+        }
         return lists
     }
 
     private func isOn(_ v: String) -> Bool { !(v == "0" || v == "false" || v == "off" || v == "none") }
 
-    /// Skips a drawing, picture or object; says so when it held text.
-    private mutating func skipObject(_ p: XMLPullParser, kind: ReadWarning.Kind) throws {
+    /// Skips an embedded object (an Excel sheet, an equation of the old editor); says so.
+    private mutating func skipObject(_ p: XMLPullParser) throws {
         let text = try p.collectText()
         guard let t = TextNormalizer.singleLine(text) else {
-            if kind == .embeddedObject {
-                warnings.append(ReadWarning(.embeddedObject, "Встроенный объект (например, лист Excel) не прочитан."))
-            }
+            warnings.append(ReadWarning(.embeddedObject, "Встроенный объект (например, лист Excel) не прочитан."))
             return
         }
         let snippet = t.count > 60 ? String(t.prefix(60)) + "…" : t
-        warnings.append(ReadWarning(kind == .embeddedObject ? .embeddedObject : .textBox,
-                                    "Текст в надписи или рисунке не прочитан: «\(snippet)»."))
+        warnings.append(ReadWarning(.embeddedObject, "Текст во встроенном объекте не прочитан: «\(snippet)»."))
     }
 
-    private mutating func emit(_ pb: ParagraphBuilder, into containers: inout [[Block]]) {
+    private mutating func emit(_ pb: ParagraphBuilder, into containers: inout [[Block]],
+                               carry: inout (paragraph: ParagraphBuilder, level: Int)?) {
+        let last = containers.count - 1
+        containers[last] += pb.before
+        if pb.runsOn {
+            var rest = pb
+            rest.before = []
+            carry = (rest, containers.count)
+            return
+        }
         var numId = pb.numId
         var level = pb.numLevel
         if numId == nil, let sid = pb.styleId ?? styles.defaultParagraphStyle {
@@ -269,21 +379,23 @@ struct BlockParser {
         let paragraph = Paragraph(text: pb.text, styleId: pb.styleId, styleName: styleName, headingLevel: heading,
                                   numbering: label, alignment: pb.alignment,
                                   isBold: pb.textRuns > 0 && pb.boldRuns == pb.textRuns)
-        let last = containers.count - 1
         if pb.pageBreakBefore { containers[last].append(.pageBreak) }
         containers[last].append(.paragraph(paragraph))
         if pb.pageBreakAfter { containers[last].append(.pageBreak) }
         if pb.sectionBreak { containers[last].append(.sectionBreak) }
+        containers[last] += pb.after
     }
 
     /// Places cells on the grid and resolves vertical merges.
     private static func resolve(_ t: TableBuilder) -> Table {
         var rows: [TableRow] = []
+        rows.reserveCapacity(t.rows.count)
         // Merge origin of each grid column in the previous row: (row index, cell index).
         var origins: [Int: (row: Int, cell: Int)] = [:]
         var widest = 0
         for rb in t.rows {
             var cells: [TableCell] = []
+            cells.reserveCapacity(rb.cells.count)
             var col = rb.gridBefore
             var rowOrigins: [Int: (row: Int, cell: Int)] = [:]
             for cb in rb.cells {

@@ -37,6 +37,7 @@ public struct DocxReader: Sendable {
                 guard bytes.count <= limit else { throw ReadError.tooLarge(bytes: bytes.count, limit: limit) }
                 bytes.append(contentsOf: repeatElement(0, count: min(bytes.count, limit + 1 - bytes.count)))
             }
+            // Sound: read(2) writes at most the `$0.count - count` bytes left after `count`.
             let n = bytes.withUnsafeMutableBytes { readFile(fd, $0.baseAddress! + count, $0.count - count) }
             if n < 0 {
                 if errno == EINTR { continue }

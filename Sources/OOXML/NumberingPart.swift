@@ -144,10 +144,6 @@ struct NumberingCounter {
         if lvl.format == "bullet" {
             return ListLabel(numId: numId, level: level, text: "•", isBullet: true)
         }
-        if lvl.format == "none" {
-            return ListLabel(numId: numId, level: level, text: render(lvl.text, state: state, def: def, legal: lvl.isLegal),
-                             isBullet: false)
-        }
         return ListLabel(numId: numId, level: level, text: render(lvl.text, state: state, def: def, legal: lvl.isLegal),
                          isBullet: false)
     }

@@ -51,8 +51,10 @@ final class SAXEventBuffer {
     /// Name, namespace and tag of each open element, so that an end needs no look-up.
     private var open: [(name: Int, namespace: Namespace, tag: WTag)] = []
     private var stopped = false
-    private var nameIndex = PointerMap<Int>()
-    private var namespaceCache = PointerMap<Namespace>()
+    /// Names and namespaces by the address of libxml2's interned string: the addresses are
+    /// keys only, never read through (sound whatever becomes of the strings).
+    private var nameIndex: [UnsafeRawPointer: Int] = [:]
+    private var namespaceCache: [UnsafeRawPointer: Namespace] = [:]
     /// The namespace pointer seen last and what it was: nearly every element repeats it.
     private var lastNamespace: (pointer: UnsafeRawPointer?, value: Namespace) = (nil, .none)
 
@@ -193,6 +195,7 @@ final class SAXEventBuffer {
 
     private static let ampersandReference = Array("&#38;".utf8)
 
+    /// Sound: libxml2 hands over `count` valid bytes at `p` for the time of the callback.
     private func appendBytes(_ p: XMLString, count: Int) {
         bytes.append(UnsafeBufferPointer(start: p, count: count))
     }

@@ -50,8 +50,10 @@ public struct Paragraph: Hashable, Sendable {
     }
 }
 
-/// One block of the body, a cell, a header or a footnote, in reading order.
-public indirect enum Block: Hashable, Sendable {
+/// One block of the body, a cell, a header or a footnote, in reading order. Held inline (not
+/// `indirect`): a table's rows live in arrays already, and a box per paragraph cost more than
+/// the paragraph's text in a long roadmap.
+public enum Block: Hashable, Sendable {
     case paragraph(Paragraph)
     case table(Table)
     /// A page break (`w:br w:type="page"`, `w:pageBreakBefore`).
@@ -137,7 +139,7 @@ public struct Table: Hashable, Sendable {
 /// What could not be read: carried with the tree, never dropped silently.
 public struct ReadWarning: Hashable, Sendable {
     public enum Kind: String, Sendable, Hashable {
-        case altChunk, embeddedObject, textBox, numbering, part
+        case altChunk, embeddedObject, numbering, part
     }
     public var kind: Kind
     public var message: String

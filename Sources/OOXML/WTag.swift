@@ -3,9 +3,9 @@
 public enum WTag: UInt8, Sendable {
     case p, pPr, pStyle, numPr, ilvl, numId, outlineLvl, jc, pageBreakBefore, sectPr, rPr, tabs
     case pPrChange, rPrChange, tblPr, tblPrEx, trPrChange, tcPrChange, sdtPr, sdtEndPr, smartTagPr, customXmlPr
-    case tblPrChange, tblGridChange, numberingChange
+    case tblPrChange, tblGridChange, numberingChange, framePr, sdtContent, txbxContent
     case r, vanish, b, t, delText, instrText, delInstrText, tab, br, cr, noBreakHyphen, sym, fldChar
-    case del, moveFrom, drawing, pict, object, altChunk
+    case del, moveFrom, object, altChunk
     case tbl, gridCol, tr, trPr, tblHeader, gridBefore, tc, tcPr, gridSpan, vMerge, hMerge
     case footnote, endnote
     case other
@@ -13,9 +13,9 @@ public enum WTag: UInt8, Sendable {
     static let byName: [String: WTag] = {
         let all: [WTag] = [.p, .pPr, .pStyle, .numPr, .ilvl, .numId, .outlineLvl, .jc, .pageBreakBefore, .sectPr, .rPr, .tabs,
                            .pPrChange, .rPrChange, .tblPr, .tblPrEx, .trPrChange, .tcPrChange, .sdtPr, .sdtEndPr, .smartTagPr,
-                           .customXmlPr, .tblPrChange, .tblGridChange, .numberingChange, .r, .vanish, .b, .t, .delText,
+                           .customXmlPr, .tblPrChange, .tblGridChange, .numberingChange, .framePr, .sdtContent, .txbxContent, .r, .vanish, .b, .t, .delText,
                            .instrText, .delInstrText, .tab, .br, .cr, .noBreakHyphen, .sym, .fldChar, .del, .moveFrom,
-                           .drawing, .pict, .object, .altChunk, .tbl, .gridCol, .tr, .trPr, .tblHeader, .gridBefore, .tc,
+                           .object, .altChunk, .tbl, .gridCol, .tr, .trPr, .tblHeader, .gridBefore, .tc,
                            .tcPr, .gridSpan, .vMerge, .hMerge, .footnote, .endnote]
         return Dictionary(uniqueKeysWithValues: all.map { ("\($0)", $0) })
     }()

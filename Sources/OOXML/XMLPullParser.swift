@@ -17,6 +17,7 @@ public final class MemoryByteSource: XMLByteSource {
     public func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         let n = min(buffer.count, bytes.count - offset)
         guard n > 0 else { return 0 }
+        // Sound: n bytes fit both the destination and what is left after `offset`.
         bytes.withUnsafeBytes { src in
             buffer.baseAddress!.copyMemory(from: src.baseAddress! + offset, byteCount: n)
         }
@@ -51,8 +52,8 @@ public final class XMLPullParser {
         case w, r, other, none
     }
 
-    /// Bytes read and pushed at a time: 4 KiB pushes cost fewer instructions than 16 or
-    /// 64 KiB ones (measured), as libxml2 keeps shifting the unparsed rest of its input.
+    /// Bytes read and pushed at a time: small pushes keep libxml2 from shifting a long
+    /// unparsed rest of its input after each one.
     private static let chunkSize = 4096
     private static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
         | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue)
@@ -60,6 +61,8 @@ public final class XMLPullParser {
     private let source: XMLByteSource
     private let events: SAXEventBuffer
     private var context: xmlParserCtxtPtr?
+    /// The bytes pushed to libxml2. Sound: allocated in `init`, freed in `deinit`, written only by
+    /// the source and read by libxml2 within one `feed`.
     private let chunk: UnsafeMutableRawBufferPointer
     private var prolog = PrologScanner()
     /// No more input: the source ended, or parsing failed.
@@ -209,6 +212,18 @@ public final class XMLPullParser {
         let d = depth
         while try next() {
             if kind == .end && depth == d { return }
+        }
+    }
+
+    /// Calls `body` at the start of every element inside the current one (call at its start);
+    /// returns once the current element has ended.
+    public func forEachDescendant(_ body: () throws -> Void) throws {
+        guard kind == .start else { return }
+        if isEmptyElement { pendingEnd = false; return }
+        let d = depth
+        while try next() {
+            if kind == .end && depth == d { return }
+            if kind == .start { try body() }
         }
     }
 

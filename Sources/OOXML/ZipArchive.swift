@@ -1,11 +1,19 @@
 import CLibzip
 import Foundation
 
-/// A read-only ZIP archive (libzip, `ZIP_RDONLY | ZIP_CHECKCONS`) whose entries are
-/// read in memory with every inflated byte counted against `ReadLimits`.
+/// A read-only ZIP archive (libzip) whose entries are read in memory with every inflated
+/// byte counted against `ReadLimits`.
+///
+/// libzip's strict consistency check (`ZIP_CHECKCONS`) is left off: it refuses valid packages
+/// whose local headers disagree with the central directory about fields nothing reads (times,
+/// "version needed"), which some writers produce. Sizes and offsets come from the central
+/// directory, every entry is inflated under the limits and its CRC checked at the end, and an
+/// entry whose data runs past the end of the file is reported as a truncated file.
 /// Not thread-safe: one archive belongs to one reading task.
 public final class ZipArchive {
     private let zip: OpaquePointer
+    /// The bytes an in-memory archive is read from. Sound: libzip only reads them, and they are
+    /// freed in `deinit` after `zip_discard`.
     private var ownedBuffer: UnsafeMutableRawPointer?
     public let limits: ReadLimits
     private var inflatedTotal = 0
@@ -16,7 +24,7 @@ public final class ZipArchive {
     /// Opens a file on disk.
     public convenience init(path: String, limits: ReadLimits = .standard) throws {
         var errorCode: Int32 = 0
-        guard let z = zip_open(path, ZIP_RDONLY | ZIP_CHECKCONS, &errorCode) else {
+        guard let z = zip_open(path, ZIP_RDONLY, &errorCode) else {
             throw ZipArchive.openError(errorCode)
         }
         try self.init(zip: z, buffer: nil, limits: limits)
@@ -34,7 +42,7 @@ public final class ZipArchive {
             buf.deallocate()
             throw ReadError.corruptArchive("zip_source_buffer_create")
         }
-        guard let z = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &err) else {
+        guard let z = zip_open_from_source(src, ZIP_RDONLY, &err) else {
             zip_source_free(src)
             buf.deallocate()
             let e = ZipArchive.openError(zip_error_code_zip(&err))
@@ -113,6 +121,8 @@ public final class ZipArchive {
         guard let file = zip_fopen_index(zip, zip_uint64_t(i), 0) else {
             let code = zip_error_code_zip(zip_get_error(zip))
             if code == ZIP_ER_ENCRNOTSUPP || code == ZIP_ER_NOPASSWD { throw ReadError.encrypted }
+            // The local header lies past the end, or is cut: the file is shorter than its directory says.
+            if code == ZIP_ER_READ || code == ZIP_ER_SEEK || code == ZIP_ER_EOF || code == ZIP_ER_INCONS { throw ReadError.truncated }
             throw ReadError.corruptArchive("zip_fopen \(name)")
         }
         return ZipEntryStream(archive: self, file: file, name: name, compressedSize: compressed)
@@ -124,6 +134,7 @@ public final class ZipArchive {
         var out: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
+            // Sound: the stream writes at most the buffer's count.
             let n = try chunk.withUnsafeMutableBytes { try stream.read(into: $0) }
             if n == 0 { break }
             out.append(contentsOf: chunk[0..<n])

@@ -191,10 +191,10 @@ public final class FolderPipeline: Sendable {
         let organization = Self.organization(of: export)
         let context = ProtocolContext(fileName: file.name, organization: organization,
                                       checkedAt: Self.timestamp(), converted: converted)
-        var json = JSONWriter().bytes(export)
-        json.append(0x0A)
         // Outputs are written here, in parallel, under temporary names; the serial stage only renames them.
         do {
+            var json = try JSONWriter().bytes(export)
+            json.append(0x0A)
             let exportTemp = try Files.writeTemporary(json, in: layout.temp)
             let protocolTemps = export.isUnreadable ? [] : try options.protocolWriters.map {
                 try Files.writeTemporary($0.render(export, context: context), in: layout.temp)

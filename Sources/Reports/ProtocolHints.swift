@@ -25,6 +25,8 @@ enum ProtocolHints {
         case .itemNumberingGap: return "В нумерации пунктов пропуск."
         case .orderPlaceholderDate: return "В приказе вместо даты оставлена заглушка."
         case .documentContentSkipped: return "Часть файла (надпись, рисунок с текстом, встроенный объект) не прочитана."
+        case .deadlineTooLong: return "Текст срока слишком длинный, чтобы быть сроком: он не разобран."
+        case .responsibleTooLong: return "Текст ячейки «Ответственные» слишком длинный: он не разобран."
         case .documentNoItems: return "Документ распознан, но ни одного пункта из него не прочитано."
         }
     }
@@ -48,6 +50,8 @@ enum ProtocolHints {
         case .itemDuplicateNumber, .itemNumberingGap: return "Проверьте нумерацию пунктов."
         case .orderPlaceholderDate: return "Впишите дату и номер приказа."
         case .documentContentSkipped: return "Перенесите важный текст из надписей и встроенных объектов в обычный текст или таблицу."
+        case .deadlineTooLong: return "Оставьте в ячейке «Срок» только срок («до 15.03.2024», «ежеквартально»)."
+        case .responsibleTooLong: return "Оставьте в ячейке «Ответственные» только должности и фамилии ответственных."
         case .documentNoItems: return "Оформите мероприятия таблицей со строкой заголовков («Мероприятие», «Срок», «Ответственный») и пришлите файл снова; до тех пор проверьте документ вручную."
         }
     }

@@ -11,11 +11,14 @@ enum DataFiles {
 
     /// The bundled file decoded, or `nil` when it is missing or malformed.
     static func bundled<T: DataFile>(_ name: String, as type: T.Type) -> T? {
-        let url = besideExecutable?.appendingPathComponent(name)
+        guard let url = bundledURL(name), case let .success(bytes) = DataLocation.utf8Contents(of: url) else { return nil }
+        return decode(bytes)
+    }
+
+    private static func bundledURL(_ name: String) -> URL? {
+        besideExecutable?.appendingPathComponent(name)
             ?? Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Resources")
             ?? Bundle.module.url(forResource: name, withExtension: nil)
-        guard let url, let data = try? Data(contentsOf: url) else { return nil }
-        return decode(data)
     }
 
     /// The installed bundle's `Resources`, looked up once (asking `Bundle` is slow).
@@ -23,9 +26,34 @@ enum DataFiles {
 
     /// The methodist's copy from `KARTOGRAF_DATA_DIR`, decoded, if there is one.
     static func override<T: DataFile>(_ name: String, as type: T.Type) -> T? {
-        guard let url = DataLocation.override(name, environment: environment), let data = try? Data(contentsOf: url)
-        else { return nil }
-        return decode(data)
+        guard let url = DataLocation.override(name, environment: environment),
+              case let .success(bytes) = DataLocation.utf8Contents(of: url) else { return nil }
+        return decode(bytes)
+    }
+
+    /// The stage's data files, bundled and overriding, that cannot be used (not UTF-8, not JSON
+    /// of the expected shape), each with a Russian message; a file that cannot be used is
+    /// left out of the lexicons, so the command line reports these as an error.
+    static func problems() -> [DataFileProblem] {
+        var problems: [DataFileProblem] = []
+        func check<T: DataFile>(_ url: URL?, as type: T.Type) {
+            guard let url else { return }
+            switch DataLocation.utf8Contents(of: url) {
+            case let .failure(problem): problems.append(problem)
+            case let .success(bytes):
+                if decode(bytes) as T? == nil {
+                    problems.append(DataFileProblem(
+                        "Файл данных «\(url.path)» — не JSON нужного вида: исправьте его по образцу встроенного или уберите из папки."))
+                }
+            }
+        }
+        check(DataLocation.override("roles.json", environment: environment), as: RoleLexicon.File.self)
+        check(DataLocation.override("bodies.json", environment: environment), as: BodyLexicon.File.self)
+        check(DataLocation.override("declension.json", environment: environment), as: Declension.Tables.self)
+        check(bundledURL("roles.json"), as: RoleLexicon.File.self)
+        check(bundledURL("bodies.json"), as: BodyLexicon.File.self)
+        check(bundledURL("declension.json"), as: Declension.Tables.self)
+        return problems
     }
 
     /// Just the override variable, asked of `getenv`: `ProcessInfo.environment` builds a
@@ -37,8 +65,8 @@ enum DataFiles {
 
     /// Read with Model's JSON parser: Foundation's `JSONDecoder` costs several times as much,
     /// and every run of the program pays it at start-up.
-    private static func decode<T: DataFile>(_ data: Data) -> T? {
-        guard let json = try? JSONParser.parse(bytes: [UInt8](data)), json.objectValue != nil else { return nil }
+    private static func decode<T: DataFile>(_ bytes: [UInt8]) -> T? {
+        guard let json = try? JSONParser.parse(bytes: bytes), json.objectValue != nil else { return nil }
         return try? T(json: json)
     }
 }
@@ -98,6 +126,8 @@ extension RoleLexicon.File: DataFile {
         organisationWords = try json.optionalField("organisationWords") { try $0.strings() }
         organisationTypes = try json.optionalField("organisationTypes") { try $0.strings() }
         quantifiers = try json.optionalField("quantifiers") { try $0.strings() }
+        acronymHeads = try json.optionalField("acronymHeads") { try $0.dictionary { try $0.string() } }
+        acronymSubjects = try json.optionalField("acronymSubjects") { try $0.strings() }
     }
 }
 

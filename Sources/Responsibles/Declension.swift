@@ -59,8 +59,6 @@ public struct Declension: Sendable {
             var length: Int
             /// The word must be longer than this.
             var shortest: Int
-            /// `ending` as Russian scalars, `nil` if it is not written so.
-            var scalars: [UInt32]?
         }
         var gender: Gender
         var endings: [Ending]
@@ -75,14 +73,6 @@ public struct Declension: Sendable {
         /// The endings by their text, and the lengths they come in.
         var byEnding: [String: [(grammaticalCase: GrammaticalCase, length: Int)]] = [:]
         var lengths: [Int] = []
-        /// The endings as Russian scalars, shortest first (the order `byEnding` is asked in), and
-        /// the letters of `after`; `nil` when one of them is not written in Russian letters.
-        var scalarEndings: [(grammaticalCase: GrammaticalCase, ending: [UInt32])]?
-        var scalarAfter: [UInt32]?
-        /// The last letters of the endings, and whether one ending is empty: a word ending otherwise
-        /// has no reading in this paradigm.
-        var scalarFinals: [UInt32] = []
-        var hasEmptyEnding = false
 
         init(_ paradigm: NameParadigm) {
             gender = Gender(rawValue: paradigm.gender)
@@ -94,22 +84,7 @@ public struct Declension: Sendable {
             longest = endings.map(\.length).max() ?? 0
             for e in endings { byEnding[e.ending, default: []].append((e.grammaticalCase, e.length)) }
             lengths = Set(endings.map(\.length)).sorted()
-            var scalarEndings: [(grammaticalCase: GrammaticalCase, ending: [UInt32])]? = []
-            for length in lengths {
-                for e in endings where e.length == length {
-                    guard let ending = RussianScalars.of(e.ending) else { scalarEndings = nil; break }
-                    scalarEndings?.append((e.grammaticalCase, ending))
-                }
-            }
-            self.scalarEndings = scalarEndings
-            scalarAfter = after.flatMap(RussianScalars.of)
-            for (_, ending) in scalarEndings ?? [] {
-                if let last = ending.last { if !scalarFinals.contains(last) { scalarFinals.append(last) } } else { hasEmptyEnding = true }
-            }
         }
-
-        /// Every ending and `after` are written in Russian letters: the scalar path may be taken.
-        var isScalar: Bool { scalarEndings != nil && (after == nil || scalarAfter != nil) }
     }
 
     init(tables: Tables) {
@@ -126,21 +101,14 @@ public struct Declension: Sendable {
                     for ending in caseEndings {
                         let folded = Words.fold(suffix + ending)
                         endings.append(.init(grammaticalCase: grammaticalCase, ending: folded, length: folded.count,
-                                             shortest: suffix.count + ending.count + 1, scalars: RussianScalars.of(folded)))
+                                             shortest: suffix.count + ending.count + 1))
                     }
                 }
             }
             patronymics.append(PreparedPatronymic(gender: gender, endings: endings))
         }
         self.patronymics = patronymics
-        self.scalarNames = surnames.allSatisfy(\.isScalar) && firstNames.allSatisfy(\.isScalar)
-        self.scalarPatronymics = patronymics.allSatisfy { $0.endings.allSatisfy { $0.scalars != nil } }
     }
-
-    /// All name tables, or all patronymic tables, are written in Russian letters: a word so written
-    /// is declined on its scalars (`RussianScalars`).
-    private let scalarNames: Bool
-    private let scalarPatronymics: Bool
 
     /// The bundled tables, or the methodist's `declension.json` from `KARTOGRAF_DATA_DIR` instead.
     public static let shared = Declension(
@@ -185,9 +153,6 @@ public struct Declension: Sendable {
 
     /// Gender and possible cases of a patronymic form (`Петровичу` → masculine, dative), or `nil`.
     public func patronymic(_ word: String) -> (gender: Gender, cases: Set<GrammaticalCase>)? {
-        if scalarPatronymics, let scalars = RussianScalars.of(word) {
-            return patronymic(folded: scalars.map(RussianScalars.fold))
-        }
         let w = Array(Words.fold(word))
         var tails: [Int: String] = [:]
         for paradigm in patronymics {
@@ -196,18 +161,6 @@ public struct Declension: Sendable {
                 let tail = tails[e.length] ?? String(w.suffix(e.length))
                 tails[e.length] = tail
                 if tail == e.ending { cases.insert(e.grammaticalCase) }
-            }
-            if !cases.isEmpty { return (paradigm.gender, cases) }
-        }
-        return nil
-    }
-
-    /// `patronymic(_:)` of a word folded to Russian scalars.
-    private func patronymic(folded w: [UInt32]) -> (gender: Gender, cases: Set<GrammaticalCase>)? {
-        for paradigm in patronymics {
-            var cases: Set<GrammaticalCase> = []
-            for e in paradigm.endings where w.count > e.shortest && e.length <= w.count {
-                if RussianScalars.hasSuffix(w, e.scalars!) { cases.insert(e.grammaticalCase) }
             }
             if !cases.isEmpty { return (paradigm.gender, cases) }
         }
@@ -237,9 +190,6 @@ public struct Declension: Sendable {
 
     private func nominative(_ word: String, paradigms: [PreparedName], gender: Gender?,
                             cases: Set<GrammaticalCase>?) -> String {
-        if scalarNames, let scalars = RussianScalars.of(word) {
-            return nominative(scalars, paradigms: paradigms, gender: gender, cases: cases)
-        }
         let lower = Array(word.lowercased())
         // The word's last letters, by how many: an ending is compared with the tail of its length.
         let longest = min(paradigms.map(\.longest).max() ?? 0, lower.count)
@@ -266,40 +216,6 @@ public struct Declension: Sendable {
         if cases != nil { return nominative(word, paradigms: paradigms, gender: gender, cases: nil) }
         if gender != nil { return nominative(word, paradigms: paradigms, gender: nil, cases: nil) }
         return word
-    }
-
-    /// `nominative(_:paradigms:gender:cases:)` of a word written in Russian scalars: the same
-    /// readings, asked in the same order, compared scalar by scalar.
-    private func nominative(_ word: [UInt32], paradigms: [PreparedName], gender: Gender?,
-                            cases: Set<GrammaticalCase>?) -> String {
-        let lower = word.map(PlainScalars.lowercased)
-        guard let last = lower.last else { return PlainScalars.string(word) }
-        var best: (length: Int, rank: Int, nominativeEnding: String)?
-        // By index: a `for` over the paradigms would copy each of them, every table it holds retained.
-        for p in paradigms.indices {
-            let paradigmGender = paradigms[p].gender
-            if let gender, let paradigmGender, gender != paradigmGender { continue }
-            guard let nominativeEnding = paradigms[p].nominativeEnding else { continue }
-            guard paradigms[p].hasEmptyEnding || paradigms[p].scalarFinals.contains(last) else { continue }
-            for (grammaticalCase, ending) in paradigms[p].scalarEndings! where lower.count - ending.count >= 2 {
-                guard RussianScalars.hasSuffix(lower, ending) else { continue }
-                let length = ending.count
-                if let cases, !cases.contains(grammaticalCase) { continue }
-                if let after = paradigms[p].scalarAfter, !after.contains(lower[lower.count - length - 1]) { continue }
-                let rank = Self.rank(grammaticalCase, paradigmGender)
-                if let b = best, b.length > length || (b.length == length && b.rank <= rank) { continue }
-                best = (length, rank, nominativeEnding)
-            }
-        }
-        if let best {
-            let stem = word.dropLast(best.length)
-            let letters = stem.filter(PlainScalars.isLetter)
-            let capitals = letters.count > 1 && letters.allSatisfy(PlainScalars.isUppercase)
-            return PlainScalars.string(stem) + (capitals ? best.nominativeEnding.uppercased() : best.nominativeEnding)
-        }
-        if cases != nil { return nominative(word, paradigms: paradigms, gender: gender, cases: nil) }
-        if gender != nil { return nominative(word, paradigms: paradigms, gender: nil, cases: nil) }
-        return PlainScalars.string(word)
     }
 
     /// Preference between readings of the same length: nominative, then feminine, then masculine,

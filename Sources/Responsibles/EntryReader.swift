@@ -81,6 +81,8 @@ struct EntryReader {
             let head = recognize(at: i)
             var j = head.end
             var remarks: [Range<Int>] = []
+            // Inside the name of an organisation after a post (`педагог-психолог МАОУ «Лицей № 4»`).
+            var inOrganisation = false
             while j < tokens.count {
                 let token = tokens[j]
                 if token.opensBracket {
@@ -91,8 +93,18 @@ struct EntryReader {
                 }
                 if head.kind == .person || Self.isListMarker(token) { break }
                 if token.gap.isStrong {
+                    inOrganisation = false
                     if continues(head, at: j) { j += 1; continue }
                     break
+                }
+                if head.kind != .unknown, roles.isOrganisationType(token) || Words.isOne(token.word.first ?? " ", of: "«\"“„") {
+                    inOrganisation = true
+                }
+                if inOrganisation {
+                    // Only a person or a post ends the name: its own words may be bodies (`Лицей`, `Центр`).
+                    if person(at: j) != nil || (j > head.end && startsPost(at: j)) { break }
+                    j += 1
+                    continue
                 }
                 if token.folded == "и", head.kind != .unknown, j + 1 < tokens.count, tokens[j + 1].gap.isSoft,
                    startsEntryAfterAnd(j + 1, head: head) {
@@ -113,20 +125,21 @@ struct EntryReader {
         if let person = person(at: i) {
             return Head(kind: .person, end: person.end, personKey: person.key)
         }
+        let token = tokens[i]
+        let isAbbreviation = Words.isAbbreviation(token.word)
+        // The document's own abbreviations come first (R7), then the lexicon's posts (`ЗДУВР`).
+        if isAbbreviation, let expansion = glossary.expansion(of: Words.bare(token.word)) {
+            let key = roleKeys.map { $0.value(for: expansion) { Self.roleKey(of: expansion, roles: roles, bodies: bodies) } }
+                ?? Self.roleKey(of: expansion, roles: roles, bodies: bodies)
+            if let key {
+                return Head(kind: .role, end: i + 1, roleKey: key, expansion: expansion, isAbbreviation: true)
+            }
+            return Head(kind: .body, end: i + 1, expansion: expansion, isAbbreviation: true)
+        }
         if let role = role(at: i) {
             return Head(kind: .role, end: role.end, roleKey: role.key, isNominative: role.isNominative)
         }
-        let token = tokens[i]
-        if Words.isAbbreviation(token.word) {
-            let abbreviation = Words.bare(token.word)
-            if let expansion = glossary.expansion(of: abbreviation) {
-                let key = roleKeys.map { $0.value(for: expansion) { Self.roleKey(of: expansion, roles: roles, bodies: bodies) } }
-                    ?? Self.roleKey(of: expansion, roles: roles, bodies: bodies)
-                if let key {
-                    return Head(kind: .role, end: i + 1, roleKey: key, expansion: expansion, isAbbreviation: true)
-                }
-                return Head(kind: .body, end: i + 1, expansion: expansion, isAbbreviation: true)
-            }
+        if isAbbreviation {
             if bodies.isBodyAbbreviation(token) {
                 return Head(kind: .body, end: i + 1, isAbbreviation: !roles.isOrganisationType(token))
             }
@@ -188,12 +201,23 @@ struct EntryReader {
         if head.isAbbreviation, j == head.end, Words.isAbbreviation(token.word), !roles.isOrganisationType(token) {
             return true
         }
-        guard Words.isCapitalized(token.word), !Words.isAbbreviation(token.word) else { return false }
+        guard Words.isCapitalized(token.word), !Words.isAbbreviation(token.word) else {
+            // Two posts with only a space between them: `заместитель директора педагог-психолог`.
+            return head.kind == .role && startsPost(at: j)
+        }
         if let role = role(at: j), role.isNominative { return true }
         if let body = body(at: j), body.isNominative, !bodies.isHead(tokens[j]) || head.kind != .body {
             return true
         }
         return false
+    }
+
+    /// A post in the nominative begins at `j`, and not as the object of a preposition or a
+    /// conjunction before it (`ответственный за …`, `учителя математики и физики`).
+    private func startsPost(at j: Int) -> Bool {
+        guard let role = role(at: j), role.isNominative else { return false }
+        let before = tokens[j - 1].folded
+        return !Self.prepositions.contains(before) && !Self.connectors.contains(before)
     }
 
     /// After `и`: a complete entry in the nominative (`директор и заместитель директора`).
@@ -228,7 +252,14 @@ struct EntryReader {
     private func entry(_ range: Range<Int>, head: Head, remarks: [Range<Int>]) -> Responsible? {
         let text = tokenizer.text(range)
         guard Self.hasLetterOrNumber(text) else { return nil }
-        let kept = range.filter { k in !remarks.contains { $0.contains(k) } }
+        // The remarks are in written order and do not overlap: one pass leaves them out.
+        var kept: [Int] = []
+        var r = 0
+        for k in range {
+            while r < remarks.count, remarks[r].upperBound <= k { r += 1 }
+            if r < remarks.count, remarks[r].contains(k) { continue }
+            kept.append(k)
+        }
         let plain = pieces(kept)
         switch head.kind {
         case .person:
@@ -237,9 +268,10 @@ struct EntryReader {
             var key = head.roleKey ?? plain
             let complement = roleComplement(kept.filter { $0 >= head.end })
             if !complement.isEmpty { key += " " + complement }
-            return Responsible(text: text, kind: .role, key: key, expansion: head.expansion)
+            return Responsible(text: text, kind: .role, key: Self.withoutFinalDots(key), expansion: head.expansion)
         case .body:
-            return Responsible(text: text, kind: .body, key: plain, expansion: head.expansion ?? glossary.expansion(of: plain))
+            let key = Self.withoutFinalDots(plain)
+            return Responsible(text: text, kind: .body, key: key, expansion: head.expansion ?? glossary.expansion(of: key))
         case .unknown:
             return Responsible(text: text, kind: .unknown, key: plain)
         }
@@ -254,23 +286,30 @@ struct EntryReader {
         return text.contains(where: { $0.isLetter || $0.isNumber })
     }
 
+    /// Keys of posts and bodies end with no dot (`по УВР.`, `ШМО.`); a person's initials keep theirs.
+    static func withoutFinalDots(_ key: String) -> String {
+        var key = Substring(key)
+        while key.last == "." { key = key.dropLast() }
+        return String(key)
+    }
+
     static let prepositions: Set<Folded> = ["в", "во", "на", "для", "с", "со", "по", "за", "из", "от", "при", "у", "к"]
 
     /// The complement of a role as written, without the words naming the organisation at its ends.
     private func roleComplement(_ indices: [Int]) -> String {
-        var list = indices
+        var list = indices[...]
         while let first = list.first {
             let n = roles.organisationLength(tokens, at: first, end: (list.last ?? first) + 1)
             guard n > 0 else { break }
-            list.removeFirst(min(n, list.count))
+            list = list.dropFirst(n)
         }
         var trimmed = true
         while trimmed, !list.isEmpty {
             trimmed = false
             for length in stride(from: min(3, list.count), through: 1, by: -1) {
-                let start = list[list.count - length]
+                let start = list[list.endIndex - length]
                 // `в ОО` is where, not who: kept.
-                if list.count > length, Self.prepositions.contains(tokens[list[list.count - length - 1]].folded) { continue }
+                if list.count > length, Self.prepositions.contains(tokens[list[list.endIndex - length - 1]].folded) { continue }
                 if roles.organisationLength(tokens, at: start, end: list.last! + 1) == length {
                     list.removeLast(length)
                     trimmed = true
@@ -284,7 +323,7 @@ struct EntryReader {
     }
 
     /// The text of the given tokens: contiguous runs as written, runs joined by a space.
-    private func pieces(_ indices: [Int]) -> String {
+    private func pieces(_ indices: some Collection<Int>) -> String {
         var runs: [Range<Int>] = []
         for k in indices {
             if let last = runs.last, last.upperBound == k { runs[runs.count - 1] = last.lowerBound..<(k + 1) }

@@ -1,9 +1,9 @@
 import Foundation
 
-/// A word folded for lexicon lookups (`Words.fold`), hashed once and compared by its UTF-8 bytes.
-/// `String` hashes and compares Cyrillic text through Unicode normalisation, which on Linux costs
-/// a thousand instructions a lookup; the rules look every token up in a dozen sets. The text is
-/// kept in NFC, so equal bytes are exactly canonically equal strings, as `String ==` compares.
+/// A word folded for lexicon lookups (`Words.fold`), hashed once and compared by its UTF-8 bytes:
+/// `String` hashes and compares Cyrillic text through Unicode normalisation, slow on Linux, and
+/// the rules look every token up in a dozen sets. The text is kept in NFC, so equal bytes are
+/// exactly canonically equal strings, as `String ==` compares.
 struct Folded: Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConvertible {
     let text: String
     private let hash: UInt64
@@ -12,7 +12,7 @@ struct Folded: Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConve
     init(_ text: String) {
         // Words of ASCII and basic Cyrillic are NFC already; only the rest is normalised.
         self.text = Words.isPlain(text) ? text : text.precomposedStringWithCanonicalMapping
-        self.hash = self.text.utf8.withContiguousStorageIfAvailable(Self.fnv) ?? Self.fnv(Array(self.text.utf8))
+        self.hash = Self.fnv(self.text.utf8)
     }
 
     init(stringLiteral value: String) { self.init(value) }
@@ -27,12 +27,7 @@ struct Folded: Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConve
     var description: String { text }
 
     static func == (a: Folded, b: Folded) -> Bool {
-        guard a.hash == b.hash, a.text.utf8.count == b.text.utf8.count else { return false }
-        guard !a.text.isEmpty else { return true }
-        let same = a.text.utf8.withContiguousStorageIfAvailable { x in
-            b.text.utf8.withContiguousStorageIfAvailable { y in memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 }
-        }
-        return same.flatMap { $0 } ?? a.text.utf8.elementsEqual(b.text.utf8)
+        a.hash == b.hash && a.text.utf8.elementsEqual(b.text.utf8)
     }
 
     func hash(into hasher: inout Hasher) { hasher.combine(hash) }

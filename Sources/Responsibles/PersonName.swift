@@ -69,22 +69,12 @@ public enum PersonName {
 
     /// The first character after opening brackets and quotes is a Cyrillic capital.
     private static func beginsWithCapital(_ word: String) -> Bool {
-        if Words.isPlain(word) {   // each scalar a character
-            guard let first = word.unicodeScalars.first(where: { !"(\"'".unicodeScalars.contains($0) }) else { return false }
-            return (0x0410...0x042F).contains(first.value) || first.value == 0x0401
-        }
         guard let first = word.first(where: { !Words.isOne($0, of: "(«\"“„'") }) else { return false }
         return first.isUppercase && Words.isCyrillicLetter(first)
     }
 
     /// The word without brackets, quotes and separating punctuation around it; a final dot stays.
     static func core(_ word: String) -> String {
-        // Nearly every word has nothing around it to strip (see `Words.isPlain`: then each of its
-        // scalars is a character of its own).
-        if let first = word.unicodeScalars.first, let last = word.unicodeScalars.last,
-           !"(«\"“„'".unicodeScalars.contains(first), !")»\"”',;:".unicodeScalars.contains(last), Words.isPlain(word) {
-            return word
-        }
         var s = Substring(word)
         while let c = s.first, Words.isOne(c, of: "(«\"“„'") { s = s.dropFirst() }
         while let c = s.last, Words.isOne(c, of: ")»\"”',;:") { s = s.dropLast() }
@@ -93,7 +83,6 @@ public enum PersonName {
 
     /// A capitalised Cyrillic word (`Алимова`, `Петрова-Водкина`), a final dot allowed.
     static func isName(_ word: String) -> Bool {
-        if let plain = isPlainName(word) { return plain }
         let w = word.hasSuffix(".") ? String(word.dropLast()) : word
         let parts = w.split(separator: "-", omittingEmptySubsequences: false)
         return !parts.isEmpty && parts.allSatisfy { part in
@@ -102,37 +91,8 @@ public enum PersonName {
         }
     }
 
-    /// `isName` read on the scalars of a word of Cyrillic letters, hyphens and dots only (each of
-    /// them a character of its own); `nil` for any other word.
-    private static func isPlainName(_ word: String) -> Bool? {
-        func isUpper(_ v: UInt32) -> Bool { (0x0410...0x042F).contains(v) || v == 0x0401 }
-        func isLower(_ v: UInt32) -> Bool { (0x0430...0x044F).contains(v) || v == 0x0451 }
-        var scalars = word.unicodeScalars[...]
-        guard scalars.allSatisfy({ isUpper($0.value) || isLower($0.value) || $0 == "-" || $0 == "." }) else { return nil }
-        if scalars.last == "." { scalars = scalars.dropLast() }
-        // Parts between hyphens: a capital and at least one small letter after it.
-        var length = 0
-        for scalar in scalars {
-            if scalar == "-" {
-                guard length >= 2 else { return false }
-                length = 0
-            } else {
-                guard length == 0 ? isUpper(scalar.value) : isLower(scalar.value) else { return false }
-                length += 1
-            }
-        }
-        return length >= 2
-    }
-
-    /// `Н.Е.` → Н, Е; `Н.` → Н; `Н.Е` → Н, Е; anything else `nil`.
+    /// `Н.Е.` → Н, Е; `Н.` → Н; `Н.Е` → Н, Е; `Н,Е` → Н, Е; `Н..` → Н; anything else `nil`.
     static func initialLetters(_ word: String) -> [Character]? {
-        // Most words are no initials: a plain word (each scalar a character) that does not begin
-        // with a capital and a dot, or is not a single capital, is answered at once.
-        if Words.isPlain(word) {
-            var scalars = word.unicodeScalars.makeIterator()
-            guard let first = scalars.next(), (0x0410...0x042F).contains(first.value) || first.value == 0x0401 else { return nil }
-            if let second = scalars.next(), second != "." { return nil }
-        }
         let chars = Array(word)
         var letters: [Character] = []
         var k = 0
@@ -141,8 +101,10 @@ public enum PersonName {
             letters.append(chars[k])
             k += 1
             if k < chars.count {
-                guard chars[k] == "." else { return nil }
+                // `Н.`, a typed `Н,` (`П,Р,`), a doubled dot (`В..` before a glued post).
+                guard chars[k] == "." || chars[k] == "," else { return nil }
                 k += 1
+                while k < chars.count, chars[k] == "." { k += 1 }
             } else if letters.count == 1 {
                 return nil   // a lone capital without its dot is no initial
             }

@@ -13,6 +13,10 @@ public struct RoleLexicon: Sendable {
         var organisationWords: [String]?
         var organisationTypes: [String]?
         var quantifiers: [String]?
+        /// Contracted posts written as one capitalised word: a head (`ЗД`) alone or followed by
+        /// the abbreviation of a line of work (`ЗДУВР` → `заместитель директора по УВР`).
+        var acronymHeads: [String: String]?
+        var acronymSubjects: [String]?
     }
 
     /// One word of a role as the matcher sees it.
@@ -66,6 +70,9 @@ public struct RoleLexicon: Sendable {
     let organisationPhrases: [[Folded]]
     let organisationTypes: Set<Folded>
     let quantifiers: Set<Folded>
+    /// `acronymHeads`, longest first, and `acronymSubjects` as written (letter case decides).
+    let acronymHeads: [(short: String, role: String)]
+    let acronymSubjects: Set<String>
     /// Every form of every declining word: a word that is a role word is no surname.
     let vocabulary: Set<Folded>
 
@@ -83,7 +90,11 @@ public struct RoleLexicon: Sendable {
         var organisationWords: [String] = []
         var organisationTypes: Set<String> = []
         var quantifiers: Set<Folded> = []
+        var acronymHeads: [String: String] = [:]
+        var acronymSubjects: Set<String> = []
         for file in files.reversed() {
+            for (short, role) in file.acronymHeads ?? [:] { acronymHeads[short] = role.lowercased() }
+            acronymSubjects.formUnion(file.acronymSubjects ?? [])
             quantifiers.formUnion((file.quantifiers ?? []).map { Folded(Words.fold($0)) })
             for (word, forms) in file.forms ?? [:] { irregular[Words.fold(word), default: []] += forms.map(Words.fold) }
             for (short, full) in file.abbreviations ?? [:] {
@@ -171,6 +182,9 @@ public struct RoleLexicon: Sendable {
             .sorted { $0.count > $1.count }
         self.organisationTypes = Set(organisationTypes.map { Folded(Words.fold($0)) })
         self.quantifiers = quantifiers
+        self.acronymHeads = acronymHeads.map { (short: $0.key, role: $0.value) }
+            .sorted { ($0.short.count, $0.short) > ($1.short.count, $1.short) }
+        self.acronymSubjects = acronymSubjects
         self.vocabulary = vocabulary.union(abbreviations.keys)
     }
 
@@ -183,12 +197,33 @@ public struct RoleLexicon: Sendable {
            !quantifiers.contains(tokens[i + 1].folded) {
             return match(tokens, at: i + 1)
         }
+        if let key = acronym(tokens[i].word) {
+            // `ЗД УВР`: the head and its line of work written apart.
+            if i + 1 < tokens.count, tokens[i + 1].gap.isSoft, acronymHeads.contains(where: { $0.role == key }),
+               case let subject = Words.bare(tokens[i + 1].word), acronymSubjects.contains(subject) {
+                return Match(key: key + " по " + subject, end: i + 2, isNominative: true)
+            }
+            return Match(key: key, end: i + 1, isNominative: true)
+        }
         var best: Match?
         for index in candidates(tokens[i]) {
             guard let m = match(variants[index], tokens, at: i) else { continue }
             if best == nil || m.end > best!.end { best = m }
         }
         return best
+    }
+
+    /// The role a contracted post stands for: `ЗД` → `заместитель директора`, `ЗДУВР` →
+    /// `заместитель директора по УВР`; `nil` for any other word.
+    func acronym(_ word: String) -> String? {
+        let core = Words.bare(word)
+        guard !acronymHeads.isEmpty, core.count <= 12 else { return nil }
+        for head in acronymHeads where core.hasPrefix(head.short) {
+            let rest = String(core.dropFirst(head.short.count))
+            if rest.isEmpty { return head.role }
+            if acronymSubjects.contains(rest) { return head.role + " по " + rest }
+        }
+        return nil
     }
 
     /// The variants that may begin at a token, in lexicon order: only their first word is looked up.
@@ -305,7 +340,7 @@ public struct RoleLexicon: Sendable {
             let left = Folded(String(word[..<hyphen]).trimmingSpaces)
             let afterHyphen = plain ? word.utf8.index(after: hyphen) : word.index(after: hyphen)
             let right = Folded(String(word[afterHyphen...]).trimmingSpaces)
-            if a.contains(left) && b.contains(right) { return (t + 1, aNominative.contains(left)) }
+            if isHalf(left, of: a) && isHalf(right, of: b) { return (t + 1, aNominative.contains(left) || !a.contains(left)) }
             return nil
         }
         // Glued: the shortest first half after which the rest is a second half.
@@ -321,11 +356,20 @@ public struct RoleLexicon: Sendable {
                 }
             }
         }
-        if a.contains(folded), t + 1 < tokens.count, !tokens[t + 1].gap.subtracting([.dash, .line]).isPunctuation,
-           b.contains(tokens[t + 1].folded) {
+        if isHalf(folded, of: a), t + 1 < tokens.count, !tokens[t + 1].gap.subtracting([.dash, .line]).isPunctuation,
+           isHalf(tokens[t + 1].folded, of: b) {
             return (t + 2, aNominative.contains(folded))
         }
         return nil
+    }
+
+    /// One half of a compound, written whole or abbreviated (`пед.-психолог`, `педагог-орг.`,
+    /// `учит.-предметник`): an abbreviation counts when it stands for one word of the half's forms.
+    private func isHalf(_ half: Folded, of forms: Set<Folded>) -> Bool {
+        if forms.contains(half) { return true }
+        let short = half.text.hasSuffix(".") ? Folded(String(half.text.dropLast())) : half
+        guard let full = abbreviations[short], full.count == 1 else { return false }
+        return forms.contains(full[0])
     }
 
     // MARK: Organisation words

@@ -205,6 +205,7 @@ struct Tokenizer {
                 pieceGap.formUnion(next)
             }
         }
+        let initialsWithCommas = commasOfInitials(start, end)
         var k = start
         while k < end {
             let c = units[k]
@@ -224,6 +225,7 @@ struct Tokenizer {
             case ",", ";":
                 guard depth == 0 else { break }
                 let between = k > start && k + 1 < end && isNumber(k - 1) && isNumber(k + 1)
+                if !between, c == ",", initialsWithCommas.contains(k) { break }
                 if !between {
                     emit(k, then: c == "," ? .comma : .semicolon)
                     pieceStart = k + 1
@@ -236,10 +238,12 @@ struct Tokenizer {
                     tokenDepth = depth
                 }
             case ".":
-                // `зам.директора`, `О.А.Кулешова`: a dot followed by a word of three letters or more.
+                // `зам.директора`, `О.А.Кулешова`: a dot followed by a word of three letters or more;
+                // `дир.по`: a dot after an abbreviated word (two small letters) and before any word.
                 var letters = 0
                 while letters < 3, k + 1 + letters < end, isLetter(k + 1 + letters) { letters += 1 }
-                if letters >= 3, k > pieceStart {
+                let abbreviated = k >= pieceStart + 2 && isSmallLetter(k - 1) && isSmallLetter(k - 2) && letters >= 1
+                if letters >= 3 || abbreviated, k > pieceStart {
                     emit(k + 1, then: .glued)
                     pieceStart = k + 1
                     tokenDepth = depth
@@ -252,6 +256,35 @@ struct Tokenizer {
         if pieceStart >= end { carried = pieceGap }
     }
 
+    /// `П,Р,` and `П,Р.`: initials typed with commas for dots. The commas between the capitals
+    /// (not the last one, which separates as any comma) when units `start..<end` are two or three
+    /// single capitals each followed by a comma or a dot, at least one a comma; else none.
+    private func commasOfInitials(_ start: Int, _ end: Int) -> Set<Int> {
+        let count = end - start
+        guard count == 4 || count == 6 || count == 3 || count == 5 else { return [] }
+        var commas: Set<Int> = []
+        var k = start
+        while k < end {
+            guard isCapital(k) else { return [] }
+            if k + 1 == end { break }   // `П,Р`: the last capital without a mark
+            guard isSingle(k + 1), units[k + 1] == "," || units[k + 1] == "." else { return [] }
+            if units[k + 1] == ",", k + 2 < end { commas.insert(k + 1) }
+            k += 2
+        }
+        let capitals = (count + 1) / 2
+        return (2...3).contains(capitals) ? commas : []
+    }
+
+    private func isCapital(_ k: Int) -> Bool {
+        let v = units[k].value
+        return (0x0410...0x042F).contains(v) || v == 0x0401
+    }
+
+    private func isSmallLetter(_ k: Int) -> Bool {
+        let v = units[k].value
+        return (0x0430...0x044F).contains(v) || v == 0x0451 || (0x61...0x7A).contains(v)
+    }
+
     private mutating func appendToken(_ start: Int, _ end: Int, gap: Gap, depth: Int) {
         let hasContent = (start..<end).contains { k in
             if let whole = clusters.isEmpty ? nil : clusters[k] {
@@ -262,72 +295,45 @@ struct Tokenizer {
         guard hasContent else { return }
         let from = unitStarts[start], to = unitEnds[end - 1]
         let word = String(decoding: bytes[from..<to], as: UTF8.self)
-        let folded = Self.foldedBare(bytes[from..<to]) ?? Folded(Words.fold(Words.bare(word)))
+        let folded = Folded(Words.fold(Words.bare(word)))
         tokens.append(Token(word: word, folded: folded, start: from, end: to, gap: gap, depth: depth))
     }
 
-    /// `Words.fold(Words.bare(word))` straight from the bytes of a word of ASCII and the Russian
-    /// alphabet (the letters `RussianFold` folds on bytes), without the intermediate strings;
-    /// `nil` for any other word. Such a word's only characters that are no letters or digits
-    /// are ASCII, so `bare` strips ASCII bytes.
-    private static func foldedBare(_ word: ArraySlice<UInt8>) -> Folded? {
-        var k = word.startIndex
-        while k < word.endIndex {
-            let b = word[k]
-            if b < 0x80 { k += 1; continue }
-            guard k + 1 < word.endIndex else { return nil }
-            let c = word[k + 1]
-            switch (b, c) {
-            case (0xD0, 0x81), (0xD0, 0x90...0xBF), (0xD1, 0x80...0x8F), (0xD1, 0x91): k += 2
-            default: return nil
-            }
-        }
-        func isLetterOrDigit(_ b: UInt8) -> Bool {
-            b >= 0x80 || (0x30...0x39).contains(b) || (0x61...0x7A).contains(b | 0x20)
-        }
-        var start = word.startIndex
-        var end = word.endIndex
-        while start < end, !isLetterOrDigit(word[start]) { start += 1 }
-        while end > start, !isLetterOrDigit(word[end - 1]) { end -= 1 }
-        var folded: [UInt8] = []
-        folded.reserveCapacity(end - start)
-        k = start
-        while k < end {
-            let b = word[k]
-            if b < 0x80 {
-                folded.append((0x41...0x5A).contains(b) ? b + 0x20 : b)
-                k += 1
-                continue
-            }
-            let c = word[k + 1]
-            switch (b, c) {
-            case (0xD0, 0x90...0x9F): folded += [0xD0, c + 0x20]   // А…П → а…п
-            case (0xD0, 0xA0...0xAF): folded += [0xD1, c - 0x20]   // Р…Я → р…я
-            case (0xD0, 0x81), (0xD1, 0x91): folded += [0xD0, 0xB5] // Ё, ё → е
-            default: folded += [b, c]
-            }
-            k += 2
-        }
-        return Folded(String(decoding: folded, as: UTF8.self))
-    }
-
     /// `педагог- психолог`, `педагог -психолог` and a word hyphenated at a line end are one word.
+    /// A chain of such pieces grows one word in place and is folded once, when it is complete.
     private mutating func mergeHyphens() {
         var merged: [Token] = []
+        var grown: [Int] = []
         for token in tokens {
-            // A word can end (begin) with a hyphen character only if its last (first) scalar is one.
-            if var last = merged.last, token.gap.subtracting([.line, .wide]).isEmpty,
-               (last.word.unicodeScalars.last.map(Self.isHyphen) == true && Self.longerThanOne(last.word) && last.word.last.map { Words.isOne($0, of: "-‐‑") } == true && last.word.dropLast().last?.isLetter == true)
-                || (token.word.unicodeScalars.first.map(Self.isHyphen) == true && Self.longerThanOne(token.word) && token.word.first.map { Words.isOne($0, of: "-‐‑") } == true && token.word.dropFirst().first?.isLetter == true) {
-                last.word += token.word
-                last.folded = Folded(Words.fold(Words.bare(last.word)))
-                last.end = token.end
-                merged[merged.count - 1] = last
+            // No copy of the growing word may be alive when it grows, or each step copies it whole.
+            let joins = !merged.isEmpty && token.gap.subtracting([.line, .wide]).isEmpty
+                && (Self.endsWithHyphen(merged[merged.count - 1].word) || Self.beginsWithHyphen(token.word))
+            if joins {
+                let k = merged.count - 1
+                merged[k].word += token.word
+                merged[k].end = token.end
+                if grown.last != k { grown.append(k) }
             } else {
                 merged.append(token)
             }
         }
+        for k in grown { merged[k].folded = Folded(Words.fold(Words.bare(merged[k].word))) }
         tokens = merged
+    }
+
+    /// A letter and then a hyphen ends the word (`педагог-`).
+    private static func endsWithHyphen(_ word: String) -> Bool {
+        // A word can end with a hyphen character only if its last scalar is one.
+        guard word.unicodeScalars.last.map(isHyphen) == true, longerThanOne(word),
+              word.last.map({ Words.isOne($0, of: "-‐‑") }) == true else { return false }
+        // `word[..<index(before: endIndex)]`, not `dropLast()`, which counts the whole word.
+        return word[..<word.index(before: word.endIndex)].last?.isLetter == true
+    }
+
+    /// A hyphen and then a letter begins the word (`-психолог`).
+    private static func beginsWithHyphen(_ word: String) -> Bool {
+        word.unicodeScalars.first.map(isHyphen) == true && longerThanOne(word)
+            && word.first.map { Words.isOne($0, of: "-‐‑") } == true && word.dropFirst().first?.isLetter == true
     }
 
     /// `word.count > 1` without counting every character of a long word.

@@ -61,7 +61,6 @@ enum Words {
 
     /// Starts with an upper-case letter.
     static func isCapitalized(_ word: String) -> Bool {
-        if let answer = RussianScalars.startsCapitalized(word) { return answer }
         guard let c = bare(word).first else { return false }
         return c.isUppercase
     }
@@ -75,24 +74,10 @@ enum Words {
     /// Only ASCII and basic Cyrillic (U+0000–U+007F, U+0400–U+047F): such a string is NFC and
     /// has no combining marks, so comparing its bytes is comparing its characters.
     static func isPlain(_ s: String) -> Bool {
-        // On the contiguous UTF-8 of a native string: a byte iterator costs tens of instructions a byte.
-        if let answer = s.utf8.withContiguousStorageIfAvailable(isPlain) { return answer }
         var bytes = s.utf8.makeIterator()
         while let b = bytes.next() {
             guard b >= 0x80 else { continue }
             guard b == 0xD0 || b == 0xD1, let c = bytes.next(), c & 0xC0 == 0x80 else { return false }
-        }
-        return true
-    }
-
-    private static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var k = 0
-        while k < bytes.count {
-            let b = bytes[k]
-            k += 1
-            guard b >= 0x80 else { continue }
-            guard b == 0xD0 || b == 0xD1, k < bytes.count, bytes[k] & 0xC0 == 0x80 else { return false }
-            k += 1
         }
         return true
     }
@@ -113,7 +98,6 @@ enum Words {
     /// An abbreviation written in capitals: `УО`, `РЦО`, `ШМО`, `МБОУ`, `ППк` (two capitals at least,
     /// more capitals than small letters).
     static func isAbbreviation(_ word: String) -> Bool {
-        if let answer = RussianScalars.isAbbreviation(word) { return answer }
         let core = bare(word)
         let letters = core.filter(\.isLetter)
         let upper = letters.filter(\.isUppercase).count

@@ -1,8 +1,8 @@
 /// Path arithmetic on `/`-separated strings, with the results of NSString's path methods
 /// for the paths kartograf builds (relative or absolute, no `~`, no repeated `/`).
 ///
-/// Foundation's versions cost from 5,000 to 90,000 instructions a call on Linux, and the
-/// pipeline makes several such calls for every file.
+/// Foundation's NSString path methods are slow on Linux and the pipeline calls these for
+/// every file (measurements: docs/performance.md).
 public enum PathText {
     /// `a/b/c.docx` → `c.docx`; `a/b/` → `b`; `/` → `/`.
     public static func lastComponent(_ path: String) -> String {

@@ -44,6 +44,12 @@ struct DeadlineCommand: ParsableCommand {
     }
 
     func run() throws {
+        // A word table the methodist saved in another encoding is an error, not a quiet gap.
+        let problems = DeadlineParser.dataFileProblems
+        if !problems.isEmpty {
+            problems.forEach { printError($0.message) }
+            throw ExitCode(1)
+        }
         let parser = DeadlineParser()
         if let batch {
             try runBatch(batch, parser: parser)
@@ -58,8 +64,10 @@ struct DeadlineCommand: ParsableCommand {
     }
 
     private func runBatch(_ path: String, parser: DeadlineParser) throws {
-        guard let data = FileManager.default.contents(atPath: path), let content = String(data: data, encoding: .utf8) else {
-            throw ValidationError("Не удалось прочитать файл «\(path)».")
+        let content: String
+        switch DataLocation.utf8Contents(of: URL(fileURLWithPath: path)) {
+        case let .success(bytes): content = String(decoding: bytes, as: UTF8.self)
+        case let .failure(problem): throw ValidationError(problem.message)
         }
         let writer = JSONWriter(indent: 0)
         var out = ""

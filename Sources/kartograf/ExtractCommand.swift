@@ -14,7 +14,9 @@ struct ExtractCommand: ParsableCommand {
 
     func run() throws {
         let export = Extractor().extract(path: file)
-        printOut(JSONWriter().string(export))
+        // The export's bytes go out as they are: a long roadmap's JSON is tens of megabytes.
+        try FileHandle.standardOutput.write(contentsOf: try JSONWriter().bytes(export))
+        try FileHandle.standardOutput.write(contentsOf: [UInt8(ascii: "\n")])
         if export.isUnreadable { throw ExitCode(1) }
     }
 }

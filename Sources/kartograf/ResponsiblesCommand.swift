@@ -10,8 +10,12 @@ struct ResponsiblesCommand: ParsableCommand {
         commandName: "responsibles",
         abstract: "Разбирает текст ячейки «Ответственные»: должности, люди и организации.")
 
-    @Argument(help: "Текст ячейки.")
-    var text: String
+    /// The cell text. Taken as unrecognised input so that texts starting with a dash
+    /// (`-5 педагогов`, `- директор`) are read as text, not as options.
+    @Argument(parsing: .allUnrecognized, help: ArgumentHelp("Текст ячейки.", valueName: "text"))
+    var words: [String] = []
+
+    var text: String { words.joined(separator: " ") }
 
     @Option(name: .customLong("glossary"),
             help: ArgumentHelp("Сокращение, как если бы документ его определил (можно повторять).",
@@ -19,10 +23,22 @@ struct ResponsiblesCommand: ParsableCommand {
     var definitions: [String] = []
 
     func validate() throws {
+        if let option = words.first(where: { $0.hasPrefix("--") && $0.dropFirst(2).first?.isLetter == true }) {
+            throw ValidationError("Неизвестный параметр «\(option)».")
+        }
+        if words.isEmpty {
+            throw ValidationError("Укажите текст ячейки «Ответственные».")
+        }
         _ = try glossary()
     }
 
     func run() throws {
+        // A word table the methodist saved in another encoding is an error, not a quiet gap.
+        let problems = ResponsiblesParser.dataFileProblems
+        if !problems.isEmpty {
+            problems.forEach { printError($0.message) }
+            throw ExitCode(1)
+        }
         let result = ResponsiblesParser().parse(text, glossary: try glossary())
         let json = JSONValue.object([
             ("responsibles", .array(result.value.map(\.json))),

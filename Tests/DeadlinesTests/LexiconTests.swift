@@ -58,4 +58,24 @@ final class LexiconTests: XCTestCase {
         XCTAssertEqual(result.value.kinds, [.continuous])
         XCTAssertEqual(DeadlineParser().parse("своевременно", period: nil).value.kinds, [])
     }
+
+    func testOverrideNotInUTF8IsAProblem() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kartograf-lexicon-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // `{"5": ["мая"]}` with the month in Windows-1251.
+        let bytes: [UInt8] = Array(#"{"5": [""#.utf8) + [0xEC, 0xE0, 0xFF] + Array(#""]}"#.utf8)
+        try Data(bytes).write(to: dir.appendingPathComponent("months.json"))
+        try Data("{".utf8).write(to: dir.appendingPathComponent("units.json"))
+        setenv("KARTOGRAF_DATA_DIR", dir.path, 1)
+        defer { unsetenv("KARTOGRAF_DATA_DIR") }
+        let lexicon = Lexicon.load()
+        XCTAssertEqual(lexicon.problems.count, 2)
+        XCTAssertTrue(lexicon.problems.contains { $0.message.contains("months.json") && $0.message.contains("UTF-8") })
+        XCTAssertTrue(lexicon.problems.contains { $0.message.contains("units.json") && $0.message.contains("JSON") })
+        XCTAssertEqual(lexicon.months["мая"], 5, "a broken override gives way to the bundled table")
+        XCTAssertEqual(Lexicon.load().problems.count, 2)
+        unsetenv("KARTOGRAF_DATA_DIR")
+        XCTAssertEqual(Lexicon.load().problems, [])
+    }
 }

@@ -1,19 +1,14 @@
 import Foundation
 import JSON
 import Model
+import TestSupport
 import XCTest
 @testable import Deadlines
 
 /// Every vector of `shared/vectors/deadlines.json` is a test case.
 final class VectorTests: XCTestCase {
     func testAllVectors() throws {
-        let root = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let url = root.deletingLastPathComponent().appendingPathComponent("shared/vectors/deadlines.json")
-        guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
-            throw XCTSkip("no vectors at \(url.path)")
-        }
-        let vectors = try XCTUnwrap(JSONParser.parse(text).arrayValue)
+        let vectors = try XCTUnwrap(Shared.json("vectors/deadlines.json").arrayValue)
         XCTAssertFalse(vectors.isEmpty)
         for v in vectors {
             let id = v["id"]?.stringValue ?? "?"

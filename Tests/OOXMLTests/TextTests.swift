@@ -32,15 +32,6 @@ final class TextTests: XCTestCase {
         XCTAssertEqual(tree.paragraphs.first?.text, "сайт школы")
     }
 
-    func testWhatCannotBeReadIsAWarningNotALoss() throws {
-        let tree = try readBody("""
-            <w:p><w:r><w:t>До</w:t></w:r><w:r><w:drawing><wp:inline xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><w:txbxContent><w:p><w:r><w:t>Текст в надписи</w:t></w:r></w:p></w:txbxContent></wp:inline></w:drawing></w:r><w:r><w:t>после</w:t></w:r></w:p><w:altChunk r:id="rId5"/>
-            """)
-        XCTAssertEqual(tree.paragraphs.first?.text, "Допосле")
-        XCTAssertEqual(tree.warnings.map(\.kind), [.textBox, .altChunk])
-        XCTAssertTrue(tree.warnings[0].message.contains("Текст в надписи"))
-    }
-
     func testFootersStayApartFromTheBody() throws {
         let tree = try readBody(W.p("Тело"), footer: W.p("Страница 1"))
         XCTAssertEqual(tree.paragraphs.map(\.text), ["Тело"])

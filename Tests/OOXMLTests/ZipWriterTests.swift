@@ -28,6 +28,21 @@ final class ZipWriterTests: XCTestCase {
         XCTAssertEqual(Array(bytes[38..<56]), Array("application/x-test".utf8))
     }
 
+    func testDeflatedEntriesAreCopiedWithoutCompressingThemAgain() throws {
+        let xml = Array((0..<4000).map { "<w:p><w:r><w:t>Строка \($0 * 7919 % 10007)</w:t></w:r></w:p>" }.joined().utf8)
+        let fast = try ZipWriter.Deflated([("word/document.xml", xml)], level: 1)
+        var copied = ZipWriter(level: 9)
+        copied.add("word/document.xml", from: fast)
+        var atLevel1 = ZipWriter(level: 1)
+        atLevel1.add("word/document.xml", xml)
+        var atLevel9 = ZipWriter(level: 9)
+        atLevel9.add("word/document.xml", xml)
+        let (c, one, nine) = (try copied.bytes(), try atLevel1.bytes(), try atLevel9.bytes())
+        XCTAssertLessThan(nine.count, one.count, "the levels differ on this text")
+        XCTAssertEqual(c.count, one.count, "the level-1 data is copied, not deflated again at level 9")
+        XCTAssertEqual(try ZipArchive(bytes: c).read("word/document.xml"), xml)
+    }
+
     func testAnEntryMissingFromTheDeflatedSetIsAnError() throws {
         let unchanged = try ZipWriter.Deflated([("a.xml", [1, 2, 3])])
         var zip = ZipWriter()

@@ -2,6 +2,7 @@ import Extraction
 import Foundation
 import JSON
 import Model
+import TestSupport
 import XCTest
 
 /// Runs the built `kartograf` executable on temporary folders.
@@ -23,7 +24,7 @@ struct Harness {
     }
 
     init() throws {
-        guard Self.executable != nil else { throw XCTSkip("the kartograf executable is not built") }
+        guard Self.executable != nil else { try Requirement.missing("the kartograf executable") }
         root = NSTemporaryDirectory() + "kartograf-pipeline-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: root + "/inbox", withIntermediateDirectories: true)
     }

@@ -1,15 +1,12 @@
 import Model
+import TestSupport
 import XCTest
 @testable import Reports
 
-/// Filled packages open in LibreOffice: converted to PDF headless. Skipped when `soffice` is not on PATH.
+/// Filled packages open in LibreOffice: converted to PDF headless. Needs `soffice` (skipped without it locally, failed in CI).
 final class LibreOfficeTests: XCTestCase {
     func soffice() throws -> String {
-        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
-            let path = "\(dir)/soffice"
-            if FileManager.default.isExecutableFile(atPath: path) { return path }
-        }
-        throw XCTSkip("soffice is not on PATH")
+        try Requirement.program("soffice")
     }
 
     func convert(_ docx: [UInt8], name: String) throws -> Int {

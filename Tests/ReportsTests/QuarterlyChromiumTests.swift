@@ -1,24 +1,18 @@
 import Foundation
 import Model
+import TestSupport
 import XCTest
 @testable import Reports
 
 /// Renders the municipal summary in headless Chromium and takes a screenshot.
-/// Skipped where no Chromium is installed; the screenshot is kept in the temporary folder for a look.
+/// Needs Chromium (skipped without it locally, failed in CI); the screenshot is kept in the temporary folder for a look.
 final class QuarterlyChromiumTests: XCTestCase {
-    func chromium() -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        for name in ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"] {
-            for dir in path.split(separator: ":") {
-                let candidate = "\(dir)/\(name)"
-                if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-            }
-        }
-        return nil
+    func chromium() throws -> String {
+        try Requirement.program("chromium")
     }
 
     func testSummaryRendersInHeadlessChromium() throws {
-        guard let browser = chromium() else { throw XCTSkip("Chromium is not installed") }
+        let browser = try chromium()
         let inputs = try SyntheticSource(count: 12).inputs(for: Q.quarter("2024-Q4"), organization: nil).value
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("quarterly-html-\(UUID().uuidString)")
         let result = try QuarterlyReport(quarter: Q.quarter("2024-Q4"), today: Q.day("2025-01-12")).write(inputs, to: dir.path)

@@ -1,14 +1,15 @@
 import Model
 import OOXML
+import TestSupport
 import XCTest
 @testable import Reports
 
 /// Real Word files pass through the template engine unchanged: the XML tree writes back what it read.
 final class RoundTripTests: XCTestCase {
     func testCorpusDocumentsWithoutTagsReadTheSameAfterFilling() throws {
-        let dir = "/work/shared/corpus/dev"
-        let files = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".docx") }.sorted()
-        if files.isEmpty { throw XCTSkip("no corpus at \(dir)") }
+        let dir = try Shared.require("corpus/dev")
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".docx") }.sorted()
+        XCTAssertFalse(files.isEmpty, "no corpus files in \(dir)")
         var compared = 0
         for file in files {
             let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: dir + "/" + file)))

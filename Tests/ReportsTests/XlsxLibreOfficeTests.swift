@@ -1,22 +1,19 @@
 import Foundation
 import Model
+import TestSupport
 import XCTest
 @testable import Reports
 
 /// The municipal workbook converted to CSV by LibreOffice headless: it opens, and the
 /// items sheet holds the organisations, activities, real dates and statuses.
-/// Skipped where `soffice` is not installed.
+/// Needs `soffice` (skipped without it locally, failed in CI).
 final class XlsxLibreOfficeTests: XCTestCase {
-    func soffice() -> String? {
-        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":") {
-            let path = "\(dir)/soffice"
-            if FileManager.default.isExecutableFile(atPath: path) { return path }
-        }
-        return nil
+    func soffice() throws -> String {
+        try Requirement.program("soffice")
     }
 
     func testWorkbookConvertsToCSVWithTheItemsAndDates() throws {
-        guard let soffice = soffice() else { throw XCTSkip("LibreOffice (soffice) is not installed") }
+        let soffice = try soffice()
         let roadmap = Q.roadmap([Q.dated("1", "Семинар наставников", due: "2024-12-28"),
                                  Q.dated("2", "Анкетирование", due: "2024-11-11")], org: "Школа № 7")
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("xlsx-lo-\(UUID().uuidString)")

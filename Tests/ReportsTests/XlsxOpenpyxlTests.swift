@@ -1,6 +1,7 @@
 import Foundation
 import JSON
 import Model
+import TestSupport
 import XCTest
 @testable import Reports
 
@@ -38,7 +39,7 @@ final class XlsxOpenpyxlTests: XCTestCase {
 
     func testWorkbookOpensInOpenpyxlWithTheSameCells() throws {
         guard (try? python(["-c", "import openpyxl"]))?.0 == 0 else {
-            throw XCTSkip("python3 with openpyxl is not installed")
+            try Requirement.missing("python3 with openpyxl")
         }
         let roadmap = Q.roadmap([
             Q.dated("1", "Семинар <наставников> & «педагогов»", due: "2024-12-28"),

@@ -1,5 +1,6 @@
 import Foundation
 import Model
+import TestSupport
 import XCTest
 @testable import Responsibles
 
@@ -72,12 +73,9 @@ final class GlossaryParserTests: XCTestCase {
     }
 
     func testSeedDocument() throws {
-        let seeds = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/seeds")
-        guard let name = try? FileManager.default.contentsOfDirectory(atPath: seeds.path).first(where: { $0.hasPrefix("003_") }),
-              let text = try? String(contentsOf: seeds.appendingPathComponent(name), encoding: .utf8) else {
-            throw XCTSkip("no seed 003")
-        }
+        let seeds = try Shared.require("seeds")
+        let name = try XCTUnwrap(FileManager.default.contentsOfDirectory(atPath: seeds).first { $0.hasPrefix("003_") })
+        let text = try String(contentsOfFile: seeds + "/" + name, encoding: .utf8)
         let glossary = GlossaryParser.parse(text)
         for abbreviation in ["УО", "РЦО", "ОО", "ДО", "ФГОС", "ООП"] {
             XCTAssertNotNil(glossary.expansion(of: abbreviation), abbreviation)

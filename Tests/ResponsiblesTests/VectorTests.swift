@@ -2,22 +2,13 @@ import Foundation
 import JSON
 import Model
 import Responsibles
+import TestSupport
 import XCTest
 
 /// Every vector of `../shared/vectors/responsibles.json` is a case.
 final class VectorTests: XCTestCase {
-    static var vectorsURL: URL {
-        // Tests/ResponsiblesTests/VectorTests.swift → package root → ../shared/vectors
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("shared/vectors/responsibles.json")
-    }
-
     func testEveryVector() throws {
-        guard let data = try? Data(contentsOf: Self.vectorsURL) else {
-            throw XCTSkip("no vectors at \(Self.vectorsURL.path)")
-        }
-        let vectors = try XCTUnwrap(try JSONParser.parse(String(decoding: data, as: UTF8.self)).arrayValue)
+        let vectors = try XCTUnwrap(Shared.json("vectors/responsibles.json").arrayValue)
         XCTAssertGreaterThan(vectors.count, 0)
         for vector in vectors {
             let id = vector["id"]?.stringValue ?? "?"

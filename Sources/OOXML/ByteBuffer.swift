@@ -1,7 +1,6 @@
-/// Bytes appended into memory of its own, for writers and parsers that append thousands of
-/// small pieces per file: an append is a capacity check and a copy. `Array.append(contentsOf:)`
-/// costs ~130 instructions a call and even a one-byte array store checks uniqueness in the
-/// runtime (callgrind).
+/// Bytes appended into memory of its own, for the reader's event buffer, which appends
+/// thousands of small pieces per file: an append is a capacity check and a copy, without the
+/// uniqueness checks of an array (docs/performance.md).
 ///
 /// Copies share the memory: keep one owner (a writer's `inout` state, a class's stored
 /// property) and never append through a copy. Views of its bytes last until the next change.

@@ -1,4 +1,4 @@
-import Text
+@testable import OOXML
 import XCTest
 
 final class ByteBufferTests: XCTestCase {

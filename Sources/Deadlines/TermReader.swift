@@ -273,7 +273,8 @@ struct TermReader {
         return (p, end)
     }
 
-    /// `13.05.2023`, `13.5.23`, `15.09. 2024`, `13.05`, and blanks `00.00.0000`, `ХХ.ХХ.2024`.
+    /// `13.05.2023`, `13.5.23`, `15.09. 2024`, `13.05`, `15. 09.2024`, `15,09,2024`, and blanks
+    /// `00.00.0000`, `ХХ.ХХ.2024`.
     private func numericDate(at j: Int) -> (Point, Int)? {
         func component(_ k: Int) -> Token? {
             guard k < tokens.count else { return nil }
@@ -282,11 +283,26 @@ struct TermReader {
             if t.kind == .placeholder { return t }
             return nil
         }
-        guard let d = component(j), j + 2 < tokens.count, tokens[j + 1].kind == .dot, !tokens[j + 1].spaceBefore,
-              !tokens[j + 2].spaceBefore, let m = component(j + 2) else { return nil }
+        guard let d = component(j), j + 2 < tokens.count, let m = component(j + 2) else { return nil }
+        let separator = tokens[j + 1].kind
+        // A four-digit year glued to the month by the same separator: `15.09.2024`, `15,09,2024`.
+        let fullYear = j + 4 < tokens.count && tokens[j + 3].kind == separator && !tokens[j + 3].spaceBefore
+            && tokens[j + 4].kind == .number && tokens[j + 4].digits == 4 && !tokens[j + 4].spaceBefore
+        switch separator {
+        case .dot:
+            // A stray space beside the first dot (`15. 09.2024`, `15 .09.2024`) only before a full year.
+            guard (!tokens[j + 1].spaceBefore && !tokens[j + 2].spaceBefore) || fullYear else { return nil }
+        case .comma:
+            // Commas typed for dots: only the whole glued date, never a list of numbers.
+            guard !tokens[j + 1].spaceBefore, !tokens[j + 2].spaceBefore, fullYear, tokens[j + 1].text == "," else {
+                return nil
+            }
+        default:
+            return nil
+        }
         var end = j + 3
         var yearToken: Token?
-        if end + 1 < tokens.count, tokens[end].kind == .dot, !tokens[end].spaceBefore,
+        if end + 1 < tokens.count, tokens[end].kind == separator, !tokens[end].spaceBefore,
            tokens[end + 1].kind == .number || tokens[end + 1].kind == .placeholder {
             yearToken = tokens[end + 1]
             end += 2

@@ -147,6 +147,11 @@ struct EntryReader {
         if let body = body(at: i) {
             return Head(kind: .body, end: body.end, isNominative: body.isNominative)
         }
+        // `весь педагогический коллектив`: a quantifier before a body, as before a role.
+        if roles.quantifiers.contains(token.folded), i + 1 < tokens.count, tokens[i + 1].gap.isSoft,
+           let body = body(at: i + 1) {
+            return Head(kind: .body, end: body.end, isNominative: body.isNominative)
+        }
         return Head(kind: .unknown, end: i + 1)
     }
 
@@ -277,13 +282,9 @@ struct EntryReader {
         }
     }
 
-    /// Some character is a letter or a digit; a plain text (`Words.isPlain`) is read on its bytes:
-    /// ASCII letters and digits, and its other bytes all belong to Cyrillic letters.
+    /// Some character is a letter or a digit.
     private static func hasLetterOrNumber(_ text: String) -> Bool {
-        if Words.isPlain(text) {
-            return text.utf8.contains { $0 >= 0x80 || (0x30...0x39).contains($0) || (0x61...0x7A).contains($0 | 0x20) }
-        }
-        return text.contains(where: { $0.isLetter || $0.isNumber })
+        text.contains(where: Words.isLetterOrNumber)
     }
 
     /// Keys of posts and bodies end with no dot (`по УВР.`, `ШМО.`); a person's initials keep theirs.

@@ -31,15 +31,12 @@ public enum GlossaryParser {
         return glossary
     }
 
-    private static let headings = ["сокращени", "Сокращени", "СОКРАЩЕНИ"].map { Array($0.utf8) }
-    private static let references = ["(далее", "(Далее", "(ДАЛЕЕ"].map { Array($0.utf8) }
+    private static let headings = ["сокращени", "Сокращени", "СОКРАЩЕНИ"]
+    private static let references = ["(далее", "(Далее", "(ДАЛЕЕ"]
 
     /// Whether `line` holds one of `needles`, by a plain search of its UTF-8 bytes.
-    static func holds(_ line: String, anyOf needles: [[UInt8]]) -> Bool {
-        var line = line
-        return line.withUTF8 { hay in
-            needles.contains { needle in needle.withUnsafeBufferPointer { ByteSearch.firstOffset(of: $0, in: hay) != nil } }
-        }
+    static func holds(_ line: String, anyOf needles: [String]) -> Bool {
+        needles.contains { line.containsBytes($0) }
     }
 
     /// `text` without the white space around it, as `trimmingCharacters(in: .whitespaces)`

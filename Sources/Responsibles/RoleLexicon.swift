@@ -63,7 +63,7 @@ public struct RoleLexicon: Sendable {
     let variantsByFirstBase: [Folded: [Int]]
     /// Variants beginning with a compound word, tried on every hyphenated token and every token
     /// beginning as the compound's first half does.
-    let compoundVariants: [(index: Int, prefix: String, plainPrefix: Bool)]
+    let compoundVariants: [(index: Int, prefix: String)]
     /// Variants of no word at all (a blank synonym): with one, every variant is tried everywhere.
     let emptyVariants: [Int]
     let abbreviations: [Folded: [Folded]]
@@ -151,7 +151,7 @@ public struct RoleLexicon: Sendable {
         variants.forEach { $0.words.forEach(collect) }
         var byForm: [Folded: [Int]] = [:]
         var byBase: [Folded: [Int]] = [:]
-        var compoundVariants: [(index: Int, prefix: String, plainPrefix: Bool)] = []
+        var compoundVariants: [(index: Int, prefix: String)] = []
         var emptyVariants: [Int] = []
         func add(_ index: Int, _ keys: some Sequence<Folded>) {
             for key in Set(keys) { byForm[key, default: []].append(index) }
@@ -168,7 +168,7 @@ public struct RoleLexicon: Sendable {
             case let .declinable(_, forms, _): add(index, forms)
             case let .compound(first, _):
                 let prefix = variant.glued[0]!.prefix
-                compoundVariants.append((index, prefix, Words.isPlain(prefix)))
+                compoundVariants.append((index, prefix))
                 add(index, Self.forms(first).0)
             }
         }
@@ -216,8 +216,10 @@ public struct RoleLexicon: Sendable {
     /// The role a contracted post stands for: `ЗД` → `заместитель директора`, `ЗДУВР` →
     /// `заместитель директора по УВР`; `nil` for any other word.
     func acronym(_ word: String) -> String? {
+        // An acronym is a dozen letters at most: a long word is not stripped and counted through.
+        guard !acronymHeads.isEmpty, word.utf8.count <= 64 else { return nil }
         let core = Words.bare(word)
-        guard !acronymHeads.isEmpty, core.count <= 12 else { return nil }
+        guard core.count <= 12 else { return nil }
         for head in acronymHeads where core.hasPrefix(head.short) {
             let rest = String(core.dropFirst(head.short.count))
             if rest.isEmpty { return head.role }
@@ -236,14 +238,8 @@ public struct RoleLexicon: Sendable {
         }
         let byForm = variantsByFirstForm[token.folded] ?? []
         let folded = token.folded.text
-        // A plain word (see `Words.isPlain`) holds a hyphen only as `-` (the others are not plain),
-        // and begins as a plain prefix does when its bytes do.
-        let plain = Words.isPlain(folded)
-        let hyphenated = plain ? folded.utf8.contains(0x2D) : folded.contains(where: Self.isHyphen)
-        let compounds = compoundVariants.filter { variant in
-            hyphenated || (plain && variant.plainPrefix ? folded.utf8.starts(with: variant.prefix.utf8)
-                                                        : folded.hasPrefix(variant.prefix))
-        }
+        let hyphenated = folded.contains(where: Self.isHyphen)
+        let compounds = compoundVariants.filter { hyphenated || Words.hasPrefix(folded, $0.prefix) }
         guard !compounds.isEmpty else { return byForm }
         return Array(Set(byForm + compounds.map(\.index))).sorted()
     }
@@ -333,25 +329,17 @@ public struct RoleLexicon: Sendable {
         let (b, _) = Self.forms(second)
         let folded = tokens[t].folded
         let word = folded.text
-        // In a plain word (see `Words.isPlain`) every scalar is a character and the only hyphen is
-        // `-`: the word is cut on its bytes.
-        let plain = Words.isPlain(word)
-        if let hyphen = plain ? word.utf8.firstIndex(of: 0x2D) : word.firstIndex(where: Self.isHyphen) {
+        if let hyphen = word.firstIndex(where: Self.isHyphen) {
             let left = Folded(String(word[..<hyphen]).trimmingSpaces)
-            let afterHyphen = plain ? word.utf8.index(after: hyphen) : word.index(after: hyphen)
-            let right = Folded(String(word[afterHyphen...]).trimmingSpaces)
+            let right = Folded(String(word[word.index(after: hyphen)...]).trimmingSpaces)
             if isHalf(left, of: a) && isHalf(right, of: b) { return (t + 1, aNominative.contains(left) || !a.contains(left)) }
             return nil
         }
         // Glued: the shortest first half after which the rest is a second half.
-        let length = plain ? word.unicodeScalars.count : word.count
+        let length = word.prefix(41).count   // a glued compound is short; longer words are not counted through
         if length <= 40 {
             for left in glued.lefts where left.length < length {
-                if plain {
-                    guard word.utf8.starts(with: left.form.utf8) else { continue }
-                    let rest = word[word.utf8.index(word.utf8.startIndex, offsetBy: left.form.utf8.count)...]
-                    if b.contains(Folded(String(rest))) { return (t + 1, left.isNominative) }
-                } else if word.hasPrefix(left.form), b.contains(Folded(String(word.dropFirst(left.length)))) {
+                if Words.hasPrefix(word, left.form), b.contains(Folded(String(word.dropFirst(left.length)))) {
                     return (t + 1, left.isNominative)
                 }
             }

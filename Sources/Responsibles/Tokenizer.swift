@@ -118,6 +118,7 @@ struct Tokenizer {
             cut(w.start, w.end, gap: w.gap.union(carried), depth: &depth, carried: &carried)
         }
         mergeHyphens()
+        splitPeopleAfterHyphens()
     }
 
     /// Every scalar of `raw` is a character of its own, but for `\r\n`: ASCII, Latin, the
@@ -319,6 +320,31 @@ struct Tokenizer {
         }
         for k in grown { merged[k].folded = Folded(Words.fold(Words.bare(merged[k].word))) }
         tokens = merged
+    }
+
+    /// `учитель информатики-Сидоров П.Р.`, `по ВР–Петрова А.С.`: a surname glued by a hyphen or a
+    /// dash to the word before it, with initials after it, is a word of its own after a dash.
+    private mutating func splitPeopleAfterHyphens() {
+        var out: [Token] = []
+        out.reserveCapacity(tokens.count)
+        for (k, token) in tokens.enumerated() {
+            guard k + 1 < tokens.count, tokens[k + 1].gap.isSoft,
+                  PersonName.initialLetters(PersonName.core(tokens[k + 1].word)) != nil,
+                  !PersonName.isName(PersonName.core(token.word)),   // a double surname stays whole
+                  let dash = token.word.lastIndex(where: { Words.isOne($0, of: "-‐‑–—") }),
+                  case let left = String(token.word[..<dash]), left.filter(Words.isLetter).count >= 2,
+                  case let right = String(token.word[token.word.index(after: dash)...]), PersonName.isName(right)
+            else {
+                out.append(token)
+                continue
+            }
+            let leftEnd = token.start + left.utf8.count
+            out.append(Token(word: left, folded: Folded(Words.fold(Words.bare(left))), start: token.start, end: leftEnd,
+                             gap: token.gap, depth: token.depth))
+            out.append(Token(word: right, folded: Folded(Words.fold(Words.bare(right))), start: token.end - right.utf8.count,
+                             end: token.end, gap: .dash, depth: token.depth))
+        }
+        tokens = out
     }
 
     /// A letter and then a hyphen ends the word (`педагог-`).

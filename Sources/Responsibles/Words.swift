@@ -8,12 +8,6 @@ enum Words {
 
     /// The word without the punctuation around it (brackets, quotes, commas, a final dot).
     static func bare(_ word: String) -> String {
-        // Nearly every word begins and ends with a letter or digit and is plain (see `isPlain`: each
-        // of its scalars a character of its own): then there is nothing to strip.
-        if let first = word.unicodeScalars.first, let last = word.unicodeScalars.last,
-           isPlainLetterOrNumber(first.value), isPlainLetterOrNumber(last.value), isPlain(word) {
-            return word
-        }
         var s = Substring(word)
         while let c = s.first, !isLetterOrNumber(c) { s = s.dropFirst() }
         while let c = s.last, !isLetterOrNumber(c) { s = s.dropLast() }
@@ -35,12 +29,6 @@ enum Words {
     static func isLetterOrNumber(_ c: Character) -> Bool {
         if let a = c.asciiValue { return (0x30...0x39).contains(a) || (0x61...0x7A).contains(a | 0x20) }
         return isCyrillicLetter(c) || c.isLetter || c.isNumber
-    }
-
-    /// `isLetterOrNumber` of a scalar of a plain string: ASCII letters and digits, and the whole
-    /// Cyrillic block U+0400–U+047F, all of it letters.
-    private static func isPlainLetterOrNumber(_ v: UInt32) -> Bool {
-        (0x30...0x39).contains(v) || (0x61...0x7A).contains(v | 0x20) || (0x0400...0x047F).contains(v)
     }
 
     /// `c.isLetter`, answered at once for ASCII and Cyrillic letters.

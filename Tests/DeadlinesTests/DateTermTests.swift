@@ -74,4 +74,15 @@ final class DateTermTests: XCTestCase {
         assertDeadline("отчёт за I квартал 2024 г. - до 10.04.2024", period: calendar3, kinds: [.date],
                        [TestSupport.occ(nil, "2024-04-10")])
     }
+
+    func testTypedNumericDates() {
+        for text in ["15,09,2024", "до 15. 09.2024", "15 .09.2024", "15.09.2024.", "15.09.2024г"] {
+            let until = text.hasPrefix("до")
+            assertDeadline(text, period: calendar3, kinds: [.date],
+                           [TestSupport.occ(until ? nil : "2024-09-15", "2024-09-15")])
+        }
+        // Numbers listed with commas stay numbers; a lone `15. 09` is no date.
+        assertDeadline("1, 2, 2024 г.", period: calendar3, kinds: [.date], [TestSupport.occ("2024-01-01", "2024-12-31")])
+        XCTAssertEqual(TestSupport.parse("15. 09", calendar3).value.occurrences, [])
+    }
 }

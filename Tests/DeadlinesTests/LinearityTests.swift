@@ -14,10 +14,8 @@ final class LinearityTests: XCTestCase {
 
     /// Pieces repeated to length: each stresses one part of the grammar.
     private let patterns = [
-        "31.02.2023 ", "1-", "с ", "9", "ежегодно ", "до 10 числа ", "далее ежемесячно, ", "2023-2024 г г ",
-        "ноябрь –декабрь 2021 г., далее - ежегодно сентябрь ", "Х ", "00.00.0000 ", "I-II квартал ",
-        "первая декада ", "в течение ", "(", "«__» ", "сентябрь, ", "01.09.2023 по 30.09.2023 ", "2022-",
-        "не реже 2 раз в ", "ежеквартально до 10 числа месяца, следующего за отчётным, ",
+        "31.02.2023 ", "1-", "с ", "ежегодно ", "далее ежемесячно, ", "2023-2024 г г ", "00.00.0000 ", "(",
+        "ноябрь –декабрь 2021 г., далее - ежегодно сентябрь ", "01.09.2023 по 30.09.2023 ", "не реже 2 раз в ",
     ]
 
     private struct Generator {
@@ -48,9 +46,9 @@ final class LinearityTests: XCTestCase {
     }
 
     private func assertLinear(_ make: (Int) -> String, period: Period?, _ name: String) {
-        // Best of a few runs each: a slow moment on a shared machine only makes a time look worse.
+        // The small time is the best of three, as timer noise weighs most on it.
         let small = time(make(10_000), period: period, runs: 3)
-        let large = time(make(100_000), period: period, runs: 2)
+        let large = time(make(100_000), period: period, runs: 1)
         // Linear growth is 10×, quadratic 100×: 40× leaves room for a loaded machine; small times are floored.
         XCTAssertLessThan(large, 40 * max(small, 0.002), "«\(name)»: 10k \(small) s, 100k \(large) s")
     }
@@ -65,7 +63,7 @@ final class LinearityTests: XCTestCase {
 
     func testRandomTextsGrowLinearly() {
         let alphabet = Array("0123456789.,-–— ()«»_/ХxXгмаяюсентябрьдекабряквартал\n\tI".unicodeScalars)
-        for seed in [1, 2, 3] as [UInt64] {
+        for seed in [1, 2] as [UInt64] {
             func make(_ length: Int) -> String {
                 var g = Generator(state: seed)
                 var view = String.UnicodeScalarView()

@@ -11,7 +11,7 @@ final class GlossaryParserTests: XCTestCase {
         for t in texts {
             XCTAssertEqual(GlossaryParser.trimmedOfSpaces(Substring(t)), t.trimmingCharacters(in: .whitespaces), t)
         }
-        let needles = ["(далее", "(Далее"].map { Array($0.utf8) }
+        let needles = ["(далее", "(Далее"]
         XCTAssertTrue(GlossaryParser.holds("центр (далее – РЦО)", anyOf: needles))
         XCTAssertTrue(GlossaryParser.holds("(Далее", anyOf: needles))
         XCTAssertFalse(GlossaryParser.holds("(ДАЛЕЕ – РЦО)", anyOf: needles))

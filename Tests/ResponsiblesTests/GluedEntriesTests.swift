@@ -34,6 +34,14 @@ final class GluedEntriesTests: XCTestCase {
         XCTAssertEqual(entries("Иванов И,И, директор"), ["person:Иванов И. И.", "role:директор"])
     }
 
+    func testPersonGluedByAHyphen() {
+        XCTAssertEqual(entries("учитель информатики-Сидоров П.Р."), ["role:учитель информатики", "person:Сидоров П. Р."])
+        XCTAssertEqual(entries("Заместитель директора по ВР–Петрова А.С."),
+                       ["role:заместитель директора по ВР", "person:Петрова А. С."])
+        XCTAssertEqual(entries("Петрова-Водкина А.С."), ["person:Петрова-Водкина А. С."])
+        XCTAssertEqual(entries("педагог-психолог Иванова И.И."), ["role:педагог-психолог", "person:Иванова И. И."])
+    }
+
     func testPersonIsNeverPartOfARoleKey() {
         for text in ["заместитель директора Петрова А.С.", "учителю информатики Сидорову П,Р,", "педагог Иванова И.И.",
                      "классный руководитель: Ковалёва Лариса Юрьевна"] {

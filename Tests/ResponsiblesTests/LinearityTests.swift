@@ -11,10 +11,8 @@ final class LinearityTests: XCTestCase {
     private let unlimited = ResponsiblesParser(limit: 200_000)
 
     private let patterns = [
-        "педагог- ", "-", "и ", "Иванова И.И. ", "директор (по согласованию) ", "(", "«", "заместитель директора ",
-        "МБОУ ", "директор школы школы ", "зам. ", "кл. рук. ", "Администрация\n", "все ", "УО РЦО ",
-        "учитель, ", "П,Р,", "В..зам. ", "педагогпсихолог ", "а также ", "Ковалёву Лариса Юрьевна ",
-        "руководитель ШМО учителей начальных классов, ", "1. ", "по УВР, ВР, ",
+        "педагог- ", "и ", "Иванова И.И. ", "директор (по согласованию) ", "(", "«", "МБОУ ", "зам. ", "УО РЦО ",
+        "П,Р,", "педагогпсихолог ", "руководитель ШМО учителей начальных классов, ", "по УВР, ВР, ",
     ]
 
     private struct Generator {
@@ -45,9 +43,9 @@ final class LinearityTests: XCTestCase {
     }
 
     private func assertLinear(_ make: (Int) -> String, _ name: String) {
-        // Best of a few runs each: a slow moment on a shared machine only makes a time look worse.
+        // The small time is the best of three, as timer noise weighs most on it.
         let small = time(make(10_000), runs: 3)
-        let large = time(make(100_000), runs: 2)
+        let large = time(make(100_000), runs: 1)
         // Linear growth is 10×, quadratic 100×: 40× leaves room for a loaded machine; small times are floored.
         XCTAssertLessThan(large, 40 * max(small, 0.002), "«\(name)»: 10k \(small) s, 100k \(large) s")
     }
@@ -60,7 +58,7 @@ final class LinearityTests: XCTestCase {
 
     func testRandomCellsGrowLinearly() {
         let alphabet = Array("абвгдеАБВГДЕ.,;:-–() «»\n\tИОПРзамдиректорпедагог№1".unicodeScalars)
-        for seed in [5, 6, 7] as [UInt64] {
+        for seed in [5, 6] as [UInt64] {
             func make(_ length: Int) -> String {
                 var g = Generator(state: seed)
                 var view = String.UnicodeScalarView()

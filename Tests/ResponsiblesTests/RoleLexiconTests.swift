@@ -105,4 +105,11 @@ final class RoleLexiconTests: XCTestCase {
         XCTAssertEqual(file.roles?.map(\.key), ["инженер-программист"])
         XCTAssertNil(DataFiles.override("bodies.json", as: BodyLexicon.File.self))
     }
+
+    func testSchoolStaffBeyondTeachers() {
+        XCTAssertEqual(entries("медсестра"), ["role:медицинская сестра"])
+        XCTAssertEqual(entries("завхоз, главный бухгалтер"), ["role:заведующий хозяйством", "role:главный бухгалтер"])
+        XCTAssertEqual(entries("Волонтёры, социальные партнёры"), ["role:волонтер", "role:социальный партнер"])
+        XCTAssertEqual(entries("системный администратор школы"), ["role:системный администратор"])
+    }
 }

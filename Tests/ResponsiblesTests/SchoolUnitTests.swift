@@ -15,6 +15,11 @@ final class SchoolUnitTests: XCTestCase {
         }
     }
 
+    func testQuantifierBeforeABody() {
+        XCTAssertEqual(entries("Весь педагогический коллектив"), ["body:Весь педагогический коллектив"])
+        XCTAssertEqual(entries("весь коллектив школы, профком"), ["body:весь коллектив школы", "body:профком"])
+    }
+
     func testUnitsInAList() {
         XCTAssertEqual(entries("Совет обучающихся, ШСК, школьный музей"),
                        ["body:Совет обучающихся", "body:ШСК", "body:школьный музей"])

@@ -5,7 +5,7 @@ import Text
 /// Which grid columns hold which field, found from a table's header rows.
 struct ColumnMap: Sendable {
     /// Grid column ranges per field, in column order.
-    var fields = FieldRanges()
+    var fields: [ColumnField: [Range<Int>]] = [:]
     /// Year columns of an indicators table: year → range.
     var years: [(year: String, range: Range<Int>)] = []
     /// Index of the first row after the header rows.
@@ -34,31 +34,6 @@ struct ColumnMap: Sendable {
     }
 }
 
-/// Grid column ranges per field, one slot per field: a dictionary keyed by `ColumnField`
-/// would hash the fields' raw strings on every lookup, and it is looked up on every row.
-struct FieldRanges: Sendable, Sequence {
-    private var slots: [[Range<Int>]?] = Array(repeating: nil, count: ColumnField.allCases.count)
-
-    subscript(_ f: ColumnField) -> [Range<Int>]? {
-        get { slots[f.slot] }
-        set { slots[f.slot] = newValue }
-    }
-
-    subscript(_ f: ColumnField, default value: [Range<Int>]) -> [Range<Int>] {
-        get { slots[f.slot] ?? value }
-        set { slots[f.slot] = newValue }
-    }
-
-    /// How many fields have ranges.
-    var count: Int { slots.reduce(0) { $0 + ($1 == nil ? 0 : 1) } }
-    var keys: [ColumnField] { ColumnField.allCases.filter { slots[$0.slot] != nil } }
-    var values: [[Range<Int>]] { slots.compactMap { $0 } }
-
-    func makeIterator() -> IndexingIterator<[(key: ColumnField, value: [Range<Int>])]> {
-        ColumnField.allCases.compactMap { f in slots[f.slot].map { (key: f, value: $0) } }.makeIterator()
-    }
-}
-
 /// Maps header cells to fields by the synonyms of `columns.json`, and columns whose
 /// header names nothing by what their cells hold (`ColumnContent`).
 enum HeaderMapper {
@@ -74,20 +49,21 @@ enum HeaderMapper {
     /// space, `/`, `(` or `,`). A number synonym must start the header: a sign («№», «#»)
     /// with anything after it, a word («номер», «п/п») as a whole word.
     static func meaning(of header: String) -> HeaderMeaning? {
-        let folded = foldForMatching(header)
+        // Compared as UTF-8 bytes: header and synonyms are folded alike, so equal texts have equal bytes.
+        let folded = Array(foldForMatching(header).utf8)
         guard !folded.isEmpty else { return nil }
-        var wordStarts: [Substring] = []
+        var wordStarts: [ArraySlice<UInt8>] = []
         var atStart = true
         for i in folded.indices {
-            if " /(,".contains(folded[i]) { atStart = true } else if atStart { wordStarts.append(folded[i...]); atStart = false }
+            if " /(,".utf8.contains(folded[i]) { atStart = true } else if atStart { wordStarts.append(folded[i...]); atStart = false }
         }
         for (meaning, synonyms) in Lexicon.shared.columnSynonyms {
             for synonym in synonyms {
                 if meaning == .field(.number) {
-                    let isSign = !synonym.contains { $0.isLetter }
-                    guard folded.hasPrefix(synonym) else { continue }
-                    if isSign || !(folded.dropFirst(synonym.count).first?.isLetter ?? false) { return meaning }
-                } else if wordStarts.contains(where: { $0.hasPrefix(synonym) }) {
+                    guard folded.starts(with: synonym.bytes) else { continue }
+                    let next = String(decoding: folded[synonym.bytes.count...], as: UTF8.self).first
+                    if synonym.isSign || !(next?.isLetter ?? false) { return meaning }
+                } else if wordStarts.contains(where: { $0.starts(with: synonym.bytes) }) {
                     return meaning
                 }
             }
@@ -97,11 +73,13 @@ enum HeaderMapper {
 
     /// A four-digit year a header names (`2022 г.`, `2023 год`, `2024 (план)`, `2021 уч. год`), or nil.
     static func year(for header: String) -> String? {
-        let t = header.trimmingCharacters(in: .whitespacesAndNewlines)
+        // A year header starts with its digits.
+        guard header.first(where: { !$0.isWhitespace })?.isNumber ?? false else { return nil }
+        let t = header.trimmed(\.isWhitespace)
         guard t.count <= 24 else { return nil }
         let digits = t.prefix { $0.isNumber }
         guard digits.count == 4, digits.hasPrefix("20") || digits.hasPrefix("19") else { return nil }
-        let rest = t.dropFirst(4).trimmingCharacters(in: .whitespaces).lowercased()
+        let rest = t.dropFirst(4).trimmed().lowercased()
         guard rest.isEmpty || rest.hasPrefix("г") || rest.hasPrefix("(") || rest.hasPrefix("уч") else { return nil }
         return String(digits)
     }
@@ -173,18 +151,17 @@ enum HeaderMapper {
             // Columns the header leaves open (no text, or words no synonym knows) are read by what they hold.
             let taken = map.fields.values.flatMap { $0 }
             let open = rows[index...last].flatMap(\.cells).filter { c in
-                !c.isContinuation && (c.text == nil || meaning(of: c.text!) == nil)
-                    && !taken.contains { $0.overlaps(c.column..<(c.column + c.span)) }
+                !c.isContinuation && !taken.contains { $0.overlaps(c.column..<(c.column + c.span)) }
+                    && (c.text == nil || meaning(of: c.text!) == nil)
             }.map { $0.column..<($0.column + $0.span) }
             ColumnContent.assign(open: open, table: table, firstDataRow: map.firstDataRow, to: &map)
         }
         return map
     }
 
-    /// A map for a table with no header row: every column read by what its cells hold.
-    /// Nil unless that makes it a roadmap table (`ColumnMap.isRoadmapLike`).
-    /// A first row that names one column by a synonym, or is marked or set in bold as a header,
-    /// is its header: what it names is kept, and its other columns are read by content too.
+    /// A map for a table whose header (if any) names fewer than two columns: the columns are read
+    /// by what their cells hold. A first row that names one column, or is marked or set in bold as
+    /// a header, is kept as the header. Nil unless the table comes out a roadmap's (`isRoadmapLike`).
     static func mapByContent(_ table: Table) -> ColumnMap? {
         guard table.columnCount >= 2 else { return nil }
         var map = ColumnMap()

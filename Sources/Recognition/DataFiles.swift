@@ -31,7 +31,7 @@ func foldForMatching(_ s: String) -> String {
     var pendingSpace = false
     var lastWasHyphen = false
     for scalar in s.unicodeScalars {
-        if scalar.properties.isWhitespace {
+        if isWhiteSpace(scalar) {
             if !out.isEmpty && !lastWasHyphen { pendingSpace = true }
             continue
         }
@@ -43,13 +43,43 @@ func foldForMatching(_ s: String) -> String {
     return RussianFold.fold(String(out))
 }
 
+/// Unicode's White_Space characters: tab, line breaks, spaces of every width.
+func isWhiteSpace(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+    default: false
+    }
+}
+
 extension StringProtocol {
+    /// Starts with `prefix`, both already folded (`foldForMatching`): folded the same way, equal
+    /// texts have equal UTF-8 bytes, so the bytes are compared.
+    func startsWithFolded(_ prefix: String) -> Bool {
+        utf8.starts(with: prefix.utf8)
+    }
+
+    /// Ends with `suffix`, both already folded: compared as UTF-8 bytes, as `startsWithFolded`.
+    func endsWithFolded(_ suffix: String) -> Bool {
+        utf8.count >= suffix.utf8.count && utf8.suffix(suffix.utf8.count).elementsEqual(suffix.utf8)
+    }
+
+    /// Holds `part` somewhere, compared as UTF-8 bytes.
+    func includes(_ part: String) -> Bool {
+        utf8.firstRange(of: part.utf8) != nil
+    }
+
+    /// Without the characters `drop` matches at either end (spaces by default).
+    func trimmed(_ drop: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{A0}" }) -> String {
+        guard let first = firstIndex(where: { !drop($0) }), let last = lastIndex(where: { !drop($0) }) else { return "" }
+        return String(self[first...last])
+    }
+
     /// True when `self` (already folded) starts with `prefix` at a word boundary: the next
-    /// character is not a letter, unless the prefix itself ends with a non-letter (a stem
-    /// such as «мероприят» is written without its ending on purpose, see `startsWithStem`).
+    /// character is not a letter, unless the prefix itself ends with a non-letter.
     func hasWordPrefix(_ prefix: String) -> Bool {
-        guard hasPrefix(prefix) else { return false }
-        guard let next = dropFirst(prefix.count).first else { return true }
+        guard startsWithFolded(prefix) else { return false }
+        let rest = self[utf8.index(startIndex, offsetBy: prefix.utf8.count)...]
+        guard let next = rest.first else { return true }
         return !next.isLetter || prefix.last.map { !$0.isLetter } == true
     }
 }

@@ -5,28 +5,31 @@ import Text
 /// The recognition data (`columns.json`, `documents.json`), loaded once, folded for matching.
 struct Lexicon: Sendable {
     /// Header synonyms per meaning, in priority order (the first meaning a header matches wins).
-    let columnSynonyms: [(meaning: HeaderMeaning, synonyms: [String])]
+    let columnSynonyms: [(meaning: HeaderMeaning, synonyms: [Synonym])]
     /// Word stems that tell what a cell holds, for columns whose header names nothing (`CellContent`).
     let contentCues: [ColumnField: [String]]
     let titleKeywords: [(kind: DocumentKind, words: [String])]
     let orderStart: [String]
     let appendixPrefixes: [String]
-    /// Organisation types as written (`МБОУ`, `Управление образования`), longest first.
-    let organizationTypes: [String]
+    /// Organisation types as written (`МБОУ`, `Управление образования`) in words, by their first
+    /// word, longest first.
+    let organizationTypesByFirstWord: [String: [[Substring]]]
     /// Stems of the words an organisation's form is written out in («муниципальн», «бюджетн»)
     /// and of the nouns such a form ends with («учреждени»).
     let organizationFormStems: [String]
     let organizationHeadStems: [String]
+    /// Institution nouns in stems («гимнази», «детск сад») that name an organisation when «№» follows («Гимназии № 5»).
+    let organizationNameStems: [[String]]
 
     static let shared = Lexicon()
 
     private init() {
         let columns = DataFiles.load("columns.json")
-        var synonyms: [(HeaderMeaning, [String])] = []
+        var synonyms: [(HeaderMeaning, [Synonym])] = []
         for name in DataFiles.strings(columns["priority"]) {
             let meaning: HeaderMeaning
             if name == "ignore" { meaning = .ignored } else if let field = ColumnField(rawValue: name) { meaning = .field(field) } else { continue }
-            synonyms.append((meaning, DataFiles.strings(columns["fields"]?[name]).map(foldForMatching)))
+            synonyms.append((meaning, DataFiles.strings(columns["fields"]?[name]).map(Synonym.init)))
         }
         columnSynonyms = synonyms
         var cues: [ColumnField: [String]] = [:]
@@ -44,29 +47,31 @@ struct Lexicon: Sendable {
         orderStart = DataFiles.strings(docs["orderStart"]).map(foldForMatching)
         appendixPrefixes = DataFiles.strings(docs["appendixPrefixes"]).map(foldForMatching)
         // Longest first (a stable sort: types of one length keep their order).
-        organizationTypes = DataFiles.strings(docs["organizationTypes"]).enumerated()
+        let types = DataFiles.strings(docs["organizationTypes"]).map { $0.split(separator: " ") }.enumerated()
             .sorted { ($0.element.count, -$0.offset) > ($1.element.count, -$1.offset) }.map(\.element)
+        organizationTypesByFirstWord = Dictionary(grouping: types.filter { !$0.isEmpty }) { String($0[0]) }
         organizationFormStems = DataFiles.strings(docs["organizationFormWords"]).map(foldForMatching)
         organizationHeadStems = DataFiles.strings(docs["organizationHeadWords"]).map(foldForMatching)
+        organizationNameStems = DataFiles.strings(docs["organizationNames"]).map { foldForMatching($0).split(separator: " ").map(String.init) }
+    }
+}
+
+/// A header synonym, folded (`foldForMatching`), as the UTF-8 bytes headers are compared in.
+struct Synonym: Sendable {
+    let bytes: [UInt8]
+    /// A sign with no letters («№», «#»): it may start a header with anything after it.
+    let isSign: Bool
+
+    init(_ raw: String) {
+        let folded = foldForMatching(raw)
+        bytes = Array(folded.utf8)
+        isSign = !folded.contains { $0.isLetter }
     }
 }
 
 /// What a table column holds.
 enum ColumnField: String, Sendable, Hashable, CaseIterable {
     case number, activity, deadline, responsibles, result, outcome, indicator
-
-    /// Its place in `allCases` (`FieldRanges`).
-    var slot: Int {
-        switch self {
-        case .number: 0
-        case .activity: 1
-        case .deadline: 2
-        case .responsibles: 3
-        case .result: 4
-        case .outcome: 5
-        case .indicator: 6
-        }
-    }
 }
 
 /// What a header cell says of its column: a field, or a column to leave alone («Примечание»).

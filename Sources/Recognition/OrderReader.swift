@@ -25,7 +25,7 @@ enum OrderReader {
         var orderStartIndex: Int?
         for (i, p) in paragraphs.enumerated() {
             let folded = foldForMatching(p)
-            if Lexicon.shared.orderStart.contains(where: { folded.hasPrefix($0) }) { orderStartIndex = i; break }
+            if Lexicon.shared.orderStart.contains(where: { folded.startsWithFolded($0) }) { orderStartIndex = i; break }
         }
         for (i, raw) in paragraphs.enumerated() {
             guard let text = TextNormalizer.singleLine(raw) else { continue }
@@ -86,7 +86,7 @@ enum OrderReader {
             }
         }
         if let m = firstMatch(blankDate, in: text),
-           lower.contains("от") || lower.hasPrefix("«") || lower.hasPrefix("_") || lower.contains("20__") {
+           lower.includes("от") || lower.hasPrefix("«") || lower.hasPrefix("_") || lower.includes("20__") {
             return (nil, String(text[m]))
         }
         return nil
@@ -105,8 +105,8 @@ enum OrderReader {
 
     /// `№ 279` → `279`; `№ ___` → nil.
     static func findNumber(_ text: String) -> String? {
-        guard let r = text.range(of: "№") else { return nil }
-        let rest = text[r.upperBound...].trimmingCharacters(in: .whitespaces)
+        guard let r = text.firstIndex(of: "№").map({ $0..<text.index(after: $0) }) else { return nil }
+        let rest = text[r.upperBound...].trimmed()
         let token = rest.prefix { !$0.isWhitespace && $0 != "," && $0 != ";" }
         guard let first = token.first, first.isNumber || first.isLetter else { return nil }
         return String(token)

@@ -9,60 +9,87 @@ import Text
 public enum OrganizationFinder {
     public static func find(in text: String?) -> String? {
         guard let text = TextNormalizer.singleLine(text) else { return nil }
-        let starts = [typeStart(in: text), writtenOutStart(in: text)].compactMap { $0 }
+        let letterRuns = Word.runs(in: text)
+        let type = typeStart(letterRuns)
+        // A written-out form or a numbered name counts only before the first type: only those words are folded.
+        let before = letterRuns.prefix { type == nil || $0.startIndex < type! }.map(Word.init)
+        let starts = [type, writtenOutStart(before, in: text), numberedNameStart(before, in: text)].compactMap { $0 }
         guard let start = starts.min() else { return nil }
         let name = cut(text[start...])
         return name.isEmpty ? nil : name
     }
 
-    /// Where the earliest organisation type stands as words of its own.
-    static func typeStart(in text: String) -> String.Index? {
-        var best: String.Index?
-        for type in Lexicon.shared.organizationTypes {
-            var from = text.startIndex
-            while let r = text[from...].firstByteRange(of: type) {
-                let beforeOK = r.lowerBound == text.startIndex || !text[text.index(before: r.lowerBound)].isLetter
-                let afterOK = r.upperBound == text.endIndex || !text[r.upperBound].isLetter
-                if beforeOK && afterOK {
-                    if best == nil || r.lowerBound < best! { best = r.lowerBound }
-                    break
-                }
-                from = r.upperBound
+    /// A run of letters in a text, as written and folded (`RussianFold`), and where it stands.
+    struct Word {
+        let text: Substring
+        let folded: String
+
+        init(_ text: Substring) {
+            self.text = text
+            folded = RussianFold.fold(String(text))
+        }
+
+        /// The runs of letters of a text.
+        static func runs(in text: String) -> [Substring] {
+            var runs: [Substring] = []
+            var i = text.startIndex
+            while i < text.endIndex {
+                guard text[i].isLetter else { i = text.index(after: i); continue }
+                var j = i
+                while j < text.endIndex, text[j].isLetter { j = text.index(after: j) }
+                runs.append(text[i..<j])
+                i = j
+            }
+            return runs
+        }
+
+        /// The word is `stem` with an ending of up to three letters.
+        func hasStem(_ stem: String) -> Bool {
+            folded.utf8.starts(with: stem.utf8) && folded.unicodeScalars.count - stem.unicodeScalars.count <= 3
+        }
+    }
+
+    /// Where the earliest organisation type (`МБОУ`, `МБУ ДО`, `Управление образования`) stands as
+    /// words of its own; at one place the longest type.
+    static func typeStart(_ words: [Substring]) -> String.Index? {
+        for k in words.indices {
+            for type in Lexicon.shared.organizationTypesByFirstWord[String(words[k])] ?? [] where k + type.count <= words.count {
+                if zip(words[k..<(k + type.count)], type).allSatisfy({ $0 == $1 }) { return words[k].startIndex }
             }
         }
-        return best
+        return nil
     }
 
     /// Where a form written out in words starts: one or more form words in a row
-    /// («муниципальное бюджетное общеобразовательное») followed by a head noun («учреждение»).
-    static func writtenOutStart(in text: String) -> String.Index? {
+    /// («муниципальное бюджетное общеобразовательное») followed by a head noun («учреждение»)
+    /// and a name in quotes or capitalised («учреждение «Лицей № 4»», «учреждение Гимназия»),
+    /// not a generic phrase («в муниципальных учреждениях города»).
+    static func writtenOutStart(_ words: [Word], in text: String) -> String.Index? {
         let lexicon = Lexicon.shared
-        func isStem(_ word: Substring, _ stems: [String]) -> Bool {
-            let folded = RussianFold.fold(String(word))
-            return stems.contains { folded.hasPrefix($0) && folded.count - $0.count <= 3 }
-        }
-        var ranges: [Range<String.Index>] = []
-        var i = text.startIndex
-        while i < text.endIndex {
-            guard text[i].isLetter else { i = text.index(after: i); continue }
-            var j = i
-            while j < text.endIndex, text[j].isLetter { j = text.index(after: j) }
-            ranges.append(i..<j)
-            i = j
-        }
         var runStart: Int?
-        for (k, r) in ranges.enumerated() {
-            let word = text[r]
-            if isStem(word, lexicon.organizationFormStems) {
+        for (k, word) in words.enumerated() {
+            if lexicon.organizationFormStems.contains(where: word.hasStem) {
                 if runStart == nil { runStart = k }
-            } else if let s = runStart, isStem(word, lexicon.organizationHeadStems) {
-                // A name follows: in quotes or capitalised («учреждение «Лицей № 4»», «учреждение Гимназия»),
-                // not a generic phrase («в муниципальных учреждениях города»).
-                let next = text[r.upperBound...].drop { $0 == " " }.first
-                if let next, next == "«" || next == "\"" || next.isUppercase { return ranges[s].lowerBound }
+            } else if let s = runStart, lexicon.organizationHeadStems.contains(where: word.hasStem) {
+                let next = text[word.text.endIndex...].drop { $0 == " " }.first
+                if let next, next == "«" || next == "\"" || next.isUppercase { return words[s].text.startIndex }
                 runStart = nil
             } else {
                 runStart = nil
+            }
+        }
+        return nil
+    }
+
+    /// Where an institution named by its number starts: capitalised institution words with «№»
+    /// within the next three words («в Гимназии № 5 г. Саратова», «Детский сад № 17 «Солнышко»»).
+    static func numberedNameStart(_ words: [Word], in text: String) -> String.Index? {
+        guard text.contains("№" as Character) else { return nil }
+        for k in words.indices where words[k].text.first!.isUppercase {
+            for name in Lexicon.shared.organizationNameStems where k + name.count <= words.count {
+                guard zip(words[k..<(k + name.count)], name).allSatisfy({ $0.hasStem($1) }) else { continue }
+                let after = text[words[k + name.count - 1].text.endIndex...].split(separator: " ").prefix(3)
+                if after.contains(where: { $0.contains("№" as Character) }) { return words[k].text.startIndex }
             }
         }
         return nil
@@ -83,7 +110,7 @@ public enum OrganizationFinder {
         while i < text.endIndex {
             let c = text[i]
             if c == "«" || c == "\"" && quoteDepth == 0 { quoteDepth += 1 } else if c == "»" || c == "\"" { quoteDepth = max(0, quoteDepth - 1) }
-            if quoteDepth == 0, characters > 3, stops.contains(where: { text[i...].hasPrefix($0) }) || startsYear(text[i...]) {
+            if quoteDepth == 0, characters > 3, startsStop(text[i...]) {
                 end = i
                 break
             }
@@ -94,21 +121,27 @@ public enum OrganizationFinder {
         if quoteDepth > 0, let lastClose = text.lastIndex(of: "»") {
             var j = text.index(after: lastClose)
             while j < text.endIndex {
-                if stops.contains(where: { text[j...].hasPrefix($0) }) || startsYear(text[j...]) { end = j; break }
+                if startsStop(text[j...]) { end = j; break }
                 j = text.index(after: j)
             }
         }
-        var name = text[..<end].trimmingCharacters(in: .whitespaces)
+        var name = text[..<end].trimmed()
         // «… им. О. К. Оолака.» loses only a final sentence dot, not an initial's.
         while name.hasSuffix(".") && !name.hasSuffix(" .") {
             let beforeDot = name.dropLast()
             if let lastWord = beforeDot.split(separator: " ").last, lastWord.count <= 2 { break }
             name = String(beforeDot)
         }
-        return name.trimmingCharacters(in: .whitespaces)
+        return name.trimmed()
     }
 
-    /// ` 2024–2025 учебный год`: a space and a year (not a number after «№»).
+    /// Every stop starts with a space or a punctuation mark: other characters are passed over at once.
+    private static func startsStop(_ s: Substring) -> Bool {
+        guard let first = s.first, first == " " || first.isPunctuation || first == "_" else { return false }
+        return stops.contains { s.utf8.starts(with: $0.utf8) } || startsYear(s)
+    }
+
+    /// ` 2024–2025 учебный год`: a space and a year.
     private static func startsYear(_ s: Substring) -> Bool {
         guard s.first == " " else { return false }
         let digits = s.dropFirst().prefix { $0.isNumber }

@@ -19,20 +19,18 @@ public enum PeriodFinder {
 
     public static func find(in text: String?) -> Period? {
         guard let text else { return nil }
-        let chars = Array(text.lowercased())
+        // Read by scalars: digits, dashes and the words around a year are one scalar a character.
+        let chars = Array(text.lowercased().unicodeScalars)
         let years = yearTokens(in: chars)
-        func between(_ a: YearToken, _ b: YearToken) -> String { String(chars[a.end..<b.start]).filter { !$0.isWhitespace } }
-        func after(_ t: YearToken) -> String {
-            String(chars[t.end..<min(chars.count, t.end + 16)]).trimmingCharacters(in: .whitespaces)
-        }
-        func before(_ t: YearToken, _ n: Int) -> String {
-            String(chars[max(0, t.start - n)..<t.start]).trimmingCharacters(in: .whitespaces)
-        }
+        func string(_ part: ArraySlice<Unicode.Scalar>) -> String { String(String.UnicodeScalarView(part)) }
+        func between(_ a: YearToken, _ b: YearToken) -> String { string(chars[a.end..<b.start]).filter { !$0.isWhitespace } }
+        func after(_ t: YearToken) -> String { string(chars[t.end..<min(chars.count, t.end + 16)]).trimmed() }
+        func before(_ t: YearToken, _ n: Int) -> String { string(chars[max(0, t.start - n)..<t.start]).trimmed() }
         for (k, a) in years.enumerated() {
             if k + 1 < years.count {
                 let b = years[k + 1]
                 let gap = between(a, b)
-                let isRange = dashes.contains(gap) || (untilWords.contains(gap) && before(a, 6).contains("с"))
+                let isRange = dashes.contains(gap) || (untilWords.contains(gap) && before(a, 6).contains("с" as Character))
                 if isRange && b.value > a.value && b.value - a.value <= 10 {
                     let tail = after(b)
                     if b.value == a.value + 1 && (tail.hasPrefix("уч") || tail.hasPrefix("г.уч")) {
@@ -53,15 +51,16 @@ public enum PeriodFinder {
     }
 
     /// The four-digit numbers from 1990 to 2100 that are not part of a date or a longer number.
-    private static func yearTokens(in chars: [Character]) -> [YearToken] {
+    private static func yearTokens(in chars: [Unicode.Scalar]) -> [YearToken] {
+        func isNumber(_ c: Unicode.Scalar) -> Bool { c.properties.numericType != nil }
         var years: [YearToken] = []
         var i = 0
         while i < chars.count {
-            guard chars[i].isNumber else { i += 1; continue }
+            guard isNumber(chars[i]) else { i += 1; continue }
             var j = i
-            while j < chars.count, chars[j].isNumber { j += 1 }
-            let isDatePart = i > 0 && (chars[i - 1] == "." || chars[i - 1].isNumber)
-            if j - i == 4, !isDatePart, let v = Int(String(chars[i..<j])), (1990...2100).contains(v) {
+            while j < chars.count, isNumber(chars[j]) { j += 1 }
+            let isDatePart = i > 0 && (chars[i - 1] == "." || isNumber(chars[i - 1]))
+            if j - i == 4, !isDatePart, let v = Int(String(String.UnicodeScalarView(chars[i..<j]))), (1990...2100).contains(v) {
                 years.append(YearToken(value: v, start: i, end: j))
             }
             i = j

@@ -106,7 +106,7 @@ struct RoadmapAssembler {
         }
         // A heading written in the number cell alone: «Раздел 1. Организационный этап».
         if filled.count == 1, let only = filled.first, only.column == numberCell?.column, let text = only.text,
-           text.filter(\.isLetter).count >= 3, !text.contains("\n") {
+           text.filter(\.isLetter).count >= 3, !text.contains("\n" as Character) {
             let (label, rest) = Label.split(text)
             return Section(number: label, title: TextNormalizer.singleLine(rest.isEmpty ? text : rest))
         }
@@ -116,16 +116,16 @@ struct RoadmapAssembler {
            numberCell?.text == nil {
             let (label, rest) = Label.split(text)
             let startsUpper = text.first.map { $0.isUppercase } ?? false
-            if label != nil && (label!.lowercased().contains("этап") || Label.isRoman(label![...])) {
+            if label != nil && (label!.lowercased().includes("этап") || Label.isRoman(label![...])) {
                 return Section(number: label, title: TextNormalizer.singleLine(rest))
             }
-            if startsUpper && (activityCells.first!.isBold || openItem == nil) && !text.contains("\n") {
+            if startsUpper && (activityCells.first!.isBold || openItem == nil) && !text.contains("\n" as Character) {
                 return Section(number: nil, title: TextNormalizer.singleLine(text))
             }
         }
         // A roman numeral or a stage in the number cell, the title beside it.
         if let nc = numberCell, let label = nc.text, numberIsFilledCell, filled.count == 2,
-           Label.isRoman(Label.number(label)?[...] ?? "") || label.lowercased().contains("этап") {
+           Label.isRoman(Label.number(label)?[...] ?? "") || label.lowercased().includes("этап") {
             let other = filled.first { $0.column != nc.column }
             return Section(number: Label.number(label), title: TextNormalizer.singleLine(other?.text))
         }

@@ -80,14 +80,18 @@ struct Segmenter {
                 return
             }
             // A line set as a heading may head a section of rows laid out with tabs: held until the next block tells.
-            if text.count <= 200, LineStyle(p, text).isHeading, Segmenter.headingKind(p, text) == nil, !continuesTitle(p, text) {
+            let kind = Segmenter.headingKind(p, text)
+            if kind == nil, text.count <= 200, LineStyle(p, text).isHeading, !continuesTitle(p, text) {
                 tabLines.append(.section(p))
                 return
             }
+            flushTabLines()
+            paragraph(p, kind: kind)
+            return
         }
         flushTabLines()
         switch block {
-        case let .paragraph(p): paragraph(p)
+        case .paragraph: break  // read above
         case let .table(t):
             tableCount += 1
             table(t, number: tableCount)
@@ -97,9 +101,9 @@ struct Segmenter {
 
     /// The fields of a paragraph laid out with tabs (three or more), or nil.
     static func tabFields(_ p: Paragraph) -> [String]? {
-        guard p.text.contains("\t") else { return nil }
+        guard p.text.contains("\t" as Character) else { return nil }
         let fields = p.displayText.split(separator: "\t", omittingEmptySubsequences: true)
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            .map { $0.trimmed() }.filter { !$0.isEmpty }
         return fields.count >= 3 ? fields : nil
     }
 
@@ -118,7 +122,7 @@ struct Segmenter {
         }
         let rows = lines.compactMap { line -> [String]? in if case let .row(_, fields) = line { fields } else { nil } }
         guard !rows.isEmpty else {
-            for p in tail { paragraph(p) }
+            for p in tail { paragraph(p, kind: nil) }
             return
         }
         let width = rows.map(\.count).max() ?? 0
@@ -137,11 +141,11 @@ struct Segmenter {
         } else {
             for line in lines {
                 switch line {
-                case let .row(p, _), let .section(p): paragraph(p)
+                case let .row(p, _), let .section(p): paragraph(p, kind: Segmenter.headingKind(p, TextNormalizer.singleLine(p.displayText) ?? ""))
                 }
             }
         }
-        for p in tail { paragraph(p) }
+        for p in tail { paragraph(p, kind: nil) }
     }
 
     /// Capitals only («ПРИКАЗ», «ПЛАН МЕРОПРИЯТИЙ»): at least four letters, none in lower case.
@@ -161,7 +165,10 @@ struct Segmenter {
     /// `П Р И К А З` → `ПРИКАЗ`, `Д О Р О Ж Н А Я  К А Р Т А` → `ДОРОЖНАЯ КАРТА`: headings are often
     /// spaced out letter by letter, words then parted by a wider space.
     static func unspaced(_ text: String) -> String {
-        let groups = text.components(separatedBy: "  ").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        // Nearly every heading starts with a word of more than one letter: nothing to join.
+        var characters = text.drop(while: \.isWhitespace).makeIterator()
+        guard characters.next() != nil, characters.next() == " " else { return text }
+        let groups = text.split(separator: "  ").filter { !$0.allSatisfy(\.isWhitespace) }
         return groups.map { group in
             let words = group.split(separator: " ")
             let singles = words.prefix { $0.count == 1 && $0.first!.isLetter }
@@ -173,7 +180,11 @@ struct Segmenter {
     /// The kind a title announces, among `kinds`: its keyword at the start, or after up to two
     /// adjectives («Муниципальная дорожная карта», «Комплексный план»).
     static func titleKind(_ text: String, among kinds: Set<DocumentKind>? = nil) -> DocumentKind? {
-        let folded = foldForMatching(String(unspaced(text).prefix(80)))
+        titleKind(folded: foldForMatching(String(unspaced(text).prefix(80))), among: kinds)
+    }
+
+    /// `titleKind` of a title's first 80 characters, unspaced and folded.
+    private static func titleKind(folded: String, among kinds: Set<DocumentKind>? = nil) -> DocumentKind? {
         var starts = [folded[...]]
         var rest = folded[...]
         for _ in 0..<2 {
@@ -191,7 +202,7 @@ struct Segmenter {
 
     /// A Russian adjective by its ending («муниципальная», «комплексный», «сетевой»).
     private static func isAdjective(_ word: Substring) -> Bool {
-        word.count > 3 && ["ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие"].contains { word.hasSuffix($0) }
+        word.utf8.count > 6 && ["ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие"].contains { word.endsWithFolded($0) }
     }
 
     /// The kind a heading announces, or nil.
@@ -199,10 +210,9 @@ struct Segmenter {
         // Every kind needs a heading-like line.
         guard text.count <= 400, isHeadingLike(p, text) else { return nil }
         // Read from the text as typed: a wider space between spaced-out words is lost in `text`.
-        let typed = unspaced(p.displayText)
-        let folded = foldForMatching(String(typed.prefix(80)))
+        let folded = foldForMatching(String(unspaced(p.displayText).prefix(80)))
         if Lexicon.shared.appendixPrefixes.contains(where: { folded.hasWordPrefix($0) }) { return nil }
-        guard let kind = titleKind(typed) else { return nil }
+        guard let kind = titleKind(folded: folded) else { return nil }
         // «ПРИКАЗ», «ПРИКАЗ № 5»: a short line of its own, not «Приказом …».
         if kind == .order && text.count > 60 { return nil }
         return kind
@@ -230,11 +240,12 @@ struct Segmenter {
         recent = []
     }
 
-    private mutating func paragraph(_ p: Paragraph) {
+    /// `kind`: the document kind the paragraph announces as a heading (`headingKind`), or nil.
+    private mutating func paragraph(_ p: Paragraph, kind: DocumentKind?) {
         let display = p.displayText
         guard let normalized = TextNormalizer.normalize(display) else { return }
         let text = TextNormalizer.singleLine(normalized) ?? normalized
-        if let kind = Segmenter.headingKind(p, text) {
+        if let kind {
             startDocument(kind, title: kind == .order ? nil : text, style: LineStyle(p, text))
             return
         }
@@ -254,37 +265,48 @@ struct Segmenter {
     /// («на 2024 –» / «2025 учебный год»).
     private func continuesTitle(_ p: Paragraph, _ text: String) -> Bool {
         // A title runs over a few lines at most: a long run of lines is text, and is not joined over and over.
-        guard let c = current, c.titleOpen, !c.titleParts.isEmpty, c.titleParts.count < 12, c.tables == 0, text.count <= 300
-        else { return false }
+        guard let c = current, c.titleOpen, !c.titleParts.isEmpty, c.titleParts.count < 12, c.tables == 0, text.count <= 300,
+              let first = text.first else { return false }
         let sofar = c.titleParts.joined(separator: " ")
         if Segmenter.isLeftOpen(sofar) { return true }
+        let style = LineStyle(p, text)
+        let continuesPhrase = first.isLowercase || first.isNumber || "«(\"".contains(first)
+        let setAlike = c.titleStyle.map(style.matches) ?? false
+        // A short title («ПЛАН МЕРОПРИЯТИЙ») takes its continuation even unformatted.
+        let goesOn = (style.isHeading || sofar.count <= 40) && continuesPhrase
+        guard setAlike || goesOn else { return false }
         // A numbered line, a label («Цель:») or an appendix line starts something else.
-        if Label.split(text).label != nil || text.prefix(30).contains(":") { return false }
+        if Label.split(text).label != nil || text.prefix(30).contains(":" as Character) { return false }
         let folded = foldForMatching(text)
         if Lexicon.shared.appendixPrefixes.contains(where: { folded.hasWordPrefix($0) }) { return false }
-        let style = LineStyle(p, text)
-        guard let first = text.first else { return false }
-        let continuesPhrase = first.isLowercase || first.isNumber || "«(\"".contains(first)
         // A line set like the title goes on with it while the title has not yet named its period; a
         // capitalised one only when it names the organisation or the period, or the title so far is short
         // (not a sub-heading such as «Пояснительная записка» under a complete title).
-        if let titleStyle = c.titleStyle, style.matches(titleStyle), PeriodFinder.find(in: sofar) == nil,
+        if setAlike, PeriodFinder.find(in: sofar) == nil,
            continuesPhrase || sofar.count <= 60 || OrganizationFinder.find(in: text) != nil || PeriodFinder.find(in: text) != nil {
             return true
         }
-        // A short title («ПЛАН МЕРОПРИЯТИЙ») takes its continuation even unformatted.
-        return (style.isHeading || sofar.count <= 40) && continuesPhrase
+        return goesOn
     }
 
     /// A title cut in the middle of a phrase: it ends with a dash, a preposition or
     /// conjunction, or an unclosed quote or bracket.
     static func isLeftOpen(_ title: String) -> Bool {
-        let t = title.trimmingCharacters(in: .whitespaces)
+        let t = title
         guard let last = t.last else { return false }
         if "-–—«(,".contains(last) { return true }
-        if t.filter({ $0 == "«" }).count > t.filter({ $0 == "»" }).count { return true }
-        if t.filter({ $0 == "(" }).count > t.filter({ $0 == ")" }).count { return true }
-        let lastWord = t.split(separator: " ").last.map { $0.lowercased() } ?? ""
+        var quotes = 0, brackets = 0
+        for c in t.unicodeScalars {
+            switch c {
+            case "«": quotes += 1
+            case "»": quotes -= 1
+            case "(": brackets += 1
+            case ")": brackets -= 1
+            default: break
+            }
+        }
+        if quotes > 0 || brackets > 0 { return true }
+        let lastWord = t[(t.lastIndex(of: " ").map(t.index(after:)) ?? t.startIndex)...].lowercased()
         return ["в", "во", "на", "по", "для", "и", "с", "со", "к", "о", "об", "при", "от", "до", "за"].contains(lastWord)
     }
 

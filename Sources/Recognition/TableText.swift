@@ -48,10 +48,9 @@ struct RowView {
     /// Its first text is, or starts with, a number or roman label («1.», «IV», «I. Подготовка»): a data
     /// or section row, not a header.
     var startsWithNumber: Bool {
-        guard let first = firstNonEmpty?.text, let n = Label.number(first) else { return false }
-        if Label.isNumeric(n[...]) || Label.isRoman(n[...]) { return true }
-        guard let label = Label.split(first).label else { return false }
-        return Label.isNumeric(label[...]) || Label.isRoman(label[...])
+        guard let firstWord = firstNonEmpty?.text?.split(separator: " ", maxSplits: 1).first,
+              let n = Label.number(String(firstWord)) else { return false }
+        return Label.isNumeric(n[...]) || Label.isRoman(n[...])
     }
 
     /// Texts of the cells overlapping grid columns `range`, distinct cells joined by newlines.
@@ -85,10 +84,11 @@ enum Label {
     /// without trailing dots and brackets; nil when nothing is left.
     static func number(_ text: String?) -> String? {
         guard let text else { return nil }
-        var s = text[...]
-        while let first = s.first, first.isWhitespace { s.removeFirst() }
-        while let last = s.last, last == "." || last == ")" || last.isWhitespace { s.removeLast() }
-        return s.isEmpty ? nil : String(s)
+        var s = text.unicodeScalars[...]
+        while let first = s.first, isWhiteSpace(first) { s.removeFirst() }
+        while let last = s.last, last == "." || last == ")" || isWhiteSpace(last) { s.removeLast() }
+        if s.isEmpty { return nil }
+        return s.count == text.unicodeScalars.count ? text : String(s)
     }
 
     /// Roman numerals up to six letters: `I`, `IV`, `XII`.
@@ -110,26 +110,43 @@ enum Label {
 
     /// The words a section label starts with: «Этап 1.», «Раздел II:».
     private static let sectionWords: Set<String> = ["этап", "раздел", "блок", "модуль", "направление"]
-    private static let stageLabel = try! NSRegularExpression(pattern: #"^\d+\s*-?\s*(?:й|ый|ой|ий)?\s*-?\s*этап"#,
-                                                             options: .caseInsensitive)
+
+    /// Where a stage label ends: digits, perhaps a hyphen and an ordinal ending, then «этап», in
+    /// any case and with any spaces between («1-й этап», «2 - ый - ЭТАП», «7-этап»); nil if none.
+    static func stageLabelEnd(_ t: String) -> String.Index? {
+        guard t.first?.isNumber == true else { return nil }
+        var i = t.drop(while: \.isNumber).startIndex
+        func skip(_ isPart: (Character) -> Bool) { while i < t.endIndex, isPart(t[i]) { i = t.index(after: i) } }
+        func skip(word: String) -> Bool {
+            guard t[i...].prefix(word.count).lowercased() == word else { return false }
+            i = t.index(i, offsetBy: word.count)
+            return true
+        }
+        skip(\.isWhitespace)
+        if i < t.endIndex, t[i] == "-" { i = t.index(after: i) }
+        skip(\.isWhitespace)
+        _ = ["ый", "ой", "ий", "й"].contains { skip(word: $0) }
+        skip(\.isWhitespace)
+        if i < t.endIndex, t[i] == "-" { i = t.index(after: i) }
+        skip(\.isWhitespace)
+        return skip(word: "этап") ? i : nil
+    }
 
     /// Splits a leading label off a heading: `I. Title` → (`I`, `Title`); `1-й этап. Title` → (`1-й этап`, `Title`).
     static func split(_ text: String) -> (label: String?, rest: String) {
-        let t = text.trimmingCharacters(in: .whitespaces)
+        let t = text.trimmed()
         // «Этап 1.», «Раздел 2.», «Блок 3»
         let words = t.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)
         if words.count >= 2, sectionWords.contains(words[0].lowercased()) {
-            let number = words[1].trimmingCharacters(in: .init(charactersIn: ".:"))[...]
+            let number = words[1].trimmed { $0 == "." || $0 == ":" }[...]
             if isNumeric(number) || isRoman(number) {
-                return ("\(words[0]) \(number)", words.count > 2 ? String(words[2]).trimmingCharacters(in: .whitespaces) : "")
+                return ("\(words[0]) \(number)", words.count > 2 ? words[2].trimmed() : "")
             }
         }
         // «1-й этап.», «7-этап», «2 этап:»
-        if t.first?.isNumber == true, t.lowercased().contains("этап"),
-           let match = stageLabel.firstMatch(in: t, range: NSRange(t.startIndex..., in: t)),
-           let r = Range(match.range, in: t) {
-            let rest = t[r.upperBound...].trimmingCharacters(in: .init(charactersIn: ".:–— "))
-            return (String(t[r]), rest)
+        if let end = stageLabelEnd(t) {
+            let rest = t[end...].trimmed { ".:–— ".contains($0) }
+            return (String(t[..<end]), rest)
         }
         // «I. », «1.2. », «1) »
         var i = t.startIndex
@@ -142,8 +159,8 @@ enum Label {
         if isRoman(trimmedHead), !head.hasSuffix("."), i < t.endIndex, t[i] != " " { return (nil, t) }
         var restStart = i
         if restStart < t.endIndex, t[restStart] == ")" { restStart = t.index(after: restStart) }
-        let rest = t[restStart...].trimmingCharacters(in: .whitespaces)
-        let label = String(trimmedHead).trimmingCharacters(in: .init(charactersIn: "."))
+        let rest = t[restStart...].trimmed()
+        let label = trimmedHead.trimmed { $0 == "." }
         return (label.isEmpty ? nil : label, rest)
     }
 }

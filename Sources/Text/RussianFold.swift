@@ -4,7 +4,10 @@
 public enum RussianFold {
     public static func fold(_ text: String) -> String {
         if let fast = foldedBytes(text) { return fast }
-        return String(text.lowercased().map { $0 == "ё" ? "е" : $0 })
+        let lowered = text.lowercased()
+        // Only a «ё» (precomposed, or «е» with a combining diaeresis) needs more than lower case.
+        guard lowered.unicodeScalars.contains(where: { $0 == "ё" || $0 == "\u{308}" }) else { return lowered }
+        return String(lowered.map { $0 == "ё" ? "е" : $0 })
     }
 
     private static func foldedBytes(_ text: String) -> String? {

@@ -25,7 +25,7 @@ final class DocumentKindTests: XCTestCase {
         XCTAssertEqual(Segmenter.titleKind("Новая ПРИКАЗ"), nil, "an order's keyword stands first")
         XCTAssertEqual(Segmenter.unspaced("Д О Р О Ж Н А Я  К А Р Т А"), "ДОРОЖНАЯ КАРТА")
         XCTAssertEqual(Segmenter.unspaced("П Р И К А З № 5"), "ПРИКАЗ № 5")
-        XCTAssertEqual(Segmenter.unspaced("План  на 2024 год"), "План на 2024 год")
+        XCTAssertEqual(Segmenter.unspaced("План  на 2024 год"), "План  на 2024 год", "nothing spaced out: left as it is")
     }
 
     func testATableWithNoHeadingAnywhere() throws {
@@ -76,6 +76,10 @@ final class OrganisationPlacesTests: XCTestCase {
                        "муниципального бюджетного общеобразовательного учреждения «Средняя школа № 5»")
         XCTAssertEqual(OrganizationFinder.find(in: "План МБОУ СОШ № 5 2024-2025 уч. год"), "МБОУ СОШ № 5")
         XCTAssertNil(OrganizationFinder.find(in: "План внедрения в муниципальных общеобразовательных учреждениях города"))
+        XCTAssertEqual(OrganizationFinder.find(in: "План работы СОШ № 12 с. Ивановка на 2024 год"), "СОШ № 12 с. Ивановка")
+        XCTAssertEqual(OrganizationFinder.find(in: "Дорожная карта Гимназии № 5 г. Саратова на 2023-2025 годы"), "Гимназии № 5 г. Саратова")
+        XCTAssertEqual(OrganizationFinder.find(in: "План мероприятий Детского сада № 17 «Солнышко», 2024"), "Детского сада № 17 «Солнышко»")
+        XCTAssertNil(OrganizationFinder.find(in: "План работы школы по подготовке к ГИА"), "a school not named by its number")
     }
 
     func testInTheApprovalBlock() throws {

@@ -28,6 +28,9 @@ let package = Package(
         // The domain values every stage passes on: documents, items, deadlines, responsibles, diagnostics.
         .target(name: "Model"),
 
+        // Who each organisation is: names compared through their expansions and case endings, the roster.
+        .target(name: "Organisations", dependencies: ["Model", "Text", "JSON"], resources: [.copy("Resources")]),
+
         // Stage 1: the Word package (zip parts, typed part models) and the document tree; also the DOCX writer.
         .target(name: "OOXML", dependencies: ["CLibzip", "CLibxml2", "Model", "Text", "JSON"],
                 // The streaming hot loop touches parser state on every node; dynamic exclusivity
@@ -43,7 +46,8 @@ let package = Package(
         .target(name: "Responsibles", dependencies: ["Model", "Text", "JSON"], resources: [.copy("Resources")]),
 
         // Stage 4: the methodist's checks, one rule per file.
-        .target(name: "Checks", dependencies: ["Recognition", "Model", "Text"]),
+        .target(name: "Checks", dependencies: ["Recognition", "Model", "Text", "JSON"],
+                resources: [.copy("Resources")]),
 
         // Stages 1-4 on one file: read, recognise, normalise (deadlines, responsibles), check.
         .target(name: "Extraction", dependencies: [
@@ -51,21 +55,26 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
 
-        // Stage 5: DOCX templates, the check protocol, quarterly submissions, the municipal summary.
-        .target(name: "Reports", dependencies: ["OOXML", "Deadlines", "Model", "Text", "JSON"]),
+        // The template engine: `{{…}}` tags filled from JSON, in .docx packages and in text (HTML pages).
+        .target(name: "Templates", dependencies: ["OOXML", "CLibxml2", "Model", "Text", "JSON"]),
+
+        // Stage 5: the check protocol, quarterly submissions, the municipal summary.
+        .target(name: "Reports", dependencies: ["Templates", "OOXML", "Organisations", "Model", "Text", "JSON"],
+                resources: [.copy("Resources")]),
 
         // Beside the stages: history between runs, and the folder pipeline.
         .target(name: "Registry", dependencies: [
             "Model", "Text", "JSON", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
         .target(name: "Pipeline", dependencies: [
-            "Extraction", "Reports", "Registry", "OOXML", "Model", "Text", "JSON",
+            "Extraction", "Reports", "Registry", "Organisations", "OOXML", "Model", "Text", "JSON",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
 
         // The command line: a thin shell.
         .executableTarget(name: "kartograf", dependencies: [
-            "Pipeline", "Extraction", "Reports", "Registry", "Deadlines", "Responsibles", "OOXML", "Model", "Text", "JSON",
+            "Pipeline", "Extraction", "Reports", "Templates", "Registry", "Organisations", "Deadlines", "Responsibles", "OOXML",
+            "Model", "Text", "JSON",
             "CMalloc",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -76,17 +85,23 @@ let package = Package(
         .testTarget(name: "TextTests", dependencies: ["Text"]),
         .testTarget(name: "JSONTests", dependencies: ["JSON", "Model"]),
         .testTarget(name: "ModelTests", dependencies: ["Model", "JSON"]),
+        .testTarget(name: "OrganisationsTests", dependencies: ["Organisations", "Model", "Text", "JSON"]),
         .testTarget(name: "OOXMLTests", dependencies: ["OOXML", "Model", "Text", "JSON"]),
         .testTarget(name: "RecognitionTests", dependencies: ["Recognition", "OOXML", "Model", "Text", "TestSupport"]),
         .testTarget(name: "DeadlinesTests", dependencies: ["Deadlines", "Model", "JSON", "TestSupport"]),
         .testTarget(name: "ResponsiblesTests", dependencies: ["Responsibles", "Model", "Text", "JSON", "TestSupport"]),
-        .testTarget(name: "ChecksTests", dependencies: ["Checks", "Recognition", "OOXML", "Model"]),
+        .testTarget(name: "ChecksTests", dependencies: ["Checks", "Recognition", "OOXML", "Model", "JSON"]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "OOXML", "Model", "Text", "JSON", "TestSupport"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "OOXML", "Deadlines", "Model", "Text", "JSON", "TestSupport"]),
+        .testTarget(name: "TemplatesTests", dependencies: ["Templates", "OOXML", "Model", "Text", "JSON", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: [
+            "Reports", "Templates", "Organisations", "OOXML", "Model", "Text", "JSON", "TestSupport",
+        ]),
         .testTarget(name: "RegistryTests", dependencies: [
             "Registry", "Model", "JSON", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Extraction", "OOXML", "Model", "Text", "JSON", "TestSupport"]),
+        .testTarget(name: "PipelineTests", dependencies: [
+            "Pipeline", "Extraction", "Reports", "Organisations", "OOXML", "Model", "Text", "JSON", "TestSupport",
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -14,9 +14,7 @@ public struct TemplateUnfilledCheck: DocumentCheck {
     }
 
     /// The first blank of the document's texts, in reading order: title, date, text, order
-    /// points, then each section's title and item cells, then the indicators. Visited in place
-    /// (no list of the texts is built), stopping at the first blank; `Blanks.first` rejects a
-    /// text holding no blank-like character in one byte scan.
+    /// points, then each section's title and item cells, then the indicators.
     static func firstBlank(_ context: CheckContext) -> String? {
         let doc = context.document
         if let b = Blanks.first(in: doc.title) ?? Blanks.first(in: context.recognized.dateText) { return b }
@@ -24,7 +22,6 @@ public struct TemplateUnfilledCheck: DocumentCheck {
         for p in doc.points { if let b = Blanks.first(in: p.text) { return b } }
         for s in doc.sections {
             if let b = Blanks.first(in: s.title) { return b }
-            // Each item's fields read in place: a copy of the item would retain and release them all.
             for k in s.items.indices {
                 if let b = Blanks.first(in: s.items[k].activity) ?? Blanks.first(in: s.items[k].deadline.text)
                     ?? Blanks.first(in: s.items[k].result) ?? Blanks.first(in: s.items[k].outcome) { return b }

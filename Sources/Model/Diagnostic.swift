@@ -46,6 +46,10 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     /// Not in diagnostics.md: a roadmap, report or indicators table was recognised but no item
     /// (or indicator) was read from it, so that an empty result is never taken for a clean one.
     case documentNoItems = "document.no-items"
+    /// Not in diagnostics.md: a document's organisation matches no line of the municipality's roster.
+    case organisationNotInRoster = "organisation.not-in-roster"
+    /// Not in diagnostics.md: a report's «отметка о выполнении» says nothing the status words know.
+    case reportStatusUnknown = "report.status-unknown"
 
     public var severity: Severity {
         switch self {
@@ -55,9 +59,10 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
             return .error
         case .documentNotRecognized, .documentPeriodMissing, .deadlineUnparsed, .deadlineYearMissing,
              .deadlineOutsidePeriod, .responsibleUnknown, .responsibleNotInRoster, .itemDuplicateNumber,
-             .deadlineTooLong, .responsibleTooLong, .documentNoItems:
+             .deadlineTooLong, .responsibleTooLong, .documentNoItems,
+             .organisationNotInRoster:
             return .warning
-        case .resultMissing, .itemNumberingGap, .documentContentSkipped:
+        case .resultMissing, .itemNumberingGap, .documentContentSkipped, .reportStatusUnknown:
             return .info
         }
     }

@@ -2,7 +2,9 @@ import Extraction
 import Foundation
 import JSON
 import Model
+import Reports
 import OOXML
+import Organisations
 import Registry
 import Text
 
@@ -17,11 +19,15 @@ public struct PipelineOptions: Sendable {
     public var converter: LegacyConverter?
     /// Each writes one form of the check protocol beside the export (DOCX and HTML by default).
     public var protocolWriters: [any ProtocolWriter]
+    /// The municipality's organisations: files are filed under their roster names, and a name that
+    /// matches none of them is an `organisation.not-in-roster` diagnostic. Without one, organisations
+    /// are learned from the names the files give (`OrganisationIndex`).
+    public var roster: Roster?
 
     public init(inbox: String, output: String, keepInputs: Bool = false,
                 workers: Int = ProcessInfo.processInfo.activeProcessorCount,
                 extractor: Extractor = Extractor(), converter: LegacyConverter? = LegacyConverter.find(),
-                protocolWriters: [any ProtocolWriter] = DocxProtocolWriter.standard) {
+                protocolWriters: [any ProtocolWriter] = DocxProtocolWriter.standard, roster: Roster? = nil) {
         self.inbox = inbox
         self.output = output
         self.keepInputs = keepInputs
@@ -29,6 +35,7 @@ public struct PipelineOptions: Sendable {
         self.extractor = extractor
         self.converter = converter
         self.protocolWriters = protocolWriters.isEmpty ? DocxProtocolWriter.standard : protocolWriters
+        self.roster = roster
     }
 }
 
@@ -46,10 +53,16 @@ public final class FolderPipeline: Sendable {
     public let layout: OutputLayout
     public let registry: Registry
     private let commitLock = NSLock()
+    /// The roster's organisations, when there is one (read-only, used in parallel).
+    private let rosterIndex: OrganisationIndex?
+    /// Without a roster: organisations learned from the names recorded so far (loaded at the first
+    /// file, then grown by each file's commit, which runs one at a time).
+    private let learned = Locked<OrganisationIndex?>(nil)
 
     public init(options: PipelineOptions) throws {
         self.options = options
         layout = OutputLayout(root: options.output)
+        rosterIndex = options.roster.map { OrganisationIndex(roster: $0) }
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: options.inbox, isDirectory: &isFolder), isFolder.boolValue else {
             throw PipelineError.inboxMissing(options.inbox)
@@ -188,7 +201,19 @@ public final class FolderPipeline: Sendable {
         }
         if converted || export.sha256.isEmpty { export.sha256 = sha }
 
-        let organization = Self.organization(of: export)
+        var organization = Self.organization(of: export, fileName: file.name)
+        if let index = rosterIndex, let name = organization {
+            // The first spelling the roster knows; the file's first when it knows none.
+            if let known = Self.organizationCandidates(of: export, fileName: file.name).lazy.compactMap(index.match).first {
+                organization = index.identities[known].name
+            } else {
+                organization = index.name(of: .notInRoster(name))
+                export.diagnostics.append(Diagnostic(.organisationNotInRoster, field: .document, text: name, message:
+                    "Организация «\(name)» не найдена в списке организаций: файл «\(file.name)» не отнесён ни к одной из них "
+                    + "и в квартальной сводке будет помечен «не распознана». Проверьте название в документе или добавьте "
+                    + "это написание в список организаций (столбец «другие написания»).", document: 0))
+            }
+        }
         let context = ProtocolContext(fileName: file.name, organization: organization,
                                       checkedAt: Self.timestamp(), converted: converted)
         // Outputs are written here, in parallel, under temporary names; the serial stage only renames them.
@@ -206,12 +231,40 @@ public final class FolderPipeline: Sendable {
         }
     }
 
-    /// The organisation a file belongs to: the first document that names one.
-    static func organization(of export: Export) -> String? {
+    /// The organisation a file belongs to: the first of `organizationCandidates`.
+    static func organization(of export: Export, fileName: String = "") -> String? {
         for d in export.documents {
             if let name = TextNormalizer.singleLine(d.organization), !name.isEmpty { return name }
         }
-        return nil
+        return organizationCandidates(of: export, fileName: fileName).first
+    }
+
+    /// The names a file gives its organisation, most telling first: what its documents name, then
+    /// names found in their titles in any form (`NameLexicon.find`: full, genitive, capitals), then
+    /// one found in the file's name («СОШ1 отчёт 3 кв.docx»).
+    static func organizationCandidates(of export: Export, fileName: String) -> [String] {
+        var out: [String] = []
+        func add(_ name: String?) {
+            if let name = TextNormalizer.singleLine(name), !name.isEmpty, !out.contains(name) { out.append(name) }
+        }
+        for d in export.documents { add(d.organization) }
+        for d in export.documents { add(NameLexicon.shared.find(in: d.title)) }
+        if !fileName.isEmpty {
+            let stem = fileName.lastIndex(of: ".").map { String(fileName[..<$0]) } ?? fileName
+            add(NameLexicon.shared.find(in: stem))
+        }
+        return out
+    }
+
+    /// The name a file's organisation is filed under: the roster's (already chosen when preparing),
+    /// else the first spelling of the organisation learned from earlier files. Runs in the serial stage.
+    private func filedName(_ name: String, in tx: RegistryTransaction) throws -> String {
+        if rosterIndex != nil { return name }
+        return try learned.withLock { index in
+            if index == nil { index = OrganisationIndex(roster: nil, learning: try tx.organizationNames()) }
+            let resolution = index!.resolve(name)
+            return index!.name(of: resolution)
+        }
     }
 
     // MARK: Stage 2, one file at a time: outputs, registry, move
@@ -297,7 +350,7 @@ public final class FolderPipeline: Sendable {
 
     private func recordProcessed(_ file: InboxFile, sha256: String, export: Export, converted: Bool, organization: String?,
                                  exportTemp: String, protocolTemps: [String], in tx: RegistryTransaction) throws -> Decision {
-        let organization = try organization.map(tx.canonicalOrganization)
+        let organization = try organization.map { try filedName($0, in: tx) }
         let folder = OutputLayout.organizationsFolder + "/"
             + SafeName.make(organization ?? OutputLayout.noOrganization, fallback: OutputLayout.noOrganization)
         let stem = SafeName.stem(ofFile: file.name)

@@ -1,19 +1,25 @@
 import Foundation
 import JSON
 import Model
+import Text
+import Organisations
 import Registry
 import Reports
 
-/// The quarterly report's inputs from the registry `kartograf run` keeps: for every
-/// organisation its current roadmap and latest report, read back from their exports.
+/// The quarterly report's inputs from the registry `kartograf run` keeps: every roadmap and report
+/// recorded, read back from their exports and grouped by organisation (`QuarterlyGrouping`: the roster
+/// when one is given, else identities learned from the names in the order the files came).
+/// A report arrived on the earlier of the day it was received and its file's modification day.
 public struct RegistryQuarterlySource: QuarterlyInputSource {
     public let output: String
     /// Prefix that makes output-relative protocol paths relative to where the summary is written.
     public let linkPrefix: String
+    public let roster: Roster?
 
-    public init(output: String, linkPrefix: String) {
+    public init(output: String, linkPrefix: String, roster: Roster? = nil) {
         self.output = output
         self.linkPrefix = linkPrefix
+        self.roster = roster
     }
 
     public func inputs(for quarter: Quarter, organization: String?) throws -> Checked<[QuarterlyInput]> {
@@ -24,34 +30,51 @@ public struct RegistryQuarterlySource: QuarterlyInputSource {
         }
         let registry = try Registry(path: layout.registry)
         var findings: [Diagnostic] = []
-        var inputs: [QuarterlyInput] = []
-        for status in try registry.organizations() {
-            guard let org = status.organization else { continue }
-            if let wanted = organization, org.lowercased() != wanted.lowercased() { continue }
-            guard let summary = status.currentRoadmap, let roadmap = document(summary, findings: &findings) else { continue }
-            var protocols = [summary.protocolPath].compactMap { $0 }
-            var report: Document?
-            if let r = try registry.latestReport(organization: org) {
-                report = document(r, findings: &findings)
-                if let p = r.protocolPath, !protocols.contains(p) { protocols.append(p) }
-            }
-            inputs.append(QuarterlyInput(organization: org, roadmap: roadmap, report: report,
-                                         diagnostics: status.diagnostics,
-                                         protocols: protocols.flatMap { siblings(of: $0) }.map { linkPrefix + $0 }))
+        let counts = try registry.diagnosticCounts()
+        var exports: [String: Export] = [:]
+        var filed: [FiledDocument] = []
+        for summary in try registry.documents(kinds: [.roadmap, .report]) {
+            guard let document = document(summary, exports: &exports, findings: &findings) else { continue }
+            let protocols = [summary.protocolPath].compactMap { $0 }.flatMap { siblings(of: $0) }.map { linkPrefix + $0 }
+            filed.append(FiledDocument(organization: summary.organization ?? summary.statedOrganization,
+                                       document: document, arrived: Self.arrival(summary),
+                                       file: summary.inputName, diagnostics: counts[summary.inputId] ?? [:],
+                                       protocols: protocols))
         }
-        return Checked(inputs, diagnostics: findings)
+        let grouped = QuarterlyGrouping.inputs(filed, quarter: quarter, roster: roster, organization: organization)
+        return Checked(grouped.value, diagnostics: findings + grouped.diagnostics)
     }
 
-    /// The document a registry row stands for, read from its export file.
-    private func document(_ summary: DocumentSummary, findings: inout [Diagnostic]) -> Document? {
-        guard let path = summary.exportPath else { return nil }
-        let full = OutputLayout(root: output).path(path)
-        guard let data = FileManager.default.contents(atPath: full),
-              let json = try? JSONParser.parse(bytes: [UInt8](data)), let export = ExportJSON.export(json) else {
-            findings.append(Diagnostic(.fileUnreadable, text: path, message: "Выгрузка «\(path)» из реестра не прочитана."))
-            return nil
+    /// The earlier of the day the file was received and the day it was last modified.
+    static func arrival(_ s: DocumentSummary) -> Day? {
+        let received = Day(iso: String(s.receivedAt.prefix(10)))
+        var modified: Day?
+        if s.modifiedAt > 0 {
+            var t = time_t(s.modifiedAt)
+            var parts = tm()
+            gmtime_r(&t, &parts)
+            modified = Day(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
         }
-        let candidates = export.documents.filter { $0.kind == summary.kind }
+        switch (received, modified) {
+        case let (r?, m?): return min(r, m)
+        default: return received ?? modified
+        }
+    }
+
+    /// The document a registry row stands for, read from its export file (each export read once).
+    private func document(_ summary: DocumentSummary, exports: inout [String: Export],
+                          findings: inout [Diagnostic]) -> Document? {
+        guard let path = summary.exportPath else { return nil }
+        if exports[path] == nil {
+            let full = OutputLayout(root: output).path(path)
+            guard let data = FileManager.default.contents(atPath: full),
+                  let json = try? JSONParser.parse(bytes: [UInt8](data)), let export = ExportJSON.export(json) else {
+                findings.append(Diagnostic(.fileUnreadable, text: path, message: "Выгрузка «\(path)» из реестра не прочитана."))
+                return nil
+            }
+            exports[path] = export
+        }
+        let candidates = exports[path]!.documents.filter { $0.kind == summary.kind }
         return candidates.first { $0.title == summary.title } ?? candidates.first
     }
 

@@ -67,6 +67,11 @@ public struct KnownInput: Sendable, Hashable {
 /// A document as the registry lists it.
 public struct DocumentSummary: Sendable, Hashable {
     public var id: Int64
+    public var inputId: Int64 = 0
+    /// What the document itself names as its organisation (`organization` is its file's, as filed).
+    public var statedOrganization: String?
+    /// The input file's modification time (seconds since 1970).
+    public var modifiedAt: Double = 0
     public var inputName: String
     public var kind: DocumentKind
     public var title: String?

@@ -246,6 +246,28 @@ public final class Registry: Sendable {
         }.map(\.0)
     }
 
+    /// Every document of these kinds, every version, in the order their files arrived (for the quarter,
+    /// which groups them by organisation itself).
+    public func documents(kinds: Set<DocumentKind>) throws -> [DocumentSummary] {
+        let list = kinds.map { "'\($0.rawValue)'" }.sorted().joined(separator: ",")
+        return try writer.read { db in
+            try Row.fetchAll(db, sql: Self.documentSelect + """
+                WHERE d.kind IN (\(list)) AND i.outcome = 'processed' ORDER BY i.id, d.position
+                """).map(DocumentSummary.init(row:))
+        }
+    }
+
+    /// Diagnostics of each processed input by severity.
+    public func diagnosticCounts() throws -> [Int64: [Severity: Int]] {
+        try writer.read { db in
+            var counts: [Int64: [Severity: Int]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT inputId, severity, count(*) AS n FROM diagnostic GROUP BY inputId, severity") {
+                if let s = Severity(rawValue: row["severity"]) { counts[row["inputId"], default: [:]][s] = row["n"] }
+            }
+            return counts
+        }
+    }
+
     /// Counts of arrivals by outcome.
     public func inputCounts() throws -> [InputOutcome: Int] {
         try writer.read { db in
@@ -289,6 +311,9 @@ extension KnownInput {
 extension DocumentSummary {
     init(row: Row) {
         id = row["id"]
+        inputId = row["inputId"]
+        statedOrganization = row["statedOrganization"]
+        modifiedAt = row["modifiedAt"]
         inputName = row["inputName"]
         kind = DocumentKind(rawValue: row["kind"]) ?? .other
         title = row["title"]

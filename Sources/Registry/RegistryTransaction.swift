@@ -36,6 +36,13 @@ public struct RegistryTransaction {
             """), arguments: [Registry.organizationKey(name)]) ?? name
     }
 
+    /// Every organisation name recorded, in the order first met.
+    public func organizationNames() throws -> [String] {
+        try String.fetchAll(db, sql: """
+            SELECT organization FROM input WHERE organization IS NOT NULL GROUP BY organization ORDER BY min(id)
+            """)
+    }
+
     // MARK: Writing
 
     /// Records one arrival with its documents, items and diagnostics, and lets a newer

@@ -18,11 +18,6 @@ public enum Markup {
         out.append(contentsOf: escaped(text, attribute: attribute, html: false).utf8)
     }
 
-    /// The same escaping of UTF-8 text (whole characters), appended as UTF-8 bytes.
-    public static func escape(utf8 text: UnsafeBufferPointer<UInt8>, into out: inout [UInt8], attribute: Bool = false) {
-        escape(String(decoding: text, as: UTF8.self), into: &out, attribute: attribute)
-    }
-
     /// HTML text, safe inside quotes too, with line breaks kept as `<br>`.
     public static func html(_ text: String) -> String { escaped(text, attribute: true, html: true) }
 

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import JSON
 import Model
-import Reports
+import Templates
 
 /// `kartograf fill TEMPLATE.docx DATA.json -o OUT.docx`: fills any template from any JSON.
 struct FillCommand: ParsableCommand {

@@ -1,4 +1,8 @@
 import ArgumentParser
+import Foundation
+import Model
+import Text
+import Organisations
 
 /// What `run` and `watch` share: where results go, whether inputs stay, which templates.
 struct FolderOptions: ParsableArguments {
@@ -10,4 +14,34 @@ struct FolderOptions: ParsableArguments {
 
     @Option(name: .long, help: "Папка шаблонов отчётов (protocol.docx); по умолчанию samples/templates, иначе встроенный шаблон.")
     var templates: String = "samples/templates"
+
+    @Option(name: .long, help: "Список организаций муниципалитета: CSV (официальное наименование; краткое; другие написания) или текст, по наименованию в строке. По умолчанию — «организации.csv» в папке результатов, если он там есть.")
+    var roster: String?
+}
+
+/// The roster named by `--roster`, else `организации.csv` in `folder` when it is there; a roster that
+/// cannot be read is a usage error. With `keep`, a roster named by `--roster` is also copied into
+/// `folder` as `организации.csv` when none is there, so that `report quarterly` over that folder
+/// knows the same organisations.
+func loadRoster(_ explicit: String?, defaultFolder folder: String, keep: Bool = false) throws -> Roster? {
+    let path: String
+    if let explicit {
+        path = explicit
+    } else {
+        let candidate = PathText.appending(folder, Roster.fileName)
+        guard FileManager.default.fileExists(atPath: candidate) else { return nil }
+        path = candidate
+    }
+    do {
+        let roster = try Roster.load(path: path)
+        let kept = PathText.appending(folder, Roster.fileName)
+        if keep, explicit != nil, !roster.entries.isEmpty, !FileManager.default.fileExists(atPath: kept) {
+            try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try? FileManager.default.copyItem(atPath: path, toPath: kept)
+        }
+        if roster.entries.isEmpty { printError("В списке организаций «\(path)» нет ни одной строки: он не используется.") }
+        return roster.entries.isEmpty ? nil : roster
+    } catch {
+        throw ValidationError("Не удалось прочитать список организаций «\(path)»: \(error.localizedDescription)")
+    }
 }

@@ -2,8 +2,10 @@ import ArgumentParser
 import Foundation
 import JSON
 import Model
+import Organisations
 import Pipeline
 import Reports
+import Templates
 import Text
 
 struct ReportCommand: ParsableCommand {
@@ -39,6 +41,12 @@ struct QuarterlyReportCommand: ParsableCommand {
     @Option(help: "Папка шаблонов (quarterly.docx); по умолчанию samples/templates.")
     var templates: String = "samples/templates"
 
+    @Option(help: "Список организаций муниципалитета (CSV или текст); по умолчанию «организации.csv» в папке --from, если он там есть.")
+    var roster: String?
+
+    @Option(name: .customLong("deadline-days"), help: "Срок сдачи отчёта: столько дней после конца квартала (по умолчанию 10).")
+    var deadlineDays: Int = Quarter.standardDaysAfter
+
     @Option(help: .hidden)
     var synthetic: Int?
 
@@ -48,6 +56,9 @@ struct QuarterlyReportCommand: ParsableCommand {
         }
         if let today, Day(iso: today) == nil {
             throw ValidationError("Неверная дата «\(today)» в --today: ожидается ГГГГ-ММ-ДД.")
+        }
+        if deadlineDays < 0 || deadlineDays > 366 {
+            throw ValidationError("--deadline-days: нужно число дней от 0 до 366.")
         }
         if let synthetic, synthetic < 1 {
             throw ValidationError("--synthetic: нужно число организаций больше нуля.")
@@ -62,9 +73,11 @@ struct QuarterlyReportCommand: ParsableCommand {
         if let synthetic {
             source = SyntheticSource(count: synthetic)
         } else if let exports {
-            source = ExportFolderSource(directory: exports, linkPrefix: RelativePath.from(directory, to: exports) + "/")
+            source = ExportFolderSource(directory: exports, linkPrefix: RelativePath.from(directory, to: exports) + "/",
+                                        roster: try loadRoster(roster, defaultFolder: exports))
         } else {
-            source = RegistryQuarterlySource(output: from, linkPrefix: RelativePath.from(directory, to: from) + "/")
+            source = RegistryQuarterlySource(output: from, linkPrefix: RelativePath.from(directory, to: from) + "/",
+                                             roster: try loadRoster(roster, defaultFolder: from))
         }
 
         let inputs = try source.inputs(for: quarter, organization: org)
@@ -76,25 +89,31 @@ struct QuarterlyReportCommand: ParsableCommand {
         let words = StatusWords.load()
         for d in words.diagnostics { printError(d.message) }
         let report = QuarterlyReport(quarter: quarter, today: day,
-                                     selector: QuarterlySelector(statusReader: StatusReader(words: words.value)),
-                                     fillSubmission: try submissionFiller())
+                                     selector: QuarterlySelector(statusReader: StatusReader(words: words.value),
+                                                                 deadlineDaysAfter: deadlineDays),
+                                     fillSubmission: try filler("quarterly.docx", what: "квартальные отчёты .docx"),
+                                     fillSummary: try filler("summary.docx", what: "сводный отчёт .docx"),
+                                     settings: departmentSettings(output: directory))
         let outcome = try report.write(inputs.value, to: directory)
         for d in outcome.diagnostics { printError(d.message) }
 
         let subs = outcome.value.submissions
         let due = subs.reduce(0) { $0 + $1.counts.due }, done = subs.reduce(0) { $0 + $1.counts.dueDone }
         printOut("\(quarter.russian): организаций \(subs.count), пунктов со сроком в квартале \(due), выполнено \(done).")
-        printOut("Срок сдачи: \(quarter.reportingDeadline.dottedDate)"
-                 + (day > quarter.reportingDeadline ? " — отчёт сформирован после срока." : "."))
-        printOut("Результаты: \(directory)/ (summary.xlsx, summary.html, \(subs.count) × .json)")
+        let deadline = quarter.reportingDeadline(daysAfter: deadlineDays)
+        let states = Dictionary(grouping: subs, by: \.stateText).mapValues(\.count)
+        printOut("Срок сдачи: \(deadline.russianText)" + (day > deadline ? " — отчёт сформирован после срока." : ".")
+                 + " " + ["представлен в срок", "представлен после срока", "не представлен", "не распознана"]
+                    .compactMap { s in states[s].map { "\(s): \($0)" } }.joined(separator: ", ") + ".")
+        printOut("Результаты: \(directory)/ (\(outcome.value.files.filter { $0.hasPrefix("summary.") }.joined(separator: ", ")), \(subs.count) × .json)")
     }
 
-    /// Fills the methodist's `quarterly.docx`; nil (data only) when there is none, a usage
-    /// error listing every fault when it cannot be filled.
-    func submissionFiller() throws -> ((JSONValue) throws -> [UInt8])? {
-        let path = PathText.appending(templates, "quarterly.docx")
+    /// Fills the methodist's template `name`; nil when there is none, a usage error listing
+    /// every fault when it cannot be filled.
+    func filler(_ name: String, what: String) throws -> ((JSONValue) throws -> [UInt8])? {
+        let path = PathText.appending(templates, name)
         guard FileManager.default.fileExists(atPath: path) else {
-            printError("Шаблон «\(path)» не найден: квартальные отчёты .docx не сформированы, только данные .json.")
+            printError("Шаблон «\(path)» не найден: \(what) не сформированы.")
             return nil
         }
         // Compiled once, filled for every organisation.

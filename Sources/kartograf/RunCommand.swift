@@ -3,6 +3,7 @@ import Foundation
 import JSON
 import Model
 import Pipeline
+import Reports
 
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -40,7 +41,11 @@ struct RunCommand: ParsableCommand {
             pipeline = try FolderPipeline(options: PipelineOptions(
                 inbox: inbox, output: folder.out, keepInputs: keepInputs,
                 workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-                protocolWriters: protocolWriters(templates: folder.templates)))
+                protocolWriters: protocolWriters(templates: folder.templates, output: folder.out),
+                roster: loadRoster(folder.roster, defaultFolder: folder.out, keep: true)))
+        } catch let error as ValidationError {
+            printError(error.message)
+            throw ExitCode(2)
         } catch {
             printError("\(error)")
             throw ExitCode(2)
@@ -65,14 +70,23 @@ struct RunCommand: ParsableCommand {
     }
 }
 
-/// The check protocol in both forms, from the methodist's template when it can be filled.
-func protocolWriters(templates: String) -> [any ProtocolWriter] {
-    let (docx, faults) = DocxProtocolWriter.load(templates: templates)
+/// The check protocol in both forms, from the methodist's template when it can be filled,
+/// signed by the checker the department's settings (`настройки.json`) name.
+func protocolWriters(templates: String, output: String) -> [any ProtocolWriter] {
+    let settings = departmentSettings(output: output)
+    let (docx, faults) = DocxProtocolWriter.load(templates: templates, signer: settings.checker)
     if !faults.isEmpty {
         printError("Шаблон протокола в «\(templates)» не заполняется, протоколы сделаны по встроенному шаблону. Ошибки шаблона:")
         for f in faults { printError("  • \(f)") }
     }
     return [docx, HTMLProtocolWriter(renderer: docx.renderer)]
+}
+
+/// The department's settings from the output folder or the working folder; a broken file is reported.
+func departmentSettings(output: String) -> DepartmentSettings {
+    let settings = DepartmentSettings.load(folders: [output, FileManager.default.currentDirectoryPath])
+    for d in settings.diagnostics { printError(d.message) }
+    return settings.value
 }
 
 /// Throttles the progress line to a few redraws a second.

@@ -4,6 +4,7 @@ import JSON
 import Model
 import Pipeline
 import Registry
+import Reports
 
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -32,7 +33,7 @@ struct StatusCommand: ParsableCommand {
             var lines = ["\(o.organization ?? OutputLayout.noOrganization)"]
             if let r = o.currentRoadmap {
                 var line = "  дорожная карта: «\(r.title ?? r.inputName)»"
-                if let p = r.period { line += ", \(p.from.iso) – \(p.to.iso)" }
+                if let p = r.period { line += ", период \(p.russianText)" }
                 line += ", пунктов: \(r.itemCount)"
                 if o.earlierRoadmaps > 0 { line += ", прежних версий: \(o.earlierRoadmaps)" }
                 lines.append(line)

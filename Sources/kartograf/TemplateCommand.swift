@@ -3,6 +3,7 @@ import Foundation
 import JSON
 import Model
 import Reports
+import Templates
 
 /// `kartograf template check|default`: inspect DOCX templates.
 struct TemplateCommand: ParsableCommand {

@@ -26,7 +26,11 @@ struct WatchCommand: ParsableCommand {
         let pipeline: FolderPipeline
         do {
             pipeline = try FolderPipeline(options: PipelineOptions(inbox: inbox, output: folder.out, keepInputs: folder.keepInputs,
-                                                                   protocolWriters: protocolWriters(templates: folder.templates)))
+                                                                   protocolWriters: protocolWriters(templates: folder.templates, output: folder.out),
+                                                                   roster: loadRoster(folder.roster, defaultFolder: folder.out, keep: true)))
+        } catch let error as ValidationError {
+            printError(error.message)
+            throw ExitCode(2)
         } catch {
             printError("\(error)")
             throw ExitCode(2)

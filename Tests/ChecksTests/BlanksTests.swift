@@ -1,56 +1,44 @@
 import Foundation
+import JSON
 import XCTest
 @testable import Checks
 
 final class BlanksTests: XCTestCase {
-    /// The one-scan trigger mask against the plain substring searches it replaces.
-    func testTriggersAgreeWithSubstringSearch() {
-        let texts = [
-            "", "Организовать в (наименование ОО)", "НАИМЕНОВАНИЕ", "(Фамилия)", "(дата)", "(по согласованию)",
-            "(ПОДПИСЬ)", "(пОд", "(ДА", "(дО", "(по согласованию)", "(Под", "(д", "(п", "(по", "в срок до 00.00.0000", "00.00", "май Х года", "X  года", "Хх года", "x", "Х", "20__",
-            "___", "____", "«__»", "Директор __________ И. О. Фамилия", "(а", "(", "н", "наименован",
-            "Приказ от 10.08.2021 № 279", "ежегодно\nх\nгода", "на курсах повышения", "курсах Х года", "ИвановХ года", "(х года", "«XX года", "1x ", "ёх ", "Ях ",
-            "Иванов И.И.____х года", "\u{2003}х года", "ах\tХ", "(\u{0444}", "Наименовани", "до 00.00.20",
-        ]
-        for text in texts {
-            XCTAssertEqual(Blanks.triggers(text), Self.expectedTriggers(text), text)
-            XCTAssertEqual(Blanks.mayHoldBlank(text), Self.expectedTriggers(text) != 0, text)
-        }
-        // Within longer text, which is scanned 16 bytes at a time: each trigger at every offset
-        // of a chunk, and across the chunks' edges.
-        let padding = Array("Организация работы по плану Организация работы по плану ")
-        for text in texts + ["наименование", "0 00.00.", "(под", "«X"] {
-            for before in 0..<20 {
-                let padded = String(padding.prefix(before)) + text + String(padding.prefix(24))
-                XCTAssertEqual(Blanks.triggers(padded), Self.expectedTriggers(padded), padded)
+    /// Every blank of the data file finds its own example, and the example holds one of the
+    /// texts the blank requires (a `requires` list that missed its example would hide the blank).
+    func testEveryBlankOfTheDataFindsItsExample() throws {
+        let url = try XCTUnwrap(Self.bundledBlanks)
+        let json = try JSONParser.parse(bytes: [UInt8](try Data(contentsOf: url)))
+        let entries = try XCTUnwrap(json["blanks"]?.arrayValue)
+        XCTAssertEqual(entries.count, Blanks.table.blanks.count)
+        for entry in entries {
+            let name = entry["name"]?.stringValue ?? "?"
+            let examples = (entry["example"]?.stringValue ?? "").components(separatedBy: ", ")
+            for example in examples {
+                XCTAssertNotNil(Blanks.first(in: "Срок: \(example) текст"), "\(name): \(example)")
             }
         }
     }
 
-    /// The trigger mask found by plain substring searches.
-    static func expectedTriggers(_ text: String) -> UInt8 {
-        let triggers: [[String]] = [
-            ["наименовани", "Наименовани"], anyCase(["(ф", "(до", "(да", "(под"]), ["00.00."],
-            ["Х ", "X ", "х ", "x "], ["_"], ["_"], ["____"],
-        ]
-        var expected: UInt8 = 0
-        for (k, list) in triggers.enumerated() where list.contains(where: { Array(text.utf8).firstRange(of: Array($0.utf8)) != nil }) {
-            expected |= 1 << k
-        }
-        // `Х ` counts only with a letter `Х` standing alone somewhere, or a signature line.
-        let alone = text.range(of: #"(?:^|[^A-Za-z0-9\x{400}-\x{47F}]|[ХXхx])[ХXхx]"#, options: .regularExpression) != nil
-        if !alone && !text.contains("____") { expected &= ~0b1000 }
-        return expected
+    static var bundledBlanks: URL? {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources/Checks/Resources/blanks.json")
     }
 
-    /// Every spelling of the words with each letter in either case.
-    static func anyCase(_ words: [String]) -> [String] {
-        words.flatMap { word in
-            word.reduce([""]) { partial, c in
-                let forms = Set([String(c).lowercased(), String(c).uppercased()])
-                return partial.flatMap { p in forms.map { p + $0 } }
-            }
-        }
+    func testWordsEndingInXAreNoBlank() {
+        XCTAssertNil(Blanks.first(in: "на курсах повышения квалификации"))
+        XCTAssertNil(Blanks.first(in: "Участие в мероприятиях года"))
+        XCTAssertEqual(Blanks.first(in: "в течение XX учебного года"), "XX учебн")
+        XCTAssertEqual(Blanks.first(in: "x года"), "x года")
+    }
+
+    func testABrokenDataFileIsReportedInRussian() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("blanks-\(UUID().uuidString).json")
+        try Data([0xEF, 0xBB, 0xBF, 0x7B, 0xC0, 0x7D]).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        guard case let .failure(problem) = Blanks.read(url) else { return XCTFail("an invalid file was read") }
+        XCTAssertTrue(problem.message.contains("UTF-8"), problem.message)
+        XCTAssertThrowsError(try Blanks.table(.object([("blanks", .array([.object([("requires", .array([]))])]))])))
     }
 
     func testFirstBlankFindsEachKind() {

@@ -1,6 +1,7 @@
 import Foundation
 import Model
 import Pipeline
+import Reports
 import XCTest
 
 final class ZipCompletenessTests: XCTestCase {
@@ -51,7 +52,7 @@ final class ProtocolWriterTests: XCTestCase {
         let text = String(decoding: PlainTextProtocolWriter().render(export, context: ProtocolContext(
             fileName: "карта.docx", organization: "Школа", checkedAt: "2026-01-01 10:00", converted: false)), as: UTF8.self)
         XCTAssertTrue(text.contains("«карта.docx»"))
-        XCTAssertTrue(text.contains("Дорожная карта «Дорожная карта», период 01.01.2023–31.12.2025, пунктов: 2"), text)
+        XCTAssertTrue(text.contains("Дорожная карта «Дорожная карта», период с 1 января 2023 г. по 31 декабря 2025 г., пунктов: 2"), text)
         XCTAssertTrue(text.contains("Ошибок: 1, предупреждений: 0, замечаний: 1."))
         let errorAt = text.range(of: "Пункт 2: не указан срок [deadline.missing]")
         let infoAt = text.range(of: "Пункт 1: нет результата [result.missing]")
@@ -93,7 +94,7 @@ final class ProtocolWriterTests: XCTestCase {
         XCTAssertNotEqual(alone(docx, first), alone(docx, second))
         // And another day, its own.
         let later = context("2026-03-02 09:00")
-        XCTAssertTrue(String(decoding: html.render(first, context: later), as: UTF8.self).contains("02.03.2026"))
+        XCTAssertTrue(String(decoding: html.render(first, context: later), as: UTF8.self).contains("2 марта 2026 г."))
         XCTAssertEqual(docx.render(first, context: later), alone(docx, first, "2026-03-02 09:00"))
         XCTAssertNotEqual(alone(docx, first, "2026-03-02 09:00"), alone(docx, first))
     }

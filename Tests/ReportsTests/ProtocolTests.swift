@@ -1,9 +1,11 @@
+import Text
 import JSON
 import Model
 import OOXML
 import TestSupport
 import XCTest
 @testable import Reports
+import Templates
 
 /// The check protocol: DOCX from the template and HTML, for every gold export of the dev corpus.
 final class ProtocolTests: XCTestCase {
@@ -65,7 +67,7 @@ final class ProtocolTests: XCTestCase {
             }
             XCTAssertTrue(text.contains(export.file), name)
             XCTAssertTrue(text.contains(export.sha256), name)
-            XCTAssertTrue(text.contains("22.11.2026"), name)
+            XCTAssertTrue(text.contains("22 ноября 2026 г."), name)
             XCTAssertTrue(text.contains(export.documents.first?.organization ?? ProtocolData.noOrganization), name)
             for d in export.diagnostics {
                 XCTAssertTrue(text.contains(d.message), "\(name): \(d.message)")
@@ -82,7 +84,7 @@ final class ProtocolTests: XCTestCase {
             }
             let html = renderer.html(for: export, checkedAt: day)
             for d in export.diagnostics {
-                XCTAssertTrue(html.contains(ProtocolHTML.escape(d.message)), "\(name): \(d.message)")
+                XCTAssertTrue(html.contains(Markup.html(d.message)), "\(name): \(d.message)")
             }
         }
     }
@@ -125,7 +127,11 @@ final class ProtocolTests: XCTestCase {
         XCTAssertTrue(text.contains("Замечаний нет."))
         XCTAssertTrue(text.contains("Организация: не указана"))
         XCTAssertTrue(text.contains("0 ошибок, 0 предупреждений, 0 замечаний"))
-        XCTAssertNil(try DocxReader().read(bytes: docx, fileName: "p.docx").tables.first)
+        // The only table is the signature block; the diagnostics table is gone with its header.
+        let tables = try DocxReader().read(bytes: docx, fileName: "p.docx").tables
+        XCTAssertEqual(tables.count, 1)
+        XCTAssertFalse(tables.flatMap(\.rows).contains { $0.cells.contains { $0.text == "Пункт" } })
+        XCTAssertTrue(text.contains("Проверил:"))
         XCTAssertTrue(renderer.html(for: export, checkedAt: day).contains("Замечаний нет."))
     }
 
@@ -169,7 +175,7 @@ final class ProtocolTests: XCTestCase {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("protocol-\(UInt32.random(in: 0...UInt32.max))")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let custom = try Fixture.docx(Fixture.para("Свой протокол: {{file}} — {{verdict}}"))
+        let custom = try TestDocx.paragraph("Свой протокол: {{file}} — {{verdict}}")
         try Data(custom).write(to: dir.appendingPathComponent("protocol.docx"))
         let export = Export(file: "a.docx", sha256: "1")
         for path in [dir.path, dir.appendingPathComponent("protocol.docx").path] {
@@ -181,7 +187,7 @@ final class ProtocolTests: XCTestCase {
     }
 
     func testBrokenEditedTemplateIsRejectedWithItsFaults() throws {
-        let broken = try Fixture.docx(Fixture.para("{{#groups}}{{lable}}"))
+        let broken = try TestDocx.paragraph("{{#groups}}{{lable}}")
         XCTAssertThrowsError(try ProtocolRenderer(template: broken).docx(for: Export(file: "a", sha256: "b"), checkedAt: day)) {
             XCTAssertEqual(Set(($0 as? TemplateError)?.faults.map(\.id) ?? []), ["template.unclosed-section", "template.unknown-name"])
         }

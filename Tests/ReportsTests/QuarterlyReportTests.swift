@@ -67,7 +67,7 @@ final class QuarterlyReportTests: XCTestCase {
         XCTAssertEqual(names.filter { $0.hasSuffix(".json") }.count, 3)
 
         let first = try JSONParser.parse(bytes: [UInt8](try Data(contentsOf: URL(fileURLWithPath: out + "/" + result.value.files[0]))))
-        XCTAssertEqual(first["deadline"]?.stringValue, "10.04.2024")
+        XCTAssertEqual(first["deadline"]?.stringValue, "10 апреля 2024 г.")
         XCTAssertEqual(first["late"]?.boolValue, true)
         XCTAssertEqual(first["rows"]?.arrayValue?.count, result.value.submissions[0].rows.count)
         let archive = try ZipArchive(path: out + "/summary.xlsx")
@@ -87,7 +87,7 @@ final class QuarterlyReportTests: XCTestCase {
         var s = Q.submission(Q.roadmap([Q.dated("1", "А", due: "2024-02-01"), Q.event("2", "Б"), Q.undated("3", "В")]),
                              quarter: "2024-Q1")
         s.protocols = ["p.docx"]
-        let data = s.json
+        let data = QuarterlyReport(quarter: Q.quarter("2024-Q1"), today: Q.day("2024-04-01")).data(for: s)
         let rowKeys = Set(data["rows"]?.arrayValue?.first?.objectValue?.map(\.0) ?? [])
         let listKeys = Set(data["byEvent"]?.arrayValue?.first?.objectValue?.map(\.0) ?? [])
         for tag in tags {

@@ -50,7 +50,7 @@ final class QuarterlySelectionTests: XCTestCase {
         XCTAssertEqual(next.row("2")?.reason, .due)
         XCTAssertEqual(next.row("2")?.status, .noData)
         XCTAssertTrue(next.isLate)
-        XCTAssertEqual(next.json["lateNotice"]?.stringValue?.contains("10.04.2025"), true)
+        XCTAssertEqual(next.json["lateNotice"]?.stringValue?.contains("10 апреля 2025 г."), true)
     }
 
     /// The academic year starts in Q3: items of the new year start there, last year's continuous items end there.

@@ -1,38 +1,33 @@
-import Deadlines
 import Foundation
 import JSON
 import Model
+import Organisations
 import Text
 
 /// Quarterly inputs read from a folder of `roadmap-export/1` JSON files (what `kartograf extract` prints).
 ///
-/// Documents are grouped by their organisation (the file name when a document names none).
-/// The current roadmap is the one whose period contains the quarter, else the last one read;
-/// the latest report is the one whose period ends last. Protocol links are the other files of the
-/// folder whose names begin with an export's name (`school1.json` → `school1.protocol.docx`).
-/// A deadline written without its parse (text only, no kinds) is parsed here within its document's period.
+/// Documents are grouped by their organisation (`QuarterlyGrouping`: the roster when one is given, else
+/// identities learned from the names; the file name when a document names none). Files are taken in name
+/// order and their arrival is not known. Protocol links are the other files of the folder whose names
+/// begin with an export's name (`school1.json` → `school1.protocol.docx`).
+/// Deadlines are read as the export stored them (kinds and occurrences); one stored as text only
+/// counts as undated: the report stage does not parse deadlines again.
 public struct ExportFolderSource: QuarterlyInputSource {
     public let directory: String
     /// Prefix put before protocol file names in links (relative to where the summary is written).
     public let linkPrefix: String
+    public let roster: Roster?
 
-    public init(directory: String, linkPrefix: String = "") {
+    public init(directory: String, linkPrefix: String = "", roster: Roster? = nil) {
         self.directory = directory
         self.linkPrefix = linkPrefix
-    }
-
-    private struct Gathered {
-        var roadmaps: [Document] = []
-        var reports: [Document] = []
-        var diagnostics: [Severity: Int] = [:]
-        var protocols: [String] = []
+        self.roster = roster
     }
 
     public func inputs(for quarter: Quarter, organization: String?) throws -> Checked<[QuarterlyInput]> {
         let names = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
         var findings: [Diagnostic] = []
-        var byOrg: [String: Gathered] = [:]
-        var order: [String] = []
+        var filed: [FiledDocument] = []
         // Other files by each prefix that ends before a dot: «a.protocol.docx» under «a» and «a.protocol».
         var byStem: [String: [String]] = [:]
         for name in names where !name.lowercased().hasSuffix(".json") {
@@ -53,51 +48,14 @@ public struct ExportFolderSource: QuarterlyInputSource {
             }
             let stem = String(name.dropLast(5))
             let protocols = (byStem[stem] ?? []).map { linkPrefix + $0 }
-            var orgsOfFile: [String] = []
-            for var document in export.documents where document.kind == .roadmap || document.kind == .report {
-                parseBareDeadlines(&document)
-                let org = TextNormalizer.singleLine(document.organization) ?? stem
-                if byOrg[org] == nil { order.append(org); byOrg[org] = Gathered() }
-                if document.kind == .roadmap { byOrg[org]!.roadmaps.append(document) } else { byOrg[org]!.reports.append(document) }
-                if !orgsOfFile.contains(org) { orgsOfFile.append(org) }
-            }
-            for org in orgsOfFile {
-                for (severity, count) in export.severityCounts { byOrg[org]!.diagnostics[severity, default: 0] += count }
-                byOrg[org]!.protocols.append(contentsOf: protocols)
+            for document in export.documents where document.kind == .roadmap || document.kind == .report {
+                let org = TextNormalizer.singleLine(document.organization)
+                    ?? NameLexicon.shared.find(in: document.title) ?? stem
+                filed.append(FiledDocument(organization: org, document: document, file: name,
+                                           diagnostics: export.severityCounts, protocols: protocols))
             }
         }
-
-        var inputs: [QuarterlyInput] = []
-        for org in order {
-            if let wanted = organization, org.lowercased() != wanted.lowercased() { continue }
-            let g = byOrg[org]!
-            guard let roadmap = g.roadmaps.last(where: { $0.period.map { $0.contains(quarter.start) || $0.contains(quarter.end) } ?? false })
-                ?? g.roadmaps.last else {
-                findings.append(Diagnostic(.documentNotRecognized, text: org,
-                                           message: "У организации «\(org)» нет дорожной карты: квартальный отчёт не составлен."))
-                continue
-            }
-            let report = g.reports.enumerated().max { a, b in
-                (a.element.period?.to.ordinal ?? Int.min, a.offset) < (b.element.period?.to.ordinal ?? Int.min, b.offset)
-            }?.element
-            inputs.append(QuarterlyInput(organization: org, roadmap: roadmap, report: report,
-                                         diagnostics: g.diagnostics, protocols: g.protocols))
-        }
-        if let wanted = organization, inputs.isEmpty {
-            findings.append(Diagnostic(.documentNotRecognized, text: wanted,
-                                       message: "Организация «\(wanted)» не найдена среди выгрузок в «\(directory)»."))
-        }
-        return Checked(inputs, diagnostics: findings)
-    }
-
-    private func parseBareDeadlines(_ document: inout Document) {
-        let parser = DeadlineParser()
-        for s in document.sections.indices {
-            for i in document.sections[s].items.indices {
-                let deadline = document.sections[s].items[i].deadline
-                guard deadline.kinds.isEmpty, deadline.occurrences.isEmpty, deadline.text != nil else { continue }
-                document.sections[s].items[i].deadline = parser.parse(deadline.text, period: document.period).value
-            }
-        }
+        let grouped = QuarterlyGrouping.inputs(filed, quarter: quarter, roster: roster, organization: organization)
+        return Checked(grouped.value, diagnostics: findings + grouped.diagnostics)
     }
 }

@@ -27,7 +27,7 @@ enum ItemWords {
 
     /// Endings a participle stem may take in a match («разработан» → «разработана», «разработанные»);
     /// nouns made of the same stem («проведение») do not match.
-    static let participleEndings: Set<Substring> = ["", "а", "о", "ы", "и", "ая", "ое", "ые", "ый", "ой", "ым", "ых", "ные", "ная", "ное", "ный"]
+    static let participleEndings: Set<Substring> = ["", "а", "о", "ы", "и", "ла", "ло", "ли", "ая", "ое", "ые", "ый", "ой", "ым", "ых", "ные", "ная", "ное", "ный"]
 
     /// True when `phrase` occurs in `words` as consecutive words; a phrase word of four letters
     /// or more also matches itself with a participle ending, a shorter one only itself.
@@ -51,8 +51,9 @@ enum ItemWords {
     }
 }
 
-/// Token Jaccard similarity of two activity texts, 0...1.
+/// Similarity of two activity texts, 0...1.
 public enum ActivitySimilarity {
+    /// Token Jaccard similarity of the words as written.
     public static func jaccard(_ a: String?, _ b: String?) -> Double {
         jaccard(Set(ItemWords.of(a)), Set(ItemWords.of(b)))
     }
@@ -61,5 +62,24 @@ public enum ActivitySimilarity {
         if x.isEmpty || y.isEmpty { return 0 }
         let common = x.intersection(y).count
         return Double(common) / Double(x.count + y.count - common)
+    }
+
+    /// The words of a text cut to their first six letters, so that case endings do not count
+    /// («семинара», «семинар» → «семина»).
+    static func stems(_ text: String?) -> Set<Substring> {
+        Set(ItemWords.of(text).map { $0.prefix(6) })
+    }
+
+    /// Jaccard similarity of the stems, or 0.9 of their overlap (common words over the smaller set)
+    /// when the smaller set has three words or more and is nearly all inside the other: a report that
+    /// shortens an activity still meets it.
+    public static func score(_ a: String?, _ b: String?) -> Double { score(stems(a), stems(b)) }
+
+    static func score(_ x: Set<Substring>, _ y: Set<Substring>) -> Double {
+        let j = jaccard(x, y)
+        let smaller = min(x.count, y.count)
+        guard smaller >= 3 else { return j }
+        let overlap = Double(x.intersection(y).count) / Double(smaller)
+        return overlap >= 0.8 ? max(j, 0.9 * overlap) : j
     }
 }

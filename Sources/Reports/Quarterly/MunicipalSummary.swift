@@ -40,15 +40,15 @@ public struct MunicipalSummary: Sendable {
         h += "<!DOCTYPE html>\n<html lang=\"ru\">\n<head>\n<meta charset=\"utf-8\">\n"
         h += "<title>\(esc(title))</title>\n<style>\n\(MunicipalSummary.css)</style>\n</head>\n<body>\n"
         h += "<h1>\(esc(title))</h1>\n"
-        h += "<p class=\"meta\">Период: \(quarter.start.dottedDate) – \(quarter.end.dottedDate). "
-        h += "Срок сдачи отчёта: <b>\(deadline.dottedDate)</b>. Сформировано: \(generatedOn.dottedDate).</p>\n"
+        h += "<p class=\"meta\">Период: \(quarter.period.russianText). "
+        h += "Срок сдачи отчёта: <b>\(deadline.russianText)</b>. Сформировано: \(generatedOn.russianText).</p>\n"
         if generatedOn > deadline {
-            h += "<p class=\"late\">Сводка сформирована после срока сдачи отчёта за квартал (\(deadline.dottedDate)).</p>\n"
+            h += "<p class=\"late\">Сводка сформирована после срока сдачи отчёта за квартал (\(deadline.russianText)).</p>\n"
         }
         if let workbookLink {
             h += "<p><a href=\"\(href(workbookLink))\">Таблица со всеми пунктами (.xlsx)</a></p>\n"
         }
-        h += totals()
+        h += totalsParagraph()
         h += "<h2>Доля выполненных пунктов со сроком в квартале</h2>\n"
         h += chart()
         h += "<h2>Организации</h2>\n"
@@ -57,7 +57,7 @@ public struct MunicipalSummary: Sendable {
         return h
     }
 
-    private func totals() -> String {
+    private func totalsParagraph() -> String {
         var due = 0, done = 0, overdue = 0, event = 0, undated = 0
         for e in entries {
             let c = e.submission.counts
@@ -80,11 +80,12 @@ public struct MunicipalSummary: Sendable {
             s += "<line x1=\"\(x)\" y1=\"\(top - 6)\" x2=\"\(x)\" y2=\"\(height - 4)\" class=\"grid\"/>"
             s += "<text x=\"\(x)\" y=\"\(top - 10)\" class=\"tick\">\(tick)%</text>\n"
         }
+        let labels = MunicipalSummary.shortLabels(entries.map(\.submission.organization))
         for (i, e) in entries.enumerated() {
             let y = top + i * rowHeight
             let c = e.submission.counts
-            s += "<g><title>\(esc(e.submission.organization)): выполнено \(c.dueDone) из \(c.due)</title>"
-            s += "<text x=\"\(labelWidth - 8)\" y=\"\(y + 15)\" class=\"label\">\(esc(shortened(e.submission.organization)))</text>"
+            s += "<g><title>\(esc(FlowingText.join(e.submission.organization))): выполнено \(c.dueDone) из \(c.due)</title>"
+            s += "<text x=\"\(labelWidth - 8)\" y=\"\(y + 15)\" class=\"label\">\(esc(labels[i]))</text>"
             if let share = c.doneShare {
                 let w = Int((Double(barWidth) * share).rounded())
                 s += "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(w)\" height=\"\(rowHeight - 6)\" class=\"bar\"/>"
@@ -104,7 +105,7 @@ public struct MunicipalSummary: Sendable {
         for e in entries {
             let sub = e.submission
             let c = sub.counts
-            s += "<tr><td>\(esc(sub.organization))</td><td>\(c.due)</td><td>\(c.dueDone)</td>"
+            s += "<tr><td>\(esc(FlowingText.join(sub.organization)))</td><td>\(c.due)</td><td>\(c.dueDone)</td>"
             s += "<td>\(c.doneShare.map(percent) ?? "—")</td><td>\(c[.notDone])</td><td>\(c[.inProgress])</td>"
             s += "<td>\(c[.noData])</td><td\(c[.overdue] > 0 ? " class=\"warn\"" : "")>\(c[.overdue])</td>"
             s += "<td>\(c.byEvent)</td><td>\(c.undated)</td>"
@@ -120,12 +121,12 @@ public struct MunicipalSummary: Sendable {
             }
             s += "<td>\(links.joined(separator: ", "))</td></tr>\n"
         }
-        return s + "</tbody>\n</table>\n"
-    }
-
-    private func shortened(_ text: String) -> String {
-        // About 7 px a character at the label size: keep the label inside its column.
-        text.count <= 40 ? text : String(text.prefix(38)) + "…"
+        let t = totals
+        s += "</tbody>\n<tfoot><tr><td>Итого (организаций: \(entries.count))</td><td>\(t.due)</td><td>\(t.dueDone)</td>"
+        s += "<td>\(t.donePercent)</td><td>\(t.notDone)</td><td>\(t.inProgress)</td><td>\(t.noData)</td><td>\(t.overdue)</td>"
+        s += "<td>\(t.byEvent)</td><td>\(t.undated)</td>"
+        for severity in Severity.allCases { s += "<td>\(t.diagnostics[severity] ?? 0)</td>" }
+        return s + "<td></td></tr></tfoot>\n</table>\n"
     }
 
     private func percent(_ share: Double) -> String { "\(Int((share * 100).rounded()))%" }
@@ -147,13 +148,16 @@ public struct MunicipalSummary: Sendable {
     }()
 
     static let css = """
-    body { font-family: "PT Sans", "Segoe UI", Arial, sans-serif; margin: 24px; color: #1d2733; }
+    body { font-family: "PT Sans", "Segoe UI", Arial, sans-serif; margin: 24px; color: #1d2733;
+           overflow-wrap: normal; word-break: normal; hyphens: manual; }
     h1 { font-size: 22px; } h2 { font-size: 18px; margin-top: 28px; }
     .meta, .totals { color: #3b4a5a; }
     .late { color: #a11; font-weight: bold; }
     table { border-collapse: collapse; font-size: 13px; }
     th, td { border: 1px solid #c9d2dc; padding: 4px 8px; text-align: right; }
     th { background: #eef2f6; } td:first-child, th:first-child, td:last-child { text-align: left; }
+    tfoot td { font-weight: bold; background: #f6f8fa; }
+    td:first-child { min-width: 16em; }
     td.warn { color: #a11; font-weight: bold; }
     svg.chart { font-size: 12px; }
     svg .grid { stroke: #dde3ea; stroke-width: 1; }
@@ -162,6 +166,15 @@ public struct MunicipalSummary: Sendable {
     svg .bar { fill: #2f7bbf; }
     svg .value { fill: #1d2733; }
     svg .none { fill: #8a97a5; font-style: italic; }
+    @page { size: A4 landscape; margin: 1.5cm; }
+    @media print {
+      body { margin: 0; font-size: 11px; }
+      a { color: inherit; text-decoration: none; }
+      thead { display: table-header-group; }
+      tfoot { display: table-row-group; }
+      tr, svg.chart g { break-inside: avoid; page-break-inside: avoid; }
+      h2 { break-after: avoid; }
+    }
 
     """
 }

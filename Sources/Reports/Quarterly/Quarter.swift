@@ -46,8 +46,22 @@ public struct Quarter: Hashable, Comparable, Sendable, CustomStringConvertible {
         (occurrence.start ?? occurrence.due) <= end && occurrence.due >= start
     }
 
-    /// The submission is due on the 10th of the month after the quarter (10 January for Q4).
-    public var reportingDeadline: Day { Day(year: next.year, month: next.firstMonth, day: 10)! }
+    /// The submission is due on the 10th day after the quarter (10 January for Q4).
+    public var reportingDeadline: Day { reportingDeadline(daysAfter: Quarter.standardDaysAfter) }
+
+    /// The reporting deadline's default: the 10th day after the quarter ends.
+    public static let standardDaysAfter = 10
+
+    /// The day `days` after the quarter's last day (10 → 10 January for Q4, 10 October for Q3).
+    public func reportingDeadline(daysAfter days: Int) -> Day { Day(ordinal: end.ordinal + max(0, days)) }
+
+    /// The quarter a report is about when only its arrival is known: the quarter that ended last
+    /// before it when it came within 45 days of that end, else the quarter it came in.
+    public init(reportArrivedOn day: Day) {
+        let containing = Quarter(containing: day)
+        let previous = containing.previous
+        self = day.ordinal - previous.end.ordinal <= 45 ? previous : containing
+    }
 
     public var previous: Quarter {
         number == 1 ? Quarter(year: year - 1, number: 4)! : Quarter(year: year, number: number - 1)!

@@ -1,28 +1,50 @@
 import Model
 
+/// How an organisation of a quarter was recognised.
+public enum OrganisationRecognition: String, Sendable, Hashable {
+    /// A line of the methodist's roster.
+    case roster
+    /// Learned from the files (no roster in force).
+    case learned
+    /// A roster is in force and the name the files give matches none of its lines: «не распознана».
+    case notInRoster = "not-in-roster"
+}
+
 /// What the quarterly report needs to know about one organisation.
 public struct QuarterlyInput: Hashable, Sendable {
     public var organization: String
-    /// The organisation's current roadmap, deadlines parsed.
-    public var roadmap: Document
-    /// Its latest report (отчёт), if any.
+    /// The roster's short name, when there is one.
+    public var shortName: String?
+    public var recognition: OrganisationRecognition
+    /// The organisation's current roadmap, deadlines parsed; `nil` when it sent none (its report is then the plan).
+    public var roadmap: Document?
+    /// Its report for the quarter, if any.
     public var report: Document?
+    /// When that report arrived (for «в срок» / «после срока»); `nil` when not known.
+    public var reportArrived: Day?
+    /// Its reports for earlier quarters, newest first: an item one of them reports done stays done.
+    public var earlierReports: [Document]
     /// Diagnostics of its files by severity.
     public var diagnostics: [Severity: Int]
     /// Relative paths of its check protocols.
     public var protocols: [String]
 
-    public init(organization: String, roadmap: Document, report: Document? = nil,
-                diagnostics: [Severity: Int] = [:], protocols: [String] = []) {
+    public init(organization: String, shortName: String? = nil, recognition: OrganisationRecognition = .learned,
+                roadmap: Document?, report: Document? = nil, reportArrived: Day? = nil,
+                earlierReports: [Document] = [], diagnostics: [Severity: Int] = [:], protocols: [String] = []) {
         self.organization = organization
+        self.shortName = shortName
+        self.recognition = recognition
         self.roadmap = roadmap
         self.report = report
+        self.reportArrived = reportArrived
+        self.earlierReports = earlierReports
         self.diagnostics = diagnostics
         self.protocols = protocols
     }
 }
 
-/// Where the per-organisation inputs come from: a folder of exports now, the registry later.
+/// Where the per-organisation inputs come from: a folder of exports, or the registry.
 public protocol QuarterlyInputSource {
     /// The inputs of every organisation, or of the one named (`organization` compared case-insensitively);
     /// problems met on the way come back as diagnostics.

@@ -4,21 +4,27 @@ import Model
 import Text
 
 /// One run of `kartograf report quarterly`: every organisation's submission, then the municipal
-/// workbook and page, written under one folder.
+/// workbook, page and document, written under one folder.
 public struct QuarterlyReport {
     public var quarter: Quarter
     public var today: Day
     public var selector: QuarterlySelector
-    /// Fills the submission template from a submission's data; `nil` until the template engine is wired in,
-    /// then only the data .json is written per organisation.
+    /// Fills the submission template from a submission's data; `nil`: only the data .json is written per organisation.
     public var fillSubmission: ((JSONValue) throws -> [UInt8])?
+    /// Fills the summary template (`summary.docx`) from the summary's data; `nil`: no summary document.
+    public var fillSummary: ((JSONValue) throws -> [UInt8])?
+    /// The department's name and signers.
+    public var settings: DepartmentSettings
 
     public init(quarter: Quarter, today: Day, selector: QuarterlySelector = QuarterlySelector(),
-                fillSubmission: ((JSONValue) throws -> [UInt8])? = nil) {
+                fillSubmission: ((JSONValue) throws -> [UInt8])? = nil,
+                fillSummary: ((JSONValue) throws -> [UInt8])? = nil, settings: DepartmentSettings = DepartmentSettings()) {
         self.quarter = quarter
         self.today = today
         self.selector = selector
         self.fillSubmission = fillSubmission
+        self.fillSummary = fillSummary
+        self.settings = settings
     }
 
     /// What a run wrote.
@@ -28,11 +34,18 @@ public struct QuarterlyReport {
     }
 
     public func submissions(from inputs: [QuarterlyInput]) -> [QuarterlySubmission] {
-        inputs.map { selector.submission(for: $0, quarter: quarter, generatedOn: today) }
+        inputs.map { input in
+            var submission = selector.submission(for: input, quarter: quarter, generatedOn: today)
+            // A report-only organisation has no roadmap: its report's rows are the plan.
+            submission.roadmapDate = input.roadmap?.date
+            submission.roadmapPeriod = input.roadmap?.period
+            return submission
+        }
     }
 
-    /// Writes `<organisation>.json` (and `.docx` when a filler is set), `summary.xlsx` and `summary.html`
-    /// into `directory`, which is created. Problems with one organisation's document are diagnostics.
+    /// Writes `<organisation>.json` (and `.docx` when a filler is set), `summary.xlsx`, `summary.html`
+    /// (and `summary.docx` when a filler is set) into `directory`, which is created. Problems with one
+    /// organisation's document are diagnostics.
     public func write(_ inputs: [QuarterlyInput], to directory: String) throws -> Checked<Outcome> {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let submissions = submissions(from: inputs)
@@ -42,8 +55,9 @@ public struct QuarterlyReport {
         var findings: [Diagnostic] = []
         let writer = JSONWriter()
         for submission in submissions {
+            findings += submission.notes
             let name = names.name(for: submission.organization)
-            let data = submission.json
+            let data = data(for: submission)
             let jsonName = name + ".json"
             try write(Array(writer.string(data).utf8) + [0x0A], directory, jsonName)
             files.append(jsonName)
@@ -65,7 +79,24 @@ public struct QuarterlyReport {
         let page = MunicipalSummary(quarter: quarter, generatedOn: today, entries: entries, workbookLink: "summary.xlsx")
         try write(Array(page.html().utf8), directory, "summary.html")
         files.append("summary.html")
+        if let fill = fillSummary {
+            do {
+                try write(try fill(page.json(settings: settings)), directory, "summary.docx")
+                files.append("summary.docx")
+            } catch {
+                findings.append(Diagnostic(.fileUnreadable, text: "summary.docx",
+                    message: "Сводный отчёт .docx за \(quarter.russian) не сформирован: \(error)."))
+            }
+        }
         return Checked(Outcome(submissions: submissions, files: files), diagnostics: findings)
+    }
+
+    /// A submission's data as its document is filled from: with the department and the signature.
+    public func data(for submission: QuarterlySubmission) -> JSONValue {
+        submission.json.adding([
+            ("department", .string(settings.department ?? "")),
+            ("signature", DepartmentSettings.signature(settings.checker)),
+        ])
     }
 
     private func write(_ bytes: [UInt8], _ directory: String, _ name: String) throws {

@@ -2,29 +2,39 @@ import JSON
 import Model
 
 /// The data a quarterly submission template is filled from (`samples/templates/quarterly.docx`),
-/// also written as `<organisation>.json` beside it. Dates for people are `dd.mm.yyyy`; `…ISO` keys
-/// carry the same days as `YYYY-MM-DD`.
+/// also written as `<organisation>.json` beside it. Dates for people are Russian text («10 января
+/// 2025 г.»), dates in table cells `dd.mm.yyyy`; `…ISO` keys carry the same days as `YYYY-MM-DD`.
+/// Texts from the documents flow: line breaks that only wrapped a cell's text become spaces.
 extension QuarterlySubmission: JSONRepresentable {
     public var json: JSONValue {
         let c = counts
         return .object([
             ("organization", .string(organization)),
+            ("shortName", .optional(shortName)),
+            ("recognized", .bool(recognition != .notInRoster)),
+            ("state", .string(stateText)),
+            ("reportArrived", .optional(reportArrived?.dottedDate)),
             ("quarter", .string(quarter.description)),
             ("quarterName", .string(quarter.russian)),
-            ("periodFrom", .string(quarter.start.dottedDate)),
-            ("periodTo", .string(quarter.end.dottedDate)),
-            ("deadline", .string(deadline.dottedDate)),
+            ("periodFrom", .string(quarter.start.russianText)),
+            ("periodTo", .string(quarter.end.russianText)),
+            ("deadline", .string(deadline.russianText)),
             ("deadlineISO", .string(deadline.iso)),
-            ("generatedOn", .string(generatedOn.dottedDate)),
+            ("generatedOn", .string(generatedOn.russianText)),
             ("generatedOnISO", .string(generatedOn.iso)),
             ("late", .bool(isLate)),
             ("lateNotice", .string(isLate
-                ? "Сформировано \(generatedOn.dottedDate), после срока сдачи отчёта за квартал (\(deadline.dottedDate))."
+                ? "Сформировано \(generatedOn.russianText), после срока сдачи отчёта за квартал (\(deadline.russianText))."
                 : "")),
-            ("roadmapTitle", .optional(roadmapTitle)),
-            ("reportTitle", .optional(reportTitle)),
+            ("roadmap", .string(roadmapLabel)),
+            ("roadmapTitle", .optional(roadmapTitle.map(FlowingText.join))),
+            ("roadmapDateISO", .optional(roadmapDate?.iso)),
+            ("reportTitle", .optional(reportTitle.map(FlowingText.join))),
             ("hasRows", .bool(!rows.isEmpty)),
             ("rows", .array(rows.map(\.json))),
+            ("currentRows", .array(currentRows.map(\.json))),
+            ("hasOverdue", .bool(!overdueRows.isEmpty)),
+            ("overdueRows", .array(overdueRows.map(\.json))),
             ("hasByEvent", .bool(!byEvent.isEmpty)),
             ("byEvent", .array(byEvent.map(\.json))),
             ("hasUndated", .bool(!undated.isEmpty)),
@@ -45,6 +55,8 @@ extension QuarterlySubmission: JSONRepresentable {
             ])),
             ("diagnostics", .object(Severity.allCases.map { ($0.rawValue, number(diagnostics[$0] ?? 0)) })),
             ("protocols", .array(protocols.map { .object([("path", .string($0))]) })),
+            ("hasNotes", .bool(!notes.isEmpty)),
+            ("notes", .array(notes.map { .object([("code", .string($0.code.rawValue)), ("message", .string($0.message))]) })),
         ])
     }
 }
@@ -53,19 +65,19 @@ extension QuarterlyRow: JSONRepresentable {
     public var json: JSONValue {
         .object([
             ("section", .optional(sectionNumber)),
-            ("sectionTitle", .optional(sectionTitle)),
+            ("sectionTitle", .optional(sectionTitle.map(FlowingText.join))),
             ("number", .optional(number)),
-            ("activity", .optional(activity)),
-            ("deadlineText", .optional(deadlineText)),
+            ("activity", .optional(activity.map(FlowingText.join))),
+            ("deadlineText", .optional(deadlineText.map(FlowingText.join))),
             ("dates", .string(datesText)),
             ("occurrences", .array(occurrences.map(\.json))),
-            ("responsibles", .string(responsibles.joined(separator: "; "))),
+            ("responsibles", .string(responsibles.map(FlowingText.join).joined(separator: "; "))),
             ("responsiblesList", .array(responsibles.map(JSONValue.string))),
-            ("result", .optional(result)),
+            ("result", .optional(result.map(FlowingText.join))),
             ("reason", .string(reason.rawValue)),
             ("reasonText", .string(reason.russian)),
             ("status", .string(status.russian)),
-            ("reportedOutcome", .optional(reportedOutcome)),
+            ("reportedOutcome", .optional(reportedOutcome.map(FlowingText.join))),
         ])
     }
 }
@@ -75,9 +87,9 @@ extension UndatedItem: JSONRepresentable {
         .object([
             ("section", .optional(sectionNumber)),
             ("number", .optional(number)),
-            ("activity", .optional(activity)),
-            ("deadlineText", .optional(deadlineText)),
-            ("responsibles", .string(responsibles.joined(separator: "; "))),
+            ("activity", .optional(activity.map(FlowingText.join))),
+            ("deadlineText", .optional(deadlineText.map(FlowingText.join))),
+            ("responsibles", .string(responsibles.map(FlowingText.join).joined(separator: "; "))),
             ("status", .string(status.russian)),
         ])
     }

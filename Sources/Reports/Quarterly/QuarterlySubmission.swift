@@ -86,13 +86,37 @@ public struct QuarterlyCounts: Hashable, Sendable {
     public var doneShare: Double? { due == 0 ? nil : Double(dueDone) / Double(due) }
 }
 
+/// Whether an organisation's report for the quarter came, and when.
+public enum SubmissionState: String, Sendable, Hashable, CaseIterable {
+    case onTime = "представлен в срок"
+    case late = "представлен после срока"
+    case missing = "не представлен"
+
+    public var russian: String { rawValue }
+}
+
 /// What one organisation submits for a quarter.
 public struct QuarterlySubmission: Hashable, Sendable {
     public var organization: String
+    /// The roster's short name, when there is one.
+    public var shortName: String?
+    /// «не распознана» when `.notInRoster`.
+    public var recognition: OrganisationRecognition = .learned
+    /// Its report for the quarter: in time, late or missing.
+    public var state: SubmissionState = .missing
+    /// When that report arrived, if known.
+    public var reportArrived: Day?
+    /// The day the report was due (the reporting rule's, 10 days after the quarter by default).
+    public var deadline: Day
+    /// Notes on the quarter's reading: status marks not understood, items dated before the roadmap's period.
+    public var notes: [Diagnostic] = []
     public var quarter: Quarter
     public var generatedOn: Day
     /// The roadmap the rows come from, and the report statuses were read from.
     public var roadmapTitle: String?
+    /// The roadmap's approval date and period, shown beside its title.
+    public var roadmapDate: Day?
+    public var roadmapPeriod: Period?
     public var reportTitle: String?
     public var rows: [QuarterlyRow]
     public var byEvent: [UndatedItem]
@@ -106,6 +130,7 @@ public struct QuarterlySubmission: Hashable, Sendable {
                 reportTitle: String? = nil, rows: [QuarterlyRow] = [], byEvent: [UndatedItem] = [],
                 undated: [UndatedItem] = [], diagnostics: [Severity: Int] = [:], protocols: [String] = []) {
         self.organization = organization
+        self.deadline = quarter.reportingDeadline
         self.quarter = quarter
         self.generatedOn = generatedOn
         self.roadmapTitle = roadmapTitle
@@ -117,8 +142,25 @@ public struct QuarterlySubmission: Hashable, Sendable {
         self.protocols = protocols
     }
 
-    /// The 10th of the month after the quarter.
-    public var deadline: Day { quarter.reportingDeadline }
+    /// «не распознана», «представлен в срок», «представлен после срока», «не представлен».
+    public var stateText: String { recognition == .notInRoster ? "не распознана" : state.russian }
+
+    /// Rows due in the quarter or active in it.
+    public var currentRows: [QuarterlyRow] { rows.filter { $0.reason != .overdue } }
+    /// Rows due before the quarter and not reported done, with their original dates.
+    public var overdueRows: [QuarterlyRow] { rows.filter { $0.reason == .overdue } }
+
+    /// «Дорожная карта …» as a submission names it: its title (or «без названия») and its date,
+    /// else its period; never empty.
+    public var roadmapLabel: String {
+        var label = roadmapTitle.map { "«\(FlowingText.join($0))»" } ?? "без названия"
+        if let roadmapDate {
+            label += " от \(roadmapDate.russianText)"
+        } else if let roadmapPeriod {
+            label += ", период \(roadmapPeriod.russianText)"
+        }
+        return label
+    }
 
     /// Generated after the reporting deadline.
     public var isLate: Bool { generatedOn > deadline }

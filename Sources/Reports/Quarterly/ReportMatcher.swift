@@ -1,29 +1,17 @@
 import Model
 
-/// Finds the report item that reports on a roadmap item: the same number, else the most similar activity.
+/// Joins a report's rows to the items of the plan they report on, each row to at most one item.
+///
+/// Every pair is scored by the similarity of its activities (`ActivitySimilarity.score`); pairs are
+/// taken best first, a pair with the same number a little ahead of an equal one without. A pair is
+/// taken when its activities are alike (score ≥ threshold), or when it has the same number and its
+/// activities are not plainly about different things (score ≥ threshold / 2, or one side has no
+/// activity). So a renumbered report's rows find their items by text, and a row that merely shares a
+/// number with an item about something else is not its match.
 struct ReportMatcher {
-    private struct Entry {
-        let section: Int
-        let item: Item
-        let words: Set<Substring>
-    }
-
-    private let entries: [Entry]
-    private let byNumber: [String: [Int]]
     let threshold: Double
 
-    init(report: Document?, threshold: Double) {
-        let entries = (report?.allItems ?? []).map {
-            Entry(section: $0.section, item: $0.item, words: Set(ItemWords.of($0.item.activity)))
-        }
-        var byNumber: [String: [Int]] = [:]
-        for (i, e) in entries.enumerated() {
-            if let key = ReportMatcher.key(e.item.number) { byNumber[key, default: []].append(i) }
-        }
-        self.entries = entries
-        self.byNumber = byNumber
-        self.threshold = threshold
-    }
+    init(threshold: Double) { self.threshold = threshold }
 
     /// «1.2.» and « 1.2 » are the same number.
     static func key(_ number: String?) -> String? {
@@ -32,32 +20,31 @@ struct ReportMatcher {
         return n.isEmpty ? nil : n
     }
 
-    func match(number: String?, section: Int, activity: String?) -> Item? {
-        let words = Set(ItemWords.of(activity))
-        if let key = ReportMatcher.key(number), let candidates = byNumber[key] {
-            let chosen = candidates.first { entries[$0].section == section }
-                ?? candidates.max { similarity(entries[$0], words) < similarity(entries[$1], words) }!
-            // A renumbered report: the same number on an unrelated activity yields to a close text match.
-            if !words.isEmpty, !entries[chosen].words.isEmpty, similarity(entries[chosen], words) < threshold / 2,
-               let similar = bestSimilar(words) {
-                return similar
+    /// For each plan item (by index), the report item joined to it.
+    func assign(plan: [Item], report: [Item]) -> [Int: Item] {
+        guard !plan.isEmpty, !report.isEmpty else { return [:] }
+        let planWords = plan.map { ActivitySimilarity.stems($0.activity) }
+        let reportWords = report.map { ActivitySimilarity.stems($0.activity) }
+        let planKeys = plan.map { ReportMatcher.key($0.number) }
+        let reportKeys = report.map { ReportMatcher.key($0.number) }
+        var pairs: [(plan: Int, row: Int, score: Double, rank: Double)] = []
+        for p in plan.indices {
+            for r in report.indices {
+                let sameNumber = planKeys[p] != nil && planKeys[p] == reportKeys[r]
+                let score = ActivitySimilarity.score(planWords[p], reportWords[r])
+                let eitherEmpty = planWords[p].isEmpty || reportWords[r].isEmpty
+                let acceptable = score >= threshold || sameNumber && (score >= threshold / 2 || eitherEmpty)
+                guard acceptable else { continue }
+                pairs.append((p, r, score, score + (sameNumber ? 0.15 : 0)))
             }
-            return entries[chosen].item
         }
-        return bestSimilar(words)
-    }
-
-    private func similarity(_ e: Entry, _ words: Set<Substring>) -> Double {
-        ActivitySimilarity.jaccard(e.words, words)
-    }
-
-    private func bestSimilar(_ activity: Set<Substring>) -> Item? {
-        if activity.isEmpty { return nil }
-        var best: (score: Double, item: Item)?
-        for e in entries {
-            let s = similarity(e, activity)
-            if s >= threshold, s > (best?.score ?? -1) { best = (s, e.item) }
+        pairs.sort { a, b in a.rank != b.rank ? a.rank > b.rank : (a.plan, a.row) < (b.plan, b.row) }
+        var joined: [Int: Item] = [:]
+        var used = Set<Int>()
+        for pair in pairs where joined[pair.plan] == nil && !used.contains(pair.row) {
+            joined[pair.plan] = report[pair.row]
+            used.insert(pair.row)
         }
-        return best?.item
+        return joined
     }
 }

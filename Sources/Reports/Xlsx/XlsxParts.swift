@@ -1,28 +1,33 @@
-/// The fixed parts of the workbook package.
+/// The fixed parts of the workbook package and the names every part uses.
 enum XlsxParts {
     static let declaration = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
 
+    static let relationshipsNS = "http://schemas.openxmlformats.org/package/2006/relationships"
+    static let officeRelNS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    static let mainNS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    static let drawingNS = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"
+    static let drawingMainNS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+    static let chartNS = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+
     static let rootRels = declaration
-        + #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
-        + #"<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>"#
+        + #"<Relationships xmlns="\#(relationshipsNS)">"#
+        + #"<Relationship Id="rId1" Type="\#(officeRelNS)/officeDocument" Target="xl/workbook.xml"/>"#
         + "</Relationships>"
 
-    /// `cellXfs` in the order of `XlsxWriter.Style`: plain, bold header, date `dd.mm.yyyy`, percent, wrapped text.
-    static let styles = declaration
-        + #"<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#
-        + #"<numFmts count="1"><numFmt numFmtId="164" formatCode="dd\.mm\.yyyy"/></numFmts>"#
-        + #"<fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font>"#
-        + #"<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>"#
-        + #"<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>"#
-        + #"<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"#
-        + #"<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>"#
-        + #"<cellXfs count="5">"#
-        + #"<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>"#
-        + #"<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>"#
-        + #"<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>"#
-        + #"<xf numFmtId="9" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>"#
-        + #"<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment wrapText="1" vertical="top"/></xf>"#
-        + "</cellXfs>"
-        + #"<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>"#
-        + "</styleSheet>"
+    /// A relationships part with one target per `(type, target)`, numbered `rId1`, `rId2`, ….
+    static func relationships(_ targets: [(type: String, target: String)]) -> String {
+        var s = declaration + #"<Relationships xmlns="\#(relationshipsNS)">"#
+        for (i, t) in targets.enumerated() {
+            s += #"<Relationship Id="rId\#(i + 1)" Type="\#(officeRelNS)/\#(t.type)" Target="\#(t.target)"/>"#
+        }
+        return s + "</Relationships>"
+    }
+
+    static let contentType = (
+        workbook: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+        styles: "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml",
+        worksheet: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
+        drawing: "application/vnd.openxmlformats-officedocument.drawing+xml",
+        chart: "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
+    )
 }

@@ -3,28 +3,42 @@ import Model
 import OOXML
 import Text
 
-/// Writes a minimal, valid SpreadsheetML workbook (.xlsx) that Excel and LibreOffice open:
-/// inline strings, column widths, a frozen bold header row, dates as serial numbers
-/// with a date format.
+/// Writes a SpreadsheetML workbook (.xlsx) that Excel and LibreOffice open: inline strings,
+/// column widths, a frozen bold header row, dates as serial numbers with a date format,
+/// formulas computed on opening, autofilters, conditional highlighting, print setup
+/// (landscape, one page wide, header row repeated) and bar charts. Styles: `XlsxStyle`.
 public struct XlsxWriter: Sendable {
     public var sheets: [XlsxSheet]
+    /// Formulas carry kartograf's result (`XlsxFormula.expected`) as their cached value, which
+    /// viewers that do not calculate show (Excel's protected view, previews); the spreadsheet
+    /// still recalculates everything on opening. Off in tests that check the spreadsheet's own results.
+    public var cachesFormulaResults = true
 
     public init(sheets: [XlsxSheet]) { self.sheets = sheets }
 
-    /// Style indices of `styles.xml`'s `cellXfs`.
-    enum Style: Int {
-        case plain = 0, header = 1, date = 2, percent = 3, wrapped = 4
-    }
-
     public func bytes() throws -> [UInt8] {
+        let names = sheetNames
         var zip = ZipWriter()
         zip.add("[Content_Types].xml", text: contentTypes)
         zip.add("_rels/.rels", text: XlsxParts.rootRels)
-        zip.add("xl/workbook.xml", text: workbook)
+        zip.add("xl/workbook.xml", text: workbook(names))
         zip.add("xl/_rels/workbook.xml.rels", text: workbookRels)
-        zip.add("xl/styles.xml", text: XlsxParts.styles)
+        zip.add("xl/styles.xml", text: XlsxStyle.stylesXML)
         for (i, sheet) in sheets.enumerated() {
-            zip.add("xl/worksheets/sheet\(i + 1).xml", text: XlsxWriter.sheetXML(sheet))
+            zip.add("xl/worksheets/sheet\(i + 1).xml", text: XlsxWriter.sheetXML(sheet, name: names[i], cachedResults: cachesFormulaResults))
+        }
+        for (n, i) in chartSheets.enumerated() {
+            let sheet = sheets[i], chart = sheet.chart!
+            zip.add("xl/worksheets/_rels/sheet\(i + 1).xml.rels",
+                    text: XlsxParts.relationships([("drawing", "../drawings/drawing\(n + 1).xml")]))
+            zip.add("xl/drawings/drawing\(n + 1).xml",
+                    text: XlsxChart.drawingXML(row: XlsxWriter.lastRow(sheet) + 1,
+                                               size: XlsxChart.size(columnWidths: sheet.columns.map(\.width), bars: chart.labels.count)))
+            zip.add("xl/drawings/_rels/drawing\(n + 1).xml.rels",
+                    text: XlsxParts.relationships([("chart", "../charts/chart\(n + 1).xml")]))
+            zip.add("xl/charts/chart\(n + 1).xml", text: XlsxChart.chartXML(
+                chart, categories: XlsxChart.reference(chart.categories, sheetName: resolved(chart.categories.sheet, names)),
+                values: XlsxChart.reference(chart.values, sheetName: resolved(chart.values.sheet, names))))
         }
         return try zip.bytes()
     }
@@ -35,39 +49,58 @@ public struct XlsxWriter: Sendable {
 
     // MARK: Parts
 
+    /// Indices of the sheets that carry a chart; the n-th of them gets drawing and chart n + 1.
+    var chartSheets: [Int] { sheets.indices.filter { sheets[$0].chart != nil } }
+
+    /// The names written into the workbook, in sheet order.
+    var sheetNames: [String] {
+        var used: Set<String> = []
+        return sheets.enumerated().map { XlsxWriter.sheetName($1.name, index: $0, used: &used) }
+    }
+
+    /// The written name of the sheet a chart range names (as given to `XlsxSheet`).
+    private func resolved(_ raw: String, _ names: [String]) -> String {
+        sheets.firstIndex { $0.name == raw }.map { names[$0] } ?? raw
+    }
+
     var contentTypes: String {
         var s = XlsxParts.declaration
         s += #"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">"#
         s += #"<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>"#
         s += #"<Default Extension="xml" ContentType="application/xml"/>"#
-        s += #"<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>"#
-        s += #"<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>"#
+        s += #"<Override PartName="/xl/workbook.xml" ContentType="\#(XlsxParts.contentType.workbook)"/>"#
+        s += #"<Override PartName="/xl/styles.xml" ContentType="\#(XlsxParts.contentType.styles)"/>"#
         for i in sheets.indices {
-            s += #"<Override PartName="/xl/worksheets/sheet\#(i + 1).xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"#
+            s += #"<Override PartName="/xl/worksheets/sheet\#(i + 1).xml" ContentType="\#(XlsxParts.contentType.worksheet)"/>"#
+        }
+        for n in chartSheets.indices {
+            s += #"<Override PartName="/xl/drawings/drawing\#(n + 1).xml" ContentType="\#(XlsxParts.contentType.drawing)"/>"#
+            s += #"<Override PartName="/xl/charts/chart\#(n + 1).xml" ContentType="\#(XlsxParts.contentType.chart)"/>"#
         }
         return s + "</Types>"
     }
 
-    var workbook: String {
+    func workbook(_ names: [String]) -> String {
         var s = XlsxParts.declaration
-        s += #"<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#
+        s += #"<workbook xmlns="\#(XlsxParts.mainNS)" xmlns:r="\#(XlsxParts.officeRelNS)">"#
         s += #"<bookViews><workbookView/></bookViews><sheets>"#
-        var used: Set<String> = []
-        for (i, sheet) in sheets.enumerated() {
-            let name = XlsxWriter.sheetName(sheet.name, index: i, used: &used)
+        for (i, name) in names.enumerated() {
             s += #"<sheet name="\#(Markup.escape(name, attribute: true))" sheetId="\#(i + 1)" r:id="rId\#(i + 1)"/>"#
         }
-        return s + "</sheets></workbook>"
+        s += "</sheets><definedNames>"
+        for (i, sheet) in sheets.enumerated() {
+            let quoted = Markup.escape(XlsxWriter.quotedSheet(names[i]))
+            if sheet.autoFilter {
+                s += #"<definedName name="_xlnm._FilterDatabase" localSheetId="\#(i)" hidden="1">\#(quoted)!$A$1:$\#(XlsxWriter.columnName(XlsxWriter.width(sheet) - 1))$\#(sheet.rows.count + 1)</definedName>"#
+            }
+            s += #"<definedName name="_xlnm.Print_Titles" localSheetId="\#(i)">\#(quoted)!$1:$1</definedName>"#
+        }
+        // Whatever a formula's cached value, the spreadsheet computes them all on opening.
+        return s + #"</definedNames><calcPr calcId="191029" fullCalcOnLoad="1"/></workbook>"#
     }
 
     var workbookRels: String {
-        var s = XlsxParts.declaration
-        s += #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
-        for i in sheets.indices {
-            s += #"<Relationship Id="rId\#(i + 1)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet\#(i + 1).xml"/>"#
-        }
-        s += #"<Relationship Id="rId\#(sheets.count + 1)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>"#
-        return s + "</Relationships>"
+        XlsxParts.relationships(sheets.indices.map { ("worksheet", "worksheets/sheet\($0 + 1).xml") } + [("styles", "styles.xml")])
     }
 
     /// Sheet names: at most 31 characters, none of `[]:*?/\`, unique (case-insensitively), not empty.
@@ -85,12 +118,24 @@ public struct XlsxWriter: Sendable {
         return candidate
     }
 
-    static func sheetXML(_ sheet: XlsxSheet) -> String {
-        let width = max(sheet.columns.count, sheet.rows.map(\.count).max() ?? 0, 1)
+    /// Columns written: the titled ones, or more where a row is longer.
+    static func width(_ sheet: XlsxSheet) -> Int {
+        max(sheet.columns.count, (sheet.rows + sheet.totals).map(\.count).max() ?? 0, 1)
+    }
+
+    /// The last row with cells: the header, the data, the totals.
+    static func lastRow(_ sheet: XlsxSheet) -> Int { sheet.rows.count + sheet.totals.count + 1 }
+
+    static func sheetXML(_ sheet: XlsxSheet, name: String, cachedResults: Bool = true) -> String {
+        let width = width(sheet)
+        let letters = (0..<width).map(columnName)
+        let lastRow = lastRow(sheet)
+        let lastData = sheet.rows.count + 1
         var s = XlsxParts.declaration
-        s.reserveCapacity(256 + sheet.rows.count * width * 48)
-        s += #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#
-        s += #"<dimension ref="A1:\#(columnName(width - 1))\#(sheet.rows.count + 1)"/>"#
+        s.reserveCapacity(1024 + (sheet.rows.count + sheet.totals.count) * width * 48)
+        s += #"<worksheet xmlns="\#(XlsxParts.mainNS)" xmlns:r="\#(XlsxParts.officeRelNS)">"#
+        s += #"<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>"#
+        s += #"<dimension ref="A1:\#(letters[width - 1])\#(lastRow)"/>"#
         s += #"<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>"#
         s += #"<sheetFormatPr defaultRowHeight="15"/>"#
         if !sheet.columns.isEmpty {
@@ -101,27 +146,114 @@ public struct XlsxWriter: Sendable {
             s += "</cols>"
         }
         s += "<sheetData>"
-        let letters = (0..<width).map(columnName)
-        s += #"<row r="1">"#
+        s += #"<row r="1" ht="\#(format(headerHeight(sheet.columns)))" customHeight="1">"#
         for (i, column) in sheet.columns.enumerated() {
             appendCell(.text(column.title), style: .header, ref: letters[i] + "1", into: &s)
         }
         s += "</row>"
+        let widths = (0..<width).map { $0 < sheet.columns.count ? sheet.columns[$0].width : defaultColumnWidth }
         for (r, row) in sheet.rows.enumerated() {
-            let number = String(r + 2)
-            s += #"<row r="\#(number)">"#
-            for (i, cell) in row.enumerated() where cell != .empty {
-                appendCell(cell, style: nil, ref: letters[i] + number, into: &s)
-            }
-            s += "</row>"
+            appendRow(row, number: r + 2, role: .data, letters: letters, widths: widths,
+                      cachedResults: cachedResults, into: &s)
+        }
+        for (r, row) in sheet.totals.enumerated() {
+            appendRow(row, number: lastData + 1 + r, role: .total, letters: letters, widths: widths,
+                      cachedResults: cachedResults, into: &s)
         }
         s += "</sheetData>"
-        s += #"<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>"#
+        if sheet.autoFilter {
+            s += #"<autoFilter ref="A1:\#(letters[width - 1])\#(lastData)"/>"#
+        }
+        if !sheet.rows.isEmpty {
+            for (priority, highlight) in sheet.highlights.enumerated() {
+                // A rule over the data rows, written for the first one; `$` keeps the column fixed.
+                s += #"<conditionalFormatting sqref="A2:\#(letters[width - 1])\#(lastData)">"#
+                s += #"<cfRule type="expression" dxfId="\#(XlsxStyle.Highlight.attention.rawValue)" priority="\#(priority + 1)"><formula>"#
+                Markup.escape("$\(columnName(highlight.column))2=\(quotedString(highlight.equals))", into: &s)
+                s += "</formula></cfRule></conditionalFormatting>"
+            }
+        }
+        s += #"<pageMargins left="0.4" right="0.4" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>"#
+        s += #"<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>"#
+        s += "<headerFooter>"
+        if let title = sheet.printTitle {
+            s += "<oddHeader>"
+            Markup.escape("&C&\"-,Bold\"" + title.replacingOccurrences(of: "&", with: "&&"), into: &s)
+            s += "</oddHeader>"
+        }
+        s += "<oddFooter>&amp;CСтраница &amp;P из &amp;N</oddFooter></headerFooter>"
+        if sheet.chart != nil {
+            // The chart, below the rows, starts a page of its own.
+            s += #"<rowBreaks count="1" manualBreakCount="1"><brk id="\#(lastRow)" max="16383" man="1"/></rowBreaks>"#
+            s += #"<drawing r:id="rId1"/>"#
+        }
         return s + "</worksheet>"
     }
 
-    static func appendCell(_ cell: XlsxCell, style: Style?, ref: String, into s: inout String) {
-        func open(_ style: Style, _ type: String?) {
+    static let defaultColumnWidth = 8.43
+    static let lineHeight = 15.0
+
+    /// A row; one whose text wraps onto more lines gets the height of its longest cell, since
+    /// neither Excel nor LibreOffice fits row heights to wrapped text when it opens a workbook.
+    static func appendRow(_ row: [XlsxCell], number: Int, role: XlsxStyle.Role, letters: [String], widths: [Double],
+                          cachedResults: Bool, into s: inout String) {
+        let n = String(number)
+        var lines = 1
+        for (i, cell) in row.enumerated() where i < widths.count {
+            if case let .text(text) = cell { lines = max(lines, wrappedLines(text, width: max(1, Int(widths[i]) - 1))) }
+        }
+        s += #"<row r="\#(n)""#
+        if lines > 1 { s += #" ht="\#(format(Double(lines) * lineHeight))" customHeight="1""# }
+        s += ">"
+        // Every cell of a data row is written, empty ones too, so the borders draw a whole grid;
+        // a totals row is as wide as its cells (an empty one leaves a gap).
+        for (i, letter) in letters.prefix(role == .total ? row.count : letters.count).enumerated() {
+            let cell = i < row.count ? row[i] : .empty
+            appendCell(cell, style: XlsxStyle.of(cell, role: role), ref: letter + n, cachedResult: cachedResults, into: &s)
+        }
+        s += "</row>"
+    }
+
+    /// A header row tall enough for its longest title wrapped in its column (bold, about a character less).
+    static func headerHeight(_ columns: [XlsxColumn]) -> Double {
+        let lines = columns.map { wrappedLines($0.title, width: max(1, Int($0.width) - 1)) }.max() ?? 1
+        return Double(max(1, lines)) * lineHeight + 3
+    }
+
+    /// Lines `text` takes when its paragraphs are wrapped at spaces into `width` characters
+    /// (counted as Unicode scalars, which the texts here are made of).
+    static func wrappedLines(_ text: String, width: Int) -> Int {
+        if text.utf8.count <= width, !text.utf8.contains(0x0A) { return 1 }
+        var lines = 1, used = 0, word = 0
+        for scalar in text.unicodeScalars {
+            if scalar == " " || scalar == "\n" {
+                place(&word, &used, &lines, width)
+                if scalar == "\n" { lines += 1; used = 0 }
+            } else {
+                word += 1
+            }
+        }
+        place(&word, &used, &lines, width)
+        return lines
+    }
+
+    /// Puts a word of `word` characters on the current line or the next; a word longer than a line breaks.
+    private static func place(_ word: inout Int, _ used: inout Int, _ lines: inout Int, _ width: Int) {
+        guard word > 0 else { return }
+        if used == 0 {
+            used = word
+        } else if used + 1 + word <= width {
+            used += 1 + word
+        } else {
+            lines += 1
+            used = word
+        }
+        while used > width { lines += 1; used -= width }
+        word = 0
+    }
+
+    static func appendCell(_ cell: XlsxCell, style: XlsxStyle, ref: String, cachedResult: Bool = true, into s: inout String) {
+        func open(_ type: String?) {
             s += #"<c r="\#(ref)""#
             if style != .plain { s += #" s="\#(style.rawValue)""# }
             if let type { s += #" t="\#(type)""# }
@@ -129,29 +261,44 @@ public struct XlsxWriter: Sendable {
         }
         switch cell {
         case .empty:
-            return
+            if style != .plain { s += #"<c r="\#(ref)" s="\#(style.rawValue)"/>"# }
         case var .text(text):
             // Excel refuses a workbook with a cell longer than 32,767 characters (UTF-16 units).
             if text.utf16.count > maxCellLength { text = truncated(text) }
-            open(style ?? (text.utf8.contains(0x0A) ? .wrapped : .plain), "inlineStr")
+            open("inlineStr")
             s += "<is><t"
             if text.first?.isWhitespace == true || text.last?.isWhitespace == true { s += #" xml:space="preserve""# }
             s += ">"
             Markup.escape(text, into: &s)
             s += "</t></is></c>"
         case let .integer(n):
-            open(style ?? .plain, nil)
+            open(nil)
             s += "<v>\(n)</v></c>"
-        case let .number(x):
-            open(style ?? .plain, nil)
+        case let .number(x), let .percent(x):
+            open(nil)
             s += "<v>\(format(x))</v></c>"
         case let .date(day):
-            open(style ?? .date, nil)
+            open(nil)
             s += "<v>\(day.excelSerial)</v></c>"
-        case let .percent(x):
-            open(style ?? .percent, nil)
-            s += "<v>\(format(x))</v></c>"
+        case let .formula(f):
+            // A share of nothing is empty text (`t="str"`), a count a number.
+            open(cachedResult && f.expected == nil ? "str" : nil)
+            s += "<f>"
+            Markup.escape(f.expression, into: &s)
+            s += "</f>"
+            if cachedResult { s += "<v>" + (f.expected.map(format) ?? "") + "</v>" }
+            s += "</c>"
         }
+    }
+
+    /// `'Sheet name'` for a reference, with `'` doubled.
+    static func quotedSheet(_ name: String) -> String {
+        "'" + name.replacingOccurrences(of: "'", with: "''") + "'"
+    }
+
+    /// `"text"` for a formula, with `"` doubled.
+    public static func quotedString(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     static let maxCellLength = 32_767

@@ -34,7 +34,7 @@ let package = Package(
         // Stage 1: the Word package (zip parts, typed part models) and the document tree; also the DOCX writer.
         .target(name: "OOXML", dependencies: ["CLibzip", "CLibxml2", "Model", "Text", "JSON"],
                 // The streaming hot loop touches parser state on every node; dynamic exclusivity
-                // checks cost ~15% of reading time there (measured with callgrind, scripts/bench-read).
+                // checks there would cost more than a quarter of a whole run (docs/performance.md).
                 swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
 
         // Stage 2: logical documents, column mapping, sections and items.
@@ -64,7 +64,7 @@ let package = Package(
 
         // Beside the stages: history between runs, and the folder pipeline.
         .target(name: "Registry", dependencies: [
-            "Model", "Text", "JSON", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            "Model", "Text", "JSON", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .target(name: "Pipeline", dependencies: [
             "Extraction", "Reports", "Registry", "Organisations", "OOXML", "Model", "Text", "JSON",
@@ -100,7 +100,8 @@ let package = Package(
             "Registry", "Model", "JSON", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "PipelineTests", dependencies: [
-            "Pipeline", "Extraction", "Reports", "Organisations", "OOXML", "Model", "Text", "JSON", "TestSupport",
+            "Pipeline", "Registry", "Extraction", "Reports", "Organisations", "OOXML", "Model", "Text", "JSON", "TestSupport",
+            .product(name: "GRDB", package: "GRDB.swift"),
         ]),
     ],
     swiftLanguageModes: [.v6]

@@ -50,23 +50,33 @@ public struct Extractor: Sendable {
     /// Extracts a file held in memory. `sha256` is the bytes' digest when the caller has it already.
     public func extract(bytes: [UInt8], fileName: String, sha256: String? = nil) -> Export {
         let sha = sha256 ?? Fingerprint.sha256(bytes)
-        let tree: DocumentTree
+        // The tree lives only until it is recognised: a long roadmap's tree is larger than
+        // everything the later stages make of it.
+        var recognized: [RecognizedDocument]
+        let warnings: [ReadWarning]
         do {
-            tree = try DocxReader(limits: configuration.limits).read(bytes: bytes, fileName: fileName)
+            let tree = try DocxReader(limits: configuration.limits).read(bytes: bytes, fileName: fileName)
+            recognized = Recognizer().recognize(tree)
+            warnings = tree.warnings
         } catch let e as ReadError {
             return Export(file: fileName, sha256: sha, diagnostics: [e.diagnostic(file: fileName)])
         } catch {
             return Export(file: fileName, sha256: sha,
                           diagnostics: [ReadError.ioFailure("\(error)").diagnostic(file: fileName)])
         }
-        let result = extract(tree: tree)
+        let result = check(&recognized, warnings: warnings)
         return Export(file: fileName, sha256: sha, documents: result.value, diagnostics: result.diagnostics)
     }
 
     /// Stages 2–4 on a tree already read.
     public func extract(tree: DocumentTree) -> Checked<[Document]> {
         var recognized = Recognizer().recognize(tree)
-        var diagnostics: [Diagnostic] = tree.warnings.map { w in
+        return check(&recognized, warnings: tree.warnings)
+    }
+
+    /// Stages 3–4 on what recognition found; what the reader could not read comes first.
+    private func check(_ recognized: inout [RecognizedDocument], warnings: [ReadWarning]) -> Checked<[Document]> {
+        var diagnostics: [Diagnostic] = warnings.map { w in
             Diagnostic(.documentContentSkipped, field: .document, text: nil, message: w.message)
         }
         var normalizer = Normalizer(roster: configuration.roster)

@@ -66,11 +66,49 @@ struct BlockParser {
         var deleted = false
     }
 
+    /// A table being read. Each row is placed on the grid as soon as it ends, so that only
+    /// one row is ever held in builder form.
     private struct TableBuilder {
         var gridColumns = 0
-        var rows: [RowBuilder] = []
+        var rows: [TableRow] = []
         var row: RowBuilder?
         var cell: CellBuilder?
+        /// Merge origin of each grid column in the previous row: (row index, cell index).
+        var origins: [Int: (row: Int, cell: Int)] = [:]
+        var widest = 0
+
+        /// Places a row's cells on the grid and resolves vertical merges with the rows above.
+        mutating func add(_ rb: RowBuilder) {
+            var cells: [TableCell] = []
+            cells.reserveCapacity(rb.cells.count)
+            var col = rb.gridBefore
+            var rowOrigins: [Int: (row: Int, cell: Int)] = [:]
+            for cb in rb.cells {
+                if cb.hMergeContinue, !cells.isEmpty {
+                    cells[cells.count - 1].columnSpan += cb.span
+                    col += cb.span
+                    continue
+                }
+                var cell = TableCell(column: col, columnSpan: cb.span, blocks: cb.blocks)
+                if cb.vMerge == "continue", let o = origins[col] {
+                    cell.isMergeContinuation = true
+                    if o.row < rows.count, o.cell < rows[o.row].cells.count {
+                        cell.blocks = rows[o.row].cells[o.cell].blocks
+                        rows[o.row].cells[o.cell].rowSpan += 1
+                    }
+                    rowOrigins[col] = o
+                } else {
+                    rowOrigins[col] = (rows.count, cells.count)
+                }
+                cells.append(cell)
+                col += cb.span
+            }
+            widest = max(widest, col)
+            origins = rowOrigins
+            rows.append(TableRow(cells: cells, isHeader: rb.isHeader))
+        }
+
+        var table: Table { Table(rows: rows, columnCount: max(gridColumns, widest)) }
     }
 
     /// Parses a part. `containers` names the elements that each hold one block list
@@ -248,7 +286,11 @@ struct BlockParser {
                 case .gridCol:
                     if !tables.isEmpty { tables[tables.count - 1].gridColumns += 1 }
                 case .tr:
-                    if !tables.isEmpty { tables[tables.count - 1].row = RowBuilder() }
+                    if !tables.isEmpty {
+                        var row = RowBuilder()
+                        row.cells.reserveCapacity(tables[tables.count - 1].gridColumns)
+                        tables[tables.count - 1].row = row
+                    }
                 case .trPr: inTrPr = true
                 case .tblHeader where inTrPr:
                     tables[tables.count - 1].row?.isHeader = p.attribute("val").map(isOn) ?? true
@@ -316,12 +358,12 @@ struct BlockParser {
                     }
                 case .tr:
                     if !tables.isEmpty, let row = tables[tables.count - 1].row {
-                        if !row.deleted { tables[tables.count - 1].rows.append(row) }
+                        if !row.deleted { tables[tables.count - 1].add(row) }
                         tables[tables.count - 1].row = nil
                     }
                 case .tbl:
                     if let t = tables.popLast() {
-                        containers[containers.count - 1].append(.table(BlockParser.resolve(t)))
+                        containers[containers.count - 1].append(.table(t.table))
                     }
                 default:
                     if !noteElements.isEmpty, noteElements.contains(p.name) {
@@ -384,45 +426,5 @@ struct BlockParser {
         if pb.pageBreakAfter { containers[last].append(.pageBreak) }
         if pb.sectionBreak { containers[last].append(.sectionBreak) }
         containers[last] += pb.after
-    }
-
-    /// Places cells on the grid and resolves vertical merges.
-    private static func resolve(_ t: TableBuilder) -> Table {
-        var rows: [TableRow] = []
-        rows.reserveCapacity(t.rows.count)
-        // Merge origin of each grid column in the previous row: (row index, cell index).
-        var origins: [Int: (row: Int, cell: Int)] = [:]
-        var widest = 0
-        for rb in t.rows {
-            var cells: [TableCell] = []
-            cells.reserveCapacity(rb.cells.count)
-            var col = rb.gridBefore
-            var rowOrigins: [Int: (row: Int, cell: Int)] = [:]
-            for cb in rb.cells {
-                if cb.hMergeContinue, !cells.isEmpty {
-                    cells[cells.count - 1].columnSpan += cb.span
-                    col += cb.span
-                    continue
-                }
-                var cell = TableCell(column: col, columnSpan: cb.span, blocks: cb.blocks)
-                let rowIndex = rows.count
-                if cb.vMerge == "continue", let o = origins[col] {
-                    cell.isMergeContinuation = true
-                    if o.row < rows.count, o.cell < rows[o.row].cells.count {
-                        cell.blocks = rows[o.row].cells[o.cell].blocks
-                        rows[o.row].cells[o.cell].rowSpan += 1
-                    }
-                    rowOrigins[col] = o
-                } else {
-                    rowOrigins[col] = (rowIndex, cells.count)
-                }
-                cells.append(cell)
-                col += cb.span
-            }
-            widest = max(widest, col)
-            origins = rowOrigins
-            rows.append(TableRow(cells: cells, isHeader: rb.isHeader))
-        }
-        return Table(rows: rows, columnCount: max(t.gridColumns, widest))
     }
 }

@@ -10,41 +10,135 @@ import Darwin
 /// Facts about a file in the inbox.
 public struct InboxFile: Sendable, Hashable {
     public var path: String
+    /// The path inside the inbox: `карта.docx`, or `Школа 5/карта.docx` for a file in a subfolder.
+    public var relative: String
     public var name: String
+    /// The subfolder it lies in (`Школа 5`), a hint of its organisation; `nil` at the top of the inbox.
+    public var folder: String?
     public var size: Int
     public var modified: Double
 
     /// Stat of a regular file (not following a symbolic link); `nil` when it is gone or not a regular file.
-    public init?(path: String) {
+    public init?(path: String, relative: String? = nil) {
+        guard let stat = FileStat(path: path) else { return nil }
+        self.path = path
+        self.relative = relative ?? PathText.lastComponent(path)
+        self.name = PathText.lastComponent(path)
+        let parent = PathText.parent(self.relative)
+        self.folder = self.relative.contains("/") && !parent.isEmpty ? parent : nil
+        self.size = stat.size
+        self.modified = stat.modified
+    }
+}
+
+/// A file of the inbox the pipeline does not take, and why.
+public struct IgnoredFile: Sendable, Hashable {
+    /// The path inside the inbox.
+    public var file: String
+    public var reason: String
+
+    public init(file: String, reason: String) {
+        self.file = file
+        self.reason = reason
+    }
+}
+
+/// What an inbox holds: the inputs, oldest first, and what is left alone.
+public struct InboxScan: Sendable {
+    public var files: [InboxFile]
+    public var ignored: [IgnoredFile]
+    /// The subfolders searched, relative to the inbox.
+    var folders: [String] = []
+
+    public init(files: [InboxFile] = [], ignored: [IgnoredFile] = []) {
+        self.files = files
+        self.ignored = ignored
+    }
+}
+
+/// Size and modification time of a regular file: what tells that a writer has changed it.
+struct FileStat: Equatable {
+    var size: Int
+    var seconds: Int
+    var nanoseconds: Int
+    var modified: Double { Double(seconds) + Double(nanoseconds) / 1e9 }
+
+    init?(path: String) {
         var st = stat()
         guard lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
-        self.path = path
-        self.name = PathText.lastComponent(path)
-        self.size = Int(st.st_size)
-        self.modified = Double(st.st_mtim.tv_sec) + Double(st.st_mtim.tv_nsec) / 1e9
+        size = Int(st.st_size)
+        seconds = Int(st.st_mtim.tv_sec)
+        nanoseconds = Int(st.st_mtim.tv_nsec)
     }
 }
 
 /// File operations that never leave a half-written file under its final name.
 enum Files {
-    /// Lists the input files directly inside `folder`, oldest first (then by name).
-    static func inputs(in folder: String) -> [InboxFile] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        return names.filter(InboxFilter.isInput)
-            .compactMap { InboxFile(path: PathText.appending(folder, $0)) }
-            .sorted { ($0.modified, $0.name) < ($1.modified, $1.name) }
+    /// The folder of kartograf's own state inside an inbox (claims of running processes); never an input.
+    static let inboxStateFolder = ".kartograf"
+    /// How deep subfolders of the inbox are searched.
+    static let maxDepth = 8
+
+    /// The inputs in `folder` and its subfolders, oldest first (then by path), and what is left alone.
+    static func scan(_ folder: String) -> InboxScan {
+        var scan = InboxScan()
+        walk(folder, relative: "", depth: 0, into: &scan)
+        scan.files.sort { ($0.modified, $0.relative) < ($1.modified, $1.relative) }
+        scan.ignored.sort { $0.file < $1.file }
+        return scan
+    }
+
+    private static func walk(_ folder: String, relative: String, depth: Int, into scan: inout InboxScan) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
+            if !relative.isEmpty { scan.ignored.append(IgnoredFile(file: relative, reason: "папку не удалось прочитать")) }
+            return
+        }
+        for name in names {
+            if relative.isEmpty && name == inboxStateFolder { continue }
+            let path = PathText.appending(folder, name)
+            let inside = relative.isEmpty ? name : relative + "/" + name
+            var st = stat()
+            guard lstat(path, &st) == 0 else { continue }  // gone meanwhile
+            switch st.st_mode & S_IFMT {
+            case S_IFDIR:
+                if name.hasPrefix(".") {
+                    scan.ignored.append(IgnoredFile(file: inside + "/", reason: "скрытая папка"))
+                } else if depth + 1 >= maxDepth {
+                    scan.ignored.append(IgnoredFile(file: inside + "/", reason: "папка вложена глубже \(maxDepth) уровней"))
+                } else {
+                    scan.folders.append(inside)
+                    walk(path, relative: inside, depth: depth + 1, into: &scan)
+                }
+            case S_IFREG:
+                if let reason = InboxFilter.reasonToLeave(name) {
+                    scan.ignored.append(IgnoredFile(file: inside, reason: reason))
+                } else if let file = InboxFile(path: path, relative: inside) {
+                    scan.files.append(file)
+                }
+            case S_IFLNK:
+                scan.ignored.append(IgnoredFile(file: inside, reason: "символическая ссылка, а не файл"))
+            default:
+                scan.ignored.append(IgnoredFile(file: inside, reason: "не обычный файл"))
+            }
+        }
     }
 
     private static let knownFolders = Locked<Set<String>>([])
 
-    static func ensureFolder(_ path: String) throws {
+    /// Creates `path` and its missing parents.
+    static func ensureFolder(_ path: String) throws(PipelineError) {
         if knownFolders.withLock({ $0.contains(path) }) { return }
-        // A new organisation's folder, whose parent exists, is one mkdir; FileManager first
-        // looks at every folder of the path. It stays the way for anything else (and its errors).
         if mkdir(path, 0o755) != 0 {
+            let code = errno
             var st = stat()
-            let isFolder = errno == EEXIST && stat(path, &st) == 0 && st.st_mode & S_IFMT == S_IFDIR
-            if !isFolder { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) }
+            if code == EEXIST && stat(path, &st) == 0 && st.st_mode & S_IFMT == S_IFDIR {
+                // there already
+            } else if code == ENOENT && !path.isEmpty && PathText.parent(path) != path {
+                try ensureFolder(PathText.parent(path))
+                if mkdir(path, 0o755) != 0 && errno != EEXIST { throw PipelineError.system("создать папку", path, errno) }
+            } else {
+                throw PipelineError.system("создать папку", path, code)
+            }
         }
         knownFolders.withLock { _ = $0.insert(path) }
     }
@@ -54,92 +148,118 @@ enum Files {
         return lstat(path, &st) == 0
     }
 
-    /// Writes `bytes` to a temporary file in `tempFolder` and renames it to `path`.
-    static func writeAtomically(_ bytes: [UInt8], to path: String, tempFolder: String) throws {
-        try install(writeTemporary(bytes, in: tempFolder), at: path)
-    }
-
-    /// Writes `bytes` to a new temporary file in `tempFolder`; returns its path.
-    static func writeTemporary(_ bytes: [UInt8], in tempFolder: String) throws -> String {
-        let temp = TempNames.next(in: tempFolder)
-        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw PipelineError.io("не удалось создать «\(temp)»: \(String(cString: strerror(errno)))") }
+    /// Writes `bytes` to a new file `path` (which must not exist).
+    static func write(_ bytes: [UInt8], to path: String) throws(PipelineError) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw PipelineError.system("создать файл", path, errno) }
         var offset = 0
         while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, bytes.count - offset) }
+            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, bytes.count - offset) }
             if n < 0 {
-                if errno == EINTR { continue }
-                let reason = String(cString: strerror(errno))
-                close(fd); unlink(temp)
-                throw PipelineError.io("не удалось записать «\(temp)»: \(reason)")
+                let code = errno
+                if code == EINTR { continue }
+                close(fd)
+                unlink(path)
+                throw PipelineError.system("записать файл", path, code)
             }
             offset += n
         }
-        close(fd)
-        return temp
+        // A full disk may only show when the last blocks are flushed.
+        if close(fd) != 0 && errno != EINTR {
+            let code = errno
+            unlink(path)
+            throw PipelineError.system("записать файл", path, code)
+        }
+    }
+
+    /// Copies a file to a new file `target` (which must not exist).
+    static func copy(_ source: String, to target: String) throws(PipelineError) {
+        let input = open(source, O_RDONLY | O_CLOEXEC)
+        guard input >= 0 else { throw PipelineError.system("прочитать файл", source, errno) }
+        defer { close(input) }
+        let output = open(target, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard output >= 0 else { throw PipelineError.system("создать файл", target, errno) }
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        func fail(_ action: String, _ path: String, _ code: Int32) -> PipelineError {
+            close(output)
+            unlink(target)
+            return PipelineError.system(action, path, code)
+        }
+        while true {
+            let n = read(input, &buffer, buffer.count)
+            if n < 0 { if errno == EINTR { continue }; throw fail("прочитать файл", source, errno) }
+            if n == 0 { break }
+            var offset = 0
+            while offset < n {
+                let w = buffer.withUnsafeBytes { Glibc.write(output, $0.baseAddress! + offset, n - offset) }
+                if w < 0 { if errno == EINTR { continue }; throw fail("записать файл", target, errno) }
+                offset += w
+            }
+        }
+        if close(output) != 0 && errno != EINTR {
+            let code = errno
+            unlink(target)
+            throw PipelineError.system("записать файл", target, code)
+        }
     }
 
     /// Renames a finished temporary file to its final `path`.
-    static func install(_ temp: String, at path: String) throws {
+    static func install(_ temp: String, at path: String) throws(PipelineError) {
         try ensureFolder(PathText.parent(path))
-        guard rename(temp, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temp)
-            throw PipelineError.io("не удалось сохранить «\(path)»: \(reason)")
-        }
+        guard rename(temp, path) == 0 else { throw PipelineError.system("сохранить файл", path, errno) }
     }
 
-    /// Moves a file; across file systems, copies it beside the target under a
-    /// temporary name, renames it into place, then removes the original.
-    static func move(_ source: String, to target: String, tempFolder: String) throws {
+    /// Moves a file; across file systems, copies it under a temporary name `temp()` on the target's
+    /// file system, renames it into place, then removes the original.
+    static func move(_ source: String, to target: String, temp: () -> String) throws(PipelineError) {
         try ensureFolder(PathText.parent(target))
         if rename(source, target) == 0 { return }
-        guard errno == EXDEV else {
-            throw PipelineError.io("не удалось переместить «\(source)»: \(String(cString: strerror(errno)))")
-        }
-        let temp = TempNames.next(in: tempFolder)
-        try FileManager.default.copyItem(atPath: source, toPath: temp)
-        guard rename(temp, target) == 0 else {
-            unlink(temp)
-            throw PipelineError.io("не удалось переместить «\(source)»: \(String(cString: strerror(errno)))")
+        guard errno == EXDEV else { throw PipelineError.system("перенести файл", source, errno) }
+        let copy = temp()
+        try Files.copy(source, to: copy)
+        guard rename(copy, target) == 0 else {
+            let code = errno
+            unlink(copy)
+            throw PipelineError.system("перенести файл", target, code)
         }
         unlink(source)
     }
-}
 
-/// Temporary file names `<pid>-<n>.tmp` in the output's private folder, so that a
-/// later run can tell the leftovers of a killed process from those of a live one.
-enum TempNames {
-    private static let counter = Counter()
-    /// This process: asked once (a system call per temporary file otherwise).
-    private static let pid = getpid()
-
-    static func next(in folder: String) -> String {
-        PathText.appending(folder, "\(pid)-\(counter.next()).tmp")
+    /// A name beside `path` that is free: `path` itself, or `name (2).ext`…
+    static func free(_ path: String) -> String {
+        guard exists(path) else { return path }
+        let folder = PathText.parent(path), name = PathText.lastComponent(path)
+        var n = 2
+        while exists(PathText.appending(folder, SafeName.numbered(name, n))) { n += 1 }
+        return PathText.appending(folder, SafeName.numbered(name, n))
     }
 
-    /// Removes leftovers of processes that are no longer running.
-    static func sweep(_ folder: String) {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        for name in names {
-            let pidText = name.split(separator: "-").first.map(String.init) ?? ""
-            if let other = pid_t(pidText), other != pid, kill(other, 0) != 0, errno == ESRCH {
-                let path = PathText.appending(folder, name)
-                try? FileManager.default.removeItem(atPath: path)
+    /// Every regular file under `folder`, as paths relative to it.
+    static func allFiles(under folder: String) -> [String] {
+        var found: [String] = []
+        func walk(_ path: String, _ relative: String) {
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return }
+            for name in names {
+                let child = PathText.appending(path, name), inside = relative.isEmpty ? name : relative + "/" + name
+                var st = stat()
+                guard lstat(child, &st) == 0 else { continue }
+                if st.st_mode & S_IFMT == S_IFDIR { walk(child, inside) } else { found.append(inside) }
             }
         }
+        walk(folder, "")
+        return found
     }
 }
 
 /// A thread-safe counter.
-final class Counter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
-    func next() -> Int { lock.lock(); defer { lock.unlock() }; value += 1; return value }
+final class Counter: Sendable {
+    private let value = Locked(0)
+    func next() -> Int { value.withLock { $0 += 1; return $0 } }
 }
 
 /// A value guarded by a lock.
 final class Locked<Value>: @unchecked Sendable {
+    // Sound: `value` is only reached through `withLock`, which holds `lock`.
     private let lock = NSLock()
     private var value: Value
     init(_ value: Value) { self.value = value }
@@ -150,20 +270,34 @@ final class Locked<Value>: @unchecked Sendable {
     }
 }
 
-/// A failure of the pipeline itself (not of an input file), said in Russian.
-public enum PipelineError: Error, CustomStringConvertible {
-    case io(String)
-    case registry(String)
-    case inboxMissing(String)
-    case sameFolder(String)
+/// Writing a file the command line produces (`fill -o`, `template default -o`): checked for a
+/// folder that exists and a name that is not a folder, written under a temporary name beside
+/// it and renamed, so that an interrupted write leaves no partial file under either name.
+public enum OutputFile {
+    /// The reason `path` cannot take a new file, in Russian; `nil` when it can.
+    public static func problem(_ path: String) -> String? {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            return "«\(path)» — это папка: укажите имя файла, например «\(PathText.appending(path, "отчёт.docx"))»."
+        }
+        let parent = PathText.parent(path).isEmpty ? "." : PathText.parent(path)
+        guard FileManager.default.fileExists(atPath: parent, isDirectory: &isFolder) else {
+            return "Папки «\(parent)» нет: создайте её или укажите другую для «\(PathText.lastComponent(path))»."
+        }
+        guard isFolder.boolValue else { return "«\(parent)» — это файл, а не папка." }
+        return nil
+    }
 
-    public var description: String {
-        switch self {
-        case let .io(text): return text
-        case let .registry(text): return "Реестр: \(text)"
-        case let .inboxMissing(path): return "Папка входящих «\(path)» не найдена."
-        case let .sameFolder(path):
-            return "Папка результатов не может совпадать с папкой входящих («\(path)»): укажите другую в --out."
+    public static func write(_ bytes: [UInt8], to path: String) throws(PipelineError) {
+        if let problem = problem(path) { throw PipelineError.io(action: "записать", path: path, reason: problem) }
+        let parent = PathText.parent(path).isEmpty ? "." : PathText.parent(path)
+        let temp = PathText.appending(parent, ".\(PathText.lastComponent(path)).kartograf-\(getpid()).tmp")
+        unlink(temp)
+        try Files.write(bytes, to: temp)
+        guard rename(temp, path) == 0 else {
+            let code = errno
+            unlink(temp)
+            throw PipelineError.system("сохранить файл", path, code)
         }
     }
 }

@@ -19,6 +19,8 @@ public struct PipelineOptions: Sendable {
     public var converter: LegacyConverter?
     /// Each writes one form of the check protocol beside the export (DOCX and HTML by default).
     public var protocolWriters: [any ProtocolWriter]
+    /// The registry to record in; `nil` opens the SQLite one in the output folder.
+    public var registry: (any RegistryStore)?
     /// The municipality's organisations: files are filed under their roster names, and a name that
     /// matches none of them is an `organisation.not-in-roster` diagnostic. Without one, organisations
     /// are learned from the names the files give (`OrganisationIndex`).
@@ -39,27 +41,46 @@ public struct PipelineOptions: Sendable {
     }
 }
 
-/// The methodist's folder: every input of the inbox becomes an export and a
-/// protocol in its organisation's folder, recorded in the registry, and is then
-/// moved out of the inbox.
+/// The methodist's folder: every input of the inbox becomes an export and a protocol in its
+/// organisation's folder, recorded in the registry, and is then moved out of the inbox.
 ///
-/// Extraction runs in parallel on a bounded pool; what touches the output folder
-/// and the registry runs one file at a time: outputs are written under temporary
-/// names and renamed, the registry is updated in one transaction, and only then is
-/// the input moved. A killed run leaves at worst a committed file not yet moved,
-/// which the next run finishes (`resumeInterrupted`).
+/// Several processes (`run`, `watch`, …) may work on one inbox and output at once:
+/// - an input is claimed by renaming it into this process's claim folder in the inbox
+///   (`.kartograf/<process>/`), which only one process can do;
+/// - extraction runs in parallel on a bounded pool, and writes its outputs under temporary names
+///   in this process's work folder (`.kartograf-tmp/<process>/`);
+/// - one file at a time, a registry transaction decides the outputs' names, renames them into
+///   place and records the file with where its input lies now; after the commit the input is
+///   renamed to its recorded place, and the next transaction notes that.
+/// A process killed at any moment leaves a dead folder, which the next process takes over
+/// (`resumeInterrupted`): it finishes the moves of committed files, removes outputs renamed into
+/// place by a transaction that never committed, and puts unfinished claims back into the inbox.
 public final class FolderPipeline: Sendable {
     public let options: PipelineOptions
     public let layout: OutputLayout
-    public let registry: Registry
+    public let registry: any RegistryStore
+    /// This process's folder under the output: temporary outputs, stored copies not yet in place.
+    let work: WorkFolder
+    /// This process's claims in the inbox (`nil` when inputs are copied and stay).
+    let claims: WorkFolder?
     private let commitLock = NSLock()
+    /// Set by the first failure that stops the run (a full disk, an unusable registry).
+    private let stopper = Locked<PipelineError?>(nil)
+    /// Inputs put in place whose rows still say otherwise: marked in the next file's transaction
+    /// (or by `flushMoves`), so that each file costs one commit.
+    private let movedUnmarked = Locked<[Int64]>([])
+    /// Whether some committed input of this process could not be put in place (left to the next process).
+    private let unfinished = Locked(false)
+    /// The content hashes the registry held when this process started, and those it recorded since: asking
+    /// the registry for every file before extracting it cost a tenth of a run (a read transaction each).
+    private let knownDigests: Locked<Set<String>>
     /// The roster's organisations, when there is one (read-only, used in parallel).
     private let rosterIndex: OrganisationIndex?
     /// Without a roster: organisations learned from the names recorded so far (loaded at the first
     /// file, then grown by each file's commit, which runs one at a time).
     private let learned = Locked<OrganisationIndex?>(nil)
 
-    public init(options: PipelineOptions) throws {
+    public init(options: PipelineOptions) throws(PipelineError) {
         self.options = options
         layout = OutputLayout(root: options.output)
         rosterIndex = options.roster.map { OrganisationIndex(roster: $0) }
@@ -71,66 +92,92 @@ public final class FolderPipeline: Sendable {
             defer { free(a); free(b) }
             if strcmp(a, b) == 0 { throw PipelineError.sameFolder(options.inbox) }
         }
+        try Files.ensureFolder(options.output)
         do {
-            try Files.ensureFolder(layout.temp)
-            TempNames.sweep(layout.temp)
+            registry = try options.registry ?? Registry(path: layout.registry)
         } catch {
-            throw PipelineError.io("не удалось создать папку «\(options.output)»: \(error.localizedDescription)")
+            throw PipelineError(error)
         }
         do {
-            registry = try Registry(path: layout.registry)
+            knownDigests = Locked(try registry.read { try $0.recordedDigests() })
         } catch {
-            throw PipelineError.registry("не удалось открыть «\(layout.registry)»: \(error)")
+            throw PipelineError(error)
         }
+        work = try WorkFolder(in: layout.temp)
+        claims = options.keepInputs ? nil : try WorkFolder(in: PathText.appending(options.inbox, Files.inboxStateFolder))
     }
 
+    deinit { close() }
+
+    /// Gives up this process's folders. Claims not put back and stored copies not yet in place
+    /// stay for the next process to take over.
+    public func close() {
+        let keep = unfinished.withLock { $0 }
+        work.remove(keepingFiles: keep)
+        claims?.remove(keepingFiles: true)
+    }
+
+    /// The input files now in the inbox and its subfolders, and the files left alone.
+    public func scanInbox() -> InboxScan { Files.scan(options.inbox) }
+
     /// The input files now in the inbox.
-    public func pendingInputs() -> [InboxFile] { Files.inputs(in: options.inbox) }
+    public func pendingInputs() -> [InboxFile] { scanInbox().files }
+
+    /// The failure that stopped the run, if one did.
+    public var stopReason: PipelineError? { stopper.withLock { $0 } }
+
+    func stop(because error: PipelineError) {
+        guard error.stopsTheRun else { return }
+        stopper.withLock { if $0 == nil { $0 = error } }
+    }
 
     // MARK: Batch
 
+    /// The main job: takes over what ended processes left, then processes every input of the inbox
+    /// (`run`). `progress(done, total)` is called after each file; `shouldStop` is asked before each
+    /// new file is taken.
+    public func runInbox(progress: (@Sendable (Int, Int) -> Void)? = nil,
+                         shouldStop: @escaping @Sendable () -> Bool = { false }) -> RunSummary {
+        let resumed = resumeInterrupted()
+        let scan = scanInbox()
+        var summary = run(files: scan.files, ignored: scan.ignored, progress: progress, shouldStop: shouldStop)
+        summary.resumed = resumed
+        return summary
+    }
+
     /// Processes `files` on the worker pool. `progress(done, total)` is called after each
     /// file; `shouldStop` is asked before each new file is taken.
-    public func run(files: [InboxFile], progress: (@Sendable (Int, Int) -> Void)? = nil,
+    public func run(files: [InboxFile], ignored: [IgnoredFile] = [], progress: (@Sendable (Int, Int) -> Void)? = nil,
                     shouldStop: @escaping @Sendable () -> Bool = { false }) -> RunSummary {
         let start = Date()
-        let resumed = resumeInterrupted()
         let next = Counter()
-        let reports = Locked<[FileReport]>([])
+        let reports = Locked<[Int: FileReport]>([:])
         let total = files.count
         let workers = min(options.workers, max(1, total))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            // A worker that finds the serial stage busy prepares its next file instead of
-            // waiting, and commits what it has ready at its next turn. Up to six files, so that a commit
-            // that waits for the disk (a checkpoint's fsync, milliseconds) does not stop the other core.
-            var ready: [Prepared] = []
-            while true {
-                let index = shouldStop() ? total : next.next() - 1
-                let more = index < total
-                if more { ready.append(prepare(files[index])) }
-                if ready.isEmpty { break }
-                if more && ready.count < 6 {
-                    guard !registry.isCopyingLog, commitLock.try() else { continue }
-                } else {
-                    commitLock.lock()
-                }
-                let committed = ready.map(commit)
+            while !shouldStop() && stopReason == nil {
+                let index = next.next() - 1
+                guard index < total else { break }
+                let prepared = prepare(files[index])
+                commitLock.lock()
+                let report = commit(prepared)
                 commitLock.unlock()
-                ready.removeAll()
-                for report in committed {
-                    let done = reports.withLock { list -> Int in list.append(report); return list.count }
-                    progress?(done, total)
-                }
+                let done = reports.withLock { list -> Int in list[index] = report; return list.count }
+                progress?(done, total)
             }
         }
         flushMoves()
-        // In the order given (names are unique within the inbox).
-        let order = Dictionary(files.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
-        let list = reports.withLock { $0 }.sorted { (order[$0.file] ?? 0) < (order[$1.file] ?? 0) }
-        return RunSummary(files: list, seconds: Date().timeIntervalSince(start), resumed: resumed)
+        let stopped = stopReason
+        let done = reports.withLock { $0 }
+        let list = files.indices.map { index in
+            done[index] ?? FileReport(postponed: files[index],
+                                      reason: stopped == nil ? "запуск остановлен до этого файла" : "не обработан: запуск остановлен")
+        }
+        return RunSummary(files: list, ignored: ignored, seconds: Date().timeIntervalSince(start),
+                          stopReason: stopped?.description)
     }
 
-    /// Processes one file and settles the registry's journal (for `watch`, one file at a time).
+    /// Processes one file and notes its move at once (for `watch`, one file at a time).
     public func process(_ file: InboxFile) -> FileReport {
         let prepared = prepare(file)
         commitLock.lock()
@@ -140,64 +187,90 @@ public final class FolderPipeline: Sendable {
         return report
     }
 
-    // MARK: Resuming
+    // MARK: Stage 1, in parallel: claim, hash, look up, extract, render
 
-    /// Finishes the moves of files an interrupted run had recorded but not moved.
-    @discardableResult
-    public func resumeInterrupted() -> Int {
-        commitLock.lock()
-        defer { commitLock.unlock() }
-        guard let pending = try? registry.pendingMoves() else { return 0 }
-        var finished = 0
-        for row in pending {
-            let source = PathText.appending(options.inbox, row.name)
-            let target = layout.path(row.storedPath)
-            if Files.exists(source), Fingerprint.sha256(fileAt: source) == row.sha256 {
-                if Files.exists(target) {
-                    if !options.keepInputs { unlink(source) }
-                } else {
-                    try? place(source, at: target)
-                }
-            }
-            if (try? registry.markMoved(id: row.id)) != nil { finished += 1 }
+    struct Prepared {
+        enum Outcome {
+            case vanished
+            /// Its size or time changed while it was read: a writer is still at it.
+            case changing
+            case failed(PipelineError)
+            case known(sha256: String)
+            case extracted(sha256: String, Export, converted: Bool, organization: String?,
+                           exportTemp: String, protocolTemps: [String])
         }
-        return finished
-    }
 
-    // MARK: Stage 1, in parallel: hash, look up, extract, render
+        var file: InboxFile
+        /// Where the input's bytes are now: this process's claim, or the inbox when inputs stay.
+        var source: String
+        var stat: FileStat?
+        /// When inputs stay: the copy to store, in the work folder.
+        var copyTemp: String?
+        var outcome: Outcome
 
-    enum Prepared {
-        case vanished(InboxFile)
-        case known(InboxFile, sha256: String)
-        case extracted(InboxFile, sha256: String, Export, converted: Bool, organization: String?,
-                       exportTemp: String, protocolTemps: [String])
-        case failed(InboxFile, String)
+        var temporaries: [String] {
+            var list = copyTemp.map { [$0] } ?? []
+            if case let .extracted(_, _, _, _, exportTemp, protocolTemps) = outcome {
+                list += [exportTemp] + protocolTemps
+            }
+            return list
+        }
     }
 
     func prepare(_ file: InboxFile) -> Prepared {
-        // The file is read once: hashed, then extracted from the same bytes. One too large
-        // to hold (or unreadable now) is hashed as a stream and left to the extractor to explain.
-        let bytes = try? DocxReader.loadFile(path: file.path, limit: options.extractor.configuration.limits.maxFileBytes)
-        guard let sha = bytes.map(Fingerprint.sha256) ?? Fingerprint.sha256(fileAt: file.path) else { return .vanished(file) }
-        if registry.mayKnow(sha256: sha), (try? registry.firstArrival(sha256: sha)) != nil { return .known(file, sha256: sha) }
+        var prepared = Prepared(file: file, source: file.path, outcome: .vanished)
+        if let claims {
+            let claimed = PathText.appending(claims.path, file.relative)
+            do {
+                try Files.ensureFolder(PathText.parent(claimed))
+            } catch {
+                prepared.outcome = .failed(error)
+                return prepared
+            }
+            // The claim: of several processes renaming the same file, one succeeds.
+            guard rename(file.path, claimed) == 0 else {
+                let code = errno
+                if code != ENOENT { prepared.outcome = .failed(.system("перенести файл", file.path, code)) }
+                return prepared
+            }
+            prepared.source = claimed
+        }
+        guard let before = FileStat(path: prepared.source) else { return prepared }
+        prepared.stat = before
+
+        // The file is read once: hashed, then extracted from the same bytes. One too large to hold
+        // (or unreadable now) is hashed as a stream and left to the extractor to explain.
+        let bytes = try? DocxReader.loadFile(path: prepared.source,
+                                             limit: options.extractor.configuration.limits.maxFileBytes)
+        guard let sha = bytes.map(Fingerprint.sha256) ?? Fingerprint.sha256(fileAt: prepared.source) else { return prepared }
+        guard FileStat(path: prepared.source) == before else {
+            prepared.outcome = .changing
+            return prepared
+        }
+        // Bytes recorded before this process started or by it: not extracted again. Those another
+        // process records meanwhile only cost the extraction, as the commit asks the registry again.
+        if knownDigests.withLock({ $0.contains(sha) }) {
+            prepared.outcome = .known(sha256: sha)
+            return prepared
+        }
 
         var export: Export
         var converted = false
         let ext = PathText.pathExtension(file.name).lowercased()
         if InboxFilter.legacyExtensions.contains(ext), let converter = options.converter,
-           ZipCompleteness.state(path: file.path) == .notZip || ext == "odt" {
-            let work = TempNames.next(in: layout.temp) + ".convert"
-            defer { try? FileManager.default.removeItem(atPath: work) }
-            if let docx = converter.convert(source: file.path, workFolder: work) {
+           ZipCompleteness.state(path: prepared.source) == .notZip || ext == "odt" {
+            let folder = work.temporaryPath(".convert")
+            defer { try? FileManager.default.removeItem(atPath: folder) }
+            if let docx = converter.convert(source: prepared.source, workFolder: folder) {
                 export = options.extractor.extract(path: docx, displayName: file.name)
                 converted = true
             } else {
-                export = options.extractor.extract(path: file.path, displayName: file.name)
+                export = options.extractor.extract(path: prepared.source, displayName: file.name)
             }
         } else if let bytes {
             export = options.extractor.extract(bytes: bytes, fileName: file.name, sha256: sha)
         } else {
-            export = options.extractor.extract(path: file.path, displayName: file.name)
+            export = options.extractor.extract(path: prepared.source, displayName: file.name)
         }
         if converted || export.sha256.isEmpty { export.sha256 = sha }
 
@@ -217,18 +290,39 @@ public final class FolderPipeline: Sendable {
         let context = ProtocolContext(fileName: file.name, organization: organization,
                                       checkedAt: Self.timestamp(), converted: converted)
         // Outputs are written here, in parallel, under temporary names; the serial stage only renames them.
+        var written: [String] = []
         do {
             var json = try JSONWriter().bytes(export)
             json.append(0x0A)
-            let exportTemp = try Files.writeTemporary(json, in: layout.temp)
-            let protocolTemps = export.isUnreadable ? [] : try options.protocolWriters.map {
-                try Files.writeTemporary($0.render(export, context: context), in: layout.temp)
+            let exportTemp = work.temporaryPath()
+            try Files.write(json, to: exportTemp)
+            written.append(exportTemp)
+            var protocolTemps: [String] = []
+            if !export.isUnreadable {
+                for writer in options.protocolWriters {
+                    let temp = work.temporaryPath()
+                    try Files.write(writer.render(export, context: context), to: temp)
+                    written.append(temp)
+                    protocolTemps.append(temp)
+                }
             }
-            return .extracted(file, sha256: export.sha256, export, converted: converted, organization: organization,
-                              exportTemp: exportTemp, protocolTemps: protocolTemps)
+            if options.keepInputs {
+                // The stored copy is made of the bytes that were read, so it is what was registered.
+                let copy = work.temporaryPath()
+                if let bytes { try Files.write(bytes, to: copy) } else { try Files.copy(prepared.source, to: copy) }
+                written.append(copy)
+                prepared.copyTemp = copy
+            }
+            prepared.outcome = .extracted(sha256: export.sha256, export, converted: converted,
+                                          organization: organization, exportTemp: exportTemp,
+                                          protocolTemps: protocolTemps)
         } catch {
-            return .failed(file, "\(error)")
+            for temp in written { unlink(temp) }
+            prepared.copyTemp = nil
+            prepared.outcome = .failed(error as? PipelineError
+                ?? .io(action: "записать выгрузку файла", path: file.relative, reason: "\(error)"))
         }
+        return prepared
     }
 
     /// The organisation a file belongs to: the first of `organizationCandidates`.
@@ -258,7 +352,7 @@ public final class FolderPipeline: Sendable {
 
     /// The name a file's organisation is filed under: the roster's (already chosen when preparing),
     /// else the first spelling of the organisation learned from earlier files. Runs in the serial stage.
-    private func filedName(_ name: String, in tx: RegistryTransaction) throws -> String {
+    private func filedName(_ name: String, in tx: any RegistryRecording) throws -> String {
         if rosterIndex != nil { return name }
         return try learned.withLock { index in
             if index == nil { index = OrganisationIndex(roster: nil, learning: try tx.organizationNames()) }
@@ -276,67 +370,88 @@ public final class FolderPipeline: Sendable {
     }
 
     func commit(_ prepared: Prepared) -> FileReport {
-        switch prepared {
-        case let .vanished(file):
-            return FileReport(file: file.name, outcome: .vanished)
-        case let .known(file, sha):
-            return commitKnown(file, sha256: sha)
-        case let .failed(file, reason):
-            var report = FileReport(file: file.name, outcome: .failed)
-            report.reason = "Файл «\(file.name)» не обработан и оставлен во входящих: \(reason)"
-            return report
-        case let .extracted(file, sha, export, converted, organization, exportTemp, protocolTemps):
-            // Outputs not renamed into place (a vanished, repeated, rejected or failed file) are removed.
-            var installed = false
-            defer { if !installed { for temp in [exportTemp] + protocolTemps { unlink(temp) } } }
-            guard Files.exists(file.path) else { return FileReport(file: file.name, outcome: .vanished) }
-            let report = decide(file, failure: "не обработан и оставлен во входящих") { tx in
-                // Another worker may have committed the same bytes meanwhile.
-                if let first = try tx.firstArrival(sha256: sha) { return try self.recordKnown(file, sha256: sha, first: first, in: tx) }
-                if export.isUnreadable {
-                    return try self.recordRejected(file, sha256: sha, export: export, converted: converted, in: tx)
-                }
-                return try self.recordProcessed(file, sha256: sha, export: export, converted: converted,
-                                                organization: organization, exportTemp: exportTemp,
-                                                protocolTemps: protocolTemps, in: tx)
-            }
-            installed = report.outcome == .processed
-            return report
+        let file = prepared.file
+        // Temporary outputs not renamed into place (a repeated, rejected or failed file) are removed;
+        // not a stored copy a committed row names as its source until it is in place.
+        var recordedSource: String?
+        defer { for temp in prepared.temporaries where temp != recordedSource { unlink(temp) } }
+        if let stopped = stopReason {
+            release(prepared)
+            return FileReport(postponed: file, reason: "не обработан: \(stopped.description)")
         }
-    }
+        let sha256: String
+        switch prepared.outcome {
+        case .vanished:
+            return FileReport(file: file.relative, outcome: .vanished)
+        case .changing:
+            release(prepared)
+            return FileReport(postponed: file, reason: "файл ещё записывается: оставлен во входящих")
+        case let .failed(error):
+            release(prepared)
+            stop(because: error)
+            return FileReport(failed: file, error)
+        case let .known(sha), let .extracted(sha, _, _, _, _, _):
+            sha256 = sha
+        }
+        guard FileStat(path: prepared.source) == prepared.stat else {
+            release(prepared)
+            return FileReport(postponed: file, reason: "файл ещё записывается: оставлен во входящих")
+        }
 
-    /// Inputs moved whose rows still say otherwise: marked in the next file's transaction (or by
-    /// `flushMoves`), so that each file costs one commit. A run killed before that leaves them to
-    /// `resumeInterrupted`, which finds them already in place.
-    private let movedUnmarked = Locked<[Int64]>([])
-
-    /// Runs a file's registry work in one transaction, together with the moved marks of the
-    /// files before it; then moves the input to the place recorded.
-    private func decide(_ file: InboxFile, failure: String, _ body: (RegistryTransaction) throws -> Decision) -> FileReport {
         let marks = movedUnmarked.withLock { $0 }
+        var installed: [String] = []
         let decision: Decision
         do {
             decision = try registry.transaction { tx in
                 try tx.markMoved(ids: marks)
-                return try body(tx)
+                // Another worker or process may have committed the same bytes meanwhile.
+                let first = try tx.firstArrival(sha256: sha256)
+                guard first == nil, case let .extracted(_, export, converted, organization, exportTemp, protocolTemps)
+                        = prepared.outcome else {
+                    return try self.recordKnown(prepared, sha256: sha256, first: first, in: tx)
+                }
+                if export.isUnreadable {
+                    return try self.recordRejected(prepared, sha256: sha256, export: export, converted: converted,
+                                                   installed: &installed, in: tx)
+                }
+                return try self.recordProcessed(prepared, sha256: sha256, export: export, converted: converted,
+                                                organization: organization, exportTemp: exportTemp,
+                                                protocolTemps: protocolTemps, installed: &installed, in: tx)
             }
         } catch {
-            var report = FileReport(file: file.name, outcome: .failed)
-            report.reason = "Файл «\(file.name)» \(failure): \(error)"
-            return report
+            // Rolled back: what its transaction renamed into place belongs to no record.
+            for path in installed { unlink(path) }
+            release(prepared)
+            let failure = PipelineError(error)
+            stop(because: failure)
+            return FileReport(failed: file, failure)
         }
         movedUnmarked.withLock { $0.removeFirst(marks.count) }
+        knownDigests.withLock { _ = $0.insert(sha256) }
         guard let move = decision.move else { return decision.report }
+        let stored = prepared.copyTemp ?? prepared.source
+        recordedSource = stored
         do {
-            try place(file.path, at: layout.path(move.storedPath))
+            try Files.move(stored, to: layout.path(move.storedPath)) { work.temporaryPath() }
         } catch {
+            // Recorded with where the input lies; the next process puts it in place.
+            unfinished.withLock { $0 = true }
+            stop(because: error)
             var report = decision.report
-            report.outcome = .failed
-            report.reason = "Файл «\(file.name)» \(failure): \(error)"
+            report.reason = "записан в реестр, но не перенесён в «\(move.storedPath)» (\(error.description)); "
+                + "это будет сделано при следующем запуске"
             return report
         }
         movedUnmarked.withLock { $0.append(move.id) }
         return decision.report
+    }
+
+    /// Puts a claimed input back where it was found (beside, if a new file took its name meanwhile).
+    private func release(_ prepared: Prepared) {
+        guard claims != nil, prepared.source != prepared.file.path, Files.exists(prepared.source) else { return }
+        // Should that fail, the input stays in the claim folder, which `close` keeps for the next
+        // process to put back.
+        try? Files.move(prepared.source, to: Files.free(prepared.file.path)) { work.temporaryPath() }
     }
 
     /// Marks the inputs moved since the last transaction.
@@ -344,12 +459,20 @@ public final class FolderPipeline: Sendable {
         commitLock.lock()
         defer { commitLock.unlock() }
         let marks = movedUnmarked.withLock { $0 }
-        guard !marks.isEmpty, (try? registry.transaction { try $0.markMoved(ids: marks) }) != nil else { return }
-        movedUnmarked.withLock { $0.removeFirst(marks.count) }
+        guard !marks.isEmpty else { return }
+        do {
+            try registry.transaction { try $0.markMoved(ids: marks) }
+            movedUnmarked.withLock { $0.removeFirst(marks.count) }
+        } catch {
+            // The rows stay unmarked; their inputs are in place, which the next process finds.
+            stop(because: PipelineError(error))
+        }
     }
 
-    private func recordProcessed(_ file: InboxFile, sha256: String, export: Export, converted: Bool, organization: String?,
-                                 exportTemp: String, protocolTemps: [String], in tx: RegistryTransaction) throws -> Decision {
+    private func recordProcessed(_ prepared: Prepared, sha256: String, export: Export, converted: Bool,
+                                 organization: String?, exportTemp: String, protocolTemps: [String],
+                                 installed: inout [String], in tx: any RegistryRecording) throws -> Decision {
+        let file = prepared.file
         let organization = try organization.map { try filedName($0, in: tx) }
         let folder = OutputLayout.organizationsFolder + "/"
             + SafeName.make(organization ?? OutputLayout.noOrganization, fallback: OutputLayout.noOrganization)
@@ -361,17 +484,20 @@ public final class FolderPipeline: Sendable {
             protocolPaths = options.protocolWriters.map { base + $0.fileSuffix }
             if try !tx.isClaimed(anyOf: [exportPath] + protocolPaths) { break }
         }
-        try Files.install(exportTemp, at: layout.path(exportPath))
-        for (temp, path) in zip(protocolTemps, protocolPaths) { try Files.install(temp, at: layout.path(path)) }
+        for (temp, path) in zip([exportTemp] + protocolTemps, [exportPath] + protocolPaths) {
+            try Files.install(temp, at: layout.path(path))
+            installed.append(layout.path(path))
+        }
         let protocolPath = protocolPaths.first ?? ""
 
-        let storedPath = try freePath(in: OutputLayout.processedFolder, name: file.name, tx: tx)
+        let storedPath = try freePath(in: storedFolder(OutputLayout.processedFolder, file), name: file.name, tx: tx)
         let id = try tx.record(Submission(
             sha256: sha256, name: file.name, size: file.size, receivedAt: Self.timestamp(iso: true),
             modifiedAt: file.modified, outcome: .processed, converted: converted, organization: organization,
-            storedPath: storedPath, exportPath: exportPath, protocolPath: protocolPath, export: export))
+            storedPath: storedPath, exportPath: exportPath, protocolPath: protocolPath, export: export,
+            folder: file.folder, sourcePath: prepared.copyTemp ?? prepared.source))
 
-        var report = FileReport(file: file.name, outcome: .processed)
+        var report = FileReport(file: file.relative, outcome: .processed)
         report.organization = organization
         report.exportPath = exportPath
         report.protocolPath = protocolPath
@@ -381,26 +507,36 @@ public final class FolderPipeline: Sendable {
         return Decision(report: report, move: (storedPath, id))
     }
 
-    private func recordRejected(_ file: InboxFile, sha256: String, export: Export, converted: Bool,
-                                in tx: RegistryTransaction) throws -> Decision {
+    private func recordRejected(_ prepared: Prepared, sha256: String, export: Export, converted: Bool,
+                                installed: inout [String], in tx: any RegistryRecording) throws -> Decision {
+        let file = prepared.file
         let reason = export.diagnostics.first { $0.code == .fileUnreadable || $0.code == .fileUnsupportedFormat }
             ?? export.diagnostics[0]
-        let storedPath = try freePath(in: OutputLayout.rejectedFolder, name: file.name,
+        let storedPath = try freePath(in: storedFolder(OutputLayout.rejectedFolder, file), name: file.name,
                                       extraSuffix: OutputLayout.reasonSuffix, tx: tx)
         let reasonPath = storedPath + OutputLayout.reasonSuffix
         let text = """
-            Файл «\(file.name)» отклонён (\(reason.code.rawValue)).
+            Файл «\(file.relative)» отклонён (\(reason.code.rawValue)).
             \(reason.message)
             Сам файл сохранён без изменений рядом: «\(PathText.lastComponent(storedPath))».
 
             """
-        try Files.writeAtomically(Array(text.utf8), to: layout.path(reasonPath), tempFolder: layout.temp)
+        let temp = work.temporaryPath()
+        try Files.write(Array(text.utf8), to: temp)
+        do {
+            try Files.install(temp, at: layout.path(reasonPath))
+        } catch {
+            unlink(temp)
+            throw error
+        }
+        installed.append(layout.path(reasonPath))
         let id = try tx.record(Submission(
             sha256: sha256, name: file.name, size: file.size, receivedAt: Self.timestamp(iso: true),
             modifiedAt: file.modified, outcome: .rejected, converted: converted, storedPath: storedPath,
-            reasonPath: reasonPath, reason: reason, export: export))
+            reasonPath: reasonPath, reason: reason, export: export,
+            folder: file.folder, sourcePath: prepared.copyTemp ?? prepared.source))
 
-        var report = FileReport(file: file.name, outcome: .rejected)
+        var report = FileReport(file: file.relative, outcome: .rejected)
         report.storedPath = storedPath
         report.reasonPath = reasonPath
         report.reasonCode = reason.code.rawValue
@@ -409,53 +545,33 @@ public final class FolderPipeline: Sendable {
         return Decision(report: report, move: (storedPath, id))
     }
 
-    private func commitKnown(_ file: InboxFile, sha256: String) -> FileReport {
-        guard !options.keepInputs else {
-            return knownReport(file, first: try? registry.firstArrival(sha256: sha256))
-        }
-        return decide(file, failure: "уже обработан ранее, но его не удалось убрать из входящих") { tx in
-            try self.recordKnown(file, sha256: sha256, first: tx.firstArrival(sha256: sha256), in: tx)
-        }
-    }
-
-    /// Bytes the registry already has: the arrival is recorded as a repeat and the input set aside.
-    private func recordKnown(_ file: InboxFile, sha256: String, first: KnownInput?,
-                             in tx: RegistryTransaction) throws -> Decision {
-        var report = knownReport(file, first: first)
-        guard !options.keepInputs else { return Decision(report: report) }
-        let storedPath = try freePath(in: OutputLayout.repeatsFolder, name: file.name, tx: tx)
+    /// Bytes the registry already has: the arrival is recorded as a repeat and the input set aside
+    /// (when inputs stay, nothing is recorded).
+    private func recordKnown(_ prepared: Prepared, sha256: String, first: KnownInput?,
+                             in tx: any RegistryRecording) throws -> Decision {
+        let file = prepared.file
+        var report = FileReport(file: file.relative, outcome: .skipped)
+        report.duplicateOf = first?.name
+        report.organization = first?.organization
+        guard claims != nil else { return Decision(report: report) }
+        let storedPath = try freePath(in: storedFolder(OutputLayout.repeatsFolder, file), name: file.name, tx: tx)
         let id = try tx.record(Submission(
             sha256: sha256, name: file.name, size: file.size, receivedAt: Self.timestamp(iso: true),
             modifiedAt: file.modified, outcome: .duplicate, organization: first?.organization,
-            storedPath: storedPath))
+            storedPath: storedPath, folder: file.folder, sourcePath: prepared.source))
         report.storedPath = storedPath
         return Decision(report: report, move: (storedPath, id))
     }
 
-    private func knownReport(_ file: InboxFile, first: KnownInput?) -> FileReport {
-        var report = FileReport(file: file.name, outcome: .skipped)
-        report.duplicateOf = first?.name
-        report.organization = first?.organization
-        return report
-    }
-
-    private func place(_ source: String, at target: String) throws {
-        if options.keepInputs {
-            try Files.ensureFolder(PathText.parent(target))
-            let temp = TempNames.next(in: layout.temp)
-            try FileManager.default.copyItem(atPath: source, toPath: temp)
-            guard rename(temp, target) == 0 else {
-                unlink(temp)
-                throw PipelineError.io("не удалось скопировать «\(source)»")
-            }
-        } else {
-            try Files.move(source, to: target, tempFolder: layout.temp)
-        }
+    /// `Обработанные`, or `Обработанные/Школа 5` for a file of the inbox's subfolder `Школа 5`.
+    private func storedFolder(_ base: String, _ file: InboxFile) -> String {
+        guard let folder = file.folder else { return base }
+        return ([base] + folder.split(separator: "/").map { SafeName.make(String($0)) }).joined(separator: "/")
     }
 
     /// A path `folder/name` claimed by no recorded file and absent on disk (`name (2)`… otherwise).
     private func freePath(in folder: String, name: String, extraSuffix: String = "",
-                          tx: RegistryTransaction) throws -> String {
+                          tx: any RegistryRecording) throws -> String {
         let safe = SafeName.file(name)
         var n = 1
         while true {

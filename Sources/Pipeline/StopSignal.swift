@@ -6,6 +6,7 @@ import Darwin
 
 /// SIGINT and SIGTERM ask the pipeline to stop after the file in hand.
 public enum StopSignal {
+    // Sound: a sig_atomic_t written only by the handler (async-signal-safe) and read elsewhere.
     nonisolated(unsafe) private static var flag: sig_atomic_t = 0
 
     /// Installs the handlers (without SA_RESTART, so a waiting `poll` wakes up).

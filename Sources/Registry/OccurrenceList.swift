@@ -5,21 +5,7 @@ import Model
 /// they cover beside them for the index.
 enum OccurrenceList {
     static func encode(_ occurrences: [Occurrence]) -> String {
-        // Written in place: at most 23 bytes a window («;» and «start..due»).
-        String(unsafeUninitializedCapacity: occurrences.count * 23) { bytes in
-            var n = 0
-            for (i, o) in occurrences.enumerated() {
-                if i > 0 { bytes[n] = UInt8(ascii: ";"); n += 1 }
-                if let start = o.start {
-                    start.writeISO(into: UnsafeMutableBufferPointer(rebasing: bytes[n..<n + 10]))
-                    bytes[n + 10] = UInt8(ascii: "."); bytes[n + 11] = UInt8(ascii: ".")
-                    n += 12
-                }
-                o.due.writeISO(into: UnsafeMutableBufferPointer(rebasing: bytes[n..<n + 10]))
-                n += 10
-            }
-            return n
-        }
+        occurrences.map { o in (o.start.map { $0.iso + ".." } ?? "") + o.due.iso }.joined(separator: ";")
     }
 
     /// The earliest day an occurrence starts (or falls due) and the latest due day; `nil` without occurrences.

@@ -28,11 +28,18 @@ public struct Submission: Sendable {
     /// The first `file.*` diagnostic of a rejected file.
     public var reason: Diagnostic?
     public var export: Export?
+    /// The inbox subfolder the file came from (`Школа 5`), a hint of its organisation; `nil` at the top.
+    public var folder: String?
+    /// Where the input lies until it is put at `storedPath` (an absolute path in the recording
+    /// process's own folder), so that another process can finish the move if this one dies.
+    public var sourcePath: String?
 
     public init(sha256: String, name: String, size: Int, receivedAt: String, modifiedAt: Double,
                 outcome: InputOutcome, converted: Bool = false, organization: String? = nil, storedPath: String,
                 exportPath: String? = nil, protocolPath: String? = nil, reasonPath: String? = nil,
-                reason: Diagnostic? = nil, export: Export? = nil) {
+                reason: Diagnostic? = nil, export: Export? = nil, folder: String? = nil, sourcePath: String? = nil) {
+        self.folder = folder
+        self.sourcePath = sourcePath
         self.sha256 = sha256
         self.name = name
         self.size = size
@@ -61,6 +68,9 @@ public struct KnownInput: Sendable, Hashable {
     public var converted: Bool
     public var organization: String?
     public var storedPath: String
+    public var folder: String?
+    /// Where the input lay before it was moved (see `Submission.sourcePath`); `nil` in rows of older versions.
+    public var sourcePath: String?
     public var moved: Bool
 }
 

@@ -5,143 +5,100 @@ import Text
 
 /// History between runs: an SQLite database (GRDB) in the output folder.
 ///
-/// Writes are serialised by GRDB; a file's record is one transaction (`transaction`), so a
-/// file is either fully known to the registry or not at all.
-public final class Registry: Sendable {
+/// A file's record is one transaction (`transaction`), so a file is either fully known to the
+/// registry or not at all. Write transactions are IMMEDIATE (GRDB's default for writes): several
+/// processes may share one registry, each transaction waiting its turn instead of failing on a
+/// snapshot another process overtook. Opening migrates the file under a lock beside it, so that
+/// only one process ever applies a migration.
+public final class Registry: RegistryStore {
     /// The database file's name inside the output folder.
     public static let fileName = "kartograf.sqlite"
+    /// The last migration this version knows: the registry's schema version.
+    public static var schemaVersion: String { Schema.migrator.migrations.last ?? "" }
+    /// How long a transaction waits for another process's to end.
+    static let busyTimeout: TimeInterval = 60
 
+    /// The database file (`:memory:` for a registry in memory), as messages name it.
+    public let path: String
     let writer: any DatabaseWriter
-    /// The digests recorded, for `mayKnow`.
-    private let digests = DigestFilter()
-    /// Checkpoints off the commit path (`nil` in memory).
-    let checkpointer: Checkpointer?
 
     /// Opens (creating and migrating as needed) the registry at `path`.
-    public convenience init(path: String) throws {
-        try self.init(path: path, checkpointAfter: Checkpointer.standardThreshold)
-    }
-
-    /// `checkpointAfter`: log frames after which a checkpoint starts (small in tests).
-    init(path: String, checkpointAfter frames: Int32) throws {
-        let checkpointer = Checkpointer(path: path, threshold: frames)
+    public init(path: String) throws {
+        self.path = path
         var configuration = Configuration()
         configuration.prepareDatabase { db in
             // WAL with NORMAL sync survives a killed process; only power loss may drop the last commits.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             // Sorting space stays in memory: nothing is written outside the output folder.
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
-            if !db.configuration.readonly { checkpointer.attach(to: db) }
         }
-        configuration.busyMode = .timeout(10)
-        let pool = try DatabasePool(path: path, configuration: configuration)
-        checkpointer.pool = pool
-        writer = pool
-        self.checkpointer = checkpointer
-        try Schema.migrator.migrate(pool)
+        configuration.busyMode = .timeout(Self.busyTimeout)
+        do {
+            writer = try FileLock.exclusively(path + "-lock") {
+                let pool = try DatabasePool(path: path, configuration: configuration)
+                try Self.migrate(pool, path: path)
+                return pool
+            }
+        } catch {
+            throw RegistryError.wrap(error, path: path)
+        }
     }
 
     /// A registry in memory, for tests.
     public init() throws {
+        path = ":memory:"
         let queue = try DatabaseQueue()
         writer = queue
-        checkpointer = nil
-        try Schema.migrator.migrate(queue)
+        try Self.migrate(queue, path: path)
     }
 
-    deinit { checkpointer?.close() }
+    /// Brings the schema up to date; refuses a file a newer kartograf has migrated further.
+    private static func migrate(_ writer: any DatabaseWriter, path: String) throws {
+        let migrator = Schema.migrator
+        let known = Set(migrator.migrations)
+        let unknown = try writer.read { db in try migrator.appliedIdentifiers(db) }.subtracting(known)
+        guard unknown.isEmpty else { throw RegistryError.newerSchema(path: path, migrations: unknown.sorted()) }
+        try migrator.migrate(writer)
+    }
 
-    /// Waits for a checkpoint under way (tests).
-    func waitForCheckpoint() { checkpointer?.wait() }
-
-    /// Whether the log is being copied back on the writer, so that a transaction started now
-    /// would wait for it (milliseconds: its fsyncs). A caller with other work does that first.
-    public var isCopyingLog: Bool { checkpointer?.isCopyingOnWriter ?? false }
+    /// Runs `body`, giving a GRDB error the registry's Russian reading.
+    private func guarded<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch { throw RegistryError.wrap(error, path: path) }
+    }
 
     /// Names of the migrations applied, oldest first.
     public func appliedMigrations() throws -> [String] {
-        try writer.read { db in try Schema.migrator.appliedMigrations(db) }
+        try guarded { try writer.read { db in try Schema.migrator.appliedMigrations(db) } }
     }
 
     // MARK: Inputs
 
     /// Runs `body` in one write transaction: everything it records commits together or not at all.
-    public func transaction<T>(_ body: (RegistryTransaction) throws -> T) throws -> T {
-        try writer.write { db in try body(RegistryTransaction(db: db, digests: digests)) }
+    public func transaction<T>(_ body: (any RegistryRecording) throws -> T) throws -> T {
+        try guarded { try writer.write { db in try body(RegistryTransaction(db: db)) } }
     }
 
     /// Runs `body`'s look-ups in one read transaction (it must not record).
-    public func read<T>(_ body: (RegistryTransaction) throws -> T) throws -> T {
-        try writer.read { db in try body(RegistryTransaction(db: db)) }
-    }
-
-    /// Whether these bytes may have arrived before: `false` is certain for every arrival recorded
-    /// before the first question or through this object since (`DigestFilter`); `true` is a
-    /// question for `firstArrival`.
-    public func mayKnow(sha256: String) -> Bool {
-        digests.mayContain(sha256) {
-            try writer.read { db in try String.fetchAll(db, sql: "SELECT sha256 FROM input") }
-        }
-    }
-
-    /// The first arrival of these bytes, if any. One SELECT sees one state of the database by
-    /// itself, so it runs without the BEGIN and COMMIT of a read transaction around it.
-    public func firstArrival(sha256: String) throws -> KnownInput? {
-        try writer.unsafeRead { db in try RegistryTransaction(db: db).firstArrival(sha256: sha256) }
-    }
-
-    /// Arrivals recorded but whose file was not yet moved out of the inbox (a run
-    /// interrupted between its commit and its move).
-    public func pendingMoves() throws -> [KnownInput] {
-        try writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM input WHERE moved = 0 ORDER BY id").map(KnownInput.init(row:))
-        }
-    }
-
-    /// Records one arrival in a transaction of its own (see `RegistryTransaction.record`).
-    @discardableResult
-    public func record(_ s: Submission) throws -> Int64 {
-        try transaction { try $0.record(s) }
-    }
-
-    /// Notes that the input of a recorded arrival now lies at its `storedPath`.
-    public func markMoved(id: Int64) throws {
-        try transaction { try $0.markMoved(ids: [id]) }
+    public func read<T>(_ body: (any RegistryLookups) throws -> T) throws -> T {
+        try guarded { try writer.read { db in try body(RegistryTransaction(db: db)) } }
     }
 
     // MARK: Organisations
 
-    /// What identifies an organisation across spellings: letters and digits only, lower case, «ё» as «е»
-    /// («МБОУ лицей №1 г. Пролетарска» and «МБОУ Лицей № 1 г.Пролетарска» are one).
+    /// What identifies an organisation across spellings: letters, marks and digits only, lower case,
+    /// «ё» as «е» («МБОУ лицей №1 г. Пролетарска» and «МБОУ Лицей № 1 г.Пролетарска» are one).
     public static func organizationKey(_ name: String) -> String {
-        plainOrganizationKey(name) ?? unicodeOrganizationKey(name)
-    }
-
-    /// The key by Unicode's own case mapping and letter classes: the definition.
-    static func unicodeOrganizationKey(_ name: String) -> String {
-        String(name.lowercased().replacingOccurrences(of: "ё", with: "е").unicodeScalars
-            .filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))
-    }
-
-    /// The same key for a name of plain scalars (Model's `PlainScalars`: ASCII, basic Cyrillic,
-    /// the usual punctuation), mapped scalar by scalar; `nil` for anything else, which takes the
-    /// Unicode path. Foundation's case mapping and character sets are slow on Linux and this
-    /// runs for every file of a batch.
-    static func plainOrganizationKey(_ name: String) -> String? {
-        var name = name
-        return name.withUTF8 { bytes -> String? in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
-            var i = 0
-            while i < bytes.count {
-                guard let (scalar, width) = PlainScalars.decode(bytes, i) else { return nil }
-                i += width
-                guard PlainScalars.isLetter(scalar) || PlainScalars.isNumber(scalar) else { continue }
-                let lower = PlainScalars.lowercased(scalar)
-                PlainScalars.append(lower == 0x0451 ? 0x0435 : lower, to: &out)  // ё as е
+        var key = String.UnicodeScalarView()
+        for scalar in name.lowercased().unicodeScalars {
+            switch scalar.properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                 .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber:
+                key.append(scalar == "ё" ? "е" : scalar)
+            default:
+                continue
             }
-            return String(decoding: out, as: UTF8.self)
         }
+        return String(key)
     }
 
     // MARK: Queries
@@ -149,7 +106,7 @@ public final class Registry: Sendable {
     /// Every organisation with its current roadmap and diagnostics by severity, by name
     /// (documents naming no organisation last, as `organization == nil`).
     public func organizations() throws -> [OrganizationStatus] {
-        try writer.read { db in
+        try guarded { try writer.read { db in
             let names = try String?.fetchAll(db, sql: """
                 SELECT DISTINCT organization FROM input WHERE outcome = 'processed'
                 ORDER BY organization IS NULL, organization
@@ -174,26 +131,26 @@ public final class Registry: Sendable {
                 return OrganizationStatus(organization: name, currentRoadmap: current, earlierRoadmaps: earlier,
                                           inputs: inputs, diagnostics: diagnostics[name] ?? [:])
             }
-        }
+        } }
     }
 
     /// The organisation's current roadmap.
     public func currentRoadmap(organization: String?) throws -> DocumentSummary? {
-        try writer.read { db in try Self.roadmaps(db, organization: organization, currentOnly: true).first }
+        try guarded { try writer.read { db in try Self.roadmaps(db, organization: organization, currentOnly: true).first } }
     }
 
     /// Every roadmap version of the organisation, newest first; the first is current.
     public func roadmapHistory(organization: String?) throws -> [DocumentSummary] {
-        try writer.read { db in try Self.roadmaps(db, organization: organization, currentOnly: false) }
+        try guarded { try writer.read { db in try Self.roadmaps(db, organization: organization, currentOnly: false) } }
     }
 
     /// The organisation's most recent report (by the file's modification time).
     public func latestReport(organization: String?) throws -> DocumentSummary? {
-        try writer.read { db in
+        try guarded { try writer.read { db in
             try Row.fetchOne(db, sql: Self.documentSelect + """
                 WHERE d.kind = 'report' AND d.organization IS ? ORDER BY d.modifiedAt DESC, d.id DESC LIMIT 1
                 """, arguments: [organization]).map(DocumentSummary.init(row:))
-        }
+        } }
     }
 
     /// Items (of an organisation, when given) of current roadmaps (and of every other non-superseded document) with an
@@ -217,7 +174,7 @@ public final class Registry: Sendable {
         }
         let finalSQL = sql
         let finalArguments = arguments
-        let found = try writer.read { db in
+        let found = try guarded { try writer.read { db in
             try Row.fetchAll(db, sql: finalSQL, arguments: finalArguments).flatMap { row -> [(DueItem, Int)] in
                 guard let kind = DocumentKind(rawValue: row["kind"]) else { return [] }
                 let position: Int = row["position"]
@@ -231,7 +188,7 @@ public final class Registry: Sendable {
                          position)
                     }
             }
-        }
+        } }
         // By due day, then organisation (none first), document and the item's place in it.
         return found.sorted { a, b in
             let (x, y) = (a.0, b.0)
@@ -270,13 +227,13 @@ public final class Registry: Sendable {
 
     /// Counts of arrivals by outcome.
     public func inputCounts() throws -> [InputOutcome: Int] {
-        try writer.read { db in
+        try guarded { try writer.read { db in
             var counts: [InputOutcome: Int] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT outcome, count(*) AS n FROM input GROUP BY outcome") {
                 if let o = InputOutcome(rawValue: row["outcome"]) { counts[o] = row["n"] }
             }
             return counts
-        }
+        } }
     }
 
     static let documentSelect = """
@@ -304,6 +261,8 @@ extension KnownInput {
         converted = row["converted"]
         organization = row["organization"]
         storedPath = row["storedPath"]
+        folder = row["folder"]
+        sourcePath = row["sourcePath"]
         moved = row["moved"]
     }
 }

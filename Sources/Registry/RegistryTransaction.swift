@@ -9,10 +9,8 @@ import Text
 /// of inputs moved since are one commit; `Registry.read` gives one for look-ups alone.
 /// `Registry.firstArrival`, `record` and `markMoved` are the one-call forms the pipeline's
 /// other steps and the tests use.
-public struct RegistryTransaction {
+public struct RegistryTransaction: RegistryRecording {
     let db: Database
-    /// Told of every digest recorded (transactions for writing only).
-    var digests: DigestFilter? = nil
 
     // MARK: Look-ups
 
@@ -28,12 +26,28 @@ public struct RegistryTransaction {
         return try paths.contains { try Bool.fetchOne(statement, arguments: [$0]) ?? false }
     }
 
+    /// Every path recorded files own that starts with `prefix` (a folder of the output, with its `/`).
+    public func claimedPaths(under prefix: String) throws -> Set<String> {
+        try String.fetchSet(db, sql: "SELECT path FROM claimedPath WHERE substr(path, 1, ?) = ?",
+                            arguments: [prefix.unicodeScalars.count, prefix])
+    }
+
+    /// Arrivals whose input is not yet at its `storedPath`, oldest first.
+    public func pendingMoves() throws -> [KnownInput] {
+        try Row.fetchAll(db, sql: "SELECT * FROM input WHERE moved = 0 ORDER BY id").map(KnownInput.init(row:))
+    }
+
     /// The spelling under which the registry first met this organisation, or `name` when it is new;
     /// so that every version of a school's roadmap lands in one folder and supersedes the last.
     public func canonicalOrganization(_ name: String) throws -> String {
         try String.fetchOne(db.cachedStatement(sql: """
             SELECT organization FROM input WHERE organizationKey = ? AND organization IS NOT NULL ORDER BY id LIMIT 1
             """), arguments: [Registry.organizationKey(name)]) ?? name
+    }
+
+    /// The content hash of every first arrival.
+    public func recordedDigests() throws -> Set<String> {
+        try String.fetchSet(db, sql: "SELECT sha256 FROM input WHERE outcome != 'duplicate'")
     }
 
     /// Every organisation name recorded, in the order first met.
@@ -49,43 +63,26 @@ public struct RegistryTransaction {
     /// roadmap of an organisation supersede the older one. Returns the arrival's id.
     @discardableResult
     public func record(_ s: Submission) throws -> Int64 {
-        digests?.insert(s.sha256)
         var duplicateOf: Int64?
         if s.outcome == .duplicate {
             duplicateOf = try Int64.fetchOne(
                 db, sql: "SELECT id FROM input WHERE sha256 = ? AND outcome != 'duplicate'", arguments: [s.sha256])
         }
-        var input = try RowInsert(db.cachedStatement(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO input (sha256, name, size, receivedAt, modifiedAt, outcome, reasonCode, reason, converted,
                                organization, organizationKey, storedPath, exportPath, protocolPath, reasonPath,
-                               moved, duplicateOf)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)
-            """), in: db)
-        input.text(s.sha256)
-        input.text(s.name)
-        input.integer(s.size)
-        input.text(s.receivedAt)
-        input.real(s.modifiedAt)
-        input.text(s.outcome.rawValue)
-        input.text(s.reason?.code.rawValue)
-        input.text(s.reason?.message)
-        input.integer(s.converted ? 1 : 0)
-        input.text(s.organization)
-        input.text(s.organization.map(Registry.organizationKey))
-        input.text(s.storedPath)
-        input.text(s.exportPath)
-        input.text(s.protocolPath)
-        input.text(s.reasonPath)
-        input.integer(duplicateOf)
-        try input.run()
+                               moved, duplicateOf, folder, sourcePath)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)
+            """).execute(arguments: [
+                s.sha256, s.name, s.size, s.receivedAt, s.modifiedAt, s.outcome.rawValue, s.reason?.code.rawValue,
+                s.reason?.message, s.converted, s.organization, s.organization.map(Registry.organizationKey),
+                s.storedPath, s.exportPath, s.protocolPath, s.reasonPath, duplicateOf, s.folder, s.sourcePath,
+            ])
         let inputId = db.lastInsertedRowID
 
         let claim = try db.cachedStatement(sql: "INSERT OR REPLACE INTO claimedPath (path, inputId) VALUES (?, ?)")
         for path in [s.storedPath, s.exportPath, s.protocolPath, s.reasonPath].compactMap({ $0 }) {
-            var row = RowInsert(claim, in: db)
-            row.text(path)
-            row.integer(inputId)
-            try row.run()
+            try claim.execute(arguments: [path, inputId])
         }
         guard s.outcome != .duplicate, let export = s.export else { return inputId }
 
@@ -98,17 +95,10 @@ public struct RegistryTransaction {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for d in export.diagnostics {
-            var row = RowInsert(diagnostic, in: db)
-            row.integer(inputId)
-            row.integer(d.document)
-            row.integer(d.section)
-            row.text(d.item)
-            row.text(d.code.rawValue)
-            row.text(d.severity.rawValue)
-            row.text(d.field?.rawValue)
-            row.text(d.text)
-            row.text(d.message)
-            try row.run()
+            try diagnostic.execute(arguments: [
+                inputId, d.document, d.section, d.item, d.code.rawValue, d.severity.rawValue, d.field?.rawValue,
+                d.text, d.message,
+            ])
         }
         return inputId
     }
@@ -116,22 +106,15 @@ public struct RegistryTransaction {
     private func insert(_ document: Document, position: Int, organization: String?, inputId: Int64,
                         modifiedAt: Double) throws {
         let items = document.allItems
-        var row = try RowInsert(db.cachedStatement(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO document (inputId, position, kind, title, organization, statedOrganization, periodFrom, periodTo,
                                   itemCount, modifiedAt)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """), in: db)
-        row.integer(inputId)
-        row.integer(position)
-        row.text(document.kind.rawValue)
-        row.text(document.title)
-        row.text(organization)
-        row.text(TextNormalizer.singleLine(document.organization))
-        row.text(document.period?.from.iso)
-        row.text(document.period?.to.iso)
-        row.integer(items.count)
-        row.real(modifiedAt)
-        try row.run()
+            """).execute(arguments: [
+                inputId, position, document.kind.rawValue, document.title, organization,
+                TextNormalizer.singleLine(document.organization), document.period?.from.iso, document.period?.to.iso,
+                items.count, modifiedAt,
+            ])
         let documentId = db.lastInsertedRowID
 
         let insertItem = try db.cachedStatement(sql: """
@@ -143,22 +126,12 @@ public struct RegistryTransaction {
             let item = entry.item
             let occurrences = item.deadline.occurrences
             let span = OccurrenceList.span(occurrences)
-            var row = RowInsert(insertItem, in: db)
-            row.integer(documentId)
-            row.integer(index)
-            row.integer(entry.section)
-            row.text(document.sections[entry.section].title)
-            row.text(item.number)
-            row.text(item.activity)
-            row.text(item.deadline.text)
-            row.text(item.deadline.kinds.map(\.rawValue).joined(separator: ","))
-            row.text(item.responsibles.map { $0.expansion ?? $0.text }.joined(separator: "; "))
-            row.text(item.result)
-            row.text(item.outcome)
-            row.text(OccurrenceList.encode(occurrences))
-            row.text(span?.first.iso)
-            row.text(span?.lastDue.iso)
-            try row.run()
+            try insertItem.execute(arguments: [
+                documentId, index, entry.section, document.sections[entry.section].title, item.number, item.activity,
+                item.deadline.text, item.deadline.kinds.map(\.rawValue).joined(separator: ","),
+                item.responsibles.map { $0.expansion ?? $0.text }.joined(separator: "; "), item.result, item.outcome,
+                OccurrenceList.encode(occurrences), span?.first.iso, span?.lastDue.iso,
+            ])
         }
 
         // A roadmap of a named organisation supersedes the one it had, unless it is older.
@@ -181,7 +154,7 @@ public struct RegistryTransaction {
 
     /// Notes that the inputs of these recorded arrivals now lie at their `storedPath`.
     public func markMoved(ids: [Int64]) throws {
-        let statement = try db.cachedStatement(sql: "UPDATE input SET moved = 1 WHERE id = ?")
+        let statement = try db.cachedStatement(sql: "UPDATE input SET moved = 1, sourcePath = NULL WHERE id = ?")
         for id in ids { try statement.execute(arguments: [id]) }
     }
 }

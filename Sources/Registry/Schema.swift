@@ -162,8 +162,8 @@ enum Schema {
         }
         // Plain integer keys instead of AUTOINCREMENT. AUTOINCREMENT only keeps the ids of
         // deleted rows from coming back, and the registry deletes none; but it made every insert
-        // look up and rewrite the table's row in `sqlite_sequence`: a page written per file and
-        // about a fortieth of a file's instructions. SQLite cannot alter that, so the four tables
+        // look up and rewrite the table's row in `sqlite_sequence`: a page written per file.
+        // SQLite cannot alter that, so the four tables
         // are rebuilt (same columns in the same order, same indexes; foreign keys are checked
         // when the migration ends).
         migrator.registerMigration("v5: plain integer keys") { db in
@@ -206,6 +206,15 @@ enum Schema {
                 INSERT INTO diagnostic_new SELECT * FROM diagnostic;
                 DROP TABLE diagnostic;
                 ALTER TABLE diagnostic_new RENAME TO diagnostic;
+                """)
+        }
+        // Where an input came from and where it lies until moved: the inbox subfolder it was found
+        // in (a hint of its organisation), and the absolute path in the recording process's own
+        // folder, so that another process can finish the move of one that died.
+        migrator.registerMigration("v6: inbox folders and sources") { db in
+            try db.execute(sql: """
+                ALTER TABLE input ADD COLUMN folder TEXT;
+                ALTER TABLE input ADD COLUMN sourcePath TEXT;
                 """)
         }
         return migrator

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import JSON
 import Model
+import Pipeline
 import Templates
 
 /// `kartograf fill TEMPLATE.docx DATA.json -o OUT.docx`: fills any template from any JSON.
@@ -23,14 +24,18 @@ struct FillCommand: ParsableCommand {
     var allowMissing = false
 
     func run() throws {
-        guard FileManager.default.fileExists(atPath: template) else {
-            throw ValidationError("Шаблон «\(template)» не найден.")
-        }
+        try checkTemplateFile(template)
+        if let problem = OutputFile.problem(output) { throw ValidationError(problem) }
         let values = try readJSON(data)
-        let doc = try DocxTemplate(path: template)
+        let doc = try openTemplate(template)
         do {
             let bytes = try doc.fill(values, checkNames: !allowMissing)
-            try Data(bytes).write(to: URL(fileURLWithPath: output), options: .atomic)
+            do {
+                try OutputFile.write(bytes, to: output)
+            } catch {
+                printError(error.description)
+                throw ExitCode(error.stopsTheRun ? 3 : 1)
+            }
             printError("Готово: «\(output)».")
         } catch let error as TemplateError {
             printError(TemplateReportText.render(TemplateReport(faults: error.faults), template: doc.name, checkedNames: true)

@@ -1,11 +1,16 @@
 import ArgumentParser
 import Foundation
+import Registry
+
+/// The release, as `kartograf --version` says it.
+let kartografVersion = "0.9.0"
 
 /// The command line: a thin shell over the libraries (`cli.md`).
 struct Kartograf: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kartograf",
         abstract: "Проверка и разбор дорожных карт наставничества из файлов Word.",
+        version: "kartograf \(kartografVersion) (схема реестра: \(Registry.schemaVersion))",
         subcommands: [
             ExtractCommand.self, DumpCommand.self, DeadlineCommand.self, ResponsiblesCommand.self,
             RunCommand.self, WatchCommand.self, StatusCommand.self,

@@ -4,6 +4,7 @@ import JSON
 import Model
 import Organisations
 import Pipeline
+import Registry
 import Reports
 import Templates
 import Text
@@ -26,7 +27,9 @@ struct QuarterlyReportCommand: ParsableCommand {
     @Option(help: "Только эта организация.")
     var org: String?
 
-    @Option(help: "Папка для результатов (по умолчанию output/quarterly/<квартал>/).")
+    @OptionGroup var home: HomeOption
+
+    @Option(help: "Папка для результатов (по умолчанию «Квартальные отчёты/<квартал>» в папке результатов).")
     var out: String?
 
     @Option(help: "Дата формирования ГГГГ-ММ-ДД (по умолчанию сегодня).")
@@ -35,11 +38,14 @@ struct QuarterlyReportCommand: ParsableCommand {
     @Option(help: "Папка с выгрузками roadmap-export/1 (.json) вместо реестра.")
     var exports: String?
 
-    @Option(help: "Папка результатов «kartograf run» с реестром (по умолчанию output).")
-    var from: String = "output"
+    @Option(help: "Папка результатов «kartograf run» с реестром (по умолчанию — домашняя папка).")
+    var from: String?
 
-    @Option(help: "Папка шаблонов (quarterly.docx); по умолчанию samples/templates.")
-    var templates: String = "samples/templates"
+    @Option(help: "Папка шаблонов (quarterly.docx); по умолчанию — из $KARTOGRAF_DATA_DIR, «Шаблоны» домашней папки или установленные с программой.")
+    var templates: String?
+
+    @Flag(help: "Не делать отчёты .docx, только данные .json и сводку (когда шаблона нет).")
+    var withoutDocx = false
 
     @Option(help: "Список организаций муниципалитета (CSV или текст); по умолчанию «организации.csv» в папке --from, если он там есть.")
     var roster: String?
@@ -68,7 +74,8 @@ struct QuarterlyReportCommand: ParsableCommand {
     func run() throws {
         let quarter = Quarter(quarter)!
         let day = today.flatMap(Day.init(iso:)) ?? Self.currentDay()
-        let directory = out ?? "output/quarterly/\(quarter)"
+        let from = self.from ?? home.resolved.root
+        let directory = out ?? PathText.appending(PathText.appending(from, Home.quarterlyFolder), "\(quarter)")
         let source: QuarterlyInputSource
         if let synthetic {
             source = SyntheticSource(count: synthetic)
@@ -80,7 +87,13 @@ struct QuarterlyReportCommand: ParsableCommand {
                                              roster: try loadRoster(roster, defaultFolder: from))
         }
 
-        let inputs = try source.inputs(for: quarter, organization: org)
+        let inputs: Checked<[QuarterlyInput]>
+        do {
+            inputs = try source.inputs(for: quarter, organization: org)
+        } catch let error as RegistryError {
+            printError(error.description)
+            throw ExitCode(error.isBusyOrFull ? 3 : 1)
+        }
         for d in inputs.diagnostics { printError(d.message) }
         if inputs.value.isEmpty {
             printError("Нет организаций с дорожной картой: отчёт за \(quarter.russian) не сформирован.")
@@ -94,7 +107,14 @@ struct QuarterlyReportCommand: ParsableCommand {
                                      fillSubmission: try filler("quarterly.docx", what: "квартальные отчёты .docx"),
                                      fillSummary: try filler("summary.docx", what: "сводный отчёт .docx"),
                                      settings: departmentSettings(output: directory))
-        let outcome = try report.write(inputs.value, to: directory)
+        // The quarter's folder is replaced whole: written beside, then put in place.
+        let outcome: Checked<QuarterlyReport.Outcome>
+        do {
+            outcome = try FolderReplacement.replace(directory) { staging in try report.write(inputs.value, to: staging) }
+        } catch let error as PipelineError {
+            printError("Отчёт за \(quarter.russian) не записан: \(error.description)")
+            throw ExitCode(error.stopsTheRun ? 3 : 1)
+        }
         for d in outcome.diagnostics { printError(d.message) }
 
         let subs = outcome.value.submissions
@@ -108,13 +128,16 @@ struct QuarterlyReportCommand: ParsableCommand {
         printOut("Результаты: \(directory)/ (\(outcome.value.files.filter { $0.hasPrefix("summary.") }.joined(separator: ", ")), \(subs.count) × .json)")
     }
 
-    /// Fills the methodist's template `name`; nil when there is none, a usage error listing
-    /// every fault when it cannot be filled.
+    /// Fills the methodist's template `name`; nil (data only) with `--without-docx`. A template
+    /// that is missing, or cannot be filled (every fault listed), stops the command with exit 1.
     func filler(_ name: String, what: String) throws -> ((JSONValue) throws -> [UInt8])? {
-        let path = PathText.appending(templates, name)
-        guard FileManager.default.fileExists(atPath: path) else {
-            printError("Шаблон «\(path)» не найден: \(what) не сформированы.")
-            return nil
+        if withoutDocx { return nil }
+        guard let path = TemplateLocation.find(name, folder: templates, home: home.resolved),
+              FileManager.default.fileExists(atPath: path) else {
+            let looked = templates.map { "«\($0)»" } ?? "$KARTOGRAF_DATA_DIR, «\(Home.templatesFolder)» домашней папки и у программы"
+            printError("Шаблон \(name) не найден (искали: \(looked)): \(what) не сформированы. Укажите папку шаблонов "
+                       + "в --templates или запустите с --without-docx, чтобы сделать только данные .json и сводные таблицы.")
+            throw ExitCode(1)
         }
         // Compiled once, filled for every organisation.
         let template = try DocxTemplate(path: path).prepare()

@@ -13,12 +13,17 @@ struct RunCommand: ParsableCommand {
             Для каждого файла в папке организации (ВЫХОД/Организации/…) появляются выгрузка JSON и протокол \
             проверки; сам файл переносится в ВЫХОД/Обработанные, а нечитаемый — в ВЫХОД/Отклонённые рядом с \
             объяснением причины. Повторно присланные файлы узнаются и не обрабатываются заново.
-            Код выхода: 0 — все файлы обработаны, 1 — часть отклонена, 2 — неверный вызов.
+            Файлы во вложенных папках тоже обрабатываются (имя папки сохраняется как подсказка организации); \
+            файлы блокировки Word, временные и скрытые файлы остаются во входящих и перечисляются в итоге.
+            Несколько процессов (run, watch, report) могут работать с одной папкой одновременно: каждый файл \
+            достаётся ровно одному из них.
+            Код выхода: 0 — все файлы обработаны, 1 — часть отклонена или не обработана, 2 — неверный вызов, \
+            3 — обработка остановлена досрочно (нет места на диске, реестр недоступен).
             """)
 
     @OptionGroup var folder: FolderOptions
 
-    @Argument(help: "Папка входящих файлов (по умолчанию samples/inbox; оттуда файлы копируются, а не переносятся).")
+    @Argument(help: "Папка входящих файлов (по умолчанию «Входящие» домашней папки).")
     var inbox: String?
 
     @Flag(name: .long, help: "Вывести итог в JSON на стандартный вывод.")
@@ -33,26 +38,20 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         StopSignal.install()
-        // The default inbox holds the shipped samples: they are copied so that they stay as in git.
-        let inbox = self.inbox ?? "samples/inbox"
-        let keepInputs = folder.keepInputs || self.inbox == nil
+        let inbox = try self.inbox ?? homeInbox(folder.home.resolved)
+        let roster = try loadRoster(folder.roster, defaultFolder: folder.output, keep: true)
         let pipeline: FolderPipeline
         do {
             pipeline = try FolderPipeline(options: PipelineOptions(
-                inbox: inbox, output: folder.out, keepInputs: keepInputs,
+                inbox: inbox, output: folder.output, keepInputs: folder.keepInputs,
                 workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-                protocolWriters: protocolWriters(templates: folder.templates, output: folder.out),
-                roster: loadRoster(folder.roster, defaultFolder: folder.out, keep: true)))
-        } catch let error as ValidationError {
-            printError(error.message)
-            throw ExitCode(2)
+                protocolWriters: protocolWriters(templates: folder.protocolTemplates, output: folder.output), roster: roster))
         } catch {
-            printError("\(error)")
-            throw ExitCode(2)
+            printError(error.description)
+            throw ExitCode(error.stopsTheRun ? 3 : 2)
         }
-        let files = pipeline.pendingInputs()
+        defer { pipeline.close() }
         let onTerminal = isatty(2) == 1
-        if onTerminal { printError("Файлов во входящих «\(inbox)»: \(files.count).") }
         let meter = ProgressLine()
         let lastDraw = LastDraw()
         let draw: @Sendable (Int, Int) -> Void = { done, total in
@@ -60,23 +59,49 @@ struct RunCommand: ParsableCommand {
             let line = "\r\u{1B}[K" + meter.text(done: done, total: total)
             FileHandle.standardError.write(Data(line.utf8))
         }
-        let summary = pipeline.run(files: files, progress: onTerminal ? draw : nil,
-                                   shouldStop: { StopSignal.requested })
-        if onTerminal && !files.isEmpty { FileHandle.standardError.write(Data("\n".utf8)) }
+        let summary = pipeline.runInbox(progress: onTerminal ? draw : nil, shouldStop: { StopSignal.requested })
+        if onTerminal && !summary.files.isEmpty { FileHandle.standardError.write(Data("\n".utf8)) }
         if StopSignal.requested { printError("Остановлено по сигналу; необработанные файлы остались во входящих.") }
         printError(summary.text)
+        if summary.files.isEmpty && summary.ignored.isEmpty { printError("Во входящих «\(inbox)» нет файлов.") }
+        printError(closingLines(summary, output: folder.output))
         if json { printOut(JSONWriter().string(summary.json)) }
         if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
     }
 }
 
-/// The check protocol in both forms, from the methodist's template when it can be filled,
-/// signed by the checker the department's settings (`настройки.json`) name.
-func protocolWriters(templates: String, output: String) -> [any ProtocolWriter] {
+/// Where the results are, and which files have errors in their documents.
+func closingLines(_ summary: RunSummary, output: String) -> String {
+    var lines = ["Результаты — в папке «\(output)»: выгрузки и протоколы в «\(OutputLayout.organizationsFolder)», "
+                 + "исходные файлы в «\(OutputLayout.processedFolder)», отклонённые в «\(OutputLayout.rejectedFolder)»."]
+    let withErrors = summary.filesWithErrors
+    if !withErrors.isEmpty {
+        lines.append("Файлы с ошибками в документах (\(withErrors.count)):")
+        for f in withErrors.prefix(50) {
+            lines.append("  • \(f.file): ошибок \(f.diagnostics[.error] ?? 0) — протокол «\(f.protocolPath ?? "")»")
+        }
+        if withErrors.count > 50 { lines.append("  … и ещё \(withErrors.count - 50).") }
+    }
+    return lines.joined(separator: "\n")
+}
+
+/// The home's inbox, made on first use.
+func homeInbox(_ home: Home) throws -> String {
+    do {
+        try home.prepare()
+    } catch {
+        printError(error.description)
+        throw ExitCode(error.stopsTheRun ? 3 : 2)
+    }
+    return home.inbox
+}
+
+/// The check protocol in both forms, from the methodist's template when there is one that can be filled.
+func protocolWriters(templates: String?, output: String) -> [any ProtocolWriter] {
     let settings = departmentSettings(output: output)
     let (docx, faults) = DocxProtocolWriter.load(templates: templates, signer: settings.checker)
     if !faults.isEmpty {
-        printError("Шаблон протокола в «\(templates)» не заполняется, протоколы сделаны по встроенному шаблону. Ошибки шаблона:")
+        printError("Шаблон протокола в «\(templates ?? "")» не заполняется, протоколы сделаны по встроенному шаблону. Ошибки шаблона:")
         for f in faults { printError("  • \(f)") }
     }
     return [docx, HTMLProtocolWriter(renderer: docx.renderer)]
@@ -91,6 +116,7 @@ func departmentSettings(output: String) -> DepartmentSettings {
 
 /// Throttles the progress line to a few redraws a second.
 final class LastDraw: @unchecked Sendable {
+    // Sound: `last` is only touched while `lock` is held.
     private let lock = NSLock()
     private var last = Date.distantPast
 

@@ -11,19 +11,28 @@ struct StatusCommand: ParsableCommand {
         commandName: "status",
         abstract: "Показать организации: действующая дорожная карта, период, число пунктов, замечания.")
 
-    @Option(name: .long, help: "Папка результатов (где лежит реестр).")
-    var out: String = "output"
+    @OptionGroup var home: HomeOption
+
+    @Option(name: .long, help: "Папка результатов, где лежит реестр (по умолчанию — домашняя папка).")
+    var out: String?
 
     @Flag(name: .long, help: "Вывести в JSON на стандартный вывод.")
     var json = false
 
     func run() throws {
+        let out = self.out ?? home.resolved.root
         let path = OutputLayout(root: out).registry
         guard FileManager.default.fileExists(atPath: path) else {
             printError("В папке «\(out)» нет реестра (\(Registry.fileName)): сначала выполните «kartograf run».")
             throw ExitCode(2)
         }
-        let organizations = try Registry(path: path).organizations()
+        let organizations: [OrganizationStatus]
+        do {
+            organizations = try Registry(path: path).organizations()
+        } catch let error as RegistryError {
+            printError(error.description)
+            throw ExitCode(error.isBusyOrFull ? 3 : 1)
+        }
         if json {
             printOut(JSONWriter().string(.array(organizations.map(\.json))))
             return

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import JSON
 import Model
+import Pipeline
 import Reports
 import Templates
 
@@ -32,13 +33,11 @@ struct TemplateCheckCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        guard FileManager.default.fileExists(atPath: template) else {
-            throw ValidationError("Шаблон «\(template)» не найден.")
-        }
+        try checkTemplateFile(template)
         var schema: TemplateSchema?
         if let data { schema = TemplateSchema(sample: try readJSON(data)) }
         if `protocol` { schema = ProtocolData.schema }
-        let doc = try DocxTemplate(path: template)
+        let doc = try openTemplate(template)
         let report = doc.check(schema: schema)
         if json {
             printOut(JSONWriter().string(report.json))
@@ -63,16 +62,49 @@ struct TemplateDefaultCommand: ParsableCommand {
 
     func run() throws {
         guard name == "protocol" else { throw ValidationError("Неизвестный встроенный шаблон «\(name)»; есть: protocol.") }
+        if let problem = OutputFile.problem(output) { throw ValidationError(problem) }
         let bytes = try DefaultProtocolTemplate.bytes()
-        try Data(bytes).write(to: URL(fileURLWithPath: output), options: .atomic)
+        do {
+            try OutputFile.write(bytes, to: output)
+        } catch {
+            printError(error.description)
+            throw ExitCode(1)
+        }
         printError("Записан шаблон «\(output)» (\(bytes.count) байт).")
     }
 }
 
-/// Reads a JSON file; a missing file is a usage error, bad JSON exits 1 with the reason.
+/// A template path that is missing or a folder is a usage error, said in Russian.
+func checkTemplateFile(_ path: String) throws {
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+        throw ValidationError("Шаблон «\(path)» не найден.")
+    }
+    if isFolder.boolValue { throw ValidationError("Шаблон «\(path)» — это папка, а не файл .docx.") }
+}
+
+/// Opens a template; one that cannot be read exits 1 with the reason in Russian.
+func openTemplate(_ path: String) throws -> DocxTemplate {
+    do {
+        return try DocxTemplate(path: path)
+    } catch {
+        printError("Шаблон «\(path)» не прочитан: \(error). Проверьте, что это документ Word (.docx).")
+        throw ExitCode(1)
+    }
+}
+
+/// Reads a JSON file; a missing file is a usage error, bad JSON (or text not in UTF-8) exits 1 with the reason.
 func readJSON(_ path: String) throws -> JSONValue {
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+        throw ValidationError("Файл данных «\(path)» — это папка, а не файл JSON.")
+    }
     guard let data = FileManager.default.contents(atPath: path) else {
         throw ValidationError("Файл данных «\(path)» не найден или не читается.")
+    }
+    guard String(validating: [UInt8](data), as: UTF8.self) != nil else {
+        printError("Файл данных «\(path)» — не текст в кодировке UTF-8: сохраните его в UTF-8.")
+        throw ExitCode(1)
     }
     do {
         return try JSONParser.parse(bytes: [UInt8](data))

@@ -12,8 +12,8 @@ struct WatchCommand: ParsableCommand {
 
     @OptionGroup var folder: FolderOptions
 
-    @Argument(help: "Папка входящих файлов.")
-    var inbox: String
+    @Argument(help: "Папка входящих файлов (по умолчанию «Входящие» домашней папки).")
+    var inbox: String?
 
     @Flag(name: .long, help: "Выводить по строке JSON на каждый обработанный файл на стандартный вывод.")
     var json = false
@@ -21,35 +21,60 @@ struct WatchCommand: ParsableCommand {
     @Flag(name: .long, help: "Не использовать inotify, а просматривать папку через равные промежутки.")
     var poll = false
 
+    @Option(name: .long, help: "Сколько секунд файл должен не меняться, чтобы считаться скопированным (по умолчанию 1; для сетевых папок больше).")
+    var settle: Double = 1
+
+    @Option(name: .long, help: "Сколько секунд ждать, пока недописанный .docx станет целым архивом, прежде чем отклонить его (по умолчанию 60).")
+    var giveUp: Double = 60
+
+    func validate() throws {
+        if settle < 0 || settle > 3600 { throw ValidationError("--settle: нужно число секунд от 0 до 3600.") }
+        if giveUp < settle { throw ValidationError("--give-up должно быть не меньше --settle.") }
+    }
+
     func run() throws {
         StopSignal.install()
+        let inbox = try self.inbox ?? homeInbox(folder.home.resolved)
+        let roster = try loadRoster(folder.roster, defaultFolder: folder.output, keep: true)
         let pipeline: FolderPipeline
         do {
-            pipeline = try FolderPipeline(options: PipelineOptions(inbox: inbox, output: folder.out, keepInputs: folder.keepInputs,
-                                                                   protocolWriters: protocolWriters(templates: folder.templates, output: folder.out),
-                                                                   roster: loadRoster(folder.roster, defaultFolder: folder.out, keep: true)))
-        } catch let error as ValidationError {
-            printError(error.message)
-            throw ExitCode(2)
+            pipeline = try FolderPipeline(options: PipelineOptions(
+                inbox: inbox, output: folder.output, keepInputs: folder.keepInputs,
+                protocolWriters: protocolWriters(templates: folder.protocolTemplates, output: folder.output), roster: roster))
         } catch {
-            printError("\(error)")
-            throw ExitCode(2)
+            printError(error.description)
+            throw ExitCode(error.stopsTheRun ? 3 : 2)
         }
+        defer { pipeline.close() }
         let watcher = InboxWatcher(folder: inbox, useInotify: !poll)
+        watcher.settle = settle
+        watcher.giveUp = giveUp
         let resumed = pipeline.resumeInterrupted()
         if resumed > 0 { printError("Завершено после прерванного запуска: \(resumed).") }
         printError("Слежу за папкой «\(inbox)» (\(watcher.usesInotify ? "inotify" : "просмотр папки")); "
-                   + "результаты — в «\(folder.out)». Остановка — Ctrl+C.")
+                   + "результаты — в «\(folder.output)». Остановка — Ctrl+C.")
         var count = 0
-        while !StopSignal.requested {
+        var lastResume = Date()
+        while !StopSignal.requested && pipeline.stopReason == nil {
+            // What another process left when it ended (its claims go back into the inbox) is taken over now and then.
+            if Date().timeIntervalSince(lastResume) > 60 {
+                let finished = pipeline.resumeInterrupted()
+                if finished > 0 { printError("Завершено за прерванным процессом: \(finished).") }
+                lastResume = Date()
+            }
             for file in watcher.nextReady() {
                 let report = pipeline.process(file)
-                watcher.markTaken(file)
+                if report.outcome == .postponed { watcher.retry(file) } else { watcher.markTaken(file) }
                 if report.outcome != .vanished { count += 1 }
                 printError(report.line)
                 if json { printOut(JSONWriter(indent: 0).string(report.json)) }
-                if StopSignal.requested { break }
+                if StopSignal.requested || pipeline.stopReason != nil { break }
             }
+        }
+        if let reason = pipeline.stopReason {
+            printError(reason.description)
+            printError("Остановлено. Обработано файлов за сеанс: \(count).")
+            throw ExitCode(3)
         }
         printError("Остановлено. Обработано файлов за сеанс: \(count).")
     }

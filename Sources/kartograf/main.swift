@@ -4,10 +4,10 @@ import Foundation
 
 // A batch allocates and frees the same large buffers (zip windows, XML buffers, outputs)
 // for every file. By default glibc hands the big ones back to the kernel each time and
-// faults them in again: 60,000 page faults for 400 files, a quarter of the time the run
-// spent in the kernel. Keep them in the heap; memory still peaks at what the workers'
-// files need at once (measured: RSS unchanged).
-_ = mallopt(M_MMAP_THRESHOLD, 64 << 20)
+// faults them in again. Keep buffers up to 4 MiB in the heap (those of ordinary files);
+// larger ones, which only a very long document needs (its JSON, its row arrays), are mapped
+// apart and go back to the kernel when freed, so that they do not stay in the heap as garbage.
+_ = mallopt(M_MMAP_THRESHOLD, 4 << 20)
 _ = mallopt(M_TRIM_THRESHOLD, 128 << 20)
 
 // libzip turns every entry's DOS time into a time_t with mktime, and with TZ unset glibc
@@ -22,7 +22,13 @@ do {
 } catch {
     let code = Kartograf.exitCode(for: error)
     if code == .validationFailure {
-        printError(Kartograf.fullMessage(for: error))
+        // Our own usage errors are Russian sentences: shown as they are, with where to find help.
+        if error is ValidationError {
+            printError("Ошибка: \(Kartograf.message(for: error))")
+            printError("Справка: kartograf --help, kartograf <команда> --help.")
+        } else {
+            printError(Kartograf.fullMessage(for: error))
+        }
         exit(2)
     }
     Kartograf.exit(withError: error)

@@ -9,6 +9,7 @@ final class WatcherTests: XCTestCase {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let watcher = InboxWatcher(folder: folder, useInotify: false)
+        watcher.settle = 0.4
         let bytes = TestDocx.roadmap(organization: "Школа")
         let path = folder + "/карта.docx"
         _ = FileManager.default.createFile(atPath: path, contents: Data(bytes.prefix(bytes.count / 2)))

@@ -102,7 +102,7 @@ final class XlsxLibreOfficeTests: XCTestCase {
         XCTAssertEqual(value("Организации", "L\(t)").doubleValue, sum(\.byEvent))
         XCTAssertEqual(value("Организации", "M\(t)").doubleValue, sum(\.undated))
         XCTAssertEqual(value("Организации", "N\(t)").doubleValue, 2, "errors")
-        XCTAssertEqual(value("Организации", "S\(t)").doubleValue, Double(truth.filter(\.late).count))
+        XCTAssertEqual(value("Организации", "T\(t)").doubleValue, Double(truth.filter(\.late).count), "late reports")
 
         // The items sheet's counts: all items, then by reason and by status.
         let items = workbook.sheets[0].rows.count

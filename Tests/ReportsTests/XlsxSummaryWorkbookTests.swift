@@ -17,9 +17,17 @@ final class XlsxSummaryWorkbookTests: XCTestCase {
             XCTAssertEqual(row[3], .integer(t.due))
             XCTAssertEqual(row[4], .integer(t.dueDone))
             XCTAssertEqual(row[10], .integer(t.overdue))
-            XCTAssertEqual(row[18], .text(t.late ? "да" : "нет"))
+            XCTAssertEqual(row[SummaryWorkbook.OrgColumn.late.rawValue], .text(t.late ? "да" : "нет"))
         }
         XCTAssertEqual(orgs.rows[0][1], .text("IV квартал 2024 г."))
+        let state = SummaryWorkbook.OrgColumn.state.rawValue, arrived = SummaryWorkbook.OrgColumn.arrived.rawValue
+        XCTAssertEqual(orgs.columns[state].title, "Отчёт")
+        XCTAssertEqual(orgs.rows.map { $0[state] }, [
+            "представлен в срок", "представлен после срока", "не представлен", "представлен в срок",
+            "представлен в срок", "представлен в срок", "представлен в срок",
+        ].map(XlsxCell.text))
+        XCTAssertEqual(orgs.rows[1][arrived], .date(Q.day("2025-01-15")))
+        XCTAssertEqual(orgs.rows[2][arrived], .empty, "no report")
         XCTAssertEqual(orgs.rows[0][5], .formula(XlsxFormula("IF(D2=0,\"\",E2/D2)", expected: 2.0 / 3, percent: true)))
         XCTAssertEqual(orgs.rows[2][5], .formula(XlsxFormula("IF(D4=0,\"\",E4/D4)", expected: nil, percent: true)))
 
@@ -32,7 +40,8 @@ final class XlsxSummaryWorkbookTests: XCTestCase {
         XCTAssertEqual(totals[5], .formula(XlsxFormula("IF(D9=0,\"\",E9/D9)",
                                                         expected: XlsxScenario.sum(\.dueDone) / XlsxScenario.sum(\.due), percent: true)))
         XCTAssertEqual(totals[13], .formula(XlsxFormula("SUM(N2:N8)", expected: 2)))
-        XCTAssertEqual(totals[18], .formula(XlsxFormula("COUNTIF(S2:S8,\"да\")", expected: 1)))
+        XCTAssertEqual(totals[SummaryWorkbook.OrgColumn.late.rawValue], .formula(XlsxFormula("COUNTIF(T2:T8,\"да\")", expected: 1)))
+        XCTAssertEqual(totals[state], .empty)
 
         let chart = try XCTUnwrap(orgs.chart)
         XCTAssertEqual(chart.labels, submissions.map(\.organization))

@@ -72,9 +72,12 @@ enum XlsxScenario {
 
     static func submissions() -> [QuarterlySubmission] {
         let year = Period.academicYear(2024)!
-        func sub(_ org: String, _ items: [Item], _ reported: [Item], today: String = "2025-01-09") -> QuarterlySubmission {
-            Q.submission(Q.roadmap(items, period: year, org: org),
-                         report: reported.isEmpty ? nil : Q.report(reported, org: org), quarter: quarter, today: today)
+        /// A report arrived on `arrived` (the deadline is 10 January); the summary is made on 20 January.
+        func sub(_ org: String, _ items: [Item], _ reported: [Item], arrived: String = "2025-01-09") -> QuarterlySubmission {
+            let input = QuarterlyInput(organization: org, roadmap: Q.roadmap(items, period: year, org: org),
+                                       report: reported.isEmpty ? nil : Q.report(reported, org: org),
+                                       reportArrived: reported.isEmpty ? nil : Q.day(arrived))
+            return QuarterlySelector().submission(for: input, quarter: Q.quarter(quarter), generatedOn: Q.day("2025-01-20"))
         }
         var tsdt = sub("МБУ ДО ЦДТ", [Q.dated("1", "Конкурс проектов", due: "2024-12-20")],
                        [Q.reported("1", "Конкурс проектов", "Проведено")])
@@ -98,7 +101,7 @@ enum XlsxScenario {
             ], [
                 Q.reported("1", "Педсовет", "Проведён"),
                 Q.reported("2", "Методический день", "Выполнено"),
-            ], today: "2025-01-15"),
+            ], arrived: "2025-01-15"),
             sub("МАОУ Лицей № 3", [
                 Q.continuous("1", "Работа наставнических пар", period: year),
                 Q.undated("2", "Обновление сайта"),
@@ -121,7 +124,7 @@ enum XlsxScenario {
             sub("МБДОУ Детский сад № 6", [
                 Q.dated("1", "Родительское собрание", due: "2024-10-25"),
                 Q.dated("2", "Смотр-конкурс", due: "2024-12-16"),
-            ], [Q.reported("1", "Родительское собрание", "Проведено")], today: "2025-01-10"),
+            ], [Q.reported("1", "Родительское собрание", "Проведено")], arrived: "2025-01-10"),
             tsdt,
         ]
     }

@@ -45,7 +45,8 @@ extension MunicipalSummary {
     public func json(settings: DepartmentSettings = DepartmentSettings()) -> JSONValue {
         let deadline = quarter.reportingDeadline
         let late = generatedOn > deadline
-        let labels = MunicipalSummary.shortLabels(entries.map(\.submission.organization))
+        // The roster's short names where there are.
+        let labels = MunicipalSummary.shortLabels(entries.map { $0.submission.shortName ?? $0.submission.organization })
         return .object([
             ("department", .string(settings.department ?? "")),
             ("quarter", .string(quarter.description)),
@@ -61,7 +62,8 @@ extension MunicipalSummary {
             ("organizations", .array(entries.enumerated().map { i, e in
                 .object([("number", .number(Double(i + 1))),
                          ("name", .string(FlowingText.join(e.submission.organization))),
-                         ("shortName", .string(labels[i]))] + Figures(e.submission).pairs)
+                         ("shortName", .string(labels[i])),
+                         ("state", .string(e.submission.stateText))] + Figures(e.submission).pairs)
             })),
             ("totals", .object([("organizations", .number(Double(entries.count)))] + totals.pairs)),
             ("signature", DepartmentSettings.signature(settings.head)),

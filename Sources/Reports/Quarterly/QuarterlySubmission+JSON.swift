@@ -32,7 +32,6 @@ extension QuarterlySubmission: JSONRepresentable {
             ("reportTitle", .optional(reportTitle.map(FlowingText.join))),
             ("hasRows", .bool(!rows.isEmpty)),
             ("rows", .array(rows.map(\.json))),
-            ("currentRows", .array(currentRows.map(\.json))),
             ("hasOverdue", .bool(!overdueRows.isEmpty)),
             ("overdueRows", .array(overdueRows.map(\.json))),
             ("hasByEvent", .bool(!byEvent.isEmpty)),

@@ -15,7 +15,10 @@ public struct StatusReader: Sendable {
         let status: ItemStatus
     }
 
-    private let phrases: [Phrase]
+    /// Phrases by their first word: a word of four letters or more by those four (it also matches
+    /// itself with an ending), a shorter one as it is.
+    private let byPrefix: [Substring: [Phrase]]
+    private let byWord: [Substring: [Phrase]]
     private let negations: Set<Substring>
     private let doneMarks: Set<String>
     private let notDoneMarks: Set<String>
@@ -29,7 +32,8 @@ public struct StatusReader: Sendable {
                 if !w.isEmpty { phrases.append(Phrase(words: w, status: status)) }
             }
         }
-        self.phrases = phrases
+        byPrefix = Dictionary(grouping: phrases.filter { $0.words[0].count >= 4 }, by: { $0.words[0].prefix(4) })
+        byWord = Dictionary(grouping: phrases.filter { $0.words[0].count < 4 }, by: { $0.words[0] })
         negations = Set(words.negations.flatMap { ItemWords.of($0) })
         doneMarks = Set(words.doneMarks.map(StatusReader.markForm))
         notDoneMarks = Set(words.notDoneMarks.map(StatusReader.markForm))
@@ -62,10 +66,11 @@ public struct StatusReader: Sendable {
         guard !words.isEmpty else { return nil }
         // Every match: where, how long, what it says.
         var found: [(start: Int, end: Int, status: ItemStatus)] = []
-        for p in phrases where p.words.count <= words.count {
-            for start in 0...(words.count - p.words.count) {
+        for start in words.indices {
+            let w = words[start]
+            for p in (byWord[w] ?? []) + (w.count >= 4 ? byPrefix[w.prefix(4)] ?? [] : []) where start + p.words.count <= words.count {
                 var all = true
-                for (offset, w) in p.words.enumerated() where !ItemWords.matches(words[start + offset], w) { all = false; break }
+                for (offset, pw) in p.words.enumerated() where !ItemWords.matches(words[start + offset], pw) { all = false; break }
                 if all { found.append((start, start + p.words.count, p.status)) }
             }
         }

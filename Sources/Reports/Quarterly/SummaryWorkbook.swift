@@ -88,7 +88,7 @@ public enum SummaryWorkbook {
     /// The organisations sheet's columns, in order.
     enum OrgColumn: Int, CaseIterable {
         case organization, quarter, rows, due, dueDone, share, done, notDone, inProgress, noData, overdue
-        case byEvent, undated, errors, warnings, infos, deadline, generatedOn, late
+        case byEvent, undated, errors, warnings, infos, deadline, arrived, state, late, generatedOn
 
         var header: XlsxColumn {
             switch self {
@@ -109,8 +109,10 @@ public enum SummaryWorkbook {
             case .warnings: return XlsxColumn("Предупреждения", width: 18)
             case .infos: return XlsxColumn("Замечания", width: 12)
             case .deadline: return XlsxColumn("Срок сдачи", width: 11)
-            case .generatedOn: return XlsxColumn("Сформировано", width: 15)
+            case .arrived: return XlsxColumn("Поступил", width: 11)
+            case .state: return XlsxColumn("Отчёт", width: 15)
             case .late: return XlsxColumn("После срока", width: 9)
+            case .generatedOn: return XlsxColumn("Сформировано", width: 15)
             }
         }
 
@@ -136,8 +138,10 @@ public enum SummaryWorkbook {
             case .warnings: return .integer(s.diagnostics[.warning] ?? 0)
             case .infos: return .integer(s.diagnostics[.info] ?? 0)
             case .deadline: return .date(s.deadline)
+            case .arrived: return .optional(s.reportArrived)
+            case .state: return .text(s.stateText)
+            case .late: return .text(s.state == .late ? "да" : "нет")
             case .generatedOn: return .date(s.generatedOn)
-            case .late: return .text(s.isLate ? "да" : "нет")
             }
         }
 
@@ -146,12 +150,12 @@ public enum SummaryWorkbook {
             guard let range = sheet.dataRange(rawValue) else { return .empty }
             switch self {
             case .organization: return .text("Итого")
-            case .quarter, .deadline, .generatedOn: return .empty
+            case .quarter, .deadline, .arrived, .state, .generatedOn: return .empty
             case .share:
                 let due = counts.reduce(0) { $0 + $1.due }, done = counts.reduce(0) { $0 + $1.dueDone }
                 return .formula(SummaryWorkbook.share(row: sheet.totalsRow(0), expected: due == 0 ? nil : Double(done) / Double(due)))
             case .late:
-                return .formula(XlsxFormula("COUNTIF(\(range),\"да\")", expected: Double(submissions.filter(\.isLate).count)))
+                return .formula(XlsxFormula("COUNTIF(\(range),\"да\")", expected: Double(submissions.filter { $0.state == .late }.count)))
             default:
                 let sum = sheet.rows.reduce(0) { if case let .integer(n) = $1[rawValue] { return $0 + n } else { return $0 } }
                 return .formula(XlsxFormula("SUM(\(range))", expected: Double(sum)))

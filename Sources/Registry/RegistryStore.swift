@@ -1,0 +1,81 @@
+import Model
+
+/// The registry as the rest of kartograf sees it: history between runs, whatever keeps it.
+/// `Registry` keeps it in SQLite (GRDB), embedded in the output folder; another database
+/// (PostgreSQL, for a region) is another type conforming to these protocols, with the same
+/// schema and the same meaning of every call.
+///
+/// Writers may be many processes at once: every `transaction` is atomic and serialised with
+/// the others (in SQLite by IMMEDIATE transactions; elsewhere by the database's own), and the
+/// first arrival of a content hash is unique.
+public protocol RegistryStore: AnyObject, Sendable {
+    /// Where the registry lives, as messages name it (a file path, or a URL without its password).
+    var path: String { get }
+
+    /// Runs `body` in one write transaction: everything it records commits together or not at all.
+    func transaction<T>(_ body: (any RegistryRecording) throws -> T) throws -> T
+    /// Runs `body`'s look-ups in one read transaction.
+    func read<T>(_ body: (any RegistryLookups) throws -> T) throws -> T
+
+    /// Names of the migrations applied, oldest first.
+    func appliedMigrations() throws -> [String]
+    /// Every organisation with its current roadmap and diagnostics by severity (see `Registry.organizations`).
+    func organizations() throws -> [OrganizationStatus]
+    func currentRoadmap(organization: String?) throws -> DocumentSummary?
+    func roadmapHistory(organization: String?) throws -> [DocumentSummary]
+    func latestReport(organization: String?) throws -> DocumentSummary?
+    /// Items of current documents with an occurrence meeting `from...to` (see `Registry.itemsDue`).
+    func itemsDue(from: Day, to: Day, organization: String?, kinds: Set<DocumentKind>?) throws -> [DueItem]
+    func inputCounts() throws -> [InputOutcome: Int]
+}
+
+extension RegistryStore {
+    /// The first arrival of these bytes, if any.
+    public func firstArrival(sha256: String) throws -> KnownInput? {
+        try read { try $0.firstArrival(sha256: sha256) }
+    }
+
+    /// Arrivals recorded but whose input is not yet at its `storedPath`.
+    public func pendingMoves() throws -> [KnownInput] {
+        try read { try $0.pendingMoves() }
+    }
+
+    /// Records one arrival in a transaction of its own.
+    @discardableResult
+    public func record(_ s: Submission) throws -> Int64 {
+        try transaction { try $0.record(s) }
+    }
+
+    /// Notes that the input of a recorded arrival now lies at its `storedPath`.
+    public func markMoved(id: Int64) throws {
+        try transaction { try $0.markMoved(ids: [id]) }
+    }
+}
+
+/// What the pipeline asks inside a transaction.
+public protocol RegistryLookups {
+    /// The first arrival of these bytes, if any.
+    func firstArrival(sha256: String) throws -> KnownInput?
+    /// Whether any of `paths` (relative to the output folder) is already the home of some recorded file.
+    func isClaimed(anyOf paths: [String]) throws -> Bool
+    /// Every path recorded files own that starts with `prefix`.
+    func claimedPaths(under prefix: String) throws -> Set<String>
+    /// Arrivals whose input is not yet at its `storedPath`, oldest first.
+    func pendingMoves() throws -> [KnownInput]
+    /// The spelling under which the registry first met this organisation, or `name` when it is new.
+    func canonicalOrganization(_ name: String) throws -> String
+    /// The content hash of every first arrival.
+    func recordedDigests() throws -> Set<String>
+    /// Every organisation name recorded, in the order first met.
+    func organizationNames() throws -> [String]
+}
+
+/// What the pipeline records inside a write transaction.
+public protocol RegistryRecording: RegistryLookups {
+    /// Records one arrival with its documents, items and diagnostics; a newer roadmap of an
+    /// organisation supersedes the older one. Returns the arrival's id.
+    @discardableResult
+    func record(_ s: Submission) throws -> Int64
+    /// Notes that the inputs of these recorded arrivals now lie at their `storedPath`.
+    func markMoved(ids: [Int64]) throws
+}

@@ -43,11 +43,17 @@ final class LinearityTests: XCTestCase {
     }
 
     private func assertLinear(_ make: (Int) -> String, _ name: String) {
-        // The small time is the best of three, as timer noise weighs most on it.
-        let small = time(make(10_000), runs: 3)
-        let large = time(make(100_000), runs: 1)
-        // Linear growth is 10×, quadratic 100×: 40× leaves room for a loaded machine; small times are floored.
-        XCTAssertLessThan(large, 40 * max(small, 0.002), "«\(name)»: 10k \(small) s, 100k \(large) s")
+        // The small time is the best of three, as timer noise weighs most on it. Linear growth is
+        // 10×, quadratic 100×; this shared machine's speed moves fourfold within a minute, so 60×
+        // is allowed, and a failing pair is timed again before it counts. Small times are floored.
+        let small = make(10_000), large = make(100_000)
+        var smallTime = time(small, runs: 3)
+        var largeTime = time(large, runs: 1)
+        if largeTime >= 60 * max(smallTime, 0.002) {
+            largeTime = min(largeTime, time(large, runs: 1))
+            smallTime = min(smallTime, time(small, runs: 3))
+        }
+        XCTAssertLessThan(largeTime, 60 * max(smallTime, 0.002), "«\(name)»: 10k \(smallTime) s, 100k \(largeTime) s")
     }
 
     func testRepeatedPatternsGrowLinearly() {

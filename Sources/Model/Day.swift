@@ -42,30 +42,13 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         return Day(year: year, month: month, day: daysIn(month: month, year: year))
     }
 
-    /// `YYYY-MM-DD`. Written digit by digit into a small string: this runs for every
-    /// occurrence of every deadline in exports and the registry.
-    public var iso: String {
-        String(unsafeUninitializedCapacity: 10) { buffer in
-            writeISO(into: buffer)
-            return 10
-        }
-    }
+    /// `YYYY-MM-DD`.
+    public var iso: String { Day.digits(year, 4) + "-" + Day.digits(month, 2) + "-" + Day.digits(day, 2) }
 
-    /// Writes the ten bytes of `iso` at the start of `buffer`.
-    public func writeISO(into buffer: UnsafeMutableBufferPointer<UInt8>) {
-        Day.writeDigits(year, count: 4, into: buffer, at: 0)
-        buffer[4] = UInt8(ascii: "-")
-        Day.writeDigits(month, count: 2, into: buffer, at: 5)
-        buffer[7] = UInt8(ascii: "-")
-        Day.writeDigits(day, count: 2, into: buffer, at: 8)
-    }
-
-    private static func writeDigits(_ value: Int, count: Int, into buffer: UnsafeMutableBufferPointer<UInt8>, at start: Int) {
-        var v = value
-        for i in stride(from: start + count - 1, through: start, by: -1) {
-            buffer[i] = UInt8(ascii: "0") + UInt8(v % 10)
-            v /= 10
-        }
+    /// `value` in decimal, zero-padded to `count` digits.
+    private static func digits(_ value: Int, _ count: Int) -> String {
+        let text = String(value)
+        return String(repeating: "0", count: max(0, count - text.count)) + text
     }
 
     public var description: String { iso }

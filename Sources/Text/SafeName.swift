@@ -10,9 +10,7 @@ public enum SafeName {
 
     /// A safe name for `raw`, or `fallback` when nothing usable is left.
     public static func make(_ raw: String, fallback: String = "Без названия", maxBytes: Int = maxBytes) -> String {
-        // Plain scalars are already composed and compose with nothing (see `PlainScalars`):
-        // composing them (NFC) changes nothing and costs more than the rest of this function.
-        let composed = PlainScalars.isPlain(raw) ? raw : raw.precomposedStringWithCanonicalMapping
+        let composed = raw.precomposedStringWithCanonicalMapping
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in composed.unicodeScalars {

@@ -1,19 +1,10 @@
 import Model
+import TestSupport
 import XCTest
 @testable import Deadlines
 
 /// Random and mutated inputs up to 100,000 characters: the parser returns, and its answer is sane.
 final class FuzzTests: XCTestCase {
-    /// A small deterministic generator, so failures reproduce.
-    private struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return state >> 33
-        }
-        mutating func int(_ n: Int) -> Int { Int(next() % UInt64(max(n, 1))) }
-    }
-
     private let seeds = [
         "ноябрь –декабрь 2021 г., далее - ежегодно сентябрь", "До 13.05.2023 года", "с 1 по 15 сентября 2022г.",
         "ежеквартально до 10 числа месяца, следующего за отчётным", "май Х года", "Декабрь 20201",
@@ -45,7 +36,7 @@ final class FuzzTests: XCTestCase {
     }
 
     func testRandomTexts() {
-        var g = Generator(state: 42)
+        var g = SeededGenerator(state: 42)
         for _ in 0..<400 {
             let length = g.int(60)
             let text = String((0..<length).map { _ in alphabet[g.int(alphabet.count)] })
@@ -54,7 +45,7 @@ final class FuzzTests: XCTestCase {
     }
 
     func testMutatedSeeds() {
-        var g = Generator(state: 7)
+        var g = SeededGenerator(state: 7)
         for _ in 0..<600 {
             var chars = Array(seeds[g.int(seeds.count)])
             for _ in 0..<(1 + g.int(4)) {
@@ -71,7 +62,7 @@ final class FuzzTests: XCTestCase {
     }
 
     func testHundredThousandCharacters() {
-        var g = Generator(state: 99)
+        var g = SeededGenerator(state: 99)
         var text = ""
         var length = 0
         while length < 100_000 {

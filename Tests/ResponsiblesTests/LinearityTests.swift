@@ -1,5 +1,6 @@
 import Foundation
 import Model
+import TestSupport
 import XCTest
 @testable import Responsibles
 
@@ -15,46 +16,11 @@ final class LinearityTests: XCTestCase {
         "П,Р,", "педагогпсихолог ", "руководитель ШМО учителей начальных классов, ", "по УВР, ВР, ",
     ]
 
-    private struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return state >> 33
-        }
-        mutating func int(_ n: Int) -> Int { Int(next() % UInt64(max(n, 1))) }
+    private func assertLinear(_ make: (Int) -> String, _ name: String, file: StaticString = #filePath, line: UInt = #line) {
+        Linearity.assertLinear(name, make, read: { _ = self.unlimited.parse($0) }, file: file, line: line)
     }
 
-    private func text(_ piece: String, length: Int) -> String {
-        let scalars = Array(piece.unicodeScalars)
-        var view = String.UnicodeScalarView()
-        for k in 0..<length { view.append(scalars[k % scalars.count]) }
-        return String(view)
-    }
-
-    /// The fastest of `runs` readings, in seconds.
-    private func time(_ text: String, runs: Int) -> Double {
-        var best = Double.infinity
-        for _ in 0..<runs {
-            let start = DispatchTime.now().uptimeNanoseconds
-            _ = unlimited.parse(text)
-            best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
-        }
-        return best
-    }
-
-    private func assertLinear(_ make: (Int) -> String, _ name: String) {
-        // The small time is the best of three, as timer noise weighs most on it. Linear growth is
-        // 10×, quadratic 100×; this shared machine's speed moves fourfold within a minute, so 60×
-        // is allowed, and a failing pair is timed again before it counts. Small times are floored.
-        let small = make(10_000), large = make(100_000)
-        var smallTime = time(small, runs: 3)
-        var largeTime = time(large, runs: 1)
-        if largeTime >= 60 * max(smallTime, 0.002) {
-            largeTime = min(largeTime, time(large, runs: 1))
-            smallTime = min(smallTime, time(small, runs: 3))
-        }
-        XCTAssertLessThan(largeTime, 60 * max(smallTime, 0.002), "«\(name)»: 10k \(smallTime) s, 100k \(largeTime) s")
-    }
+    private func text(_ piece: String, length: Int) -> String { Linearity.repeated(piece, length: length) }
 
     func testRepeatedPatternsGrowLinearly() {
         for piece in patterns {
@@ -65,28 +31,16 @@ final class LinearityTests: XCTestCase {
     func testRandomCellsGrowLinearly() {
         let alphabet = Array("абвгдеАБВГДЕ.,;:-–() «»\n\tИОПРзамдиректорпедагог№1".unicodeScalars)
         for seed in [5, 6] as [UInt64] {
-            func make(_ length: Int) -> String {
-                var g = Generator(state: seed)
-                var view = String.UnicodeScalarView()
-                for _ in 0..<length { view.append(alphabet[g.int(alphabet.count)]) }
-                return String(view)
-            }
-            assertLinear(make, "random \(seed)")
+            assertLinear({ Linearity.random(alphabet, seed: seed, length: $0) }, "random \(seed)")
         }
     }
 
     func testRandomMixOfPiecesGrowsLinearly() {
-        func make(_ length: Int) -> String {
-            var g = Generator(state: 2025)
-            var s = ""
-            while s.unicodeScalars.count < length { s += patterns[g.int(patterns.count)] }
-            return String(String.UnicodeScalarView(s.unicodeScalars.prefix(length)))
-        }
-        assertLinear(make, "mix")
+        assertLinear({ Linearity.mix(self.patterns, seed: 2025, length: $0) }, "mix")
     }
 
     func testRandomCellsAreSane() {
-        var g = Generator(state: 11)
+        var g = SeededGenerator(state: 11)
         for _ in 0..<300 {
             var s = ""
             for _ in 0..<(1 + g.int(6)) { s += patterns[g.int(patterns.count)] }

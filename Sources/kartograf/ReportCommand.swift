@@ -122,9 +122,9 @@ struct QuarterlyReportCommand: ParsableCommand {
         printOut("\(quarter.russian): организаций \(subs.count), пунктов со сроком в квартале \(due), выполнено \(done).")
         let deadline = quarter.reportingDeadline(daysAfter: deadlineDays)
         let states = Dictionary(grouping: subs, by: \.stateText).mapValues(\.count)
-        printOut("Срок сдачи: \(deadline.russianText)" + (day > deadline ? " — отчёт сформирован после срока." : ".")
-                 + " " + ["представлен в срок", "представлен после срока", "не представлен", "не распознана"]
-                    .compactMap { s in states[s].map { "\(s): \($0)" } }.joined(separator: ", ") + ".")
+        printOut("Срок сдачи: \(deadline.russianText)" + (day > deadline ? " — отчёт сформирован после срока." : ""))
+        printOut("Отчёты организаций: " + ["представлен в срок", "представлен после срока", "не представлен", "не распознана"]
+                    .compactMap { s in states[s].map { "\(s) — \($0)" } }.joined(separator: ", ") + ".")
         printOut("Результаты: \(directory)/ (\(outcome.value.files.filter { $0.hasPrefix("summary.") }.joined(separator: ", ")), \(subs.count) × .json)")
     }
 

@@ -40,8 +40,9 @@ public struct MunicipalSummary: Sendable {
         h += "<!DOCTYPE html>\n<html lang=\"ru\">\n<head>\n<meta charset=\"utf-8\">\n"
         h += "<title>\(esc(title))</title>\n<style>\n\(MunicipalSummary.css)</style>\n</head>\n<body>\n"
         h += "<h1>\(esc(title))</h1>\n"
-        h += "<p class=\"meta\">Период: \(quarter.period.russianText). "
-        h += "Срок сдачи отчёта: <b>\(deadline.russianText)</b>. Сформировано: \(generatedOn.russianText).</p>\n"
+        // Russian dates end with «г.», so the parts are joined by semicolons, not full stops.
+        h += "<p class=\"meta\">Период: \(quarter.period.russianText); "
+        h += "срок сдачи отчёта: <b>\(deadline.russianText)</b>; сформировано: \(generatedOn.russianText)</p>\n"
         if generatedOn > deadline {
             h += "<p class=\"late\">Сводка сформирована после срока сдачи отчёта за квартал (\(deadline.russianText)).</p>\n"
         }

@@ -42,13 +42,28 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         return Day(year: year, month: month, day: daysIn(month: month, year: year))
     }
 
-    /// `YYYY-MM-DD`.
-    public var iso: String { Day.digits(year, 4) + "-" + Day.digits(month, 2) + "-" + Day.digits(day, 2) }
+    /// `YYYY-MM-DD`, built as ten bytes: exports and the registry write it for every occurrence.
+    public var iso: String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(10)
+        Day.appendDigits(year, count: 4, to: &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        Day.appendDigits(month, count: 2, to: &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        Day.appendDigits(day, count: 2, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
 
     /// `value` in decimal, zero-padded to `count` digits.
-    private static func digits(_ value: Int, _ count: Int) -> String {
-        let text = String(value)
-        return String(repeating: "0", count: max(0, count - text.count)) + text
+    private static func appendDigits(_ value: Int, count: Int, to bytes: inout [UInt8]) {
+        var divisor = 1
+        for _ in 1..<count { divisor *= 10 }
+        var rest = value
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor % 10))
+            rest %= divisor
+            divisor /= 10
+        }
     }
 
     public var description: String { iso }

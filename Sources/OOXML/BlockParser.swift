@@ -5,7 +5,7 @@ import Text
 ///
 /// Text as Word shows it: runs joined, `w:tab` → tab, `w:br`/`w:cr` → newline,
 /// `w:noBreakHyphen` → hyphen, soft hyphens dropped, field results kept and
-/// instructions dropped, hyperlinks and content controls unwrapped, tracked changes
+/// field codes dropped, hyperlinks and content controls unwrapped, tracked changes
 /// accepted (`w:ins`/`w:moveTo` kept, `w:del`/`w:moveFrom` dropped; a paragraph whose
 /// mark is deleted runs on into the next), hidden text (`w:vanish`) dropped. `w:sym`
 /// characters are mapped from their symbol font to Unicode, checkboxes become ☐/☒, a drop
@@ -48,7 +48,7 @@ struct BlockParser {
         var para: ParagraphBuilder?
         var inPPr = false, inRun = false, inRPr = false
         var runHidden = false, runBold = false, runHasText = false
-        var fields: [Bool] = []  // true while in a field's instruction part
+        var fields: [Bool] = []  // true while in a field's code part (before its separator)
         var checkbox: Bool?  // a content control's checkbox state, until its content starts
     }
 

@@ -98,7 +98,7 @@ enum XMLTreeParser {
         return result
     }
 
-    /// A comment or processing instruction as written.
+    /// A comment or a processing directive (`<?…?>`) as written.
     private static func rawNode(_ node: xmlNodePtr) -> String? {
         switch node.pointee.type {
         case XML_COMMENT_NODE: return "<!--" + (string(node.pointee.content) ?? "") + "-->"

@@ -34,7 +34,8 @@ public enum Blanks {
     /// The text as the `requires` lists are written: a space in front, lower case, `ё` as `е`,
     /// line breaks and tabs as spaces.
     static func searchable(_ text: String) -> String {
-        " " + RussianFold.fold(text).replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\t", with: " ")
+        let folded = RussianFold.fold(text).unicodeScalars.map { $0 == "\n" || $0 == "\t" ? " " : $0 }
+        return " " + String(String.UnicodeScalarView(folded))
     }
 
     private static func search(_ text: String) -> String? {

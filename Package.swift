@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // C libraries, found through pkg-config.
@@ -66,6 +67,11 @@ let package = Package(
         .target(name: "Registry", dependencies: [
             "Model", "Text", "JSON", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        // The same registry on a PostgreSQL server (a region's departments in one database), and
+        // `openRegistry`, which picks the store a command's `--registry` names.
+        .target(name: "RegistryPostgres", dependencies: [
+            "Registry", "Model", "Text", .product(name: "PostgresNIO", package: "postgres-nio"),
+        ]),
         .target(name: "Pipeline", dependencies: [
             "Extraction", "Reports", "Registry", "Organisations", "OOXML", "Model", "Text", "JSON",
             .product(name: "Crypto", package: "swift-crypto"),
@@ -73,7 +79,7 @@ let package = Package(
 
         // The command line: a thin shell.
         .executableTarget(name: "kartograf", dependencies: [
-            "Pipeline", "Extraction", "Reports", "Templates", "Registry", "Organisations", "Deadlines", "Responsibles", "OOXML",
+            "Pipeline", "Extraction", "Reports", "Templates", "Registry", "RegistryPostgres", "Organisations", "Deadlines", "Responsibles", "OOXML",
             "Model", "Text", "JSON",
             "CMalloc",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -97,10 +103,11 @@ let package = Package(
             "Reports", "Templates", "Organisations", "OOXML", "Model", "Text", "JSON", "TestSupport",
         ]),
         .testTarget(name: "RegistryTests", dependencies: [
-            "Registry", "Model", "JSON", .product(name: "GRDB", package: "GRDB.swift"),
+            "Registry", "RegistryPostgres", "Model", "JSON", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "PipelineTests", dependencies: [
-            "Pipeline", "Registry", "Extraction", "Reports", "Organisations", "OOXML", "Model", "Text", "JSON", "TestSupport",
+            "Pipeline", "Registry", "RegistryPostgres", "Extraction", "Reports", "Organisations", "OOXML", "Model", "Text", "JSON",
+            "TestSupport",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
     ],

@@ -15,8 +15,11 @@ public struct RegistryQuarterlySource: QuarterlyInputSource {
     /// Prefix that makes output-relative protocol paths relative to where the summary is written.
     public let linkPrefix: String
     public let roster: Roster?
+    /// The registry to read; `nil` opens the SQLite one in `output`.
+    public let registry: (any RegistryStore)?
 
-    public init(output: String, linkPrefix: String, roster: Roster? = nil) {
+    public init(output: String, linkPrefix: String, roster: Roster? = nil, registry: (any RegistryStore)? = nil) {
+        self.registry = registry
         self.output = output
         self.linkPrefix = linkPrefix
         self.roster = roster
@@ -24,11 +27,11 @@ public struct RegistryQuarterlySource: QuarterlyInputSource {
 
     public func inputs(for quarter: Quarter, organization: String?) throws -> Checked<[QuarterlyInput]> {
         let layout = OutputLayout(root: output)
-        guard FileManager.default.fileExists(atPath: layout.registry) else {
+        guard registry != nil || FileManager.default.fileExists(atPath: layout.registry) else {
             return Checked([], diagnostics: [Diagnostic(.fileUnreadable, text: layout.registry,
                 message: "В папке «\(output)» нет реестра: сначала обработайте файлы командой «kartograf run».")])
         }
-        let registry = try Registry(path: layout.registry)
+        let registry = try self.registry ?? Registry(path: layout.registry)
         var findings: [Diagnostic] = []
         let counts = try registry.diagnosticCounts()
         var exports: [String: Export] = [:]

@@ -3,13 +3,13 @@ import Model
 /// How an item's deadline occurrences are kept in its registry row: `start..due` or `due`
 /// windows in ISO days, joined by `;` («2023-09-01..2023-09-30;2023-12-25»), with the span
 /// they cover beside them for the index.
-enum OccurrenceList {
-    static func encode(_ occurrences: [Occurrence]) -> String {
+public enum OccurrenceList {
+    public static func encode(_ occurrences: [Occurrence]) -> String {
         occurrences.map { o in (o.start.map { $0.iso + ".." } ?? "") + o.due.iso }.joined(separator: ";")
     }
 
     /// The earliest day an occurrence starts (or falls due) and the latest due day; `nil` without occurrences.
-    static func span(_ occurrences: [Occurrence]) -> (first: Day, lastDue: Day)? {
+    public static func span(_ occurrences: [Occurrence]) -> (first: Day, lastDue: Day)? {
         guard let head = occurrences.first else { return nil }
         var first = head.start ?? head.due, last = head.due
         for o in occurrences.dropFirst() {
@@ -20,7 +20,7 @@ enum OccurrenceList {
     }
 
     /// The windows of `text`; a malformed window is skipped.
-    static func decode(_ text: String) -> [Occurrence] {
+    public static func decode(_ text: String) -> [Occurrence] {
         text.split(separator: ";").compactMap { window in
             let ends = window.split(separator: ".", omittingEmptySubsequences: true)
             switch ends.count {

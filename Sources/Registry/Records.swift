@@ -72,6 +72,23 @@ public struct KnownInput: Sendable, Hashable {
     /// Where the input lay before it was moved (see `Submission.sourcePath`); `nil` in rows of older versions.
     public var sourcePath: String?
     public var moved: Bool
+
+    public init(id: Int64, sha256: String, name: String, outcome: InputOutcome, reasonCode: String? = nil,
+                reason: String? = nil, converted: Bool = false, organization: String? = nil, storedPath: String,
+                folder: String? = nil, sourcePath: String? = nil, moved: Bool = false) {
+        self.id = id
+        self.sha256 = sha256
+        self.name = name
+        self.outcome = outcome
+        self.reasonCode = reasonCode
+        self.reason = reason
+        self.converted = converted
+        self.organization = organization
+        self.storedPath = storedPath
+        self.folder = folder
+        self.sourcePath = sourcePath
+        self.moved = moved
+    }
 }
 
 /// A document as the registry lists it.
@@ -92,6 +109,25 @@ public struct DocumentSummary: Sendable, Hashable {
     public var protocolPath: String?
     public var receivedAt: String
     public var isCurrent: Bool
+
+    public init(id: Int64, inputId: Int64, statedOrganization: String?, modifiedAt: Double, inputName: String,
+                kind: DocumentKind, title: String?, organization: String?, period: Period?, itemCount: Int,
+                exportPath: String?, protocolPath: String?, receivedAt: String, isCurrent: Bool) {
+        self.id = id
+        self.inputId = inputId
+        self.statedOrganization = statedOrganization
+        self.modifiedAt = modifiedAt
+        self.inputName = inputName
+        self.kind = kind
+        self.title = title
+        self.organization = organization
+        self.period = period
+        self.itemCount = itemCount
+        self.exportPath = exportPath
+        self.protocolPath = protocolPath
+        self.receivedAt = receivedAt
+        self.isCurrent = isCurrent
+    }
 }
 
 /// One line of `kartograf status`.
@@ -102,6 +138,15 @@ public struct OrganizationStatus: Sendable, Hashable {
     public var earlierRoadmaps: Int
     public var inputs: Int
     public var diagnostics: [Severity: Int]
+
+    public init(organization: String?, currentRoadmap: DocumentSummary?, earlierRoadmaps: Int, inputs: Int,
+                diagnostics: [Severity: Int]) {
+        self.organization = organization
+        self.currentRoadmap = currentRoadmap
+        self.earlierRoadmaps = earlierRoadmaps
+        self.inputs = inputs
+        self.diagnostics = diagnostics
+    }
 }
 
 /// An item falling due in a queried span, with what the quarterly report needs.
@@ -117,4 +162,20 @@ public struct DueItem: Sendable, Hashable {
     public var responsibles: String
     public var result: String?
     public var occurrence: Occurrence
+
+    public init(organization: String?, documentKind: DocumentKind, documentTitle: String?, documentId: Int64,
+                sectionTitle: String?, number: String?, activity: String?, deadlineText: String?, responsibles: String,
+                result: String?, occurrence: Occurrence) {
+        self.organization = organization
+        self.documentKind = documentKind
+        self.documentTitle = documentTitle
+        self.documentId = documentId
+        self.sectionTitle = sectionTitle
+        self.number = number
+        self.activity = activity
+        self.deadlineText = deadlineText
+        self.responsibles = responsibles
+        self.result = result
+        self.occurrence = occurrence
+    }
 }

@@ -15,6 +15,8 @@ public final class Registry: RegistryStore {
     public static let fileName = "kartograf.sqlite"
     /// The last migration this version knows: the registry's schema version.
     public static var schemaVersion: String { Schema.migrator.migrations.last ?? "" }
+    /// Every migration this version knows, oldest first (another back-end applies the same names).
+    public static var migrationNames: [String] { Schema.migrator.migrations }
     /// How long a transaction waits for another process's to end.
     static let busyTimeout: TimeInterval = 60
 
@@ -189,18 +191,7 @@ public final class Registry: RegistryStore {
                     }
             }
         } }
-        // By due day, then organisation (none first), document and the item's place in it.
-        return found.sorted { a, b in
-            let (x, y) = (a.0, b.0)
-            if x.occurrence.due != y.occurrence.due { return x.occurrence.due < y.occurrence.due }
-            if x.organization != y.organization {
-                guard let p = x.organization else { return true }
-                guard let q = y.organization else { return false }
-                return p.utf8.lexicographicallyPrecedes(q.utf8)
-            }
-            if x.documentId != y.documentId { return x.documentId < y.documentId }
-            return a.1 < b.1
-        }.map(\.0)
+        return DueItem.ordered(found)
     }
 
     /// Every document of these kinds, every version, in the order their files arrived (for the quarter,
@@ -247,6 +238,24 @@ public final class Registry: RegistryStore {
             WHERE d.kind = 'roadmap' AND d.organization IS ? \(currentOnly ? "AND d.supersededBy IS NULL" : "")
             ORDER BY d.supersededBy IS NOT NULL, d.modifiedAt DESC, d.id DESC
             """, arguments: [organization]).map(DocumentSummary.init(row:))
+    }
+}
+
+extension DueItem {
+    /// Items by due day, then organisation (none first), document and the item's place in it
+    /// (`position`), as every back-end orders them.
+    public static func ordered(_ found: [(DueItem, position: Int)]) -> [DueItem] {
+        found.sorted { a, b in
+            let (x, y) = (a.0, b.0)
+            if x.occurrence.due != y.occurrence.due { return x.occurrence.due < y.occurrence.due }
+            if x.organization != y.organization {
+                guard let p = x.organization else { return true }
+                guard let q = y.organization else { return false }
+                return p.utf8.lexicographicallyPrecedes(q.utf8)
+            }
+            if x.documentId != y.documentId { return x.documentId < y.documentId }
+            return a.1 < b.1
+        }.map(\.0)
     }
 }
 

@@ -14,8 +14,12 @@ public enum RegistryError: Error, CustomStringConvertible, Equatable, Sendable {
     case damaged(path: String)
     /// No permission to read or write the file or its folder.
     case denied(path: String)
-    /// Anything else SQLite reported.
+    /// Anything else the database reported.
     case failed(path: String, reason: String)
+    /// The registry's server cannot be reached, or went away (a PostgreSQL registry).
+    case unreachable(path: String, reason: String)
+    /// The text given as the registry's location (`--registry`, `KARTOGRAF_REGISTRY`) is not one.
+    case badLocation(reason: String)
 
     public var description: String {
         switch self {
@@ -33,13 +37,19 @@ public enum RegistryError: Error, CustomStringConvertible, Equatable, Sendable {
             return "Нет прав на чтение или запись реестра «\(path)» или его папки."
         case let .failed(path, reason):
             return "Ошибка реестра «\(path)»: \(reason)."
+        case let .unreachable(path, reason):
+            return "Сервер реестра «\(path)» недоступен (\(reason)): обработка остановлена, необработанные файлы "
+                + "оставлены во входящих. Когда сервер снова будет доступен, запустите kartograf снова — "
+                + "обработка продолжится с того же места."
+        case let .badLocation(reason):
+            return "Реестр указан неверно: \(reason)."
         }
     }
 
     /// Whether the failure is the machine's (a full disk, a registry kept busy) rather than the file's.
     public var isBusyOrFull: Bool {
         switch self {
-        case .diskFull, .busy: return true
+        case .diskFull, .busy, .unreachable: return true
         default: return false
         }
     }

@@ -27,6 +27,10 @@ public protocol RegistryStore: AnyObject, Sendable {
     /// Items of current documents with an occurrence meeting `from...to` (see `Registry.itemsDue`).
     func itemsDue(from: Day, to: Day, organization: String?, kinds: Set<DocumentKind>?) throws -> [DueItem]
     func inputCounts() throws -> [InputOutcome: Int]
+    /// Every document of these kinds, every version, in the order their files arrived.
+    func documents(kinds: Set<DocumentKind>) throws -> [DocumentSummary]
+    /// Diagnostics of each processed input by severity.
+    func diagnosticCounts() throws -> [Int64: [Severity: Int]]
 }
 
 extension RegistryStore {

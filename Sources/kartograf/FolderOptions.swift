@@ -3,6 +3,8 @@ import Foundation
 import Model
 import Organisations
 import Pipeline
+import Registry
+import RegistryPostgres
 import Text
 
 /// Where a command finds its home: the inbox, results and registry (`--home`, `$KARTOGRAF_HOME`, `~/kartograf`).
@@ -13,9 +15,36 @@ struct HomeOption: ParsableArguments {
     var resolved: Home { Home.resolve(home) }
 }
 
+/// Which registry a command uses: `--registry`, `$KARTOGRAF_REGISTRY`, else the SQLite file in the results folder.
+struct RegistryOption: ParsableArguments {
+    @Option(name: .long, help: "Реестр: путь к файлу SQLite или адрес сервера postgres://пользователь@сервер/база (?sslmode=require — шифровать); по умолчанию $KARTOGRAF_REGISTRY или kartograf.sqlite в папке результатов.")
+    var registry: String?
+
+    /// The registry's location for results in `output`.
+    func location(output: String) -> String { registryLocation(registry, output: output) }
+
+    /// Opens the registry for results in `output`; `nil` when it is the default SQLite file (which the
+    /// pipeline opens itself). A failure is said in Russian and ends the command.
+    func openExplicit(output: String) throws -> (any RegistryStore)? {
+        let location = location(output: output)
+        return location == defaultRegistryPath(output: output) ? nil : try open(location)
+    }
+
+    func open(_ location: String) throws -> any RegistryStore {
+        do {
+            return try openRegistry(location)
+        } catch let error as RegistryError {
+            printError(error.description)
+            throw ExitCode(error.isBusyOrFull ? 3 : 2)
+        }
+    }
+}
+
 /// What `run` and `watch` share: where results go, whether inputs stay, which templates.
 struct FolderOptions: ParsableArguments {
     @OptionGroup var home: HomeOption
+
+    @OptionGroup var registry: RegistryOption
 
     @Option(name: .long, help: "Папка результатов и реестра (по умолчанию — домашняя папка).")
     var out: String?

@@ -5,6 +5,7 @@ import Model
 import Organisations
 import Pipeline
 import Registry
+import RegistryPostgres
 import Reports
 import Templates
 import Text
@@ -40,6 +41,8 @@ struct QuarterlyReportCommand: ParsableCommand {
 
     @Option(help: "Папка результатов «kartograf run» с реестром (по умолчанию — домашняя папка).")
     var from: String?
+
+    @OptionGroup var registry: RegistryOption
 
     @Option(help: "Папка шаблонов (quarterly.docx); по умолчанию — из $KARTOGRAF_DATA_DIR, «Шаблоны» домашней папки или установленные с программой.")
     var templates: String?
@@ -84,7 +87,8 @@ struct QuarterlyReportCommand: ParsableCommand {
                                         roster: try loadRoster(roster, defaultFolder: exports))
         } else {
             source = RegistryQuarterlySource(output: from, linkPrefix: RelativePath.from(directory, to: from) + "/",
-                                             roster: try loadRoster(roster, defaultFolder: from))
+                                             roster: try loadRoster(roster, defaultFolder: from),
+                                             registry: try registry.openExplicit(output: from))
         }
 
         let inputs: Checked<[QuarterlyInput]>

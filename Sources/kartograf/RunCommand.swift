@@ -40,12 +40,15 @@ struct RunCommand: ParsableCommand {
         StopSignal.install()
         let inbox = try self.inbox ?? homeInbox(folder.home.resolved)
         let roster = try loadRoster(folder.roster, defaultFolder: folder.output, keep: true)
+        let registry = try folder.registry.openExplicit(output: folder.output)
         let pipeline: FolderPipeline
         do {
-            pipeline = try FolderPipeline(options: PipelineOptions(
+            var options = PipelineOptions(
                 inbox: inbox, output: folder.output, keepInputs: folder.keepInputs,
                 workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-                protocolWriters: protocolWriters(templates: folder.protocolTemplates, output: folder.output), roster: roster))
+                protocolWriters: protocolWriters(templates: folder.protocolTemplates, output: folder.output), roster: roster)
+            options.registry = registry
+            pipeline = try FolderPipeline(options: options)
         } catch {
             printError(error.description)
             throw ExitCode(error.stopsTheRun ? 3 : 2)

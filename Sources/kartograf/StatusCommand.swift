@@ -4,6 +4,7 @@ import JSON
 import Model
 import Pipeline
 import Registry
+import RegistryPostgres
 import Reports
 
 struct StatusCommand: ParsableCommand {
@@ -13,6 +14,8 @@ struct StatusCommand: ParsableCommand {
 
     @OptionGroup var home: HomeOption
 
+    @OptionGroup var registry: RegistryOption
+
     @Option(name: .long, help: "Папка результатов, где лежит реестр (по умолчанию — домашняя папка).")
     var out: String?
 
@@ -21,14 +24,14 @@ struct StatusCommand: ParsableCommand {
 
     func run() throws {
         let out = self.out ?? home.resolved.root
-        let path = OutputLayout(root: out).registry
-        guard FileManager.default.fileExists(atPath: path) else {
+        let location = registry.location(output: out)
+        guard registryExists(location) else {
             printError("В папке «\(out)» нет реестра (\(Registry.fileName)): сначала выполните «kartograf run».")
             throw ExitCode(2)
         }
         let organizations: [OrganizationStatus]
         do {
-            organizations = try Registry(path: path).organizations()
+            organizations = try registry.open(location).organizations()
         } catch let error as RegistryError {
             printError(error.description)
             throw ExitCode(error.isBusyOrFull ? 3 : 1)

@@ -1,0 +1,179 @@
+import Foundation
+import PostgresNIO
+import Registry
+
+/// One connection to the registry's server, used synchronously: the registry's interface is
+/// synchronous (the pipeline calls it from its worker threads), postgres-nio is asynchronous.
+///
+/// The bridge blocks the calling thread on a future that completes on this type's own event loop
+/// group, one thread no other code runs on; so a caller never waits for the thread it occupies,
+/// whether it is a plain thread or a task of Swift's cooperative pool (where the wait holds one of
+/// the pool's threads, as any blocking registry call does, but cannot deadlock). One lock lets one
+/// transaction at a time use the connection; other processes are other connections, and the
+/// server orders their transactions.
+final class PostgresLink: @unchecked Sendable {
+    /// The registry's own loop: never shared with a server or another library of the process.
+    private static let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+
+    let location: PostgresLocation
+    private let configuration: PostgresConnection.Configuration
+    private let logger: Logger
+    /// Guards `connection` and serialises its use (`NSLock`: held while the calling thread waits).
+    private let lock = NSLock()
+    private var connection: PostgresConnection?
+
+    init(_ location: PostgresLocation) throws {
+        self.location = location
+        var logger = Logger(label: "kartograf.registry")
+        // postgres-nio logs nothing at this level; the connection's settings never reach a log.
+        logger.logLevel = .critical
+        self.logger = logger
+        let tls: PostgresConnection.Configuration.TLS
+        do {
+            switch location.tls {
+            case .disable, .allow, .prefer:
+                tls = .disable
+            case .require:
+                var settings = TLSConfiguration.makeClientConfiguration()
+                settings.certificateVerification = .none
+                tls = .require(try NIOSSLContext(configuration: settings))
+            case .verifyCA:
+                var settings = TLSConfiguration.makeClientConfiguration()
+                settings.certificateVerification = .noHostnameVerification
+                tls = .require(try NIOSSLContext(configuration: settings))
+            case .verifyFull:
+                tls = .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+            }
+        } catch {
+            throw RegistryError.failed(path: location.display, reason: "не удалось подготовить шифрование (TLS)")
+        }
+        var configuration = PostgresConnection.Configuration(
+            host: location.host, port: location.port, username: location.user, password: location.password,
+            database: location.database, tls: tls)
+        configuration.options.connectTimeout = .seconds(15)
+        self.configuration = configuration
+        try withSession { _ in }
+    }
+
+    deinit {
+        // Waited for: postgres-nio requires a connection closed before it is released.
+        if let connection { Self.close(connection) }
+    }
+
+    /// Closes a connection and waits until it is (a broken one closes at once).
+    private static func close(_ connection: PostgresConnection) {
+        let closing: EventLoopFuture<Void> = connection.close()
+        try? closing.wait()
+    }
+
+    /// Runs `body` with the connection, connecting first if there is none (the last one broke).
+    /// A connection that breaks is dropped, so that a long-running `watch` reconnects at its next file.
+    func withSession<T>(_ body: (PostgresSession) throws -> T) throws -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        let live: PostgresConnection
+        if let connection, !connection.isClosed {
+            live = connection
+        } else {
+            connection = nil
+            do {
+                live = try PostgresConnection.connect(
+                    on: Self.group.next(), configuration: configuration, id: 1, logger: logger).wait()
+            } catch {
+                throw PostgresFailure.reading(error, location: location.display)
+            }
+            connection = live
+        }
+        do {
+            return try body(PostgresSession(connection: live, logger: logger, display: location.display))
+        } catch let error as RegistryError {
+            if case .unreachable = error {
+                connection = nil
+                Self.close(live)
+            }
+            throw error
+        }
+    }
+}
+
+/// The connection inside `PostgresLink.withSession`: statements run one after another, each waited for.
+struct PostgresSession {
+    let connection: PostgresConnection
+    let logger: Logger
+    let display: String
+
+    /// Runs one statement and returns its rows; a failure is the registry's Russian error.
+    @discardableResult
+    func run(_ sql: String, _ binds: PostgresBindings = PostgresBindings()) throws -> [PostgresRow] {
+        do {
+            return try connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger).wait().rows
+        } catch {
+            throw PostgresFailure.reading(error, location: display)
+        }
+    }
+
+    /// Sends statements at once (the connection keeps their order) and waits for them all.
+    func runAll(_ statements: [String]) throws {
+        let futures = statements.map {
+            connection.query(PostgresQuery(unsafeSQL: $0), logger: logger)
+        }
+        do {
+            for future in futures { _ = try future.wait() }
+        } catch {
+            throw PostgresFailure.reading(error, location: display)
+        }
+    }
+
+    /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.
+    func inTransaction<T>(_ begin: [String], _ body: () throws -> T) throws -> T {
+        try runAll(begin)
+        let value: T
+        do {
+            value = try body()
+        } catch {
+            // A broken connection has rolled back by itself.
+            _ = try? run("ROLLBACK")
+            throw error
+        }
+        try run("COMMIT")
+        return value
+    }
+}
+
+/// The registry's reading of what postgres-nio and the server report.
+enum PostgresFailure {
+    static func reading(_ error: any Error, location: String) -> any Error {
+        if error is RegistryError { return error }
+        guard let error = error as? PSQLError else {
+            // A refused or dropped socket, a timed-out connect, a TLS handshake that failed.
+            return RegistryError.unreachable(path: location, reason: "нет соединения с сервером")
+        }
+        switch error.code {
+        case .server:
+            let state = error.serverInfo?[.sqlState] ?? ""
+            let message = error.serverInfo?[.message] ?? "код \(state)"
+            switch state {
+            case "42501": return RegistryError.denied(path: location)
+            case "28P01", "28000":
+                return RegistryError.failed(path: location, reason: "сервер не принял пользователя или пароль")
+            case "3D000": return RegistryError.failed(path: location, reason: "на сервере нет такой базы")
+            case "40001", "40P01", "55P03": return RegistryError.busy(path: location)
+            case "53100": return RegistryError.failed(path: location, reason: "на сервере кончилось место на диске")
+            case "23505", "23P01", "23503":
+                return RegistryError.failed(path: location, reason: "нарушено ограничение базы (\(message))")
+            case _ where state.hasPrefix("08") || state.hasPrefix("57P"):
+                return RegistryError.unreachable(path: location, reason: "сервер прервал соединение")
+            default:
+                return RegistryError.failed(path: location, reason: message)
+            }
+        case .sslUnsupported:
+            return RegistryError.failed(path: location, reason: "сервер не поддерживает шифрование (TLS), а адрес его требует")
+        case .serverClosedConnection, .clientClosedConnection, .connectionError, .uncleanShutdown:
+            return RegistryError.unreachable(path: location, reason: "соединение с сервером прервано")
+        case .unsupportedAuthMechanism, .authMechanismRequiresPassword, .saslError:
+            return RegistryError.failed(path: location, reason: "сервер требует пароль или другой способ входа")
+        default:
+            return RegistryError.failed(path: location, reason: "ошибка обмена с сервером (\(error.code))")
+        }
+    }
+}

@@ -1,0 +1,171 @@
+import Extraction
+import Foundation
+import Model
+import Registry
+import RegistryPostgres
+import TestSupport
+import XCTest
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The real executable on a PostgreSQL registry: several processes at once, and a server that
+/// goes away in the middle of a run.
+final class PostgresRunTests: XCTestCase {
+    private var databases: [String] = []
+
+    override func tearDown() {
+        for url in databases { PostgresServer.drop(url) }
+        databases = []
+        super.tearDown()
+    }
+
+    private func database() throws -> String {
+        let url = try PostgresServer.createDatabase()
+        databases.append(url)
+        return url
+    }
+
+    /// Roadmaps of `schools` schools, the first three also in a later version: name → bytes.
+    private func roadmaps(schools: Int) -> [(String, [UInt8])] {
+        var files = (0..<schools).map { i in
+            (String(format: "карта %03d.docx", i), TestDocx.roadmap(organization: "МБОУ СОШ № \(i + 1)", rows: 6))
+        }
+        for i in 0..<3 {
+            files.append((String(format: "карта %03d новая.docx", i),
+                          TestDocx.roadmap(organization: "МБОУ СОШ № \(i + 1)", version: 2, rows: 7)))
+        }
+        return files
+    }
+
+    /// What a registry holds, without ids and times: arrivals by content, documents, the quarter's items.
+    static func contents(_ registry: any RegistryStore) throws -> [String] {
+        let counts = try registry.inputCounts().map { "\($0.key.rawValue) \($0.value)" }.sorted()
+        let status = try registry.organizations().map { o in
+            "\(o.organization ?? "-"): \(o.currentRoadmap?.title ?? "-") \(o.currentRoadmap?.itemCount ?? 0) "
+                + "earlier \(o.earlierRoadmaps) inputs \(o.inputs) \(o.diagnostics.sorted { $0.key.rawValue < $1.key.rawValue })"
+        }
+        let documents = try registry.documents(kinds: Set(DocumentKind.allCases)).map {
+            "\($0.kind.rawValue) \($0.organization ?? "-") \($0.title ?? "-") \($0.itemCount) \($0.isCurrent)"
+        }.sorted()
+        let quarter = try registry.itemsDue(from: Day(iso: "2024-01-01")!, to: Day(iso: "2024-03-31")!,
+                                            organization: nil, kinds: nil).map {
+            "\($0.organization ?? "-") \($0.activity ?? "-") \($0.occurrence.due.iso) \($0.responsibles)"
+        }
+        let digests = try registry.read { try $0.recordedDigests() }.sorted()
+        return counts + status + documents + quarter + digests
+    }
+
+    func testFourProcessesOnOverlappingFoldersRecordEachFileOnceAndTheQuarterOfOneRun() throws {
+        let url = try database()
+        let h = try Harness()
+        defer { h.cleanUp() }
+        let files = roadmaps(schools: 16)
+        // Each file lies in two of the four inboxes (the same bytes, the same name).
+        var inboxes: [String] = []
+        for k in 0..<4 {
+            let inbox = h.root + "/inbox\(k)"
+            try FileManager.default.createDirectory(atPath: inbox, withIntermediateDirectories: true)
+            inboxes.append(inbox)
+        }
+        for (i, (name, bytes)) in files.enumerated() {
+            for k in [i % 4, (i + 1) % 4] { try h.put(name, bytes, in: inboxes[k]) }
+        }
+        let runs = try inboxes.map { inbox in
+            try h.start(["run", inbox, "--out", h.out, "--registry", url, "--jobs", "1"])
+        }
+        for (process, out, err) in runs {
+            _ = out.fileHandleForReading.readDataToEndOfFile()
+            let log = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            XCTAssertEqual(process.terminationStatus, 0, log)
+            XCTAssertFalse(log.contains(try XCTUnwrap(URLComponents(string: url)?.password)), "the password in a log")
+        }
+        let registry = try PostgresRegistry(url: url)
+        XCTAssertEqual(try registry.inputCounts(), [.processed: files.count, .duplicate: files.count])
+        XCTAssertEqual(try registry.pendingMoves(), [])
+        XCTAssertEqual(Set(try registry.read { try $0.recordedDigests() }),
+                       Set(files.map { Fingerprint.sha256($0.1) }))
+        for inbox in inboxes { XCTAssertEqual(h.files(under: inbox), [], inbox) }
+
+        // One process alone, into SQLite, over every file once.
+        let alone = try Harness()
+        defer { alone.cleanUp() }
+        for (name, bytes) in files { try alone.put(name, bytes) }
+        let result = try alone.run()
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let single = try Registry(path: alone.out + "/kartograf.sqlite")
+        XCTAssertEqual(try Self.contents(registry).filter { !$0.hasPrefix("duplicate") },
+                       try Self.contents(single))
+
+        // The quarterly report reads the same quarter from the server as from the file.
+        let quarter = ["report", "quarterly", "2024-Q1", "--today", "2024-04-10", "--without-docx"]
+        let fromServer = try h.kartograf(quarter + ["--from", h.out, "--registry", url, "--out", h.root + "/q"])
+        XCTAssertEqual(fromServer.status, 0, fromServer.stderr)
+        let fromFile = try alone.kartograf(quarter + ["--from", alone.out, "--out", alone.root + "/q"])
+        XCTAssertEqual(fromFile.status, 0, fromFile.stderr)
+        let summaries = h.files(under: h.root + "/q").filter { $0.hasSuffix(".json") }
+        XCTAssertFalse(summaries.isEmpty)
+        XCTAssertEqual(summaries, alone.files(under: alone.root + "/q").filter { $0.hasSuffix(".json") })
+        for name in summaries {
+            XCTAssertEqual(try String(contentsOfFile: h.root + "/q/" + name, encoding: .utf8),
+                           try String(contentsOfFile: alone.root + "/q/" + name, encoding: .utf8), name)
+        }
+    }
+
+    func testARunWhoseServerStopsResumesIntoTheRegistryOfACleanRun() throws {
+        let url = try database()
+        let cluster = try PostgresServer.clusterFolder()
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("scripts/postgres-cluster").path
+        func pgctl(_ arguments: [String]) throws {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: script)
+            process.arguments = ["pg_ctl", cluster] + arguments
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            XCTAssertEqual(process.terminationStatus, 0, "pg_ctl \(arguments)")
+        }
+        let h = try Harness()
+        defer { h.cleanUp() }
+        let files = roadmaps(schools: 40)
+        for (name, bytes) in files { try h.put(name, bytes) }
+        _ = try PostgresRegistry(url: url)
+
+        let (run, out, err) = try h.start(["run", h.inbox, "--out", h.out, "--registry", url, "--jobs", "1"])
+        // Stopped once a few files are recorded (fast shutdown: sessions are cut off).
+        let deadline = Date().addingTimeInterval(60)
+        while run.isRunning && Date() < deadline,
+              (Int((try? PostgresServer.psql(url, "SELECT count(*) FROM input")) ?? "0") ?? 0) < 4 {
+            usleep(20_000)
+        }
+        try pgctl(["stop", "-m", "fast", "-w"])
+        var restarted = false
+        defer { if !restarted { try? pgctl(["start", "-w", "-t", "30"]) } }
+        _ = out.fileHandleForReading.readDataToEndOfFile()
+        let log = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        run.waitUntilExit()
+        XCTAssertEqual(run.terminationStatus, 3, log)
+        XCTAssertTrue(log.contains("Сервер реестра «postgres://kartograf_admin@127.0.0.1:"), log)
+        XCTAssertTrue(log.contains("недоступен"), log)
+        XCTAssertFalse(log.contains(try XCTUnwrap(URLComponents(string: url)?.password)), "the password in a log")
+        XCTAssertFalse(h.files(under: h.inbox).isEmpty, "the run stopped before its end")
+
+        try pgctl(["start", "-w", "-t", "30"])
+        restarted = true
+        let resumed = try h.run(["--registry", url])
+        XCTAssertEqual(resumed.status, 0, resumed.stderr)
+        XCTAssertEqual(h.files(under: h.inbox), [])
+        let registry = try PostgresRegistry(url: url)
+        XCTAssertEqual(try registry.pendingMoves(), [])
+
+        let clean = try Harness()
+        defer { clean.cleanUp() }
+        for (name, bytes) in files { try clean.put(name, bytes) }
+        XCTAssertEqual(try clean.run().status, 0)
+        XCTAssertEqual(try Self.contents(registry), try Self.contents(try Registry(path: clean.out + "/kartograf.sqlite")))
+        XCTAssertEqual(h.files(under: "Организации"), clean.files(under: "Организации"))
+        XCTAssertEqual(h.files(under: "Обработанные"), clean.files(under: "Обработанные"))
+    }
+}

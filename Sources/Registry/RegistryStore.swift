@@ -50,6 +50,11 @@ extension RegistryStore {
         try transaction { try $0.record(s) }
     }
 
+    /// Items of every organisation (or of one), of documents of every kind.
+    public func itemsDue(from: Day, to: Day, organization: String? = nil) throws -> [DueItem] {
+        try itemsDue(from: from, to: to, organization: organization, kinds: nil)
+    }
+
     /// Notes that the input of a recorded arrival now lies at its `storedPath`.
     public func markMoved(id: Int64) throws {
         try transaction { try $0.markMoved(ids: [id]) }

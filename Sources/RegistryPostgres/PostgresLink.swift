@@ -21,6 +21,7 @@ final class PostgresLink: @unchecked Sendable {
     /// Guards `connection` and serialises its use (`NSLock`: held while the calling thread waits).
     private let lock = NSLock()
     private var connection: PostgresConnection?
+    private var inFlight: InFlight?
 
     init(_ location: PostgresLocation) throws {
         self.location = location
@@ -72,9 +73,12 @@ final class PostgresLink: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         let live: PostgresConnection
-        if let connection, !connection.isClosed {
+        let queries: InFlight
+        if let connection, let inFlight, !connection.isClosed {
             live = connection
+            queries = inFlight
         } else {
+            if let connection { Self.close(connection) }
             connection = nil
             do {
                 live = try PostgresConnection.connect(
@@ -82,10 +86,14 @@ final class PostgresLink: @unchecked Sendable {
             } catch {
                 throw PostgresFailure.reading(error, location: location.display)
             }
+            queries = InFlight()
+            live.closeFuture.whenComplete { _ in queries.connectionClosed() }
             connection = live
+            inFlight = queries
         }
         do {
-            return try body(PostgresSession(connection: live, logger: logger, display: location.display))
+            return try body(PostgresSession(connection: live, inFlight: queries, logger: logger,
+                                            display: location.display))
         } catch let error as RegistryError {
             if case .unreachable = error {
                 connection = nil
@@ -99,6 +107,7 @@ final class PostgresLink: @unchecked Sendable {
 /// The connection inside `PostgresLink.withSession`: statements run one after another, each waited for.
 struct PostgresSession {
     let connection: PostgresConnection
+    let inFlight: InFlight
     let logger: Logger
     let display: String
 
@@ -106,17 +115,30 @@ struct PostgresSession {
     @discardableResult
     func run(_ sql: String, _ binds: PostgresBindings = PostgresBindings()) throws -> [PostgresRow] {
         do {
-            return try connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger).wait().rows
+            return try send(PostgresQuery(unsafeSQL: sql, binds: binds)).wait().rows
         } catch {
             throw PostgresFailure.reading(error, location: display)
         }
     }
 
+    /// The statement's result, or its failure when the connection closes first: postgres-nio leaves
+    /// a statement written to a connection that has just closed without an answer.
+    private func send(_ query: PostgresQuery) -> EventLoopFuture<PostgresQueryResult> {
+        let promise = connection.eventLoop.makePromise(of: PostgresQueryResult.self)
+        guard let token = inFlight.add(promise) else {
+            promise.fail(InFlight.ConnectionClosed())
+            return promise.futureResult
+        }
+        connection.query(query, logger: logger).whenComplete { [inFlight] result in
+            inFlight.remove(token)
+            promise.completeWith(result)
+        }
+        return promise.futureResult
+    }
+
     /// Sends statements at once (the connection keeps their order) and waits for them all.
     func runAll(_ statements: [String]) throws {
-        let futures = statements.map {
-            connection.query(PostgresQuery(unsafeSQL: $0), logger: logger)
-        }
+        let futures = statements.map { send(PostgresQuery(unsafeSQL: $0)) }
         do {
             for future in futures { _ = try future.wait() }
         } catch {
@@ -137,6 +159,43 @@ struct PostgresSession {
         }
         try run("COMMIT")
         return value
+    }
+}
+
+/// The statements of one connection not yet answered, failed together when the connection closes.
+final class InFlight: @unchecked Sendable {
+    struct ConnectionClosed: Error {}
+
+    // Sound: the fields are only touched while `lock` is held.
+    private let lock = NSLock()
+    private var promises: [Int: EventLoopPromise<PostgresQueryResult>] = [:]
+    private var next = 0
+    private var closed = false
+
+    /// Registers a statement's promise; `nil` when the connection has closed already.
+    func add(_ promise: EventLoopPromise<PostgresQueryResult>) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !closed else { return nil }
+        next += 1
+        promises[next] = promise
+        return next
+    }
+
+    func remove(_ token: Int) {
+        lock.lock()
+        promises[token] = nil
+        lock.unlock()
+    }
+
+    /// Fails every statement still waiting (a promise completed already ignores it).
+    func connectionClosed() {
+        lock.lock()
+        closed = true
+        let waiting = promises.values
+        promises = [:]
+        lock.unlock()
+        for promise in waiting { promise.fail(ConnectionClosed()) }
     }
 }
 

@@ -96,11 +96,11 @@ final class PostgresRegistryTests: XCTestCase {
                         if try tx.firstArrival(sha256: s.sha256) == nil {
                             try tx.record(s)
                         } else {
-                            var repeat = s
-                            repeat.outcome = .duplicate
-                            repeat.storedPath += " (\(writer))"
-                            repeat.exportPath = nil
-                            try tx.record(repeat)
+                            var again = s
+                            again.outcome = .duplicate
+                            again.storedPath += " (\(writer))"
+                            again.exportPath = nil
+                            try tx.record(again)
                         }
                     }
                 }
@@ -255,17 +255,23 @@ final class PostgresRegistryTests: XCTestCase {
         let registry = try PostgresRegistry(url: url)
         try registry.record(submission("a", "a.docx", export: roadmap("Школа", "A")))
         let database = try XCTUnwrap(URLComponents(string: url)?.path.dropFirst())
-        try PostgresServer.psql(try PostgresServer.adminURL(), """
-            SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '\(database)' AND pid <> pg_backend_pid()
-            """)
-        XCTAssertThrowsError(try registry.record(submission("b", "b.docx", export: nil))) { error in
+        // The server ends the session in the middle of a file's transaction.
+        XCTAssertThrowsError(try registry.transaction { tx in
+            try tx.record(submission("b", "b.docx", export: roadmap("Школа", "B")))
+            try PostgresServer.psql(try PostgresServer.adminURL(), """
+                SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+                WHERE datname = '\(database)' AND pid <> pg_backend_pid()
+                """)
+            try tx.record(submission("c", "c.docx", export: nil))
+        }) { error in
             guard case .unreachable? = error as? RegistryError else { return XCTFail("\(error)") }
             XCTAssertTrue("\(error)".contains("недоступен"), "\(error)")
             XCTAssertTrue((error as? RegistryError)?.isBusyOrFull == true)
         }
-        // Nothing of the failed transaction was kept; the next call connects again.
+        // Nothing of the cut transaction was kept; the next call connects again.
         XCTAssertNil(try registry.firstArrival(sha256: "b"))
         XCTAssertEqual(try registry.inputCounts(), [.processed: 1])
+        XCTAssertEqual(try registry.currentRoadmap(organization: "Школа")?.title, "A")
     }
 
     func testTheRegistryOfACommandIsChosenByItsLocation() throws {

@@ -11,6 +11,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // C libraries, found through pkg-config.
@@ -71,9 +73,17 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
 
+        // The methodist's desk: `kartograf serve`, a local web app over the home and its registry.
+        .target(name: "Desk", dependencies: [
+            "Pipeline", "Reports", "Templates", "Registry", "Extraction", "Organisations", "Deadlines", "OOXML", "Model", "Text", "JSON",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ], resources: [.copy("Resources")]),
+
         // The command line: a thin shell.
         .executableTarget(name: "kartograf", dependencies: [
-            "Pipeline", "Extraction", "Reports", "Templates", "Registry", "Organisations", "Deadlines", "Responsibles", "OOXML",
+            "Desk", "Pipeline", "Extraction", "Reports", "Templates", "Registry", "Organisations", "Deadlines", "Responsibles", "OOXML",
             "Model", "Text", "JSON",
             "CMalloc",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -98,6 +108,11 @@ let package = Package(
         ]),
         .testTarget(name: "RegistryTests", dependencies: [
             "Registry", "Model", "JSON", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .testTarget(name: "DeskTests", dependencies: [
+            "Desk", "Pipeline", "Registry", "Model", "Text", "JSON", "TestSupport",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
         .testTarget(name: "PipelineTests", dependencies: [
             "Pipeline", "Registry", "Extraction", "Reports", "Organisations", "OOXML", "Model", "Text", "JSON", "TestSupport",

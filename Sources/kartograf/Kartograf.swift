@@ -13,7 +13,7 @@ struct Kartograf: ParsableCommand {
         version: "kartograf \(kartografVersion) (схема реестра: \(Registry.schemaVersion))",
         subcommands: [
             ExtractCommand.self, DumpCommand.self, DeadlineCommand.self, ResponsiblesCommand.self,
-            RunCommand.self, WatchCommand.self, StatusCommand.self,
+            RunCommand.self, WatchCommand.self, ServeCommand.self, StatusCommand.self,
             TemplateCommand.self, FillCommand.self, ReportCommand.self, BenchCommand.self,
         ]
     )

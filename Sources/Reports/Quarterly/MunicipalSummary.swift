@@ -70,7 +70,7 @@ public struct MunicipalSummary: Sendable {
     }
 
     /// A horizontal bar per organisation; organisations with nothing due get a note instead of a bar.
-    func chart() -> String {
+    public func chart() -> String {
         let labelWidth = 340, barWidth = 400, rowHeight = 22, top = 24
         let height = top + rowHeight * entries.count + 8
         let width = labelWidth + barWidth + 70

@@ -14,7 +14,7 @@ extension Desk {
         var data = base(context, title: "Входящие", tab: "inbox")
         data["maxMB"] = options.limits.maxFileBytes / (1024 * 1024)
         data["inbox"] = options.home.inbox
-        let recent = try registry.inputs(limit: 100).map(inputRow)
+        let recent = try registry.inputListings(limit: 100).map(inputRow)
         data["recent"] = recent
         data["hasRecent"] = !recent.isEmpty
         return Page.html("inbox", data)
@@ -58,7 +58,7 @@ extension Desk {
         let states = Dictionary((try? quarterSubmissions(quarter))?.value.map {
             (Registry.organizationKey($0.organization), $0.stateText)
         } ?? [], uniquingKeysWith: { a, _ in a })
-        let inputs = try registry.inputs()
+        let inputs = try registry.inputListings()
         let unrecognised = inputs.filter { $0.outcome == .processed && $0.organization == nil }.map(inputRow)
         data["unrecognised"] = unrecognised
         data["hasUnrecognised"] = !unrecognised.isEmpty
@@ -88,7 +88,7 @@ extension Desk {
     // MARK: A file
 
     func filePage(_ id: Int64, _ context: DeskContext) throws -> Response {
-        guard let input = try registry.input(id: id) else {
+        guard let input = try registry.inputListing(id: id) else {
             return Page.message(status: .notFound, title: "Файл не найден", text: "В реестре нет файла №\(id).")
         }
         var data = base(context, title: input.name, tab: "organisations")

@@ -24,7 +24,7 @@ public struct InputListing: Sendable, Hashable {
 
 extension Registry {
     /// Input files, newest first (`limit` of them, when given), each with its diagnostics by severity.
-    public func inputs(limit: Int? = nil) throws -> [InputListing] {
+    public func inputListings(limit: Int? = nil) throws -> [InputListing] {
         try writer.read { db in
             let rows = try Row.fetchAll(db, sql: "SELECT * FROM input ORDER BY id DESC" + (limit.map { " LIMIT \(max(0, $0))" } ?? ""))
             return try rows.map { try InputListing(row: $0, db: db) }
@@ -32,17 +32,9 @@ extension Registry {
     }
 
     /// One input file by its id.
-    public func input(id: Int64) throws -> InputListing? {
+    public func inputListing(id: Int64) throws -> InputListing? {
         try writer.read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM input WHERE id = ?", arguments: [id]).map { try InputListing(row: $0, db: db) }
-        }
-    }
-
-    /// The documents found in one input file, in their order in it.
-    public func documents(inputId: Int64) throws -> [DocumentSummary] {
-        try writer.read { db in
-            try Row.fetchAll(db, sql: Self.documentSelect + "WHERE d.inputId = ? ORDER BY d.position", arguments: [inputId])
-                .map(DocumentSummary.init(row:))
         }
     }
 }

@@ -14,7 +14,7 @@ final class PagesTests: XCTestCase {
         _ = try home.fillFromDevCorpus()
         let desk = try home.desk()
         defer { desk.worker.stop() }
-        let inputs = try desk.registry.inputs()
+        let inputs = try desk.registry.inputListings()
         XCTAssertFalse(inputs.isEmpty)
         let app = Application(router: desk.router())
         try await app.test(.router) { client in
@@ -81,7 +81,7 @@ final class PagesTests: XCTestCase {
         _ = try home.fillFromDevCorpus()
         let desk = try home.desk()
         defer { desk.worker.stop() }
-        let input = try XCTUnwrap(try desk.registry.inputs().first { $0.name == "seed_000.docx" })
+        let input = try XCTUnwrap(try desk.registry.inputListings().first { $0.name == "seed_000.docx" })
         let app = Application(router: desk.router())
         try await app.test(.router) { client in
             let visitor = try await Visitor.arrive(client)

@@ -101,7 +101,7 @@ final class UploadsTests: XCTestCase {
         var recorded = 0
         for _ in 0..<100 where recorded == 0 {
             try await Task.sleep(for: .milliseconds(100))
-            recorded = try desk.registry.inputs().count
+            recorded = try desk.registry.inputListings().count
         }
         XCTAssertEqual(recorded, 1, "the watched inbox's file is recorded in the same registry")
     }

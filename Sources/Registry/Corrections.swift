@@ -8,6 +8,10 @@ extension RegistryTransaction {
         try Row.fetchOne(db, sql: "SELECT * FROM input WHERE id = ?", arguments: [id]).map(KnownInput.init(row:))
     }
 
+    public func processedInputs() throws -> [KnownInput] {
+        try Row.fetchAll(db, sql: "SELECT * FROM input WHERE outcome = 'processed' ORDER BY id").map(KnownInput.init(row:))
+    }
+
     public func documents(inputId: Int64) throws -> [DocumentSummary] {
         try Row.fetchAll(db, sql: Registry.documentSelect + "WHERE d.inputId = ? ORDER BY d.position", arguments: [inputId])
             .map(DocumentSummary.init(row:))

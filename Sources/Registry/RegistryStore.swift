@@ -85,6 +85,8 @@ public protocol RegistryLookups {
     // Corrections (`Registry/Corrections.swift`).
     /// One arrival by its id.
     func input(id: Int64) throws -> KnownInput?
+    /// Every processed arrival, oldest first.
+    func processedInputs() throws -> [KnownInput]
     /// The documents recorded for an arrival, in the file's order.
     func documents(inputId: Int64) throws -> [DocumentSummary]
     /// Corrections made on files of this organisation (compared by `Registry.organizationKey`;

@@ -209,6 +209,11 @@ public final class CorrectionDesk: Sendable {
         try guarded { try registry.correctionOutcomes(inputId: id) }
     }
 
+    /// Every processed file, oldest first.
+    public func files() throws(CorrectionError) -> [KnownInput] {
+        try guarded { try registry.read { try $0.processedInputs() } }
+    }
+
     /// Every correction kept, oldest first.
     public func all() throws(CorrectionError) -> [Correction] {
         try guarded { try registry.allCorrections() }

@@ -82,7 +82,7 @@ let package = Package(
         // Helpers the test targets share: where ../shared is, what a test requires of its machine.
         .target(name: "TestSupport", dependencies: ["JSON"], path: "Tests/TestSupport"),
 
-        .testTarget(name: "TextTests", dependencies: ["Text"]),
+        .testTarget(name: "TextTests", dependencies: ["Text", "TestSupport"]),
         .testTarget(name: "JSONTests", dependencies: ["JSON", "Model"]),
         .testTarget(name: "ModelTests", dependencies: ["Model", "JSON"]),
         .testTarget(name: "OrganisationsTests", dependencies: ["Organisations", "Model", "Text", "JSON"]),

@@ -46,12 +46,17 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var iso: String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(10)
+        appendISO(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the ten bytes of `iso` to `bytes`.
+    public func appendISO(to bytes: inout [UInt8]) {
         Day.appendDigits(year, count: 4, to: &bytes)
         bytes.append(UInt8(ascii: "-"))
         Day.appendDigits(month, count: 2, to: &bytes)
         bytes.append(UInt8(ascii: "-"))
         Day.appendDigits(day, count: 2, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `value` in decimal, zero-padded to `count` digits.

@@ -69,13 +69,13 @@ let package = Package(
             "Model", "Text", "JSON", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .target(name: "Pipeline", dependencies: [
-            "Extraction", "Reports", "Registry", "Organisations", "OOXML", "Model", "Text", "JSON",
+            "Extraction", "Recognition", "Deadlines", "Reports", "Registry", "Organisations", "OOXML", "Model", "Text", "JSON",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
 
         // The methodist's desk: `kartograf serve`, a local web app over the home and its registry.
         .target(name: "Desk", dependencies: [
-            "Pipeline", "Reports", "Templates", "Registry", "Extraction", "Organisations", "Deadlines", "OOXML", "Model", "Text", "JSON",
+            "Pipeline", "Reports", "Templates", "Registry", "Extraction", "Recognition", "Organisations", "Deadlines", "OOXML", "Model", "Text", "JSON",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "Crypto", package: "swift-crypto"),

@@ -14,16 +14,24 @@ import Text
 /// registry, with the inbox watched at the same time, so files dropped in the folder and files
 /// uploaded in the browser go through one pipeline and one registry.
 public final class Desk: Sendable {
-    public let options: DeskOptions
+    public let options: ServeOptions
     public let worker: DeskWorker
     let sessions: Sessions
     let files: HomeFiles
+    /// The methodist's corrections, kept in the same registry.
+    let corrections: CorrectionDesk
 
-    public init(options: DeskOptions) throws(PipelineError) {
+    public init(options: ServeOptions) throws(PipelineError) {
         self.options = options
         worker = try DeskWorker(options: options)
         sessions = Sessions(limit: options.limits.maxSessions)
         files = HomeFiles(root: options.home.root)
+        do {
+            corrections = try CorrectionDesk(output: options.home.root, registry: worker.registry,
+                                             protocolWriters: options.pipeline.protocolWriters)
+        } catch {
+            throw .io(action: "открыть исправления", path: options.home.root, reason: error.description)
+        }
     }
 
     var registry: Registry { worker.registry }
@@ -82,6 +90,7 @@ public final class Desk: Sendable {
         router.get("/quarter/{q}/summary.xlsx") { [self] _, context in try quarterWorkbook(context) }
         router.get("/quarter/{q}/submissions.zip") { [self] _, context in try quarterArchive(context) }
         router.get("/files/**") { [self] request, _ in try homeFile(request) }
+        correctionRoutes(router)
         return router
     }
 
@@ -97,6 +106,7 @@ public final class Desk: Sendable {
             "home": options.home.root,
         ]
         if let tab { data["tab_" + tab] = true }
+        if let s = context.session, let flash = sessions.takeFlash(s.id) { data["flash"] = flash }
         return data
     }
 

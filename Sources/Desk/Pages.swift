@@ -106,13 +106,35 @@ extension Desk {
         offer(input.reasonPath, "Причина отклонения")
         data["downloads"] = downloads
         data["isRejected"] = input.outcome == .rejected
-        if let exportPath = input.exportPath, let path = files.resolve(relative: exportPath),
-           let bytes = FileManager.default.contents(atPath: path),
-           let json = try? JSONParser.parse(bytes: [UInt8](bytes)), let export = ExportJSON.export(json) {
-            let protocolData = ProtocolData.json(for: export, checkedAt: Self.today())
+        // A processed file is shown with the methodist's corrections applied, and its correction forms.
+        var export: Export?
+        var marks: [ProtocolCorrection] = []
+        if input.outcome == .processed, let view = try? corrections.file(id) {
+            export = view.export
+            marks = view.marks
+            data["corrections"] = correctionData(view, context)
+        } else if let exportPath = input.exportPath, let path = files.resolve(relative: exportPath),
+                  let bytes = FileManager.default.contents(atPath: path),
+                  let json = try? JSONParser.parse(bytes: [UInt8](bytes)) {
+            export = ExportJSON.export(json)
+        }
+        if let export {
+            let protocolData = ProtocolData.json(for: export, checkedAt: Self.today(), corrections: marks)
             data["summary"] = protocolData["summary"]?.stringValue ?? ""
-            data["diagnostics"] = Self.plain(protocolData["diagnostics"] ?? .array([]))
-            data["hasDiagnostics"] = !export.diagnostics.isEmpty
+            // The findings, then the protocol's «исправлено методистом» lines; only findings can be dismissed.
+            let listed = (Self.plain(protocolData["diagnostics"] ?? .array([])) as? [[String: Any]] ?? [])
+                .enumerated().map { i, d in
+                    var d = d
+                    if export.diagnostics.indices.contains(i) {
+                        d["index"] = i
+                        d["code"] = export.diagnostics[i].code.rawValue
+                        d["canDismiss"] = true
+                    }
+                    return d
+                }
+            data["diagnostics"] = listed
+            data["hasDiagnostics"] = !listed.isEmpty
+            data["noFindings"] = export.diagnostics.isEmpty
             data["documents"] = export.documents.enumerated().map { Self.documentData($1, number: $0 + 1) }
         }
         return Page.html("file", data)
@@ -120,6 +142,7 @@ extension Desk {
 
     static func documentData(_ d: Document, number: Int) -> [String: Any] {
         var items: [[String: Any]] = []
+        var index = 0
         for section in d.sections {
             if section.title != nil || section.number != nil {
                 items.append(["isSection": true, "title": [section.number, section.title].compactMap { $0 }.joined(separator: " ")])
@@ -128,8 +151,9 @@ extension Desk {
                 let dates = item.deadline.occurrences.map { o in
                     o.start.map { "с \($0.russianText) по \(o.due.russianText)" } ?? o.due.russianText
                 }
+                defer { index += 1 }
                 items.append([
-                    "isSection": false, "number": item.number ?? "", "activity": item.activity ?? "",
+                    "isSection": false, "index": index, "document": number - 1, "number": item.number ?? "", "activity": item.activity ?? "",
                     "deadline": item.deadline.text ?? "", "dates": dates.prefix(12).map { $0 },
                     "moreDates": dates.count > 12 ? "и ещё \(dates.count - 12)" : "",
                     "kinds": item.deadline.kinds.map(Self.kindText).joined(separator: ", "),
@@ -141,7 +165,7 @@ extension Desk {
             }
         }
         return [
-            "number": number, "kind": d.kind.russian, "title": d.title ?? "без названия",
+            "number": number, "index": number - 1, "kind": d.kind.russian, "title": d.title ?? "без названия",
             "organization": d.organization ?? "не указана", "period": d.period?.russianText ?? "",
             "date": d.date?.russianText ?? "", "items": items, "hasItems": !items.isEmpty,
         ]

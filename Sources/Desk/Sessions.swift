@@ -8,6 +8,10 @@ public struct Session: Sendable, Hashable {
     public var csrf: String
     public var authenticated: Bool
     var lastSeen: Date
+    /// Who makes corrections in this session («Иванова И. И.»), as they gave it.
+    public var author: String?
+    /// A message for the next page (what a form did, or why it was refused).
+    var flash: String?
 }
 
 /// The sessions the desk knows, in memory (a restart logs everyone out), bounded in number.
@@ -43,6 +47,20 @@ final class Sessions: @unchecked Sendable {
     }
 
     func remove(_ id: String) { lock.withLock { list[id] = nil } }
+
+    /// Changes a session kept here.
+    func update(_ id: String, _ change: (inout Session) -> Void) {
+        lock.withLock { if var s = list[id] { change(&s); list[id] = s } }
+    }
+
+    /// The flash message of a session, taken (shown once).
+    func takeFlash(_ id: String) -> String? {
+        lock.withLock { () -> String? in
+            guard let m = list[id]?.flash else { return nil }
+            list[id]?.flash = nil
+            return m
+        }
+    }
 
     /// 32 random bytes as hex (a cookie value and a form field need no escaping).
     static func randomToken() -> String {

@@ -34,7 +34,7 @@ public final class DeskWorker: @unchecked Sendable {
     /// Statuses kept for the page (the oldest finished ones are forgotten first).
     static let keptStatuses = 2000
 
-    public init(options: DeskOptions) throws(PipelineError) {
+    public init(options: ServeOptions) throws(PipelineError) {
         try options.home.prepare()
         let registry: Registry
         let path = OutputLayout(root: options.home.root).registry

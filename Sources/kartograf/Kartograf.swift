@@ -14,7 +14,7 @@ struct Kartograf: ParsableCommand {
         subcommands: [
             ExtractCommand.self, DumpCommand.self, DeadlineCommand.self, ResponsiblesCommand.self,
             RunCommand.self, WatchCommand.self, ServeCommand.self, StatusCommand.self,
-            TemplateCommand.self, FillCommand.self, ReportCommand.self, BenchCommand.self,
+            TemplateCommand.self, FillCommand.self, ReportCommand.self, CorrectCommand.self, BenchCommand.self,
         ]
     )
 }

@@ -20,10 +20,10 @@ struct ServeCommand: ParsableCommand {
     var passwordFile: String?
 
     func validate() throws {
-        guard let (host, _) = DeskOptions.parseListen(listen) else {
+        guard let (host, _) = ServeOptions.parseListen(listen) else {
             throw ValidationError("Неверный адрес «\(listen)» в --listen: ожидается АДРЕС:ПОРТ, например 127.0.0.1:8080.")
         }
-        if !DeskOptions.isLoopback(host) && passwordFile == nil {
+        if !ServeOptions.isLoopback(host) && passwordFile == nil {
             throw ValidationError("Адрес «\(host)» доступен по сети: укажите пароль для входа в --password-file.")
         }
         if folder.out != nil {
@@ -32,7 +32,7 @@ struct ServeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (host, port) = DeskOptions.parseListen(listen)!
+        let (host, port) = ServeOptions.parseListen(listen)!
         var password: String?
         if let passwordFile {
             guard let text = try? String(contentsOfFile: passwordFile, encoding: .utf8),
@@ -43,7 +43,7 @@ struct ServeCommand: ParsableCommand {
         }
         let home = folder.home.resolved
         _ = try homeInbox(home)
-        var options = DeskOptions(home: home, host: host, port: port, password: password,
+        var options = ServeOptions(home: home, host: host, port: port, password: password,
                                   pipeline: PipelineOptions(inbox: home.inbox, output: home.root,
                                                             protocolWriters: protocolWriters(templates: folder.protocolTemplates, output: home.root),
                                                             roster: try loadRoster(folder.roster, defaultFolder: home.root, keep: true)))

@@ -34,7 +34,7 @@ struct TestHome {
     }
 
     func desk(password: String? = nil, limits: DeskLimits = DeskLimits()) throws -> Desk {
-        var options = DeskOptions(home: home, password: password, limits: limits)
+        var options = ServeOptions(home: home, password: password, limits: limits)
         options.pipeline.workers = 2
         options.settle = 0.2
         return try Desk(options: options)

@@ -91,6 +91,29 @@ final class UploadsTests: XCTestCase {
         XCTAssertEqual(counts[.rejected], 4)
     }
 
+    func testUploadsWaitingAreCappedInCount() async throws {
+        let home = try TestHome()
+        defer { home.cleanUp() }
+        var limits = DeskLimits()
+        limits.maxQueuedUploads = 2
+        let desk = try home.desk(limits: limits)  // the pipeline's thread is not started: uploads stay queued
+        defer { desk.worker.stop() }
+        let good = [UInt8](try Data(contentsOf: URL(fileURLWithPath: try TestSupportPath.dev("seed_002.docx"))))
+        let app = Application(router: desk.router())
+        try await app.test(.router) { client in
+            let visitor = try await Visitor.arrive(client)
+            for n in 1...2 {
+                let r = try await visitor.upload(client, name: "файл \(n).docx", bytes: good + [UInt8(n)])
+                XCTAssertEqual(r.status, .accepted)
+            }
+            let third = try await visitor.upload(client, name: "файл 3.docx", bytes: good)
+            XCTAssertEqual(third.status, .tooManyRequests)
+            XCTAssertTrue(field(third.text, "message")?.contains("подождите") ?? false, third.text)
+        }
+        let waiting = try FileManager.default.contentsOfDirectory(atPath: home.home.inbox).filter { !$0.hasPrefix(".") }.sorted()
+        XCTAssertEqual(waiting, ["файл 1.docx", "файл 2.docx"])
+    }
+
     func testFilesDroppedIntoTheInboxAreProcessedToo() async throws {
         let home = try TestHome()
         defer { home.cleanUp() }

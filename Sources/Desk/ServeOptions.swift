@@ -3,7 +3,7 @@ import Pipeline
 import Text
 
 /// How the desk is served: where its home is, which address it listens on, who may use it.
-public struct DeskOptions: Sendable {
+public struct ServeOptions: Sendable {
     /// The methodist's home: inbox, results and registry, shared with `run` and `watch`.
     public var home: Home
     public var host: String

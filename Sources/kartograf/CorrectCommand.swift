@@ -38,7 +38,7 @@ struct DeskOptions: ParsableArguments {
         do {
             return try CorrectionDesk(output: output, protocolWriters: protocolWriters(
                 templates: TemplateLocation.find("protocol.docx", folder: nil, home: home.resolved).map { ($0 as NSString).deletingLastPathComponent },
-                output: output))
+                output: output, home: home.resolved))
         } catch {
             printError(error.description)
             throw ExitCode(2)

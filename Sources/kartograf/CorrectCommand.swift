@@ -84,6 +84,12 @@ struct ListCorrections: ParsableCommand {
         for c in all {
             printOut("  [\(c.id)] файл № \(c.inputId): \(c.kind.russian) — «\(c.value)»\(c.note.map { ", \($0)" } ?? "") (\(c.byline))")
         }
+        let stale = try correcting { try desk.notApplicable() }
+        if !stale.isEmpty { printOut("\nНе применимы к новым версиям файлов (\(stale.count)):") }
+        for o in stale {
+            guard case let .notApplicable(reason) = o.state else { continue }
+            printOut("  [\(o.correction.id)] файл № \(o.inputId): \(o.correction.kind.russian) — «\(o.correction.value)»: \(reason)")
+        }
     }
 }
 

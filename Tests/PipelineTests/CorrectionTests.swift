@@ -96,6 +96,9 @@ final class CorrectionTests: XCTestCase {
                        "its roadmap is now the school's current one")
         let page = try html(view)
         XCTAssertTrue(page.contains("исправлено методистом"), "the protocol marks the correction")
+        let docx = out + "/" + (try XCTUnwrap(view.input.protocolPath))
+        let xml = String(decoding: try XCTUnwrap(try ZipArchive(path: docx).read("word/document.xml")), as: UTF8.self)
+        XCTAssertTrue(xml.contains("исправлено методистом"), "the Word protocol too")
         XCTAssertTrue(page.contains("Иванова И. И."))
         XCTAssertTrue(page.contains("по письму школы"))
 
@@ -222,6 +225,11 @@ final class CorrectionTests: XCTestCase {
         let debug = "\(try desk.file(nextId).input) \(try desk.all())"
         XCTAssertEqual(outcomes.count, 1, debug)
         XCTAssertFalse(outcomes.first?.state.isApplied ?? true, "\(outcomes)")
+        XCTAssertEqual(try desk.notApplicable().map(\.inputId), [nextId], "listed for the methodist")
+        // The quarter of the new version no longer carries the status (its item is gone), and says nothing false.
+        let again = try XCTUnwrap(try source.inputs(for: q2, organization: nil).value.first)
+        let later = QuarterlySelector().submission(for: again, quarter: q2, generatedOn: Day(year: 2023, month: 7, day: 5)!)
+        XCTAssertTrue(later.rows.allSatisfy { $0.correction == nil }, "\(later.rows.map(\.correction))")
     }
 
     func testRefusalsAreRussianSentences() throws {

@@ -209,6 +209,16 @@ public final class CorrectionDesk: Sendable {
         try guarded { try registry.correctionOutcomes(inputId: id) }
     }
 
+    /// Corrections that did not apply to the latest file they were tried on: the methodist's list of what
+    /// to look at again after a school sent a new version. Each with that file's outcome.
+    public func notApplicable() throws(CorrectionError) -> [CorrectionOutcome] {
+        var latest: [Int64: CorrectionOutcome] = [:]
+        for input in try files() {
+            for outcome in try outcomes(file: input.id) { latest[outcome.correction.id] = outcome }
+        }
+        return latest.values.filter { !$0.state.isApplied }.sorted { $0.correction.id < $1.correction.id }
+    }
+
     /// Every processed file, oldest first.
     public func files() throws(CorrectionError) -> [KnownInput] {
         try guarded { try registry.read { try $0.processedInputs() } }

@@ -53,6 +53,7 @@ struct DeskOptions: ParsableArguments {
 }
 
 /// Runs a correction, turning its refusal into a Russian message and exit code 1.
+@discardableResult
 func correcting<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()

@@ -26,7 +26,10 @@ let package = Package(
         // Utilities under every stage: text normalisation, Russian folding, safe names and paths.
         .target(name: "Text"),
         // JSON: the value tree, its parser, the writer of kartograf's layout, the Encodable bridge.
-        .target(name: "JSON"),
+        .target(name: "JSON",
+                // Every value written touches the layout inside one shared text object; dynamic
+                // exclusivity checks there cost a tenth of writing an export (docs/performance.md).
+                swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
         // The domain values every stage passes on: documents, items, deadlines, responsibles, diagnostics.
         .target(name: "Model"),
 

@@ -135,6 +135,29 @@ extension RegistryTransaction {
     }
 }
 
+extension RegistryTransaction {
+    public func replaceContent(inputId: Int64, export: Export) throws {
+        guard let input = try Row.fetchOne(db, sql: "SELECT organization, modifiedAt FROM input WHERE id = ?",
+                                           arguments: [inputId]) else { return }
+        let organization: String? = input["organization"]
+        let modifiedAt: Double = input["modifiedAt"]
+        let old = try Int64.fetchAll(db, sql: "SELECT id FROM document WHERE inputId = ?", arguments: [inputId])
+        let earlierOrganizations = try String?.fetchAll(db, sql: "SELECT DISTINCT organization FROM document WHERE inputId = ?",
+                                                        arguments: [inputId])
+        for id in old {
+            try db.execute(sql: "UPDATE document SET supersededBy = NULL WHERE supersededBy = ?", arguments: [id])
+            try db.execute(sql: "DELETE FROM item WHERE documentId = ?", arguments: [id])
+            try db.execute(sql: "DELETE FROM document WHERE id = ?", arguments: [id])
+        }
+        try db.execute(sql: "DELETE FROM diagnostic WHERE inputId = ?", arguments: [inputId])
+        for (position, document) in export.documents.enumerated() {
+            try insert(document, position: position, organization: organization, inputId: inputId, modifiedAt: modifiedAt)
+        }
+        try insert(export.diagnostics, inputId: inputId)
+        for name in Set(earlierOrganizations + [organization]) { try resupersede(organization: name) }
+    }
+}
+
 extension Correction {
     init(row: Row) {
         let number: String? = row["itemNumber"]

@@ -38,7 +38,7 @@ struct DeskOptions: ParsableArguments {
         do {
             return try CorrectionDesk(output: output, protocolWriters: protocolWriters(
                 templates: TemplateLocation.find("protocol.docx", folder: nil, home: home.resolved).map { ($0 as NSString).deletingLastPathComponent },
-                output: output))
+                output: output, home: home.resolved))
         } catch {
             printError(error.description)
             throw ExitCode(2)
@@ -53,6 +53,7 @@ struct DeskOptions: ParsableArguments {
 }
 
 /// Runs a correction, turning its refusal into a Russian message and exit code 1.
+@discardableResult
 func correcting<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
@@ -83,6 +84,12 @@ struct ListCorrections: ParsableCommand {
         if !all.isEmpty { printOut("\nИсправления (\(all.count)):") }
         for c in all {
             printOut("  [\(c.id)] файл № \(c.inputId): \(c.kind.russian) — «\(c.value)»\(c.note.map { ", \($0)" } ?? "") (\(c.byline))")
+        }
+        let stale = try correcting { try desk.notApplicable() }
+        if !stale.isEmpty { printOut("\nНе применимы к новым версиям файлов (\(stale.count)):") }
+        for o in stale {
+            guard case let .notApplicable(reason) = o.state else { continue }
+            printOut("  [\(o.correction.id)] файл № \(o.inputId): \(o.correction.kind.russian) — «\(o.correction.value)»: \(reason)")
         }
     }
 }

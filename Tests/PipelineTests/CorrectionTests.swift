@@ -96,6 +96,9 @@ final class CorrectionTests: XCTestCase {
                        "its roadmap is now the school's current one")
         let page = try html(view)
         XCTAssertTrue(page.contains("исправлено методистом"), "the protocol marks the correction")
+        let docx = out + "/" + (try XCTUnwrap(view.input.protocolPath))
+        let xml = String(decoding: try XCTUnwrap(try ZipArchive(path: docx).read("word/document.xml")), as: UTF8.self)
+        XCTAssertTrue(xml.contains("исправлено методистом"), "the Word protocol too")
         XCTAssertTrue(page.contains("Иванова И. И."))
         XCTAssertTrue(page.contains("по письму школы"))
 
@@ -222,6 +225,11 @@ final class CorrectionTests: XCTestCase {
         let debug = "\(try desk.file(nextId).input) \(try desk.all())"
         XCTAssertEqual(outcomes.count, 1, debug)
         XCTAssertFalse(outcomes.first?.state.isApplied ?? true, "\(outcomes)")
+        XCTAssertEqual(try desk.notApplicable().map(\.inputId), [nextId], "listed for the methodist")
+        // The quarter of the new version no longer carries the status (its item is gone), and says nothing false.
+        let again = try XCTUnwrap(try source.inputs(for: q2, organization: nil).value.first)
+        let later = QuarterlySelector().submission(for: again, quarter: q2, generatedOn: Day(year: 2023, month: 7, day: 5)!)
+        XCTAssertTrue(later.rows.allSatisfy { $0.correction == nil }, "\(later.rows.map(\.correction))")
     }
 
     func testRefusalsAreRussianSentences() throws {
@@ -255,5 +263,84 @@ extension URL {
     func createdFolder() throws -> URL {
         try FileManager.default.createDirectory(at: deletingLastPathComponent(), withIntermediateDirectories: true)
         return self
+    }
+}
+
+/// Teaching a column and a document kind: the file is read again at once, and the next school's file written
+/// the same way is read without help.
+final class TeachingTests: XCTestCase {
+    var root = ""
+    var inbox: String { root + "/inbox" }
+    var out: String { root + "/out" }
+
+    override func setUpWithError() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("kartograf-teach-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: inbox, withIntermediateDirectories: true)
+    }
+
+    override func tearDown() { try? FileManager.default.removeItem(atPath: root) }
+
+    static func plan(school: String, heading: String = "Дорожная карта по реализации целевой модели наставничества") -> [UInt8] {
+        var body = TestDocx.paragraph("\(heading) в \(school) на 2024 год", bold: true)
+        var table = "<w:tbl>" + TestDocx.row(["№", "Мероприятие", "Ориентир исполнения", "Ответственный"])
+        // Deadlines that name no date: nothing in the cells tells the column's field either.
+        for (n, a, d) in [("1", "Проведение диагностики затруднений педагогов", "после педсовета"),
+                          ("2", "Организация работы наставнических пар", "по готовности")] {
+            table += TestDocx.row([n, a, d, "Заместитель директора по УВР"])
+        }
+        return TestDocx.zip(documentXML: body + table + "</w:tbl>")
+    }
+
+    func runInbox() throws {
+        let pipeline = try FolderPipeline(options: PipelineOptions(inbox: inbox, output: out, workers: 1, converter: nil))
+        defer { pipeline.close() }
+        _ = pipeline.runInbox()
+    }
+
+    func testATaughtColumnIsReadAtOnceAndInTheNextSchoolsFile() throws {
+        try Data(Self.plan(school: "МБОУ СОШ № 5")).write(to: URL(fileURLWithPath: inbox + "/сош5.docx"))
+        try runInbox()
+        let desk = try CorrectionDesk(output: out)
+        let first = try XCTUnwrap(try desk.files().first)
+        let before = try desk.file(first.id)
+        let roadmap = try XCTUnwrap(before.export.documents.firstIndex { $0.kind == .roadmap })
+        XCTAssertEqual(before.export.documents[roadmap].allItems.compactMap(\.item.deadline.text), [],
+                       "the header names nothing the bundled data knows")
+
+        try desk.assignColumn(file: first.id, document: roadmap, header: "Ориентир исполнения", field: "deadline", author: "Иванова")
+        let after = try desk.file(first.id)
+        XCTAssertEqual(after.export.documents[roadmap].allItems.map(\.item.deadline.text), ["после педсовета", "по готовности"])
+        XCTAssertFalse(after.export.diagnostics.contains { $0.code == .deadlineMissing }, "\(after.export.diagnostics.map(\.code))")
+        XCTAssertTrue(try desk.registry.read { try $0.documents(inputId: first.id) }.contains { $0.itemCount == 2 })
+        XCTAssertTrue(after.marks.contains { $0.text.contains("Ориентир исполнения") })
+
+        // The next school writes the same header: read without help.
+        try Data(Self.plan(school: "МБОУ СОШ № 6")).write(to: URL(fileURLWithPath: inbox + "/сош6.docx"))
+        try runInbox()
+        let second = try XCTUnwrap(try desk.files().last)
+        XCTAssertNotEqual(second.id, first.id)
+        XCTAssertEqual(try desk.file(second.id).export.documents.flatMap(\.allItems).compactMap(\.item.deadline.text).count, 2)
+    }
+
+    func testATaughtDocumentKindIsLearnedFromItsHeading() throws {
+        let heading = "Маршрут преобразований наставничества"
+        try Data(Self.plan(school: "МБОУ СОШ № 5", heading: heading)).write(to: URL(fileURLWithPath: inbox + "/сош5.docx"))
+        try runInbox()
+        let desk = try CorrectionDesk(output: out)
+        let first = try XCTUnwrap(try desk.files().first)
+        let view = try desk.file(first.id)
+        let titled = view.documents.firstIndex { ($0.title ?? "").hasPrefix("Маршрут") }
+        let document = titled ?? 0
+        try desk.assignDocumentKind(file: first.id, document: document, kind: .roadmap,
+                                    heading: "\(heading) в МБОУ СОШ № 5 на 2024 год", author: "Иванова")
+        let words = try String(contentsOfFile: desk.lexiconPath, encoding: .utf8)
+        XCTAssertTrue(words.contains("Маршрут преобразований наставничества"), words)
+        XCTAssertEqual(try desk.registry.documents(inputId: first.id).first { ($0.title ?? "").hasPrefix("Маршрут") }?.kind, .roadmap)
+
+        try Data(Self.plan(school: "МБОУ СОШ № 6", heading: heading)).write(to: URL(fileURLWithPath: inbox + "/сош6.docx"))
+        try runInbox()
+        let second = try XCTUnwrap(try desk.files().last)
+        let read = try desk.registry.documents(inputId: second.id)
+        XCTAssertTrue(read.contains { $0.kind == .roadmap && ($0.title ?? "").hasPrefix("Маршрут") }, "\(read.map { ($0.kind, $0.title) })")
     }
 }

@@ -64,7 +64,7 @@ public struct CorrectionApplier: Sendable {
             case .dismissal:
                 state = dismiss(c, in: &result)
             case .deadline:
-                state = setDeadline(c, in: &result)
+                state = setDeadline(c, in: &result, original: export)
             }
             result.outcomes.append(CorrectionOutcome(correction: c, inputId: inputId, state: state))
         }
@@ -116,12 +116,13 @@ public struct CorrectionApplier: Sendable {
         return .applied(document: d.document, item: nil)
     }
 
-    private func setDeadline(_ c: Correction, in result: inout Result) -> CorrectionState {
+    private func setDeadline(_ c: Correction, in result: inout Result, original: Export) -> CorrectionState {
         let placed = place(c, in: result.export)
         guard let d = placed.document, let k = placed.item else { return placed.state }
         var document = result.export.documents[d]
         let (s, i) = Self.position(document, k)
-        let current = document.sections[s].items[i].deadline.text
+        // As the school wrote it (an earlier correction of the same item may have set it already).
+        let current = original.documents[d].sections[s].items[i].deadline.text
         let folded = { (t: String?) in TextNormalizer.singleLine(t) ?? "" }
         guard folded(current) == folded(c.subject) || folded(current) == folded(c.value) else {
             return .notApplicable(reason: "школа изменила срок пункта: теперь «\(current ?? "")»")

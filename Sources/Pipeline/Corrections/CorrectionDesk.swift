@@ -1,4 +1,5 @@
 import Deadlines
+import Extraction
 import Foundation
 import JSON
 import Model
@@ -179,7 +180,7 @@ public final class CorrectionDesk: Sendable {
             kind: .column, inputId: id, document: document, organization: view.input.organization,
             documentKind: document.map { view.original.documents[$0].kind }, subject: header, value: field,
             author: author, createdAt: Self.now())) { _ in }
-        try refresh(id)
+        if canReread(view.input) { _ = try reread(file: id) } else { try refresh(id) }
         return correction
     }
 
@@ -200,13 +201,64 @@ public final class CorrectionDesk: Sendable {
             value: kind.rawValue, author: author, createdAt: Self.now())) { tx in
             try tx.setDocumentKind(inputId: id, document: document, kind: kind)
         }
-        try refresh(id)
+        if canReread(view.input) { _ = try reread(file: id) } else { try refresh(id) }
         return correction
+    }
+
+    /// Whether a file can be read again from its stored copy (one converted from .doc/.rtf/.odt is not:
+    /// its next version is read with the learned words).
+    public func canReread(_ input: KnownInput) -> Bool {
+        !input.converted && FileManager.default.fileExists(atPath: layout.path(input.storedPath))
+    }
+
+    /// Reads a file again from its stored copy with the home's learned words (after a column or a document
+    /// kind was taught): its export, its registry rows and its protocols are replaced, the corrections made
+    /// on it and its school's earlier ones applied again. Returns the file as now read.
+    @discardableResult
+    public func reread(file id: Int64) throws(CorrectionError) -> FileView {
+        let view = try file(id)
+        guard canReread(view.input) else { throw .cannotReread(view.input.name) }
+        let lexicon: HomeLexicon
+        do { lexicon = try HomeLexicon(path: lexiconPath) } catch { throw .data(error.message) }
+        var export = Extractor(configuration: ExtractConfiguration(learned: lexicon))
+            .extract(path: layout.path(view.input.storedPath), displayName: view.input.name)
+        export.sha256 = view.input.sha256
+        guard !export.isUnreadable else { throw .io(view.input.storedPath, "файл больше не читается") }
+        if let exportPath = view.input.exportPath {
+            var json: [UInt8]
+            do { json = try JSONWriter().bytes(export) } catch { throw .io(exportPath, "\(error)") }
+            json.append(0x0A)
+            try write(json, to: layout.path(exportPath))
+        }
+        let corrections = try self.corrections(for: view.input)
+        let applied = CorrectionApplier().apply(corrections, to: export, inputId: id)
+        try guarded { try registry.transaction { tx in
+            try tx.replaceContent(inputId: id, export: applied.export)
+            // A kind the methodist set stays set where the document is still there under its heading.
+            for c in corrections where c.kind == .documentKind && c.inputId == id {
+                guard let d = c.document, export.documents.indices.contains(d), let kind = DocumentKind(rawValue: c.value),
+                      export.documents[d].kind != kind,
+                      c.subject.map({ (export.documents[d].title ?? "").hasPrefix($0) }) ?? true else { continue }
+                try tx.setDocumentKind(inputId: id, document: d, kind: kind)
+            }
+        } }
+        try refresh(id)
+        return try file(id)
     }
 
     /// What became of every correction tried on a file (as recorded by the run or the last correction).
     public func outcomes(file id: Int64) throws(CorrectionError) -> [CorrectionOutcome] {
         try guarded { try registry.correctionOutcomes(inputId: id) }
+    }
+
+    /// Corrections that did not apply to the latest file they were tried on: the methodist's list of what
+    /// to look at again after a school sent a new version. Each with that file's outcome.
+    public func notApplicable() throws(CorrectionError) -> [CorrectionOutcome] {
+        var latest: [Int64: CorrectionOutcome] = [:]
+        for input in try files() {
+            for outcome in try outcomes(file: input.id) { latest[outcome.correction.id] = outcome }
+        }
+        return latest.values.filter { !$0.state.isApplied }.sorted { $0.correction.id < $1.correction.id }
     }
 
     /// Every processed file, oldest first.
@@ -244,14 +296,19 @@ public final class CorrectionDesk: Sendable {
         for writer in protocolWriters {
             let path = layout.path(base + writer.fileSuffix)
             guard FileManager.default.fileExists(atPath: path) else { continue }
-            let temp = path + ".tmp-\(getpid())"
-            do {
-                try Data(writer.render(view.export, context: context)).write(to: URL(fileURLWithPath: temp))
-                guard rename(temp, path) == 0 else { throw CocoaError(.fileWriteUnknown) }
-            } catch {
-                unlink(temp)
-                throw .io(path, error.localizedDescription)
-            }
+            try write(writer.render(view.export, context: context), to: path)
+        }
+    }
+
+    /// Writes a file under a temporary name beside it and renames it into place.
+    private func write(_ bytes: [UInt8], to path: String) throws(CorrectionError) {
+        let temp = path + ".tmp-\(getpid())"
+        do {
+            try Data(bytes).write(to: URL(fileURLWithPath: temp))
+            guard rename(temp, path) == 0 else { throw CocoaError(.fileWriteUnknown) }
+        } catch {
+            unlink(temp)
+            throw .io(path, error.localizedDescription)
         }
     }
 
@@ -305,6 +362,7 @@ public enum CorrectionError: Error, Sendable, Equatable, CustomStringConvertible
     case noItem(Int, String)
     case noDiagnostic(String)
     case unknownField(String)
+    case cannotReread(String)
     case empty(String)
     case data(String)
     case io(String, String)
@@ -320,6 +378,9 @@ public enum CorrectionError: Error, Sendable, Equatable, CustomStringConvertible
         case let .noDiagnostic(message): return "Такого замечания у файла нет: «\(message)»."
         case let .unknownField(field):
             return "Поле «\(field)» неизвестно: допустимы \(HomeLexicon.columnFields.joined(separator: ", "))."
+        case let .cannotReread(name):
+            return "Файл «\(name)» нельзя прочитать заново (он был преобразован из старого формата или его копии нет в "
+                + "«\(OutputLayout.processedFolder)»): выученные слова применятся к следующей версии файла."
         case let .empty(what): return "Не указано: \(what)."
         case let .data(message): return message
         case let .io(path, reason): return "Не удалось записать «\(path)»: \(reason)."

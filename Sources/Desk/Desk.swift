@@ -89,6 +89,7 @@ public final class Desk: Sendable {
         router.get("/quarter") { [self] request, context in try quarterPage(request, context) }
         router.get("/quarter/{q}/summary.xlsx") { [self] _, context in try quarterWorkbook(context) }
         router.get("/quarter/{q}/submissions.zip") { [self] _, context in try quarterArchive(context) }
+        router.get("/quarter/{q}/submission/{n}") { [self] _, context in try quarterSubmission(context) }
         router.get("/files/**") { [self] request, _ in try homeFile(request) }
         correctionRoutes(router)
         return router

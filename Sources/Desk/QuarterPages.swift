@@ -59,14 +59,15 @@ extension Desk {
         let submissions = subs.value
         data["hasSubmissions"] = !submissions.isEmpty
         var due = 0, done = 0, overdue = 0
-        data["submissions"] = submissions.map { s -> [String: Any] in
+        data["submissions"] = submissions.enumerated().map { n, s -> [String: Any] in
             let c = s.counts
             due += c.due; done += c.dueDone; overdue += c[.overdue]
             return ["organization": s.organization, "state": s.stateText, "due": c.due, "done": c.dueDone,
                     "share": c.doneShare.map { "\(Int(($0 * 100).rounded())) %" } ?? "—",
                     "notDone": c[.notDone], "inProgress": c[.inProgress], "noData": c[.noData], "overdue": c[.overdue],
                     "byEvent": c.byEvent, "undated": c.undated,
-                    "report": s.reportTitle ?? "", "arrived": s.reportArrived?.russianText ?? ""]
+                    "report": s.reportTitle ?? "", "arrived": s.reportArrived?.russianText ?? "",
+                    "link": "/quarter/\(quarter)/submission/\(n)"]
         }
         data["totals"] = ["organisations": submissions.count, "due": due, "done": done, "overdue": overdue,
                           "share": due == 0 ? "—" : "\(Int((Double(done) / Double(due) * 100).rounded())) %"]
@@ -89,15 +90,35 @@ extension Desk {
         return Page.bytes(bytes, type: Page.type(ofFile: "summary.xlsx"), name: "summary-\(quarter).xlsx")
     }
 
+    /// The quarterly template, when there is one that can be filled (as `report quarterly` finds it).
+    func submissionFiller() -> ((JSONValue) throws -> [UInt8])? {
+        guard let path = TemplateLocation.find("quarterly.docx", folder: options.templates, home: options.home),
+              let template = try? DocxTemplate(path: path).prepare(), template.report.isClean else { return nil }
+        return { try template.fill($0) }
+    }
+
+    /// One organisation's submission (by its place in the quarter's list): its .docx, or its data .json
+    /// when there is no template.
+    func quarterSubmission(_ context: DeskContext) throws -> Response {
+        let quarter = try quarterFromPath(context)
+        let submissions = try quarterSubmissions(quarter).value
+        guard let n = context.parameters.get("n", as: Int.self), submissions.indices.contains(n) else { throw HTTPError(.notFound) }
+        let fill = submissionFiller()
+        let report = quarterlyReport(quarter, fill: fill)
+        let data = report.data(for: submissions[n])
+        var names = SafeFileNames()
+        let name = names.name(for: submissions[n].organization) + " \(quarter)"
+        if let fill {
+            return Page.bytes(try fill(data), type: Page.type(ofFile: "x.docx"), name: name + ".docx")
+        }
+        return Page.bytes(Array((JSONWriter().string(data) + "\n").utf8), type: Page.type(ofFile: "x.json"), name: name + ".json")
+    }
+
     /// Every organisation's submission (`quarterly.docx` filled, as `report quarterly` writes it; its data
     /// .json beside) in one .zip.
     func quarterArchive(_ context: DeskContext) throws -> Response {
         let quarter = try quarterFromPath(context)
-        var fill: ((JSONValue) throws -> [UInt8])?
-        if let path = TemplateLocation.find("quarterly.docx", folder: options.templates, home: options.home),
-           let template = try? DocxTemplate(path: path).prepare(), template.report.isClean {
-            fill = { try template.fill($0) }
-        }
+        let fill = submissionFiller()
         let report = quarterlyReport(quarter, fill: fill)
         let submissions = try quarterSubmissions(quarter).value
         var zip = ZipWriter()

@@ -33,7 +33,9 @@ public struct ServeOptions: Sendable {
 
     /// Whether `host` is a loopback address, which may be served without a password.
     public static func isLoopback(_ host: String) -> Bool {
-        host == "localhost" || host == "::1" || host == "[::1]" || host.hasPrefix("127.")
+        if host == "localhost" || host == "::1" || host == "[::1]" { return true }
+        let parts = host.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 4 && parts[0] == "127" && parts.allSatisfy { UInt8($0) != nil }
     }
 
     /// `127.0.0.1:8080`, `[::1]:8080`, `0.0.0.0:80` → host and port; `nil` when it cannot be read.

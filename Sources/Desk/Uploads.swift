@@ -30,6 +30,9 @@ extension Desk {
         if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > limit {
             return refuse(.contentTooLarge, "не принят: файл больше \(limit / (1024 * 1024)) МБ.")
         }
+        if let reason = worker.pipeline.stopReason {
+            return refuse(.serviceUnavailable, "не принят: обработка остановлена — \(reason.description)")
+        }
         guard worker.queued < options.limits.maxQueuedUploads else {
             return refuse(.tooManyRequests, "не принят: в очереди уже \(options.limits.maxQueuedUploads) файлов, подождите, пока они обработаются.")
         }

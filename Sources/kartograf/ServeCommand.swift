@@ -44,7 +44,7 @@ struct ServeCommand: ParsableCommand {
         let home = folder.home.resolved
         _ = try homeInbox(home)
         var options = ServeOptions(home: home, host: host, port: port, password: password,
-                                  pipeline: PipelineOptions(inbox: home.inbox, output: home.root,
+                                  pipeline: PipelineOptions(inbox: home.inbox, output: home.root, keepInputs: folder.keepInputs,
                                                             protocolWriters: protocolWriters(templates: folder.protocolTemplates, output: home.root),
                                                             roster: try loadRoster(folder.roster, defaultFolder: home.root, keep: true)))
         options.templates = folder.templates

@@ -93,10 +93,21 @@ final class PagesTests: XCTestCase {
             XCTAssertEqual(zip.status, .ok)
             XCTAssertEqual(Array(zip.body.readableBytesView.prefix(2)), [0x50, 0x4B])
             do { let r = try await visitor.get(client, "/quarter/2024-Q9/summary.xlsx"); XCTAssertEqual(r.status, .notFound) }
+            // Each organisation's submission, as its link on the quarter's page names it.
+            let page = try await visitor.get(client, "/quarter?q=2024-Q1").text
+            let links = page.components(separatedBy: "href=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+                .filter { $0.hasPrefix("/quarter/2024-Q1/submission/") }
+            XCTAssertFalse(links.isEmpty)
+            for link in links {
+                let r = try await visitor.get(client, link)
+                XCTAssertEqual(r.status, .ok, link)
+                XCTAssertEqual(Array(r.body.readableBytesView.prefix(2)), [0x50, 0x4B], "a filled quarterly.docx")
+            }
+            do { let r = try await visitor.get(client, "/quarter/2024-Q1/submission/999"); XCTAssertEqual(r.status, .notFound) }
 
             // The original, as the file page links it, is the file that was dropped.
-            let page = try await visitor.get(client, "/file/\(input.id)").text
-            let link = try XCTUnwrap(page.components(separatedBy: "href=\"").dropFirst()
+            let filePage = try await visitor.get(client, "/file/\(input.id)").text
+            let link = try XCTUnwrap(filePage.components(separatedBy: "href=\"").dropFirst()
                 .map { String($0.prefix { $0 != "\"" }) }.first { $0.hasPrefix("/files/") && $0.hasSuffix(".docx") })
             let original = try await visitor.get(client, link.replacingOccurrences(of: "&#x2F;", with: "/"))
             XCTAssertEqual(original.status, .ok, link)

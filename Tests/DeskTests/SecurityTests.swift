@@ -129,3 +129,22 @@ final class SecurityTests: XCTestCase {
         }
     }
 }
+
+/// Which addresses may be served without a password.
+final class ListenTests: XCTestCase {
+    func testOnlyLoopbackGoesWithoutAPassword() {
+        XCTAssertTrue(ServeOptions.isLoopback("127.0.0.1"))
+        XCTAssertTrue(ServeOptions.isLoopback("::1"))
+        XCTAssertTrue(ServeOptions.isLoopback("localhost"))
+        XCTAssertFalse(ServeOptions.isLoopback("0.0.0.0"))
+        XCTAssertFalse(ServeOptions.isLoopback("192.168.1.5"))
+        XCTAssertFalse(ServeOptions.isLoopback("::"))
+        XCTAssertFalse(ServeOptions.isLoopback("127.example.org"))
+        XCTAssertTrue(ServeOptions.isLoopback("127.0.0.2"))
+        XCTAssertEqual(ServeOptions.parseListen("127.0.0.1:8080")?.port, 8080)
+        XCTAssertEqual(ServeOptions.parseListen("[::1]:0")?.host, "::1")
+        XCTAssertNil(ServeOptions.parseListen("127.0.0.1"))
+        XCTAssertNil(ServeOptions.parseListen(":80"))
+        XCTAssertNil(ServeOptions.parseListen("127.0.0.1:99999"))
+    }
+}

@@ -26,6 +26,9 @@ struct SecurityHeaders: RouterMiddleware {
         } catch let error as HTTPError {
             response = Page.message(status: error.status, title: "Ошибка",
                                     text: error.body ?? error.status.reasonPhrase)
+        } catch {
+            // The registry's and the pipeline's errors read in Russian as they are.
+            response = Page.message(status: .internalServerError, title: "Ошибка", text: "\(error)")
         }
         if response.headers[.csp] == nil { response.headers[.csp] = Self.policy }
         response.headers[.contentTypeOptions] = "nosniff"

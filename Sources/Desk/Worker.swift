@@ -104,21 +104,21 @@ public final class DeskWorker: @unchecked Sendable {
                 let summary = pipeline.run(files: files)
                 for (file, report) in zip(files, summary.files) {
                     if report.outcome == .postponed { watcher.retry(file) } else { watcher.markTaken(file) }
-                    settle(report)
+                    noteOutcome(report)
                 }
                 continue
             }
             for file in watcher.nextReady() {
                 let report = pipeline.process(file)
                 if report.outcome == .postponed { watcher.retry(file) } else { watcher.markTaken(file) }
-                settle(report)
+                noteOutcome(report)
                 if lock.withLock({ stopped }) { return }
             }
         }
     }
 
     /// Records what became of an uploaded file, with a link to its page.
-    private func settle(_ report: FileReport) {
+    private func noteOutcome(_ report: FileReport) {
         guard let (id, sha256) = lock.withLock({ byFile[report.file] }) else { return }
         var state: UploadStatus.State
         var message: String

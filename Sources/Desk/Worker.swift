@@ -139,8 +139,14 @@ public final class DeskWorker: @unchecked Sendable {
             state = .failed
             message = "не обработан: " + (report.reason ?? "ошибка обработки") + "; файл остался во входящих"
         case .vanished:
-            state = .failed
-            message = "файл исчез из папки входящих до обработки"
+            // Another kartograf (`run`, `watch`) on the same home may have taken it: then it is recorded.
+            if let first = (try? registry.firstArrival(sha256: sha256)) ?? nil {
+                state = first.outcome == .rejected ? .rejected : .processed
+                message = "обработан другим процессом kartograf" + (first.reason.map { ": \($0)" } ?? "")
+            } else {
+                state = .failed
+                message = "файл исчез из папки входящих до обработки"
+            }
         case .postponed:
             return
         }

@@ -103,7 +103,7 @@ let package = Package(
             "Registry", "Model", "JSON", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "PipelineTests", dependencies: [
-            "Pipeline", "Registry", "Extraction", "Reports", "Organisations", "OOXML", "Model", "Text", "JSON", "TestSupport",
+            "Pipeline", "Registry", "Extraction", "Reports", "Templates", "Organisations", "OOXML", "Model", "Text", "JSON", "TestSupport",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
     ],

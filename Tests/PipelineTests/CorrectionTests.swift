@@ -6,6 +6,7 @@ import Organisations
 import Pipeline
 import Registry
 import Reports
+import Templates
 import TestSupport
 import XCTest
 
@@ -13,6 +14,10 @@ import XCTest
 /// «исправлено методистом» in the protocol and the quarter, and applied again to the school's next
 /// version where their items still match (listed as no longer applicable where they do not).
 final class CorrectionTests: XCTestCase {
+    static var repository: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    }
+
     var root = ""
     var inbox: String { root + "/inbox" }
     var out: String { root + "/out" }
@@ -201,15 +206,25 @@ final class CorrectionTests: XCTestCase {
         let q2 = try XCTUnwrap(Quarter("2023-Q2"))
         try desk.setItemStatus(file: id, document: 0, item: three, quarter: q2, status: .done, note: "сообщили по телефону",
                                author: "Иванова И. И.")
+        try desk.assignOrganization(file: id, to: "МБОУ «Ээрбекская школа»", author: "Иванова И. И.")
 
         let source = RegistryQuarterlySource(output: out, linkPrefix: "")
         let school = try XCTUnwrap(try source.inputs(for: q2, organization: nil).value.first)
+        XCTAssertEqual(school.organization, "МБОУ «Ээрбекская школа»")
         let submission = QuarterlySelector().submission(for: school, quarter: q2, generatedOn: Day(year: 2023, month: 7, day: 5)!)
         let row = try XCTUnwrap(submission.rows.first { $0.number == "3" }, "\(submission.rows.map(\.number))")
         XCTAssertEqual(row.status, .done)
         XCTAssertEqual(row.correction, "исправлено методистом (Иванова И. И., \(Day(iso: String(FolderPipelineClock.today.prefix(10)))!.dottedDate)): сообщили по телефону")
         XCTAssertTrue(row.json["status"]?.stringValue?.hasPrefix("выполнено — исправлено методистом") ?? false)
         XCTAssertEqual(submission.counts.dueDone, 1)
+        XCTAssertTrue(submission.corrections.contains { $0.contains("отнесён к организации «МБОУ «Ээрбекская школа»» — исправлено методистом") },
+                      "\(submission.corrections)")
+        // The installed submission template shows both.
+        let template = try DocxTemplate(path: Self.repository + "/samples/templates/quarterly.docx").prepare()
+        let filled = try template.fill(submission.json)
+        let xml = String(decoding: try XCTUnwrap(try ZipArchive(bytes: filled).read("word/document.xml")), as: UTF8.self)
+        XCTAssertTrue(xml.contains("выполнено — исправлено методистом (Иванова И. И."), "the row's status")
+        XCTAssertTrue(xml.contains("отнесён к организации"), "the organisation's note")
         // Another quarter is not touched.
         let q3 = try XCTUnwrap(Quarter("2023-Q3"))
         let other = QuarterlySelector().submission(for: school, quarter: q3, generatedOn: Day(year: 2023, month: 10, day: 5)!)
@@ -281,7 +296,7 @@ final class TeachingTests: XCTestCase {
     override func tearDown() { try? FileManager.default.removeItem(atPath: root) }
 
     static func plan(school: String, heading: String = "Дорожная карта по реализации целевой модели наставничества") -> [UInt8] {
-        var body = TestDocx.paragraph("\(heading) в \(school) на 2024 год", bold: true)
+        let body = TestDocx.paragraph("\(heading) в \(school) на 2024 год", bold: true)
         var table = "<w:tbl>" + TestDocx.row(["№", "Мероприятие", "Ориентир исполнения", "Ответственный"])
         // Deadlines that name no date: nothing in the cells tells the column's field either.
         for (n, a, d) in [("1", "Проведение диагностики затруднений педагогов", "после педсовета"),

@@ -87,9 +87,11 @@ final class QuarterlyReportTests: XCTestCase {
         var s = Q.submission(Q.roadmap([Q.dated("1", "А", due: "2024-02-01"), Q.event("2", "Б"), Q.undated("3", "В")]),
                              quarter: "2024-Q1")
         s.protocols = ["p.docx"]
+        s.corrections = ["Файл «a.docx» отнесён к организации «Школа» — исправлено методистом (Иванова, 05.12.2026)."]
         let data = QuarterlyReport(quarter: Q.quarter("2024-Q1"), today: Q.day("2024-04-01")).data(for: s)
         let rowKeys = Set(data["rows"]?.arrayValue?.first?.objectValue?.map(\.0) ?? [])
-        let listKeys = Set(data["byEvent"]?.arrayValue?.first?.objectValue?.map(\.0) ?? [])
+        let listKeys = Set((data["byEvent"]?.arrayValue?.first?.objectValue?.map(\.0) ?? [])
+            + (data["notes"]?.arrayValue?.first?.objectValue?.map(\.0) ?? []))
         for tag in tags {
             let name = String(tag.drop { "#^/".contains($0) })
             let path = name.split(separator: ".").map(String.init)

@@ -335,10 +335,15 @@ public final class FolderPipeline: Sendable {
 
         var organization = Self.organization(of: export, fileName: file.name)
         // A name form a methodist filed under an organisation before.
-        if let name = organization, let filed = taught.forms[Registry.organizationKey(name)] { organization = filed }
+        var filedByMethodist = false
+        if !taught.forms.isEmpty, let name = organization, let filed = taught.forms[Registry.organizationKey(name)] {
+            organization = filed
+            filedByMethodist = true
+        }
         if let index = rosterIndex, let name = organization {
             // The first spelling the roster knows; the file's first when it knows none.
-            if let known = Self.organizationCandidates(of: export, fileName: file.name).lazy.compactMap(index.match).first {
+            let candidates = (filedByMethodist ? [name] : []) + Self.organizationCandidates(of: export, fileName: file.name)
+            if let known = candidates.lazy.compactMap(index.match).first {
                 organization = index.identities[known].name
             } else {
                 organization = index.name(of: .notInRoster(name))
@@ -354,7 +359,7 @@ public final class FolderPipeline: Sendable {
         var outcomes: [CorrectionOutcome] = []
         var context = ProtocolContext(fileName: file.name, organization: organization,
                                       checkedAt: Self.timestamp(), converted: converted)
-        if let organization, !export.isUnreadable, let i = taught.organizations.match(organization) {
+        if let organization, !export.isUnreadable, !taught.byOrganization.isEmpty, let i = taught.organizations.match(organization) {
             let school = taught.byOrganization[i] ?? []
             if !school.isEmpty {
                 let applied = CorrectionApplier().apply(school, to: export, inputId: 0)

@@ -195,6 +195,13 @@ final class CorrectionTests: XCTestCase {
         XCTAssertTrue(try html(nextView).contains("исправлено методистом"), "the new version's protocol was written with them")
         // Nothing typed is lost: the corrections themselves are all still kept.
         XCTAssertEqual(try desk.all().count, 3)
+
+        // The school's roadmap is no version of its report: the report's corrections are not tried on it.
+        try put("roadmap.docx", TestDocx.roadmap(organization: "МБОУ лицей №1 г. Пролетарска"))
+        try runInbox()
+        let roadmapId = try inputId(named: "roadmap.docx", desk.registry)
+        XCTAssertEqual(try desk.file(roadmapId).input.organization, try desk.file(id).input.organization)
+        XCTAssertEqual(try desk.outcomes(file: roadmapId), [])
     }
 
     func testTheQuarterShowsTheMethodistsStatus() throws {

@@ -15,6 +15,7 @@ import Text
 ///   here it is only placed, so that a status whose item is gone is listed.
 /// - Organisations, columns and document kinds are made on their file and learned for the next ones;
 ///   on a later version they are not tried.
+/// - A later file without a document of the corrected document's kind is no version of it: not tried.
 public struct CorrectionApplier: Sendable {
     public init() {}
 
@@ -32,6 +33,14 @@ public struct CorrectionApplier: Sendable {
         var result = Result(export: export, outcomes: [], marks: [])
         for c in corrections {
             let later = c.inputId != inputId
+            // A later file of the school is a new version of a corrected document only when it holds a document of
+            // that kind (its quarterly report is no new version of its roadmap); a finding about the file as a whole
+            // is looked for only where it is made again.
+            if later, let kind = c.documentKind, !export.documents.contains(where: { $0.kind == kind }) { continue }
+            if later, c.kind == .dismissal, c.documentKind == nil,
+               !export.diagnostics.contains(where: { $0.code.rawValue == c.code && ($0.text ?? "") == (c.subject ?? "") }) {
+                continue
+            }
             let state: CorrectionState
             switch c.kind {
             case .organization:

@@ -160,8 +160,11 @@ final class CorrectionTests: XCTestCase {
 
         // A finding dismissed for a reason.
         let gap = try XCTUnwrap(view.export.diagnostics.first { $0.code == .itemNumberingGap })
+        let counted = try (desk.registry as! Registry).diagnosticCounts()[id]?[gap.severity] ?? 0
         try desk.dismissDiagnostic(file: id, gap, reason: "пункт 23 снят приказом", author: "Иванова")
         XCTAssertFalse(try desk.file(id).export.diagnostics.contains(gap))
+        XCTAssertEqual(try (desk.registry as! Registry).diagnosticCounts()[id]?[gap.severity] ?? 0, counted - 1,
+                       "the registry's counts (status, the quarter) no longer count it")
 
         // A status for a quarter.
         let q4 = try XCTUnwrap(Quarter("2021-Q4"))

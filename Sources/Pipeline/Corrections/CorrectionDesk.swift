@@ -286,7 +286,10 @@ public final class CorrectionDesk: Sendable {
     /// Records what became of the file's corrections now and rewrites its protocols with their marks.
     func refresh(_ id: Int64) throws(CorrectionError) {
         let view = try file(id)
-        try guarded { try registry.transaction { try $0.record(outcomes: view.outcomes) } }
+        try guarded { try registry.transaction { tx in
+            try tx.record(outcomes: view.outcomes)
+            try tx.replaceDiagnostics(inputId: id, view.export.diagnostics)
+        } }
         guard let protocolPath = view.input.protocolPath else { return }
         let base = protocolPath.hasSuffix(".protocol.docx") ? String(protocolPath.dropLast(".protocol.docx".count))
             : PathText.parent(protocolPath) + "/" + SafeName.stem(ofFile: view.input.name)

@@ -56,6 +56,10 @@ public struct CorrectionApplier: Sendable {
             case .column, .documentKind:
                 guard !later else { continue }
                 state = .applied(document: c.document, item: nil)
+                if c.kind == .documentKind, let d = c.document, result.export.documents.indices.contains(d),
+                   let kind = DocumentKind(rawValue: c.value), Self.isHeaded(result.export.documents[d], by: c.subject) {
+                    result.export.documents[d].kind = kind
+                }
                 let what = c.kind == .column
                     ? "Столбец «\(c.subject ?? "")» — \(ColumnFieldName.russian(c.value))"
                     : "Вид документа: \(DocumentKind(rawValue: c.value)?.russian ?? c.value)"
@@ -147,6 +151,14 @@ public struct CorrectionApplier: Sendable {
             label: ProtocolCorrection.label(document: d, item: label, in: result.export),
             text: "Срок: «\(c.value)» вместо «\(c.subject ?? "")»", byline: c.byline, note: c.note))
         return .applied(document: d, item: k)
+    }
+
+    /// Whether a document's title starts with the heading words a kind correction learned (any document when
+    /// it learned none): after the file is read again, the document at the corrected place must still be it.
+    static func isHeaded(_ document: Document, by words: String?) -> Bool {
+        guard let words, !words.isEmpty else { return true }
+        let title = TextNormalizer.singleLine(document.title) ?? ""
+        return title.lowercased().hasPrefix(words.lowercased())
     }
 
     /// Section and place within it of the `k`-th item of a document.

@@ -237,8 +237,7 @@ public final class CorrectionDesk: Sendable {
             // A kind the methodist set stays set where the document is still there under its heading.
             for c in corrections where c.kind == .documentKind && c.inputId == id {
                 guard let d = c.document, export.documents.indices.contains(d), let kind = DocumentKind(rawValue: c.value),
-                      export.documents[d].kind != kind,
-                      c.subject.map({ (export.documents[d].title ?? "").hasPrefix($0) }) ?? true else { continue }
+                      export.documents[d].kind != kind, CorrectionApplier.isHeaded(export.documents[d], by: c.subject) else { continue }
                 try tx.setDocumentKind(inputId: id, document: d, kind: kind)
             }
         } }

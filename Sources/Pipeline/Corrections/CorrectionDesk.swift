@@ -314,18 +314,17 @@ public final class CorrectionDesk: Sendable {
         }
     }
 
+    /// Adds the name form to the home's roster, when it has one (without one, the correction kept in the
+    /// registry is what files the next file written that way).
     private func learn(form: String, for organization: String) throws(CorrectionError) {
         guard FileManager.default.fileExists(atPath: rosterPath) else { return }
-        do {
-            let roster = try Roster.load(path: rosterPath)
-            let learned = roster.learning(form: form, for: organization)
-            guard learned != roster else { return }
-            let temp = rosterPath + ".tmp-\(getpid())"
-            try Data(learned.csvText.utf8).write(to: URL(fileURLWithPath: temp))
-            guard rename(temp, rosterPath) == 0 else { throw CocoaError(.fileWriteUnknown) }
-        } catch {
-            throw .io(rosterPath, error.localizedDescription)
+        let roster: Roster
+        do { roster = try Roster.load(path: rosterPath) } catch {
+            throw .data("Не удалось прочитать список организаций «\(rosterPath)»: \(error.localizedDescription).")
         }
+        let learned = roster.learning(form: form, for: organization)
+        guard learned != roster else { return }
+        try write(Array(learned.csvText.utf8), to: rosterPath)
     }
 
     private func export(of input: KnownInput) throws(CorrectionError) -> Export {

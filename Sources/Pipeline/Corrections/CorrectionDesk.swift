@@ -23,6 +23,9 @@ public final class CorrectionDesk: Sendable {
     /// The protocol writers used to rewrite a corrected file's protocols.
     public let protocolWriters: [any ProtocolWriter]
     let layout: OutputLayout
+    /// One file's outputs rewritten at a time: each rewrite reads the registry after its correction committed,
+    /// so the last one to run has every correction (a web app calls the desk from several requests at once).
+    private let rewriting = Locked(())
 
     public init(output: String, registry: (any RegistryStore)? = nil,
                 protocolWriters: [any ProtocolWriter] = DocxProtocolWriter.standard) throws(CorrectionError) {
@@ -284,6 +287,16 @@ public final class CorrectionDesk: Sendable {
 
     /// Records what became of the file's corrections now and rewrites its protocols with their marks.
     func refresh(_ id: Int64) throws(CorrectionError) {
+        do {
+            try rewriting.withLock { _ in try rewrite(id) }
+        } catch let error as CorrectionError {
+            throw error
+        } catch {
+            throw .registry("\(error)")
+        }
+    }
+
+    private func rewrite(_ id: Int64) throws(CorrectionError) {
         let view = try file(id)
         try guarded { try registry.transaction { tx in
             try tx.record(outcomes: view.outcomes)

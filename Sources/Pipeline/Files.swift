@@ -150,14 +150,9 @@ enum Files {
 
     /// Writes `bytes` to a new file `path` (which must not exist).
     static func write(_ bytes: [UInt8], to path: String) throws(PipelineError) {
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw PipelineError.system("создать файл", path, errno) }
-        if let code = writeAll(fd, bytes[...]) {
-            close(fd)
-            unlink(path)
-            throw PipelineError.system("записать файл", path, code)
-        }
-        try finish(fd, path)
+        let file = try NewFile(path)
+        try file.write(bytes[...])
+        try file.finish()
     }
 
     /// Copies a file to a new file `target` (which must not exist).
@@ -184,7 +179,7 @@ enum Files {
 
     /// Writes all of `bytes`, again after a partial write or an interruption; the error number
     /// when writing fails.
-    private static func writeAll(_ fd: Int32, _ bytes: ArraySlice<UInt8>) -> Int32? {
+    fileprivate static func writeAll(_ fd: Int32, _ bytes: ArraySlice<UInt8>) -> Int32? {
         var rest = bytes
         while !rest.isEmpty {
             let n = Glibc.write(fd, Array(rest), rest.count)
@@ -199,7 +194,7 @@ enum Files {
 
     /// Closes a file just written; a full disk may only show now, when the last blocks are
     /// flushed, and then the file is removed.
-    private static func finish(_ fd: Int32, _ path: String) throws(PipelineError) {
+    fileprivate static func finish(_ fd: Int32, _ path: String) throws(PipelineError) {
         if close(fd) != 0 && errno != EINTR {
             let code = errno
             unlink(path)
@@ -304,4 +299,38 @@ public enum OutputFile {
             throw PipelineError.system("сохранить файл", path, code)
         }
     }
+}
+
+/// A new file (which must not exist) written a piece at a time; removed unless finished.
+final class NewFile {
+    let path: String
+    private let fd: Int32
+    private var isOpen = true
+
+    init(_ path: String) throws(PipelineError) {
+        fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw PipelineError.system("создать файл", path, errno) }
+        self.path = path
+    }
+
+    func write(_ bytes: ArraySlice<UInt8>) throws(PipelineError) {
+        guard let code = Files.writeAll(fd, bytes) else { return }
+        abandon()
+        throw PipelineError.system("записать файл", path, code)
+    }
+
+    /// Closes the file, complete.
+    func finish() throws(PipelineError) {
+        isOpen = false
+        try Files.finish(fd, path)
+    }
+
+    private func abandon() {
+        guard isOpen else { return }
+        isOpen = false
+        close(fd)
+        unlink(path)
+    }
+
+    deinit { abandon() }
 }

@@ -93,6 +93,15 @@ public enum SubmissionState: String, Sendable, Hashable, CaseIterable {
     case missing = "не представлен"
 
     public var russian: String { rawValue }
+
+    /// The name templates count it by: `onTime`, `afterDeadline`, `missing`.
+    public var key: String {
+        switch self {
+        case .onTime: return "onTime"
+        case .late: return "afterDeadline"
+        case .missing: return "missing"
+        }
+    }
 }
 
 /// What one organisation submits for a quarter.

@@ -5,9 +5,12 @@ import Text
 /// им. О. К. Оолака»), and its short form for charts and narrow columns («Муниципальное бюджетное
 /// общеобразовательное учреждение «Средняя общеобразовательная школа № 5»» → «МБОУ «СОШ № 5»»).
 extension NameLexicon {
-    /// The name for documents: `cleaned`, then put in the nominative.
+    /// The name for documents: `cleaned`, put in the nominative, its first letter a capital
+    /// («гимназии имени А. С. Пушкина» of a title → «Гимназия имени А. С. Пушкина»).
     public func displayName(_ name: String) -> String {
-        nominative(cleaned(name))
+        let text = nominative(cleaned(name))
+        guard let first = text.first, first.isLowercase else { return text }
+        return first.uppercased() + text.dropFirst()
     }
 
     /// `name` with its head nouns («школы» → «школа», from `headNouns`) and the adjectives right before a

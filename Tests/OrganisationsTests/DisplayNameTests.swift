@@ -7,21 +7,32 @@ final class DisplayNameTests: XCTestCase {
     func testGenitiveNamesAreShownInTheNominativeAndWhole() {
         XCTAssertEqual(lexicon.displayName("МБОУ Ээрбекской СОШ им. О. К. Оолака (2023-2025гг.)"), "МБОУ Ээрбекская СОШ им. О. К. Оолака")
         XCTAssertEqual(lexicon.displayName("муниципального бюджетного общеобразовательного учреждения «Средней общеобразовательной школы № 5» на 2024–2025 учебный год"),
-                       "муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 5»")
+                       "Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 5»")
         XCTAssertEqual(lexicon.displayName("МАОУ «Лицея № 2»"), "МАОУ «Лицей № 2»")
         XCTAssertEqual(lexicon.displayName("МБОУ «Гимназии № 3» за IV квартал 2024 г."), "МБОУ «Гимназия № 3»")
         XCTAssertEqual(lexicon.displayName("МУНИЦИПАЛЬНОГО БЮДЖЕТНОГО ОБЩЕОБРАЗОВАТЕЛЬНОГО УЧРЕЖДЕНИЯ «СРЕДНЕЙ ШКОЛЫ № 7»"),
                        "МУНИЦИПАЛЬНОЕ БЮДЖЕТНОЕ ОБЩЕОБРАЗОВАТЕЛЬНОЕ УЧРЕЖДЕНИЕ «СРЕДНЯЯ ШКОЛА № 7»")
         XCTAssertEqual(lexicon.displayName("муниципальном бюджетном учреждении дополнительного образования «Центре детского творчества»"),
-                       "муниципальное бюджетное учреждение дополнительного образования «Центр детского творчества»")
+                       "Муниципальное бюджетное учреждение дополнительного образования «Центр детского творчества»")
         XCTAssertEqual(lexicon.displayName("МБДОУ «Детского сада № 12 «Солнышко»"), "МБДОУ «Детский сад № 12 «Солнышко»»")
         XCTAssertEqual(lexicon.displayName("МБОУ Городского лицея"), "МБОУ Городский лицей",
                        "a stressed «-ой» cannot be told from the ending; «-ий» is the regular masculine after к")
     }
 
+    func testAnOrganisationFoundInATitleIsShownInTheNominative() {
+        func shown(_ title: String) -> String? { lexicon.find(in: title).map(lexicon.displayName) }
+        XCTAssertEqual(shown("Дорожная карта по реализации целевой модели наставничества Муниципального бюджетного общеобразовательного учреждения «Средняя общеобразовательная школа № 1» на 2024–2025 учебный год"),
+                       "Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 1»")
+        XCTAssertEqual(shown("Отчёт о реализации дорожной карты в МАОУ «Лицее № 3» за IV квартал 2024 г."), "МАОУ «Лицей № 3»")
+        XCTAssertEqual(shown("Дорожная карта МБДОУ детский сад № 6 на 2024-2025 учебный год"), "МБДОУ детский сад № 6")
+        XCTAssertEqual(shown("Дорожная карта по реализации системы наставничества МБОУ Ээрбекской СОШ им. О. К. Оолака (2023-2025гг.)"),
+                       "МБОУ Ээрбекская СОШ им. О. К. Оолака")
+        XCTAssertEqual(shown("Отчёт гимназии имени А. С. Пушкина за 2024 год"), "Гимназия имени А. С. Пушкина", "a capital first")
+    }
+
     func testWordsAfterTheNumberOrImeniStayAsWritten() {
         XCTAssertEqual(lexicon.displayName("МБОУ СОШ № 5 г. Пролетарска"), "МБОУ СОШ № 5 г. Пролетарска")
-        XCTAssertEqual(lexicon.displayName("гимназии имени Героя Советского Союза А. С. Петрова"),
+        XCTAssertEqual(lexicon.nominative("гимназии имени Героя Советского Союза А. С. Петрова"),
                        "гимназия имени Героя Советского Союза А. С. Петрова")
         XCTAssertEqual(lexicon.displayName("МБОУ Каменской СОШ ст. Каменской"), "МБОУ Каменская СОШ ст. Каменской",
                        "an adjective with no head after it is not touched")

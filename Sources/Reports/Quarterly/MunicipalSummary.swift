@@ -116,7 +116,7 @@ public struct MunicipalSummary: Sendable {
 
     /// Columns of the table, their widths (the organisation takes the rest) and whether they hold numbers.
     static let columns: [(title: String, width: String?)] = [
-        ("Организация", nil), ("Отчёт за квартал", "8.5em"), ("Со сроком в квартале", "5.2em"), ("Выполнено", "5.6em"),
+        ("Организация", nil), ("Отчёт за квартал", "8.5em"), ("Со сроком в квартале", "5.2em"), ("Из них выполнено", "5.6em"),
         ("Доля", "3.6em"), ("Не выполнено", "5.6em"), ("В работе", "4.4em"), ("Нет данных", "4.4em"),
         ("Просрочено", "6em"), ("По событию", "5em"), ("Без сроков", "4.4em"),
         ("Ошибки / предупр. / замечания", "7.4em"), ("Документы", "7.4em"),

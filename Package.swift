@@ -24,7 +24,10 @@ let package = Package(
         // Utilities under every stage: text normalisation, Russian folding, safe names and paths.
         .target(name: "Text"),
         // JSON: the value tree, its parser, the writer of kartograf's layout, the Encodable bridge.
-        .target(name: "JSON"),
+        .target(name: "JSON",
+                // Every value written touches the layout inside one shared text object; dynamic
+                // exclusivity checks there cost a tenth of writing an export (docs/performance.md).
+                swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
         // The domain values every stage passes on: documents, items, deadlines, responsibles, diagnostics.
         .target(name: "Model"),
 
@@ -82,7 +85,7 @@ let package = Package(
         // Helpers the test targets share: where ../shared is, what a test requires of its machine.
         .target(name: "TestSupport", dependencies: ["JSON"], path: "Tests/TestSupport"),
 
-        .testTarget(name: "TextTests", dependencies: ["Text"]),
+        .testTarget(name: "TextTests", dependencies: ["Text", "TestSupport"]),
         .testTarget(name: "JSONTests", dependencies: ["JSON", "Model"]),
         .testTarget(name: "ModelTests", dependencies: ["Model", "JSON"]),
         .testTarget(name: "OrganisationsTests", dependencies: ["Organisations", "Model", "Text", "JSON"]),

@@ -53,10 +53,13 @@ final class SAXEventBuffer {
     private var stopped = false
     /// Names and namespaces by the address of libxml2's interned string: the addresses are
     /// keys only, never read through (sound whatever becomes of the strings).
-    private var nameIndex: [UnsafeRawPointer: Int] = [:]
-    private var namespaceCache: [UnsafeRawPointer: Namespace] = [:]
+    private var nameIndex: [Int: Int] = [:]
+    private var namespaceCache: [Int: Namespace] = [:]
+    /// The name last found in each of 256 slots, by address: nearly every look-up hits here,
+    /// and hashing an address for the dictionary costs more than libxml2's own work on a node.
+    private var recentNames = [(address: Int, index: Int)](repeating: (0, 0), count: 256)
     /// The namespace pointer seen last and what it was: nearly every element repeats it.
-    private var lastNamespace: (pointer: UnsafeRawPointer?, value: Namespace) = (nil, .none)
+    private var lastNamespace: (address: Int, value: Namespace) = (0, .none)
 
     init(part: String, maxDepth: Int) {
         self.part = part
@@ -204,27 +207,34 @@ final class SAXEventBuffer {
 
     private func intern(_ p: XMLString?) -> Int {
         guard let p else { return SAXEventBuffer.noName }
-        let key = UnsafeRawPointer(p)
-        if let index = nameIndex[key] { return index }
-        let s = String(cString: p)
-        names.append(s)
-        tags.append(WTag(name: s))
-        nameIndex[key] = names.count - 1
+        let address = Int(bitPattern: p)
+        // Fibonacci hashing: the top bits of the product spread nearby addresses over the slots.
+        let slot = Int(truncatingIfNeeded: (UInt(bitPattern: address) &* 0x9E37_79B9_7F4A_7C15) >> 56)
+        if recentNames[slot].address == address { return recentNames[slot].index }
+        let index = nameIndex[address] ?? add(name: String(cString: p), address: address)
+        recentNames[slot] = (address, index)
+        return index
+    }
+
+    private func add(name: String, address: Int) -> Int {
+        names.append(name)
+        tags.append(WTag(name: name))
+        nameIndex[address] = names.count - 1
         return names.count - 1
     }
 
     private func namespace(_ p: XMLString?) -> Namespace {
         guard let p else { return .none }
-        let key = UnsafeRawPointer(p)
-        if key == lastNamespace.pointer { return lastNamespace.value }
+        let address = Int(bitPattern: p)
+        if address == lastNamespace.address { return lastNamespace.value }
         let ns: Namespace
-        if let cached = namespaceCache[key] {
+        if let cached = namespaceCache[address] {
             ns = cached
         } else {
             ns = Namespace(uri: String(cString: p))
-            namespaceCache[key] = ns
+            namespaceCache[address] = ns
         }
-        lastNamespace = (key, ns)
+        lastNamespace = (address, ns)
         return ns
     }
 }

@@ -88,17 +88,17 @@ public final class Registry: RegistryStore {
     /// What identifies an organisation across spellings: letters, marks and digits only, lower case,
     /// «ё» as «е» («МБОУ лицей №1 г. Пролетарска» and «МБОУ Лицей № 1 г.Пролетарска» are one).
     public static func organizationKey(_ name: String) -> String {
-        var key = String.UnicodeScalarView()
+        var key: [UInt8] = []  // UTF-8: appending bytes is far cheaper than appending to a scalar view
         for scalar in name.lowercased().unicodeScalars {
             switch scalar.properties.generalCategory {
             case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
                  .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber:
-                key.append(scalar == "ё" ? "е" : scalar)
+                key.append(contentsOf: UTF8.encode(scalar == "ё" ? "е" : scalar)!)
             default:
                 continue
             }
         }
-        return String(key)
+        return String(decoding: key, as: UTF8.self)
     }
 
     // MARK: Queries

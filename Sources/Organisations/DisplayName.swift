@@ -38,9 +38,9 @@ extension NameLexicon {
                 i += 1
                 continue
             }
-            // The adjectives right before the head agree with it.
+            // The adjectives right before the head agree with it (a head before it ends them: «Лицей»).
             var j = i - 1
-            while j >= 0, let ending = NameLexicon.adjectiveEnding(words[j].text, protected: protected) {
+            while j >= 0, !isHead(words[j].text), let ending = NameLexicon.adjectiveEnding(words[j].text, protected: protected) {
                 let original = String(name[words[j].range])
                 if let nominative = NameLexicon.nominativeEnding(ending, after: words[j].text.dropLast(ending.count).last, gender) {
                     let stem = original.dropLast(ending.count)
@@ -57,6 +57,11 @@ extension NameLexicon {
             out.replaceSubrange(range, with: text)
         }
         return out
+    }
+
+    /// A head noun in any case, or an indeclinable head.
+    func isHead(_ word: String) -> Bool {
+        headAbbreviations[word] != nil || (headNouns[NameLexicon.stem(word, protected: protected)] != nil && !protected.contains(word))
     }
 
     /// The adjective ending a folded word carries (the longest), `nil` when it is not an adjective of four

@@ -38,6 +38,13 @@ final class DisplayNameTests: XCTestCase {
                        "an adjective with no head after it is not touched")
     }
 
+    func testAHeadIsNeverReadAsAnAdjective() {
+        // «лицей» ends like an adjective («-ей»); before «СОШ» it stays a noun.
+        XCTAssertEqual(lexicon.nominative("Лицей СОШ № 1"), "Лицей СОШ № 1")
+        let long = Array(repeating: "лицей", count: 2_000).joined(separator: " ")
+        XCTAssertEqual(lexicon.nominative(long), long)
+    }
+
     func testNominativeNamesAreLeftAsTheyAre() {
         for name in ["МБОУ Ээрбекская СОШ им. О. К. Оолака", "Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 4»",
                      "МБОУ СОШ № 5", "МАОУ Городской лицей", "МБУ ДО «Центр детского творчества»", "Лицей № 1 г. Пролетарска",

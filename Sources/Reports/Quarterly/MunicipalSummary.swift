@@ -114,7 +114,7 @@ public struct MunicipalSummary: Sendable {
         return s + "</svg>\n"
     }
 
-    /// Columns of the table, their widths (the organisation takes the rest) and whether they hold numbers.
+    /// Columns of the table and their widths; the organisation's takes the rest of the page's width.
     static let columns: [(title: String, width: String?)] = [
         ("Организация", nil), ("Отчёт за квартал", "8.5em"), ("Со сроком в квартале", "5.2em"), ("Из них выполнено", "5.6em"),
         ("Доля", "3.6em"), ("Не выполнено", "5.6em"), ("В работе", "4.4em"), ("Нет данных", "4.4em"),
@@ -126,7 +126,7 @@ public struct MunicipalSummary: Sendable {
         var s = "<table class=\"orgs\">\n<colgroup>"
         for (_, width) in MunicipalSummary.columns { s += width.map { "<col style=\"width: \($0)\">" } ?? "<col>" }
         s += "</colgroup>\n<thead><tr>"
-        for (title, _) in MunicipalSummary.columns { s += "<th>\(title)</th>" }
+        for (title, _) in MunicipalSummary.columns { s += "<th>\(esc(title))</th>" }
         s += "</tr></thead>\n<tbody>\n"
         for e in entries {
             let sub = e.submission

@@ -109,6 +109,17 @@ final class QuarterlyReportTests: XCTestCase {
         XCTAssertEqual(silent["stateLine"]?.stringValue, "не представлен (срок — 10 июля 2024 г.)")
     }
 
+    /// «Дорожная карта:» never reads «без названия» for a roadmap that was not sent.
+    func testRoadmapLineOfAnOrganisationWithoutOne() {
+        let report = QuarterlyReport(quarter: Q.quarter("2024-Q2"), today: Q.day("2024-07-20"))
+        let reportOnly = QuarterlyInput(organization: "Гимназия № 4", roadmap: nil,
+                                        report: Q.report([Q.dated("1", "Семинар", due: "2024-05-15")], org: "Гимназия № 4"))
+        let silent = QuarterlyInput(organization: "СОШ № 8", roadmap: nil)
+        let untitled = QuarterlyInput(organization: "СОШ № 9", roadmap: Document(kind: .roadmap, title: nil, organization: "СОШ № 9"))
+        let labels = report.submissions(from: [reportOnly, silent, untitled]).map { report.data(for: $0)["roadmap"]?.stringValue }
+        XCTAssertEqual(labels, ["не представлена; мероприятия — по строкам отчёта", "не представлена", "без названия"])
+    }
+
     /// The template's tags and the data's keys agree (the template engine fills one from the other).
     func testTemplateTagsAreDataKeys() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -70,7 +70,7 @@ let package = Package(
             "Model", "Text", "JSON", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .target(name: "Pipeline", dependencies: [
-            "Extraction", "Reports", "Registry", "Organisations", "OOXML", "Model", "Text", "JSON",
+            "Extraction", "Recognition", "Deadlines", "Reports", "Registry", "Organisations", "OOXML", "Model", "Text", "JSON",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
 

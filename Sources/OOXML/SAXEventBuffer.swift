@@ -48,6 +48,10 @@ final class SAXEventBuffer {
 
     let part: String
     private let maxDepth: Int
+    /// Elements whose content is not reported (their start and end are, as an empty element).
+    private let unreadContent: Set<WTag>
+    /// Inside such an element: 1 at its own level, one more for each element open inside it.
+    private var unreadDepth = 0
     /// Name, namespace and tag of each open element, so that an end needs no look-up.
     private var open: [(name: Int, namespace: Namespace, tag: WTag)] = []
     private var stopped = false
@@ -61,9 +65,10 @@ final class SAXEventBuffer {
     /// The namespace pointer seen last and what it was: nearly every element repeats it.
     private var lastNamespace: (address: Int, value: Namespace) = (0, .none)
 
-    init(part: String, maxDepth: Int) {
+    init(part: String, maxDepth: Int, unreadContent: Set<WTag> = []) {
         self.part = part
         self.maxDepth = maxDepth
+        self.unreadContent = unreadContent
         events.reserveCapacity(1024)
         attributes.reserveCapacity(1024)
         open.reserveCapacity(64)
@@ -108,6 +113,11 @@ final class SAXEventBuffer {
     func startElement(_ localName: XMLString?, _ uri: XMLString?, namespaceCount: Int, namespaces: UnsafeMutablePointer<XMLString?>?,
                       attributeCount: Int, attributes raw: UnsafeMutablePointer<XMLString?>?) {
         guard !stopped else { return }
+        if unreadDepth > 0 {
+            unreadDepth += 1
+            if open.count + unreadDepth > maxDepth { fail(ReadError.nestingTooDeep(part: part)) }
+            return
+        }
         let depth = open.count
         if depth > maxDepth { return fail(ReadError.nestingTooDeep(part: part)) }
         let namespace = self.namespace(uri)
@@ -138,10 +148,14 @@ final class SAXEventBuffer {
         events.append(Event(kind: .start, namespace: namespace, tag: tag, isEmpty: false,
                             depth: depth, name: name, bytes: byteStart..<byteCount,
                             attributes: attributeStart..<attributes.count))
+        if tag != .other, unreadContent.contains(tag) { unreadDepth = 1 }
     }
 
     func endElement() {
-        guard !stopped, let element = open.popLast() else { return }
+        guard !stopped else { return }
+        if unreadDepth > 1 { unreadDepth -= 1; return }
+        unreadDepth = 0
+        guard let element = open.popLast() else { return }
         // An open start not yet taken and nothing after it: this end closes it, so it was empty.
         if events.count > cursor, events[events.count - 1].kind == .start, !events[events.count - 1].isEmpty {
             events[events.count - 1].isEmpty = true
@@ -155,7 +169,7 @@ final class SAXEventBuffer {
     /// Character data, whitespace and CDATA alike: consecutive pieces make one text event,
     /// as they made one text node for the reader.
     func characters(_ text: XMLString?, count: Int) {
-        guard !stopped, let text, count > 0 else { return }
+        guard !stopped, unreadDepth == 0, let text, count > 0 else { return }
         if events.count > cursor, events[events.count - 1].kind == .text {
             appendBytes(text, count: count)
             events[events.count - 1].bytes = events[events.count - 1].bytes.lowerBound..<byteCount

@@ -154,7 +154,8 @@ enum Files {
         guard fd >= 0 else { throw PipelineError.system("создать файл", path, errno) }
         var offset = 0
         while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, bytes.count - offset) }
+            // A partial write (rare) leaves a rest to write, copied out once.
+            let n = Glibc.write(fd, offset == 0 ? bytes : Array(bytes[offset...]), bytes.count - offset)
             if n < 0 {
                 let code = errno
                 if code == EINTR { continue }
@@ -191,7 +192,7 @@ enum Files {
             if n == 0 { break }
             var offset = 0
             while offset < n {
-                let w = buffer.withUnsafeBytes { Glibc.write(output, $0.baseAddress! + offset, n - offset) }
+                let w = Glibc.write(output, offset == 0 ? buffer : Array(buffer[offset..<n]), n - offset)
                 if w < 0 { if errno == EINTR { continue }; throw fail("записать файл", target, errno) }
                 offset += w
             }

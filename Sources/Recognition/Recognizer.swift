@@ -51,9 +51,17 @@ public struct UnreadTable: Sendable, Hashable {
 /// Responsibles come out as one unparsed entry per cell (`kind` nil) and deadlines
 /// as text only: their parsing is the next stage's.
 public struct Recognizer: Sendable {
-    public init() {}
+    /// A home's learned words, read in addition to the bundled data; `nil`: the bundled data alone.
+    public var learned: HomeLexicon?
+
+    public init(learned: HomeLexicon? = nil) { self.learned = learned }
 
     public func recognize(_ tree: DocumentTree) -> [RecognizedDocument] {
+        guard let learned else { return segment(tree) }
+        return Lexicon.$current.withValue(learned.lexicon) { segment(tree) }
+    }
+
+    private func segment(_ tree: DocumentTree) -> [RecognizedDocument] {
         var s = Segmenter()
         for block in tree.body { s.consume(block) }
         return s.finish()

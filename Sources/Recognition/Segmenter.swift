@@ -192,7 +192,7 @@ struct Segmenter {
             rest = rest[rest.index(after: space)...]
             starts.append(rest)
         }
-        for (kind, words) in Lexicon.shared.titleKeywords where kinds?.contains(kind) ?? true {
+        for (kind, words) in Lexicon.current.titleKeywords where kinds?.contains(kind) ?? true {
             // An order is announced by its keyword alone, at the start.
             let places = kind == .order ? [folded[...]] : starts
             if words.contains(where: { w in places.contains { $0.hasWordPrefix(w) } }) { return kind }
@@ -211,7 +211,7 @@ struct Segmenter {
         guard text.count <= 400, isHeadingLike(p, text) else { return nil }
         // Read from the text as typed: a wider space between spaced-out words is lost in `text`.
         let folded = foldForMatching(String(unspaced(p.displayText).prefix(80)))
-        if Lexicon.shared.appendixPrefixes.contains(where: { folded.hasWordPrefix($0) }) { return nil }
+        if Lexicon.current.appendixPrefixes.contains(where: { folded.hasWordPrefix($0) }) { return nil }
         guard let kind = titleKind(folded: folded) else { return nil }
         // «ПРИКАЗ», «ПРИКАЗ № 5»: a short line of its own, not «Приказом …».
         if kind == .order && text.count > 60 { return nil }
@@ -278,7 +278,7 @@ struct Segmenter {
         // A numbered line, a label («Цель:») or an appendix line starts something else.
         if Label.split(text).label != nil || text.prefix(30).contains(":" as Character) { return false }
         let folded = foldForMatching(text)
-        if Lexicon.shared.appendixPrefixes.contains(where: { folded.hasWordPrefix($0) }) { return false }
+        if Lexicon.current.appendixPrefixes.contains(where: { folded.hasWordPrefix($0) }) { return false }
         // A line set like the title goes on with it while the title has not yet named its period; a
         // capitalised one only when it names the organisation or the period, or the title so far is short
         // (not a sub-heading such as «Пояснительная записка» under a complete title).
@@ -328,7 +328,7 @@ struct Segmenter {
         if (c.kind == .roadmap || c.kind == .report) && c.map == nil { return true }
         return recent.suffix(8).contains { p in
             let folded = foldForMatching(p.displayText)
-            return Lexicon.shared.appendixPrefixes.contains { folded.hasWordPrefix($0) }
+            return Lexicon.current.appendixPrefixes.contains { folded.hasWordPrefix($0) }
         }
     }
 

@@ -264,6 +264,10 @@ extension KnownInput {
         folder = row["folder"]
         sourcePath = row["sourcePath"]
         moved = row["moved"]
+        exportPath = row["exportPath"]
+        protocolPath = row["protocolPath"]
+        receivedAt = row["receivedAt"]
+        modifiedAt = row["modifiedAt"]
     }
 }
 
@@ -271,6 +275,7 @@ extension DocumentSummary {
     init(row: Row) {
         id = row["id"]
         inputId = row["inputId"]
+        position = row["position"]
         statedOrganization = row["statedOrganization"]
         modifiedAt = row["modifiedAt"]
         inputName = row["inputName"]

@@ -45,7 +45,8 @@ struct RunCommand: ParsableCommand {
             pipeline = try FolderPipeline(options: PipelineOptions(
                 inbox: inbox, output: folder.output, keepInputs: folder.keepInputs,
                 workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-                protocolWriters: protocolWriters(templates: folder.protocolTemplates, output: folder.output), roster: roster))
+                protocolWriters: protocolWriters(templates: folder.protocolTemplates, output: folder.output,
+                                                 home: folder.home.resolved), roster: roster))
         } catch {
             printError(error.description)
             throw ExitCode(error.stopsTheRun ? 3 : 2)
@@ -97,8 +98,8 @@ func homeInbox(_ home: Home) throws -> String {
 }
 
 /// The check protocol in both forms, from the methodist's template when there is one that can be filled.
-func protocolWriters(templates: String?, output: String) -> [any ProtocolWriter] {
-    let settings = departmentSettings(output: output)
+func protocolWriters(templates: String?, output: String, home: Home = Home.resolve(nil)) -> [any ProtocolWriter] {
+    let settings = departmentSettings(output: output, home: home)
     let (docx, faults) = DocxProtocolWriter.load(templates: templates, signer: settings.checker)
     if !faults.isEmpty {
         printError("Шаблон протокола в «\(templates ?? "")» не заполняется, протоколы сделаны по встроенному шаблону. Ошибки шаблона:")
@@ -107,9 +108,10 @@ func protocolWriters(templates: String?, output: String) -> [any ProtocolWriter]
     return [docx, HTMLProtocolWriter(renderer: docx.renderer)]
 }
 
-/// The department's settings from the output folder or the working folder; a broken file is reported.
-func departmentSettings(output: String) -> DepartmentSettings {
-    let settings = DepartmentSettings.load(folders: [output, FileManager.default.currentDirectoryPath])
+/// The department's settings from the output folder, else the home (never the folder kartograf is started
+/// from, so that a default does not depend on it); a broken file is reported.
+func departmentSettings(output: String, home: Home = Home.resolve(nil)) -> DepartmentSettings {
+    let settings = DepartmentSettings.load(folders: output == home.root ? [output] : [output, home.root])
     for d in settings.diagnostics { printError(d.message) }
     return settings.value
 }

@@ -40,7 +40,8 @@ struct WatchCommand: ParsableCommand {
         do {
             pipeline = try FolderPipeline(options: PipelineOptions(
                 inbox: inbox, output: folder.output, keepInputs: folder.keepInputs,
-                protocolWriters: protocolWriters(templates: folder.protocolTemplates, output: folder.output), roster: roster))
+                protocolWriters: protocolWriters(templates: folder.protocolTemplates, output: folder.output,
+                                                 home: folder.home.resolved), roster: roster))
         } catch {
             printError(error.description)
             throw ExitCode(error.stopsTheRun ? 3 : 2)

@@ -107,10 +107,10 @@ final class XlsxOpenpyxlTests: XCTestCase {
         // dates formatted as dates.
         let items = try XCTUnwrap(json["Пункты"])
         let itemCount = workbook.sheets[0].rows.count
-        XCTAssertEqual(items["filter"]?.stringValue, "A1:M\(itemCount + 1)")
+        XCTAssertEqual(items["filter"]?.stringValue, "A1:N\(itemCount + 1)")
         let rules = try XCTUnwrap(items["rules"]?.arrayValue)
         XCTAssertEqual(rules.count, 1)
-        XCTAssertEqual(rules.first?["range"]?.stringValue, "A2:M\(itemCount + 1)")
+        XCTAssertEqual(rules.first?["range"]?.stringValue, "A2:N\(itemCount + 1)")
         XCTAssertEqual(rules.first?["type"]?.stringValue, "expression")
         XCTAssertEqual(rules.first?["formula"]?.arrayValue?.first?.stringValue, "$M2=\"просрочено\"")
         XCTAssertEqual(rules.first?["fill"]?.stringValue, "FFFFC7CE")

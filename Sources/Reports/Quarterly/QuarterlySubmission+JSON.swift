@@ -58,8 +58,10 @@ extension QuarterlySubmission: JSONRepresentable {
             ])),
             ("diagnostics", .object(Severity.allCases.map { ($0.rawValue, number(diagnostics[$0] ?? 0)) })),
             ("protocols", .array(protocols.map { .object([("path", .string($0))]) })),
-            ("hasNotes", .bool(!notes.isEmpty)),
-            ("notes", .array(notes.map { .object([("code", .string($0.code.rawValue)), ("message", .string($0.message))]) })),
+            ("hasNotes", .bool(!notes.isEmpty || !corrections.isEmpty)),
+            ("notes", .array(notes.map { .object([("code", .string($0.code.rawValue)), ("message", .string($0.message))]) }
+                + corrections.map { .object([("code", .string("correction")), ("message", .string($0))]) })),
+            ("corrections", .array(corrections.map(JSONValue.string))),
         ])
     }
 }
@@ -90,7 +92,9 @@ extension QuarterlyRow: JSONRepresentable {
             ("result", .optional(result.map(FlowingText.join))),
             ("reason", .string(reason.rawValue)),
             ("reasonText", .string(reason.russian)),
-            ("status", .string(status.russian)),
+            ("status", .string(correction.map { "\(status.russian) — \($0)" } ?? status.russian)),
+            ("statusWord", .string(status.russian)),
+            ("corrected", .bool(correction != nil)),
             ("reportedOutcome", .optional(reportedOutcome.map(FlowingText.join))),
         ])
     }
@@ -104,7 +108,9 @@ extension UndatedItem: JSONRepresentable {
             ("activity", .optional(activity.map(FlowingText.join))),
             ("deadlineText", .optional(deadlineText.map(FlowingText.join))),
             ("responsibles", .string(responsibles.map(FlowingText.join).joined(separator: "; "))),
-            ("status", .string(status.russian)),
+            ("status", .string(correction.map { "\(status.russian) — \($0)" } ?? status.russian)),
+            ("statusWord", .string(status.russian)),
+            ("corrected", .bool(correction != nil)),
         ])
     }
 }

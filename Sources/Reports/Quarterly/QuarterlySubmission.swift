@@ -15,6 +15,8 @@ public struct QuarterlyRow: Hashable, Sendable {
     public var status: ItemStatus
     /// The report's own words when a report item matched.
     public var reportedOutcome: String?
+    /// «исправлено методистом (…)» when the methodist set the status.
+    public var correction: String? = nil
 
     public init(sectionNumber: String? = nil, sectionTitle: String? = nil, number: String? = nil, activity: String? = nil,
                 deadlineText: String? = nil, occurrences: [Occurrence] = [], responsibles: [String] = [],
@@ -54,6 +56,8 @@ public struct UndatedItem: Hashable, Sendable {
     public var deadlineText: String?
     public var responsibles: [String]
     public var status: ItemStatus
+    /// «исправлено методистом (…)» when the methodist set the status.
+    public var correction: String? = nil
 
     public init(sectionNumber: String? = nil, number: String? = nil, activity: String? = nil, deadlineText: String? = nil,
                 responsibles: [String] = [], status: ItemStatus = .noData) {
@@ -119,6 +123,8 @@ public struct QuarterlySubmission: Hashable, Sendable {
     public var deadline: Day
     /// Notes on the quarter's reading: status marks not understood, items dated before the roadmap's period.
     public var notes: [Diagnostic] = []
+    /// What the methodist corrected in the organisation's files, stated with «исправлено методистом».
+    public var corrections: [String] = []
     public var quarter: Quarter
     public var generatedOn: Day
     /// Whether the organisation sent a roadmap; without one its report's rows are the plan.

@@ -27,7 +27,7 @@ public enum SummaryWorkbook {
             XlsxColumn("№", width: 5), XlsxColumn("Мероприятие", width: 40), XlsxColumn("Срок (как в плане)", width: 20),
             XlsxColumn("Начало", width: 11), XlsxColumn("Срок", width: 11), XlsxColumn("Даты в квартале", width: 20),
             XlsxColumn("Ответственные", width: 24), XlsxColumn("Ожидаемый результат", width: 24),
-            XlsxColumn("Основание", width: 17), XlsxColumn("Статус", width: 13),
+            XlsxColumn("Основание", width: 17), XlsxColumn("Статус", width: 13), XlsxColumn("Отметка методиста", width: 30),
         ], autoFilter: true, highlights: [XlsxHighlight(column: ItemColumn.status, equals: ItemStatus.overdue.russian)],
            printTitle: title.map { "\($0) — пункты" })
         sheet.rows.reserveCapacity(submissions.reduce(0) { $0 + $1.rows.count + $1.byEvent.count + $1.undated.count })
@@ -38,7 +38,7 @@ public enum SummaryWorkbook {
                     org, quarter, .optional(row.sectionNumber), .optional(row.number), .optional(row.activity),
                     .optional(row.deadlineText), .optional(row.firstDay), .optional(row.lastDay), .optional(row.datesText),
                     .optional(row.responsibles.joined(separator: "; ")), .optional(row.result),
-                    .text(row.reason.russian), .text(row.status.russian),
+                    .text(row.reason.russian), .text(row.status.russian), .optional(row.correction),
                 ])
             }
             for (list, reason) in [(s.byEvent, byEvent), (s.undated, undated)] {
@@ -47,6 +47,7 @@ public enum SummaryWorkbook {
                         org, quarter, .optional(item.sectionNumber), .optional(item.number), .optional(item.activity),
                         .optional(item.deadlineText), .empty, .empty, .empty,
                         .optional(item.responsibles.joined(separator: "; ")), .empty, .text(reason), .text(item.status.russian),
+                        .optional(item.correction),
                     ])
                 }
             }

@@ -122,4 +122,20 @@ extension NameLexicon {
         for (range, abbreviation) in replacements.reversed() { out.replaceSubrange(range, with: abbreviation) }
         return out
     }
+
+    /// A label of at most about `limit` characters for a chart: `abbreviated`, and when that is longer, without
+    /// its «имени …» part if what stays has a number to tell the school by («МБОУ «СОШ УИОП № 1 имени Героя
+    /// Советского Союза И. И. Иванова»» → «МБОУ «СОШ УИОП № 1»»). Longer labels are left to the caller.
+    public func label(_ name: String, limit: Int = 40) -> String {
+        let text = abbreviated(name)
+        guard text.count > limit else { return text }
+        let words = NameText.words(text)
+        guard let at = words.indices.first(where: { $0 > 0 && (words[$0].text == "им" || words[$0].text == "имени") }),
+              words[..<at].contains(where: { $0.text.first!.isNumber }) else { return text }
+        var cut = String(text[..<words[at - 1].range.upperBound])
+        let open = cut.filter { $0 == "«" }.count - cut.filter { $0 == "»" }.count
+        if open > 0 { cut += String(repeating: "»", count: open) }
+        if cut.filter({ $0 == "\"" }).count % 2 == 1 { cut += "\"" }
+        return cut
+    }
 }

@@ -68,6 +68,15 @@ final class DisplayNameTests: XCTestCase {
         XCTAssertEqual(lexicon.abbreviated("Лицей № 1 г. Пролетарска"), "Лицей № 1 г. Пролетарска", "one-word forms stay")
     }
 
+    func testLabelsLeaveOutTheImeniPartOfALongNameWithANumber() {
+        let long = "Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа с углублённым "
+            + "изучением отдельных предметов № 1 имени Героя Советского Союза И. И. Иванова»"
+        XCTAssertEqual(lexicon.label(long), "МБОУ «СОШ УИОП № 1»")
+        XCTAssertEqual(lexicon.label("Муниципальное автономное общеобразовательное учреждение «Гимназия имени Александра Сергеевича Пушкина»"),
+                       "МАОУ «Гимназия имени Александра Сергеевича Пушкина»", "no number: the name is all it has")
+        XCTAssertEqual(lexicon.label("МБОУ СОШ № 3 им. А. С. Пушкина"), "МБОУ СОШ № 3 им. А. С. Пушкина", "short enough")
+    }
+
     func testLearnedIdentityIsNamedInTheNominative() {
         var index = OrganisationIndex()
         XCTAssertEqual(index.resolve("МБОУ Ээрбекской СОШ им. О. К. Оолака (2023-2025гг.)"), .learned(0))

@@ -39,12 +39,12 @@ public struct MunicipalSummary: Sendable {
     }
 
     /// Distinct short labels of the organisations, in order: the roster's short names, else the names
-    /// with their long forms abbreviated («МБОУ «СОШ № 5»»).
+    /// with their long forms abbreviated («МБОУ «СОШ № 5»», `NameLexicon.label`).
     public var labels: [String] { MunicipalSummary.labels(entries.map(\.submission)) }
 
     /// The short labels of `submissions`, in order (see `labels`).
     public static func labels(_ submissions: [QuarterlySubmission], lexicon: NameLexicon = .shared) -> [String] {
-        shortLabels(submissions.map { $0.shortName ?? lexicon.abbreviated($0.organization) })
+        shortLabels(submissions.map { $0.shortName ?? lexicon.label($0.organization) })
     }
 
     public func html() -> String {

@@ -152,25 +152,12 @@ enum Files {
     static func write(_ bytes: [UInt8], to path: String) throws(PipelineError) {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw PipelineError.system("создать файл", path, errno) }
-        var offset = 0
-        while offset < bytes.count {
-            // A partial write (rare) leaves a rest to write, copied out once.
-            let n = Glibc.write(fd, offset == 0 ? bytes : Array(bytes[offset...]), bytes.count - offset)
-            if n < 0 {
-                let code = errno
-                if code == EINTR { continue }
-                close(fd)
-                unlink(path)
-                throw PipelineError.system("записать файл", path, code)
-            }
-            offset += n
-        }
-        // A full disk may only show when the last blocks are flushed.
-        if close(fd) != 0 && errno != EINTR {
-            let code = errno
+        if let code = writeAll(fd, bytes[...]) {
+            close(fd)
             unlink(path)
             throw PipelineError.system("записать файл", path, code)
         }
+        try finish(fd, path)
     }
 
     /// Copies a file to a new file `target` (which must not exist).
@@ -190,17 +177,33 @@ enum Files {
             let n = read(input, &buffer, buffer.count)
             if n < 0 { if errno == EINTR { continue }; throw fail("прочитать файл", source, errno) }
             if n == 0 { break }
-            var offset = 0
-            while offset < n {
-                let w = Glibc.write(output, offset == 0 ? buffer : Array(buffer[offset..<n]), n - offset)
-                if w < 0 { if errno == EINTR { continue }; throw fail("записать файл", target, errno) }
-                offset += w
-            }
+            if let code = writeAll(output, buffer[0..<n]) { throw fail("записать файл", target, code) }
         }
-        if close(output) != 0 && errno != EINTR {
+        try finish(output, target)
+    }
+
+    /// Writes all of `bytes`, again after a partial write or an interruption; the error number
+    /// when writing fails.
+    private static func writeAll(_ fd: Int32, _ bytes: ArraySlice<UInt8>) -> Int32? {
+        var rest = bytes
+        while !rest.isEmpty {
+            let n = Glibc.write(fd, Array(rest), rest.count)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            rest = rest.dropFirst(n)
+        }
+        return nil
+    }
+
+    /// Closes a file just written; a full disk may only show now, when the last blocks are
+    /// flushed, and then the file is removed.
+    private static func finish(_ fd: Int32, _ path: String) throws(PipelineError) {
+        if close(fd) != 0 && errno != EINTR {
             let code = errno
-            unlink(target)
-            throw PipelineError.system("записать файл", target, code)
+            unlink(path)
+            throw PipelineError.system("записать файл", path, code)
         }
     }
 

@@ -371,10 +371,12 @@ public final class FolderPipeline: Sendable {
         // Outputs are written here, in parallel, under temporary names; the serial stage only renames them.
         var written: [String] = []
         do {
-            var json = try JSONWriter().bytes(original)
-            json.append(0x0A)
+            // Streamed: a 100,000-row roadmap's export is never held whole.
             let exportTemp = work.temporaryPath()
-            try Files.write(json, to: exportTemp)
+            let exportFile = try NewFile(exportTemp)
+            try JSONWriter().write(original) { try exportFile.write($0) }
+            try exportFile.write([0x0A])
+            try exportFile.finish()
             written.append(exportTemp)
             var protocolTemps: [String] = []
             if !export.isUnreadable {

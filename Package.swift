@@ -118,7 +118,7 @@ let package = Package(
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
         .testTarget(name: "PipelineTests", dependencies: [
-            "Pipeline", "Registry", "Extraction", "Reports", "Organisations", "OOXML", "Model", "Text", "JSON", "TestSupport",
+            "Pipeline", "Registry", "Extraction", "Reports", "Templates", "Organisations", "OOXML", "Model", "Text", "JSON", "TestSupport",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
     ],

@@ -73,7 +73,7 @@ extension Desk {
                           "share": due == 0 ? "—" : "\(Int((Double(done) / Double(due) * 100).rounded())) %"]
         let summary = MunicipalSummary(quarter: quarter, generatedOn: Self.today(),
                                        entries: submissions.map { MunicipalSummary.Entry(submission: $0) })
-        data["chart"] = submissions.isEmpty ? "" : summary.chart()
+        data["chart"] = submissions.isEmpty ? "" : summary.chart(summary.labels)
         return Page.html("quarter", data)
     }
 

@@ -335,10 +335,15 @@ public final class FolderPipeline: Sendable {
 
         var organization = Self.organization(of: export, fileName: file.name)
         // A name form a methodist filed under an organisation before.
-        if let name = organization, let filed = taught.forms[Registry.organizationKey(name)] { organization = filed }
+        var filedByMethodist = false
+        if !taught.forms.isEmpty, let name = organization, let filed = taught.forms[Registry.organizationKey(name)] {
+            organization = filed
+            filedByMethodist = true
+        }
         if let index = rosterIndex, let name = organization {
             // The first spelling the roster knows; the file's first when it knows none.
-            if let known = Self.organizationCandidates(of: export, fileName: file.name).lazy.compactMap(index.match).first {
+            let candidates = (filedByMethodist ? [name] : []) + Self.organizationCandidates(of: export, fileName: file.name)
+            if let known = candidates.lazy.compactMap(index.match).first {
                 organization = index.identities[known].name
             } else {
                 organization = index.name(of: .notInRoster(name))
@@ -354,7 +359,7 @@ public final class FolderPipeline: Sendable {
         var outcomes: [CorrectionOutcome] = []
         var context = ProtocolContext(fileName: file.name, organization: organization,
                                       checkedAt: Self.timestamp(), converted: converted)
-        if let organization, !export.isUnreadable, let i = taught.organizations.match(organization) {
+        if let organization, !export.isUnreadable, !taught.byOrganization.isEmpty, let i = taught.organizations.match(organization) {
             let school = taught.byOrganization[i] ?? []
             if !school.isEmpty {
                 let applied = CorrectionApplier().apply(school, to: export, inputId: 0)
@@ -366,10 +371,12 @@ public final class FolderPipeline: Sendable {
         // Outputs are written here, in parallel, under temporary names; the serial stage only renames them.
         var written: [String] = []
         do {
-            var json = try JSONWriter().bytes(original)
-            json.append(0x0A)
+            // Streamed: a 100,000-row roadmap's export is never held whole.
             let exportTemp = work.temporaryPath()
-            try Files.write(json, to: exportTemp)
+            let exportFile = try NewFile(exportTemp)
+            try JSONWriter().write(original) { try exportFile.write($0) }
+            try exportFile.write([0x0A])
+            try exportFile.finish()
             written.append(exportTemp)
             var protocolTemps: [String] = []
             if !export.isUnreadable {

@@ -136,6 +136,11 @@ extension RegistryTransaction {
 }
 
 extension RegistryTransaction {
+    public func replaceDiagnostics(inputId: Int64, _ diagnostics: [Diagnostic]) throws {
+        try db.execute(sql: "DELETE FROM diagnostic WHERE inputId = ?", arguments: [inputId])
+        try insert(diagnostics, inputId: inputId)
+    }
+
     public func replaceContent(inputId: Int64, export: Export) throws {
         guard let input = try Row.fetchOne(db, sql: "SELECT organization, modifiedAt FROM input WHERE id = ?",
                                            arguments: [inputId]) else { return }
@@ -149,11 +154,10 @@ extension RegistryTransaction {
             try db.execute(sql: "DELETE FROM item WHERE documentId = ?", arguments: [id])
             try db.execute(sql: "DELETE FROM document WHERE id = ?", arguments: [id])
         }
-        try db.execute(sql: "DELETE FROM diagnostic WHERE inputId = ?", arguments: [inputId])
         for (position, document) in export.documents.enumerated() {
             try insert(document, position: position, organization: organization, inputId: inputId, modifiedAt: modifiedAt)
         }
-        try insert(export.diagnostics, inputId: inputId)
+        try replaceDiagnostics(inputId: inputId, export.diagnostics)
         for name in Set(earlierOrganizations + [organization]) { try resupersede(organization: name) }
     }
 }

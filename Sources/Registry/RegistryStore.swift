@@ -121,6 +121,8 @@ public protocol RegistryRecording: RegistryLookups {
     func setDocumentKind(inputId: Int64, document: Int, kind: DocumentKind) throws
     /// Replaces the deadline of the item at `item` (the place among the document's items, as `Document.allItems`).
     func setDeadline(inputId: Int64, document: Int, item: Int, deadline: Deadline) throws
+    /// Replaces an arrival's findings (after a correction dismissed one or changed what a deadline reads as).
+    func replaceDiagnostics(inputId: Int64, _ diagnostics: [Diagnostic]) throws
     /// Replaces what an arrival was read as (documents, items, diagnostics) with `export`, filed under the
     /// arrival's organisation, roadmaps superseding as a run would (a file read again with learned words).
     func replaceContent(inputId: Int64, export: Export) throws

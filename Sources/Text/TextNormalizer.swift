@@ -48,7 +48,9 @@ public enum TextNormalizer {
                 break
             }
         }
-        return out.isEmpty ? nil : String(decoding: out, as: UTF8.self)
+        if out.isEmpty { return nil }
+        // Most texts are normal already: keep the one string rather than a copy of it.
+        return out.elementsEqual(raw.utf8) ? raw : String(decoding: out, as: UTF8.self)
     }
 }
 

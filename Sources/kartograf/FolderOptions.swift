@@ -15,6 +15,9 @@ struct HomeOption: ParsableArguments {
 
 /// What `run` and `watch` share: where results go, whether inputs stay, which templates.
 struct FolderOptions: ParsableArguments {
+    @Argument(help: "Папка входящих файлов (по умолчанию «Входящие» домашней папки).")
+    var inbox: String?
+
     @OptionGroup var home: HomeOption
 
     @Option(name: .long, help: "Папка результатов и реестра (по умолчанию — домашняя папка).")

@@ -23,9 +23,6 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var folder: FolderOptions
 
-    @Argument(help: "Папка входящих файлов (по умолчанию «Входящие» домашней папки).")
-    var inbox: String?
-
     @Flag(name: .long, help: "Вывести итог в JSON на стандартный вывод.")
     var json = false
 
@@ -38,7 +35,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         StopSignal.install()
-        let inbox = try self.inbox ?? homeInbox(folder.home.resolved)
+        let inbox = try folder.inbox ?? homeInbox(folder.home.resolved)
         let roster = try loadRoster(folder.roster, defaultFolder: folder.output, keep: true)
         let pipeline: FolderPipeline
         do {

@@ -12,9 +12,6 @@ struct WatchCommand: ParsableCommand {
 
     @OptionGroup var folder: FolderOptions
 
-    @Argument(help: "Папка входящих файлов (по умолчанию «Входящие» домашней папки).")
-    var inbox: String?
-
     @Flag(name: .long, help: "Выводить по строке JSON на каждый обработанный файл на стандартный вывод.")
     var json = false
 
@@ -34,7 +31,7 @@ struct WatchCommand: ParsableCommand {
 
     func run() throws {
         StopSignal.install()
-        let inbox = try self.inbox ?? homeInbox(folder.home.resolved)
+        let inbox = try folder.inbox ?? homeInbox(folder.home.resolved)
         let roster = try loadRoster(folder.roster, defaultFolder: folder.output, keep: true)
         let pipeline: FolderPipeline
         do {

@@ -1,4 +1,5 @@
 import Foundation
+import OOXML
 import TestSupport
 import XCTest
 
@@ -51,5 +52,27 @@ final class CorrectCommandTests: XCTestCase {
         let protocolHTML = h.files(under: "Организации").first { $0.hasSuffix(".protocol.html") }
         let page = try String(contentsOfFile: h.out + "/Организации/" + (try XCTUnwrap(protocolHTML)), encoding: .utf8)
         XCTAssertTrue(page.contains("исправлено методистом (Иванова И. И."), "the protocol was rewritten")
+    }
+
+    func testTheQuarterSummaryCarriesTheMarkAndTheAssignedOrganisation() throws {
+        let h = try Harness()
+        defer { h.cleanUp() }
+        try h.put("seed_000.docx", [UInt8](try Data(contentsOf: URL(fileURLWithPath: try Shared.require("corpus/dev/seed_000.docx")))))
+        XCTAssertEqual(try h.run().status, 0)
+        let who = ["--out", h.out, "--author", "Иванова И. И."]
+        let assign = try h.kartograf(["correct", "organization", "1", "МБОУ «Ээрбекская школа»"] + who)
+        XCTAssertEqual(assign.status, 0, assign.stderr)
+        let status = try h.kartograf(["correct", "status", "1", "--item", "3", "--quarter", "2023-Q2", "--status", "выполнено",
+                                      "--note", "по телефону"] + who)
+        XCTAssertEqual(status.status, 0, status.stderr)
+        let report = try h.kartograf(["report", "quarterly", "2023-Q2", "--from", h.out, "--out", h.root + "/q", "--without-docx"])
+        XCTAssertEqual(report.status, 0, report.stderr)
+        let archive = try ZipArchive(path: h.root + "/q/summary.xlsx")
+        // Cells are written inline in the sheets.
+        let strings = try (1...2).map { String(decoding: try XCTUnwrap(try archive.read("xl/worksheets/sheet\($0).xml")), as: UTF8.self) }
+            .joined()
+        XCTAssertTrue(strings.contains("исправлено методистом (Иванова И. И."), "the items sheet's mark")
+        XCTAssertTrue(strings.contains("МБОУ «Ээрбекская школа»") || strings.contains("МБОУ &#171;Ээрбекская школа&#187;"),
+                      "the organisation the file was assigned to")
     }
 }

@@ -126,7 +126,7 @@ final class XlsxOpenpyxlTests: XCTestCase {
         XCTAssertEqual(charts.count, 1)
         XCTAssertEqual(charts.first?["tag"]?.stringValue, "barChart")
         XCTAssertEqual(charts.first?["dir"]?.stringValue, "bar", "horizontal bars")
-        XCTAssertEqual(charts.first?["series"]?.arrayValue?.first?["cat"]?.stringValue, "'Организации'!$A$2:$A$8")
-        XCTAssertEqual(charts.first?["series"]?.arrayValue?.first?["val"]?.stringValue, "'Организации'!$F$2:$F$8")
+        XCTAssertEqual(charts.first?["series"]?.arrayValue?.first?["cat"]?.stringValue, "'Организации'!$B$2:$B$8")
+        XCTAssertEqual(charts.first?["series"]?.arrayValue?.first?["val"]?.stringValue, "'Организации'!$G$2:$G$8")
     }
 }

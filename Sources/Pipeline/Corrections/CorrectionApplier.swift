@@ -15,6 +15,7 @@ import Text
 ///   here it is only placed, so that a status whose item is gone is listed.
 /// - Organisations, columns and document kinds are made on their file and learned for the next ones;
 ///   on a later version they are not tried.
+/// - A later file without a document of the corrected document's kind is no version of it: not tried.
 public struct CorrectionApplier: Sendable {
     public init() {}
 
@@ -32,6 +33,14 @@ public struct CorrectionApplier: Sendable {
         var result = Result(export: export, outcomes: [], marks: [])
         for c in corrections {
             let later = c.inputId != inputId
+            // A later file of the school is a new version of a corrected document only when it holds a document of
+            // that kind (its quarterly report is no new version of its roadmap); a finding about the file as a whole
+            // is looked for only where it is made again.
+            if later, let kind = c.documentKind, !export.documents.contains(where: { $0.kind == kind }) { continue }
+            if later, c.kind == .dismissal, c.documentKind == nil,
+               !export.diagnostics.contains(where: { $0.code.rawValue == c.code && ($0.text ?? "") == (c.subject ?? "") }) {
+                continue
+            }
             let state: CorrectionState
             switch c.kind {
             case .organization:
@@ -47,6 +56,10 @@ public struct CorrectionApplier: Sendable {
             case .column, .documentKind:
                 guard !later else { continue }
                 state = .applied(document: c.document, item: nil)
+                if c.kind == .documentKind, let d = c.document, result.export.documents.indices.contains(d),
+                   let kind = DocumentKind(rawValue: c.value), Self.isHeaded(result.export.documents[d], by: c.subject) {
+                    result.export.documents[d].kind = kind
+                }
                 let what = c.kind == .column
                     ? "Столбец «\(c.subject ?? "")» — \(ColumnFieldName.russian(c.value))"
                     : "Вид документа: \(DocumentKind(rawValue: c.value)?.russian ?? c.value)"
@@ -138,6 +151,14 @@ public struct CorrectionApplier: Sendable {
             label: ProtocolCorrection.label(document: d, item: label, in: result.export),
             text: "Срок: «\(c.value)» вместо «\(c.subject ?? "")»", byline: c.byline, note: c.note))
         return .applied(document: d, item: k)
+    }
+
+    /// Whether a document's title starts with the heading words a kind correction learned (any document when
+    /// it learned none): after the file is read again, the document at the corrected place must still be it.
+    static func isHeaded(_ document: Document, by words: String?) -> Bool {
+        guard let words, !words.isEmpty else { return true }
+        let title = TextNormalizer.singleLine(document.title) ?? ""
+        return title.lowercased().hasPrefix(words.lowercased())
     }
 
     /// Section and place within it of the `k`-th item of a document.

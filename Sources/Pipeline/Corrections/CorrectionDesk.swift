@@ -23,6 +23,9 @@ public final class CorrectionDesk: Sendable {
     /// The protocol writers used to rewrite a corrected file's protocols.
     public let protocolWriters: [any ProtocolWriter]
     let layout: OutputLayout
+    /// One file's outputs rewritten at a time: each rewrite reads the registry after its correction committed,
+    /// so the last one to run has every correction (a web app calls the desk from several requests at once).
+    private let rewriting = Locked(())
 
     public init(output: String, registry: (any RegistryStore)? = nil,
                 protocolWriters: [any ProtocolWriter] = DocxProtocolWriter.standard) throws(CorrectionError) {
@@ -237,8 +240,7 @@ public final class CorrectionDesk: Sendable {
             // A kind the methodist set stays set where the document is still there under its heading.
             for c in corrections where c.kind == .documentKind && c.inputId == id {
                 guard let d = c.document, export.documents.indices.contains(d), let kind = DocumentKind(rawValue: c.value),
-                      export.documents[d].kind != kind,
-                      c.subject.map({ (export.documents[d].title ?? "").hasPrefix($0) }) ?? true else { continue }
+                      export.documents[d].kind != kind, CorrectionApplier.isHeaded(export.documents[d], by: c.subject) else { continue }
                 try tx.setDocumentKind(inputId: id, document: d, kind: kind)
             }
         } }
@@ -285,8 +287,21 @@ public final class CorrectionDesk: Sendable {
 
     /// Records what became of the file's corrections now and rewrites its protocols with their marks.
     func refresh(_ id: Int64) throws(CorrectionError) {
+        do {
+            try rewriting.withLock { _ in try rewrite(id) }
+        } catch let error as CorrectionError {
+            throw error
+        } catch {
+            throw .registry("\(error)")
+        }
+    }
+
+    private func rewrite(_ id: Int64) throws(CorrectionError) {
         let view = try file(id)
-        try guarded { try registry.transaction { try $0.record(outcomes: view.outcomes) } }
+        try guarded { try registry.transaction { tx in
+            try tx.record(outcomes: view.outcomes)
+            try tx.replaceDiagnostics(inputId: id, view.export.diagnostics)
+        } }
         guard let protocolPath = view.input.protocolPath else { return }
         let base = protocolPath.hasSuffix(".protocol.docx") ? String(protocolPath.dropLast(".protocol.docx".count))
             : PathText.parent(protocolPath) + "/" + SafeName.stem(ofFile: view.input.name)
@@ -312,18 +327,17 @@ public final class CorrectionDesk: Sendable {
         }
     }
 
+    /// Adds the name form to the home's roster, when it has one (without one, the correction kept in the
+    /// registry is what files the next file written that way).
     private func learn(form: String, for organization: String) throws(CorrectionError) {
         guard FileManager.default.fileExists(atPath: rosterPath) else { return }
-        do {
-            let roster = try Roster.load(path: rosterPath)
-            let learned = roster.learning(form: form, for: organization)
-            guard learned != roster else { return }
-            let temp = rosterPath + ".tmp-\(getpid())"
-            try Data(learned.csvText.utf8).write(to: URL(fileURLWithPath: temp))
-            guard rename(temp, rosterPath) == 0 else { throw CocoaError(.fileWriteUnknown) }
-        } catch {
-            throw .io(rosterPath, error.localizedDescription)
+        let roster: Roster
+        do { roster = try Roster.load(path: rosterPath) } catch {
+            throw .data("Не удалось прочитать список организаций «\(rosterPath)»: \(error.localizedDescription).")
         }
+        let learned = roster.learning(form: form, for: organization)
+        guard learned != roster else { return }
+        try write(Array(learned.csvText.utf8), to: rosterPath)
     }
 
     private func export(of input: KnownInput) throws(CorrectionError) -> Export {

@@ -35,6 +35,7 @@ public struct QuarterlySelector: Sendable {
             roadmapTitle: input.roadmap?.title, reportTitle: input.report?.title,
             diagnostics: input.diagnostics, protocols: input.protocols)
         submission.shortName = input.shortName
+        submission.hasRoadmap = input.roadmap != nil
         submission.recognition = input.recognition
         submission.deadline = quarter.reportingDeadline(daysAfter: deadlineDaysAfter)
         submission.reportArrived = input.reportArrived

@@ -14,6 +14,8 @@ extension QuarterlySubmission: JSONRepresentable {
             ("recognized", .bool(recognition != .notInRoster)),
             ("state", .string(stateText)),
             ("reportArrived", .optional(reportArrived?.dottedDate)),
+            ("reportArrivedText", .optional(reportArrived?.russianText)),
+            ("stateLine", .string(stateLine)),
             ("quarter", .string(quarter.description)),
             ("quarterName", .string(quarter.russian)),
             ("periodFrom", .string(quarter.start.russianText)),
@@ -32,6 +34,8 @@ extension QuarterlySubmission: JSONRepresentable {
             ("reportTitle", .optional(reportTitle.map(FlowingText.join))),
             ("hasRows", .bool(!rows.isEmpty)),
             ("rows", .array(rows.map(\.json))),
+            ("hasCurrentRows", .bool(!currentRows.isEmpty)),
+            ("currentRows", .array(currentRows.map(\.json))),
             ("hasOverdue", .bool(!overdueRows.isEmpty)),
             ("overdueRows", .array(overdueRows.map(\.json))),
             ("hasByEvent", .bool(!byEvent.isEmpty)),
@@ -59,6 +63,17 @@ extension QuarterlySubmission: JSONRepresentable {
                 + corrections.map { .object([("code", .string("correction")), ("message", .string($0))]) })),
             ("corrections", .array(corrections.map(JSONValue.string))),
         ])
+    }
+}
+
+extension QuarterlySubmission {
+    /// «представлен после срока (поступил 12 января 2025 г., срок — 10 января 2025 г.)», «не представлен (срок — …)».
+    public var stateLine: String {
+        if recognition == .notInRoster { return stateText }
+        if let reportArrived, state != .missing {
+            return "\(stateText) (поступил \(reportArrived.russianText), срок — \(deadline.russianText))"
+        }
+        return "\(stateText) (срок — \(deadline.russianText))"
     }
 }
 

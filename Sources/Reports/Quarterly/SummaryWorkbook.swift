@@ -2,7 +2,8 @@ import Model
 
 /// The municipality's workbook: every item of every organisation (filterable, overdue rows
 /// highlighted, counts by reason and status as formulas), and one row per organisation with its
-/// counts, a totals row of formulas and a bar chart of each organisation's share done.
+/// counts, a totals row of formulas and a bar chart of each organisation's share done, labelled by
+/// the organisations' short names.
 public enum SummaryWorkbook {
     static let itemsSheet = "Пункты"
     static let organizationsSheet = "Организации"
@@ -88,12 +89,13 @@ public enum SummaryWorkbook {
 
     /// The organisations sheet's columns, in order.
     enum OrgColumn: Int, CaseIterable {
-        case organization, quarter, rows, due, dueDone, share, done, notDone, inProgress, noData, overdue
+        case organization, shortName, quarter, rows, due, dueDone, share, done, notDone, inProgress, noData, overdue
         case byEvent, undated, errors, warnings, infos, deadline, arrived, state, late, generatedOn
 
         var header: XlsxColumn {
             switch self {
             case .organization: return XlsxColumn("Организация", width: 34)
+            case .shortName: return XlsxColumn("Краткое название", width: 22)
             case .quarter: return XlsxColumn("Квартал", width: 19)
             case .rows: return XlsxColumn("Пунктов", width: 10)
             case .due: return XlsxColumn("Со сроком в квартале", width: 11)
@@ -119,10 +121,11 @@ public enum SummaryWorkbook {
 
         var letter: String { XlsxWriter.columnName(rawValue) }
 
-        /// The organisation's cell in data row `r`, `c` being its counts.
-        func cell(_ s: QuarterlySubmission, _ c: QuarterlyCounts, row r: Int) -> XlsxCell {
+        /// The organisation's cell in data row `r`, `c` being its counts, `label` its short name.
+        func cell(_ s: QuarterlySubmission, _ c: QuarterlyCounts, label: String, row r: Int) -> XlsxCell {
             switch self {
             case .organization: return .text(s.organization)
+            case .shortName: return .text(label)
             case .quarter: return .text(s.quarter.russian)
             case .rows: return .integer(c.rows)
             case .due: return .integer(c.due)
@@ -151,7 +154,7 @@ public enum SummaryWorkbook {
             guard let range = sheet.dataRange(rawValue) else { return .empty }
             switch self {
             case .organization: return .text("Итого")
-            case .quarter, .deadline, .arrived, .state, .generatedOn: return .empty
+            case .shortName, .quarter, .deadline, .arrived, .state, .generatedOn: return .empty
             case .share:
                 let due = counts.reduce(0) { $0 + $1.due }, done = counts.reduce(0) { $0 + $1.dueDone }
                 return .formula(SummaryWorkbook.share(row: sheet.totalsRow(0), expected: due == 0 ? nil : Double(done) / Double(due)))
@@ -168,16 +171,17 @@ public enum SummaryWorkbook {
         var sheet = XlsxSheet(name: organizationsSheet, columns: OrgColumn.allCases.map(\.header),
                               printTitle: title.map { "\($0) — организации" })
         let counts = submissions.map(\.counts)
+        let labels = MunicipalSummary.labels(submissions)
         for (i, s) in submissions.enumerated() {
-            sheet.rows.append(OrgColumn.allCases.map { $0.cell(s, counts[i], row: i + 2) })
+            sheet.rows.append(OrgColumn.allCases.map { $0.cell(s, counts[i], label: labels[i], row: i + 2) })
         }
         guard let rows = sheet.dataRows, let quarter = submissions.first?.quarter else { return sheet }
         sheet.totals = [OrgColumn.allCases.map { $0.total(sheet, submissions, counts) }]
         sheet.chart = XlsxBarChart(
             title: "Доля выполненных пунктов со сроком в квартале, \(quarter.russian)",
-            categories: XlsxColumnRange(sheet: organizationsSheet, column: OrgColumn.organization.rawValue, rows: rows),
+            categories: XlsxColumnRange(sheet: organizationsSheet, column: OrgColumn.shortName.rawValue, rows: rows),
             values: XlsxColumnRange(sheet: organizationsSheet, column: OrgColumn.share.rawValue, rows: rows),
-            seriesName: OrgColumn.share.header.title, labels: submissions.map(\.organization),
+            seriesName: OrgColumn.share.header.title, labels: labels,
             cachedValues: counts.map(\.doneShare))
         return sheet
     }

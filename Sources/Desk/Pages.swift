@@ -55,6 +55,7 @@ extension Desk {
         var data = base(context, title: "Организации", tab: "organisations")
         let quarter = Quarter(reportArrivedOn: Self.today())
         data["quarter"] = quarter.russian
+        data["author"] = context.session?.author ?? ""
         let states = Dictionary((try? quarterSubmissions(quarter))?.value.map {
             (Registry.organizationKey($0.organization), $0.stateText)
         } ?? [], uniquingKeysWith: { a, _ in a })

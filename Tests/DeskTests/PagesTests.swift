@@ -35,6 +35,9 @@ final class PagesTests: XCTestCase {
             let table = try XCTUnwrap(page.range(of: "Действующая дорожная карта"))
             XCTAssertLessThan(top.lowerBound, table.lowerBound)
             XCTAssertTrue(page.contains("seed_001.docx"))
+            let unnamed = try XCTUnwrap(inputs.first { $0.name == "seed_001.docx" })
+            XCTAssertTrue(page.contains("action=\"/file/\(unnamed.id)/organisation\""), "assigned from the list at once")
+            XCTAssertTrue(page.contains("name=\"csrf\" value=\"\(visitor.csrf)\""), "the list's forms carry the token")
             for name in try desk.registry.organizations().compactMap(\.organization) {
                 XCTAssertTrue(page.contains(Self.escaped(name)), "«\(name)» is listed")
             }

@@ -58,9 +58,9 @@ public struct Extractor: Sendable {
         var recognized: [RecognizedDocument]
         let warnings: [ReadWarning]
         do {
-            let tree = try DocxReader(limits: configuration.limits).read(bytes: bytes, fileName: fileName)
-            recognized = Recognizer(learned: configuration.learned).recognize(tree)
+            var tree = try DocxReader(limits: configuration.limits).read(bytes: bytes, fileName: fileName)
             warnings = tree.warnings
+            recognized = Recognizer(learned: configuration.learned).recognize(taking: &tree)
         } catch let e as ReadError {
             return Export(file: fileName, sha256: sha, diagnostics: [e.diagnostic(file: fileName)])
         } catch {

@@ -57,13 +57,22 @@ public struct Recognizer: Sendable {
     public init(learned: HomeLexicon? = nil) { self.learned = learned }
 
     public func recognize(_ tree: DocumentTree) -> [RecognizedDocument] {
-        guard let learned else { return segment(tree) }
-        return Lexicon.$current.withValue(learned.lexicon) { segment(tree) }
+        var tree = tree
+        return recognize(taking: &tree)
     }
 
-    private func segment(_ tree: DocumentTree) -> [RecognizedDocument] {
+    /// Like `recognize(_:)`, and lets go of each table row once it is read, so that a long
+    /// roadmap's cells are not all held beside the items made of them; `tree.body` is left empty.
+    public func recognize(taking tree: inout DocumentTree) -> [RecognizedDocument] {
+        var body: [Block] = []
+        swap(&body, &tree.body)
+        guard let learned else { return segment(&body) }
+        return Lexicon.$current.withValue(learned.lexicon) { segment(&body) }
+    }
+
+    private func segment(_ body: inout [Block]) -> [RecognizedDocument] {
         var s = Segmenter()
-        for block in tree.body { s.consume(block) }
+        for i in body.indices { s.consume(&body[i]) }
         return s.finish()
     }
 }

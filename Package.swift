@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // C libraries, found through pkg-config.
@@ -25,7 +27,10 @@ let package = Package(
         // Utilities under every stage: text normalisation, Russian folding, safe names and paths.
         .target(name: "Text"),
         // JSON: the value tree, its parser, the writer of kartograf's layout, the Encodable bridge.
-        .target(name: "JSON"),
+        .target(name: "JSON",
+                // Every value written touches the layout inside one shared text object; dynamic
+                // exclusivity checks there cost a tenth of writing an export (docs/performance.md).
+                swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
         // The domain values every stage passes on: documents, items, deadlines, responsibles, diagnostics.
         .target(name: "Model"),
 
@@ -73,13 +78,21 @@ let package = Package(
             "Registry", "Model", "Text", .product(name: "PostgresNIO", package: "postgres-nio"),
         ]),
         .target(name: "Pipeline", dependencies: [
-            "Extraction", "Reports", "Registry", "Organisations", "OOXML", "Model", "Text", "JSON",
+            "Extraction", "Recognition", "Deadlines", "Reports", "Registry", "Organisations", "OOXML", "Model", "Text", "JSON",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
 
+        // The methodist's desk: `kartograf serve`, a local web app over the home and its registry.
+        .target(name: "Desk", dependencies: [
+            "Pipeline", "Reports", "Templates", "Registry", "Extraction", "Recognition", "Organisations", "Deadlines", "OOXML", "Model", "Text", "JSON",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ], resources: [.copy("Resources")]),
+
         // The command line: a thin shell.
         .executableTarget(name: "kartograf", dependencies: [
-            "Pipeline", "Extraction", "Reports", "Templates", "Registry", "RegistryPostgres", "Organisations", "Deadlines", "Responsibles", "OOXML",
+            "Desk", "Pipeline", "Extraction", "Reports", "Templates", "Registry", "RegistryPostgres", "Organisations", "Deadlines", "Responsibles", "OOXML",
             "Model", "Text", "JSON",
             "CMalloc",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -88,7 +101,7 @@ let package = Package(
         // Helpers the test targets share: where ../shared is, what a test requires of its machine.
         .target(name: "TestSupport", dependencies: ["JSON"], path: "Tests/TestSupport"),
 
-        .testTarget(name: "TextTests", dependencies: ["Text"]),
+        .testTarget(name: "TextTests", dependencies: ["Text", "TestSupport"]),
         .testTarget(name: "JSONTests", dependencies: ["JSON", "Model"]),
         .testTarget(name: "ModelTests", dependencies: ["Model", "JSON"]),
         .testTarget(name: "OrganisationsTests", dependencies: ["Organisations", "Model", "Text", "JSON"]),
@@ -105,9 +118,13 @@ let package = Package(
         .testTarget(name: "RegistryTests", dependencies: [
             "Registry", "RegistryPostgres", "Model", "JSON", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        .testTarget(name: "DeskTests", dependencies: [
+            "Desk", "Pipeline", "Registry", "Model", "Text", "JSON", "TestSupport",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
         .testTarget(name: "PipelineTests", dependencies: [
-            "Pipeline", "Registry", "RegistryPostgres", "Extraction", "Reports", "Organisations", "OOXML", "Model", "Text", "JSON",
-            "TestSupport",
+            "Pipeline", "Registry", "RegistryPostgres", "Extraction", "Reports", "Templates", "Organisations", "OOXML", "Model", "Text", "JSON", "TestSupport",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
     ],

@@ -12,10 +12,13 @@ public struct ExtractConfiguration: Sendable {
     public var limits: ReadLimits
     /// People of the organisation's roster, `Фамилия И. О.`, when one is configured.
     public var roster: [String]?
+    /// A home's learned recognition words (`HomeLexicon`), read besides the bundled data.
+    public var learned: HomeLexicon?
 
-    public init(limits: ReadLimits = .standard, roster: [String]? = nil) {
+    public init(limits: ReadLimits = .standard, roster: [String]? = nil, learned: HomeLexicon? = nil) {
         self.limits = limits
         self.roster = roster
+        self.learned = learned
     }
 }
 
@@ -55,9 +58,9 @@ public struct Extractor: Sendable {
         var recognized: [RecognizedDocument]
         let warnings: [ReadWarning]
         do {
-            let tree = try DocxReader(limits: configuration.limits).read(bytes: bytes, fileName: fileName)
-            recognized = Recognizer().recognize(tree)
+            var tree = try DocxReader(limits: configuration.limits).read(bytes: bytes, fileName: fileName)
             warnings = tree.warnings
+            recognized = Recognizer(learned: configuration.learned).recognize(taking: &tree)
         } catch let e as ReadError {
             return Export(file: fileName, sha256: sha, diagnostics: [e.diagnostic(file: fileName)])
         } catch {
@@ -70,7 +73,7 @@ public struct Extractor: Sendable {
 
     /// Stages 2–4 on a tree already read.
     public func extract(tree: DocumentTree) -> Checked<[Document]> {
-        var recognized = Recognizer().recognize(tree)
+        var recognized = Recognizer(learned: configuration.learned).recognize(tree)
         return check(&recognized, warnings: tree.warnings)
     }
 

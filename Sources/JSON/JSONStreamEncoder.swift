@@ -37,6 +37,7 @@ struct JSONStreamEncoder: Encoder {
             case .array: text.layout.closeArray()
             case .object: text.layout.closeObject()
             }
+            try text.flush()
         }
     }
 

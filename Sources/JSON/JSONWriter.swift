@@ -29,6 +29,14 @@ public struct JSONWriter: Sendable {
         String(decoding: try bytes(value), as: UTF8.self)
     }
 
+    /// Streams `value` to `sink` a piece at a time as the text is settled, so that a large export
+    /// is never held whole: memory stays at about `JSONText.pieceSize` bytes.
+    public func write(_ value: some Encodable, to sink: @escaping (ArraySlice<UInt8>) throws -> Void) throws {
+        let text = JSONText(indent: indent, sink: sink)
+        try JSONStreamEncoder.write(value, to: text)
+        try text.flush(all: true)
+    }
+
     /// A tree cannot fail to encode.
     public func bytes(_ value: JSONValue) -> [UInt8] {
         var layout = JSONLayout(indent: indent)
@@ -118,7 +126,7 @@ extension Encodable {
 struct JSONLayout {
     private struct Open {
         /// Where its bracket is.
-        let start: Int
+        var start: Int
         /// Where each element starts, while it is joined.
         var elements: [Int] = []
         var joined: Bool
@@ -136,6 +144,29 @@ struct JSONLayout {
     init(indent: Int) {
         self.indent = indent
         bytes.reserveCapacity(4096)
+    }
+
+    /// The bytes no later layout decision can change, taken off the front of `bytes`: everything
+    /// before the current line and before the innermost array or object still joined on one line
+    /// (with no indent, nothing is joined or measured: everything).
+    mutating func takeSettled() -> ArraySlice<UInt8> {
+        var end = indent > 0 ? lineStart : bytes.count
+        if let last = open.last, last.joined { end = min(end, last.start) }
+        guard end > 0 else { return [] }
+        let settled = bytes[0..<end]
+        bytes.removeSubrange(0..<end)
+        lineStart -= end
+        for i in open.indices {
+            open[i].start -= end
+            for j in open[i].elements.indices { open[i].elements[j] -= end }
+        }
+        return settled
+    }
+
+    /// Everything written, once the value is complete.
+    mutating func takeAll() -> ArraySlice<UInt8> {
+        defer { bytes.removeAll() }
+        return bytes[...]
     }
 
     mutating func openArray() { openContainer("[") }
@@ -253,9 +284,24 @@ struct JSONLayout {
     }
 }
 
-/// The text an encoder streams into: one layout shared by the containers of one value.
+/// The text an encoder streams into: one layout shared by the containers of one value, and
+/// where its settled bytes go when it is streamed.
 final class JSONText {
-    var layout: JSONLayout
+    /// The settled bytes are handed on once they are this many.
+    static let pieceSize = 64 * 1024
 
-    init(indent: Int) { layout = JSONLayout(indent: indent) }
+    var layout: JSONLayout
+    private let sink: ((ArraySlice<UInt8>) throws -> Void)?
+
+    init(indent: Int, sink: ((ArraySlice<UInt8>) throws -> Void)? = nil) {
+        layout = JSONLayout(indent: indent)
+        self.sink = sink
+    }
+
+    /// Hands the settled bytes to the sink: once there are enough of them, or `all` at the end.
+    func flush(all: Bool = false) throws {
+        guard let sink, all || layout.bytes.count >= JSONText.pieceSize else { return }
+        let settled = all ? layout.takeAll() : layout.takeSettled()
+        if !settled.isEmpty { try sink(settled) }
+    }
 }

@@ -46,24 +46,15 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var iso: String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(10)
-        Day.appendDigits(year, count: 4, to: &bytes)
-        bytes.append(UInt8(ascii: "-"))
-        Day.appendDigits(month, count: 2, to: &bytes)
-        bytes.append(UInt8(ascii: "-"))
-        Day.appendDigits(day, count: 2, to: &bytes)
+        appendISO(to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// `value` in decimal, zero-padded to `count` digits.
-    private static func appendDigits(_ value: Int, count: Int, to bytes: inout [UInt8]) {
-        var divisor = 1
-        for _ in 1..<count { divisor *= 10 }
-        var rest = value
-        while divisor > 0 {
-            bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor % 10))
-            rest %= divisor
-            divisor /= 10
-        }
+    /// Appends the ten bytes of `iso` to `bytes`.
+    public func appendISO(to bytes: inout [UInt8]) {
+        func digit(_ v: Int) -> UInt8 { UInt8(ascii: "0") + UInt8(v % 10) }
+        bytes.append(contentsOf: [digit(year / 1000), digit(year / 100), digit(year / 10), digit(year), UInt8(ascii: "-"),
+                                  digit(month / 10), digit(month), UInt8(ascii: "-"), digit(day / 10), digit(day)])
     }
 
     public var description: String { iso }

@@ -27,7 +27,7 @@ public struct ByteBuffer {
     }
 
     /// The bytes written so far, copied out.
-    public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: used)) }
+    public var bytes: [UInt8] { Array(view(0..<used)) }
 
     /// The bytes of `range`, in place.
     @inlinable

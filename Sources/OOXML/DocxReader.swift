@@ -30,24 +30,19 @@ public struct DocxReader: Sendable {
         let size = Int(info.st_size)
         if size > limit { throw ReadError.tooLarge(bytes: size, limit: limit) }
         // Read to the end whatever the size said: the file may be growing; never past the limit.
-        var bytes = [UInt8](repeating: 0, count: max(size, 4096))
-        var count = 0
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(min(size, limit) + 1)
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            if count == bytes.count {
-                guard bytes.count <= limit else { throw ReadError.tooLarge(bytes: bytes.count, limit: limit) }
-                bytes.append(contentsOf: repeatElement(0, count: min(bytes.count, limit + 1 - bytes.count)))
-            }
-            // Sound: read(2) writes at most the `$0.count - count` bytes left after `count`.
-            let n = bytes.withUnsafeMutableBytes { readFile(fd, $0.baseAddress! + count, $0.count - count) }
+            let n = posixRead(fd, &chunk, chunk.count)
             if n < 0 {
                 if errno == EINTR { continue }
                 throw ReadError.ioFailure(String(cString: strerror(errno)))
             }
             if n == 0 { break }
-            count += n
+            bytes.append(contentsOf: chunk[0..<n])
+            if bytes.count > limit { throw ReadError.tooLarge(bytes: bytes.count, limit: limit) }
         }
-        if count > limit { throw ReadError.tooLarge(bytes: count, limit: limit) }
-        bytes.removeSubrange(count...)
         return bytes
     }
 
@@ -87,7 +82,8 @@ public struct DocxReader: Sendable {
         func target(_ suffix: String, _ fallback: String) -> String {
             docRels.first(typeSuffix: suffix).map { Relationships.resolve($0.target, from: folder) } ?? fallback
         }
-        let styles = try parsePart(archive, target("/styles", PathText.appending(folder, "styles.xml")), StylesPart.parse) ?? StylesPart()
+        let styles = try parsePart(archive, target("/styles", PathText.appending(folder, "styles.xml")),
+                                   unreadContent: StylesPart.unreadContent, StylesPart.parse) ?? StylesPart()
         let numbering = try parsePart(archive, target("/numbering", PathText.appending(folder, "numbering.xml")), NumberingPart.parse)
             ?? NumberingPart()
         let properties = (try? parsePart(archive, "docProps/core.xml", CoreProperties.parse)) ?? nil
@@ -127,16 +123,16 @@ public struct DocxReader: Sendable {
                             properties: properties ?? CoreProperties(), warnings: warnings)
     }
 
-    private func parsePart<T>(_ archive: ZipArchive, _ name: String,
+    private func parsePart<T>(_ archive: ZipArchive, _ name: String, unreadContent: Set<WTag> = [],
                               _ body: (XMLPullParser) throws -> T) throws -> T? {
         guard let stream = try archive.open(name) else { return nil }
         defer { stream.close() }
-        let parser = try XMLPullParser(source: stream, part: name, maxDepth: limits.maxDepth)
+        let parser = try XMLPullParser(source: stream, part: name, maxDepth: limits.maxDepth, unreadContent: unreadContent)
         return try body(parser)
     }
 }
 
 /// POSIX `read`, named apart from `DocxReader.read`.
-private func readFile(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
-    read(fd, buffer, count)
+private func posixRead(_ fd: Int32, _ buffer: inout [UInt8], _ count: Int) -> Int {
+    read(fd, &buffer, count)
 }

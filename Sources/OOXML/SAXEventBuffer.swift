@@ -48,19 +48,27 @@ final class SAXEventBuffer {
 
     let part: String
     private let maxDepth: Int
+    /// Elements whose content is not reported (their start and end are, as an empty element).
+    private let unreadContent: Set<WTag>
+    /// Inside such an element: 1 at its own level, one more for each element open inside it.
+    private var unreadDepth = 0
     /// Name, namespace and tag of each open element, so that an end needs no look-up.
     private var open: [(name: Int, namespace: Namespace, tag: WTag)] = []
     private var stopped = false
     /// Names and namespaces by the address of libxml2's interned string: the addresses are
     /// keys only, never read through (sound whatever becomes of the strings).
-    private var nameIndex: [UnsafeRawPointer: Int] = [:]
-    private var namespaceCache: [UnsafeRawPointer: Namespace] = [:]
+    private var nameIndex: [Int: Int] = [:]
+    private var namespaceCache: [Int: Namespace] = [:]
+    /// The name last found in each of 256 slots, by address: nearly every look-up hits here,
+    /// and hashing an address for the dictionary costs more than libxml2's own work on a node.
+    private var recentNames = [(address: Int, index: Int)](repeating: (0, 0), count: 256)
     /// The namespace pointer seen last and what it was: nearly every element repeats it.
-    private var lastNamespace: (pointer: UnsafeRawPointer?, value: Namespace) = (nil, .none)
+    private var lastNamespace: (address: Int, value: Namespace) = (0, .none)
 
-    init(part: String, maxDepth: Int) {
+    init(part: String, maxDepth: Int, unreadContent: Set<WTag> = []) {
         self.part = part
         self.maxDepth = maxDepth
+        self.unreadContent = unreadContent
         events.reserveCapacity(1024)
         attributes.reserveCapacity(1024)
         open.reserveCapacity(64)
@@ -105,6 +113,11 @@ final class SAXEventBuffer {
     func startElement(_ localName: XMLString?, _ uri: XMLString?, namespaceCount: Int, namespaces: UnsafeMutablePointer<XMLString?>?,
                       attributeCount: Int, attributes raw: UnsafeMutablePointer<XMLString?>?) {
         guard !stopped else { return }
+        if unreadDepth > 0 {
+            unreadDepth += 1
+            if open.count + unreadDepth > maxDepth { fail(ReadError.nestingTooDeep(part: part)) }
+            return
+        }
         let depth = open.count
         if depth > maxDepth { return fail(ReadError.nestingTooDeep(part: part)) }
         let namespace = self.namespace(uri)
@@ -135,10 +148,14 @@ final class SAXEventBuffer {
         events.append(Event(kind: .start, namespace: namespace, tag: tag, isEmpty: false,
                             depth: depth, name: name, bytes: byteStart..<byteCount,
                             attributes: attributeStart..<attributes.count))
+        if tag != .other, unreadContent.contains(tag) { unreadDepth = 1 }
     }
 
     func endElement() {
-        guard !stopped, let element = open.popLast() else { return }
+        guard !stopped else { return }
+        if unreadDepth > 1 { unreadDepth -= 1; return }
+        unreadDepth = 0
+        guard let element = open.popLast() else { return }
         // An open start not yet taken and nothing after it: this end closes it, so it was empty.
         if events.count > cursor, events[events.count - 1].kind == .start, !events[events.count - 1].isEmpty {
             events[events.count - 1].isEmpty = true
@@ -152,7 +169,7 @@ final class SAXEventBuffer {
     /// Character data, whitespace and CDATA alike: consecutive pieces make one text event,
     /// as they made one text node for the reader.
     func characters(_ text: XMLString?, count: Int) {
-        guard !stopped, let text, count > 0 else { return }
+        guard !stopped, unreadDepth == 0, let text, count > 0 else { return }
         if events.count > cursor, events[events.count - 1].kind == .text {
             appendBytes(text, count: count)
             events[events.count - 1].bytes = events[events.count - 1].bytes.lowerBound..<byteCount
@@ -204,27 +221,34 @@ final class SAXEventBuffer {
 
     private func intern(_ p: XMLString?) -> Int {
         guard let p else { return SAXEventBuffer.noName }
-        let key = UnsafeRawPointer(p)
-        if let index = nameIndex[key] { return index }
-        let s = String(cString: p)
-        names.append(s)
-        tags.append(WTag(name: s))
-        nameIndex[key] = names.count - 1
+        let address = Int(bitPattern: p)
+        // Fibonacci hashing: the top bits of the product spread nearby addresses over the slots.
+        let slot = Int(truncatingIfNeeded: (UInt(bitPattern: address) &* 0x9E37_79B9_7F4A_7C15) >> 56)
+        if recentNames[slot].address == address { return recentNames[slot].index }
+        let index = nameIndex[address] ?? add(name: String(cString: p), address: address)
+        recentNames[slot] = (address, index)
+        return index
+    }
+
+    private func add(name: String, address: Int) -> Int {
+        names.append(name)
+        tags.append(WTag(name: name))
+        nameIndex[address] = names.count - 1
         return names.count - 1
     }
 
     private func namespace(_ p: XMLString?) -> Namespace {
         guard let p else { return .none }
-        let key = UnsafeRawPointer(p)
-        if key == lastNamespace.pointer { return lastNamespace.value }
+        let address = Int(bitPattern: p)
+        if address == lastNamespace.address { return lastNamespace.value }
         let ns: Namespace
-        if let cached = namespaceCache[key] {
+        if let cached = namespaceCache[address] {
             ns = cached
         } else {
             ns = Namespace(uri: String(cString: p))
-            namespaceCache[key] = ns
+            namespaceCache[address] = ns
         }
-        lastNamespace = (key, ns)
+        lastNamespace = (address, ns)
         return ns
     }
 }

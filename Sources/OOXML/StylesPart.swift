@@ -46,31 +46,33 @@ public struct StylesPart: Sendable, Hashable {
         styles[link]?.numId
     }
 
+    /// Formatting nothing here reads: run, table, cell and row properties, conditional table
+    /// formats. Most of a styles part is made of them.
+    static let unreadContent: Set<WTag> = [.rPr, .tblPr, .tcPr, .trPr, .tblStylePr]
+
     static func parse(_ p: XMLPullParser) throws -> StylesPart {
         var part = StylesPart()
         var style: Style?
         var inPPr = false
         while try p.next() {
             if p.kind == .start, p.namespace == .w {
-                switch p.name {
-                case "style":
+                switch p.tag {
+                case .style:
                     style = Style(id: p.attribute("styleId") ?? "")
                     style?.type = p.attribute("type") ?? "paragraph"
                     style?.isDefault = p.attribute("default") == "1" || p.attribute("default") == "true"
-                case "name": style?.name = p.attribute("val")
-                case "basedOn": style?.basedOn = p.attribute("val")
-                case "pPr": if style != nil { inPPr = true }
-                case "outlineLvl": if inPPr { style?.outlineLevel = Int(p.attribute("val") ?? "") }
-                case "numId": if inPPr { style?.numId = Int(p.attribute("val") ?? "") }
-                case "ilvl": if inPPr { style?.numLevel = Int(p.attribute("val") ?? "") }
-                case "rPr", "tblPr", "tcPr", "trPr", "tblStylePr":
-                    if style != nil { try p.skipElement() }
+                case .name: style?.name = p.attribute("val")
+                case .basedOn: style?.basedOn = p.attribute("val")
+                case .pPr: if style != nil { inPPr = true }
+                case .outlineLvl: if inPPr { style?.outlineLevel = Int(p.attribute("val") ?? "") }
+                case .numId: if inPPr { style?.numId = Int(p.attribute("val") ?? "") }
+                case .ilvl: if inPPr { style?.numLevel = Int(p.attribute("val") ?? "") }
                 default: break
                 }
             } else if p.kind == .end, p.namespace == .w {
-                switch p.name {
-                case "pPr": inPPr = false
-                case "style":
+                switch p.tag {
+                case .pPr: inPPr = false
+                case .style:
                     if let s = style {
                         part.styles[s.id] = s
                         if s.isDefault && s.type == "paragraph" { part.defaultParagraphStyle = s.id }

@@ -8,6 +8,7 @@ public enum WTag: UInt8, Sendable {
     case del, moveFrom, object, altChunk
     case tbl, gridCol, tr, trPr, tblHeader, gridBefore, tc, tcPr, gridSpan, vMerge, hMerge
     case footnote, endnote
+    case style, name, basedOn, tblStylePr
     case other
 
     static let byName: [String: WTag] = {
@@ -16,7 +17,7 @@ public enum WTag: UInt8, Sendable {
                            .customXmlPr, .tblPrChange, .tblGridChange, .numberingChange, .framePr, .sdtContent, .txbxContent, .r, .vanish, .b, .t, .delText,
                            .instrText, .delInstrText, .tab, .br, .cr, .noBreakHyphen, .sym, .fldChar, .del, .moveFrom,
                            .object, .altChunk, .tbl, .gridCol, .tr, .trPr, .tblHeader, .gridBefore, .tc,
-                           .tcPr, .gridSpan, .vMerge, .hMerge, .footnote, .endnote]
+                           .tcPr, .gridSpan, .vMerge, .hMerge, .footnote, .endnote, .style, .name, .basedOn, .tblStylePr]
         return Dictionary(uniqueKeysWithValues: all.map { ("\($0)", $0) })
     }()
 

@@ -3,8 +3,8 @@ import Foundation
 
 /// Where the XML bytes come from: a zip entry being inflated, or memory.
 public protocol XMLByteSource: AnyObject {
-    /// Fills `buffer`; returns 0 at the end.
-    func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int
+    /// Fills `buffer` from its start, up to its count; returns how many bytes, 0 at the end.
+    func read(into buffer: inout [UInt8]) throws -> Int
 }
 
 extension ZipEntryStream: XMLByteSource {}
@@ -14,13 +14,10 @@ public final class MemoryByteSource: XMLByteSource {
     private let bytes: [UInt8]
     private var offset = 0
     public init(_ bytes: [UInt8]) { self.bytes = bytes }
-    public func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+    public func read(into buffer: inout [UInt8]) throws -> Int {
         let n = min(buffer.count, bytes.count - offset)
         guard n > 0 else { return 0 }
-        // Sound: n bytes fit both the destination and what is left after `offset`.
-        bytes.withUnsafeBytes { src in
-            buffer.baseAddress!.copyMemory(from: src.baseAddress! + offset, byteCount: n)
-        }
+        buffer.replaceSubrange(0..<n, with: bytes[offset..<offset + n])
         offset += n
         return n
     }
@@ -61,9 +58,8 @@ public final class XMLPullParser {
     private let source: XMLByteSource
     private let events: SAXEventBuffer
     private var context: xmlParserCtxtPtr?
-    /// The bytes pushed to libxml2. Sound: allocated in `init`, freed in `deinit`, written only by
-    /// the source and read by libxml2 within one `feed`.
-    private let chunk: UnsafeMutableRawBufferPointer
+    /// The bytes pushed to libxml2, refilled by each `feed`.
+    private var chunk = [UInt8](repeating: 0, count: XMLPullParser.chunkSize)
     private var prolog = PrologScanner()
     /// No more input: the source ended, or parsing failed.
     private var finished = false
@@ -82,17 +78,18 @@ public final class XMLPullParser {
     /// An empty element (`<w:p/>`) is reported as a start and then an end, like any other.
     private var pendingEnd = false
 
-    public init(source: XMLByteSource, part: String, maxDepth: Int = ReadLimits.standard.maxDepth) throws {
+    /// `unreadContent`: WordprocessingML elements whose content the caller will not read; each is
+    /// reported as an empty element, and what is inside it is parsed (and checked) but not recorded.
+    public init(source: XMLByteSource, part: String, maxDepth: Int = ReadLimits.standard.maxDepth,
+                unreadContent: Set<WTag> = []) throws {
         _ = LibXML.ready
         self.source = source
         self.part = part
-        events = SAXEventBuffer(part: part, maxDepth: maxDepth)
-        chunk = .allocate(byteCount: XMLPullParser.chunkSize, alignment: 1)
+        events = SAXEventBuffer(part: part, maxDepth: maxDepth, unreadContent: unreadContent)
     }
 
     deinit {
         if let context { xmlFreeParserCtxt(context) }
-        chunk.deallocate()
     }
 
     /// The local name of the current element (start or end).
@@ -136,21 +133,20 @@ public final class XMLPullParser {
         events.discardTaken()
         var count = 0
         do {
-            count = try source.read(into: chunk)
-            if count > 0 { try prolog.scan(UnsafeRawBufferPointer(rebasing: chunk[0..<count]), part: part) }
+            count = try source.read(into: &chunk)
+            if count > 0 { try prolog.scan(chunk[0..<count], part: part) }
         } catch {
             events.fail(error)
             finished = true
             return
         }
-        let bytes = chunk.baseAddress!.assumingMemoryBound(to: CChar.self)
         var offset = 0
         if context == nil {
             // The first four bytes go with the context, which tells the encoding from them.
             offset = count >= 4 ? 4 : 0
             var handler = SAXHandler.make()
-            context = xmlCreatePushParserCtxt(&handler, Unmanaged.passUnretained(events).toOpaque(),
-                                              offset > 0 ? bytes : nil, Int32(offset), nil)
+            context = kartograf_create_push_parser(&handler, Unmanaged.passUnretained(events).toOpaque(),
+                                                   Array(chunk[0..<offset]), Int32(offset))
             guard let context else {
                 finished = true
                 throw ReadError.malformedXML(part: part, detail: "не удалось начать разбор")
@@ -159,7 +155,8 @@ public final class XMLPullParser {
             events.context = context
         }
         guard let context else { return }
-        let status = xmlParseChunk(context, bytes + offset, Int32(count - offset), count == 0 ? 1 : 0)
+        let rest = offset == 0 ? chunk : Array(chunk[offset..<count])
+        let status = kartograf_parse_chunk(context, rest, Int32(count - offset), count == 0 ? 1 : 0)
         if count == 0 { finished = true }
         if events.failure == nil, status != 0 || context.pointee.wellFormed == 0 { events.fail(malformed()) }
         if events.failure != nil { finished = true }
@@ -247,7 +244,7 @@ struct PrologScanner {
     private var window: [UInt8] = []
     private static let doctype = Array("<!DOCTYPE".utf8)
 
-    mutating func scan(_ bytes: UnsafeRawBufferPointer, part: String) throws {
+    mutating func scan(_ bytes: ArraySlice<UInt8>, part: String) throws {
         guard !done else { return }
         for b in bytes {
             window.append(b)

@@ -134,8 +134,7 @@ public final class ZipArchive {
         var out: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
-            // Sound: the stream writes at most the buffer's count.
-            let n = try chunk.withUnsafeMutableBytes { try stream.read(into: $0) }
+            let n = try stream.read(into: &chunk)
             if n == 0 { break }
             out.append(contentsOf: chunk[0..<n])
         }
@@ -171,9 +170,9 @@ public final class ZipEntryStream {
     }
 
     /// Fills `buffer` with up to its size in bytes; 0 at the end.
-    public func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
-        guard let f = file, let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
-        let n = zip_fread(f, base, zip_uint64_t(buffer.count))
+    public func read(into buffer: inout [UInt8]) throws -> Int {
+        guard let f = file, !buffer.isEmpty else { return 0 }
+        let n = zip_fread(f, &buffer, zip_uint64_t(buffer.count))
         if n < 0 {
             let code = zip_error_code_zip(zip_file_get_error(f))
             if code == ZIP_ER_CRC { throw ReadError.corruptArchive("контрольная сумма части «\(name)» не сходится") }

@@ -20,7 +20,7 @@ extension NameLexicon {
     /// The key of a name (a roster line, a document's organisation or a title's tail).
     public func key(_ name: String) -> NameKey {
         let words = NameText.words(name)
-        let kept = words.prefix(tailStart(words.map(\.text)))
+        let kept = words.prefix(tailStart(words))
         let tokens = canonicalTokens(kept.map(\.text))
         let core = tokens.filter { !legalForms.contains($0) && !ignored.contains($0) }
         return NameKey(tokens: tokens, core: core, family: core.map { family[$0] ?? $0 })
@@ -30,7 +30,7 @@ extension NameLexicon {
     /// «МБОУ «СОШ № 5» на 2024-2025 учебный год» → «МБОУ «СОШ № 5»».
     public func cleaned(_ name: String) -> String {
         let words = NameText.words(name)
-        let end = tailStart(words.map(\.text))
+        let end = tailStart(words)
         guard end > 0 else { return name.trimmingCharacters(in: .whitespacesAndNewlines) }
         let first = words[0].range.lowerBound
         var upper = words[end - 1].range.upperBound
@@ -49,8 +49,9 @@ extension NameLexicon {
 
     /// Where the tail of a name starts: a year («2024», «на 2024–2025 учебный год», «в 2023 году»),
     /// a preposition followed by a period («за IV квартал»), a quarter («III квартал»). The first word
-    /// always stays.
-    func tailStart(_ words: [String]) -> Int {
+    /// always stays; an initial («О.» of «им. О. К. Оолака») is never a tail word.
+    func tailStart(_ nameWords: [NameText.Word]) -> Int {
+        let words = nameWords.map(\.text)
         func isYear(_ w: String) -> Bool {
             w.count == 4 && w.allSatisfy(\.isNumber) && (1990...2100).contains(Int(w) ?? 0)
         }
@@ -63,8 +64,8 @@ extension NameLexicon {
             if isYear(w) {
                 return tailPrepositions.contains(words[i - 1]) && i > 1 ? i - 1 : i
             }
-            if i >= 2, tailWords.contains(w) { return i }
-            if tailPrepositions.contains(w) {
+            if i >= 2, tailWords.contains(w), !nameWords[i].isInitial { return i }
+            if tailPrepositions.contains(w), !nameWords[i].isInitial {
                 let next = words[(i + 1)..<min(words.count, i + 2)]
                 if let first = next.first, isYear(first) || isPeriodWord(first) { return i }
             }

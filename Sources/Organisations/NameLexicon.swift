@@ -11,7 +11,11 @@ public struct NameLexicon: Sendable {
     struct Phrase: Sendable {
         var words: [String]
         var canonical: String
+        /// The abbreviation as the data writes it («МБУ ДО», «д/с»).
+        var abbreviation: String
     }
+
+    enum Gender: Sendable { case feminine, masculine, neuter }
 
     /// Phrases, longest first.
     let phrases: [Phrase]
@@ -33,6 +37,10 @@ public struct NameLexicon: Sendable {
     /// Words that end a name wherever they stand past its first two words («по реализации…»).
     let tailWords: Set<String>
     let periodWords: Set<String>
+    /// Declinable head nouns by their stem: their nominative and gender («школы» → «школа», feminine).
+    let headNouns: [String: (nominative: String, gender: Gender)]
+    /// Indeclinable heads (abbreviations, folded: «сош») and legal forms (neuter: учреждение) by gender.
+    let headAbbreviations: [String: Gender]
 
     public static let fileName = "organisation-names.json"
 
@@ -75,7 +83,7 @@ public struct NameLexicon: Sendable {
             if e["legalForm"]?.boolValue == true { legal.insert(canonical) } else { kinds.insert(canonical) }
             for form in [abbreviation] + strings(e["forms"]) {
                 let words = NameText.words(form).map { NameLexicon.stem($0.text, protected: protected) }
-                if !words.isEmpty { phrases.append(Phrase(words: words, canonical: canonical)) }
+                if !words.isEmpty { phrases.append(Phrase(words: words, canonical: canonical, abbreviation: abbreviation)) }
             }
         }
         // Geographic and «имени» words are not kinds of organisation.
@@ -99,6 +107,22 @@ public struct NameLexicon: Sendable {
         tailPrepositions = Set(strings(json["tailPrepositions"]).map { RussianFold.fold($0) })
         tailWords = Set(strings(json["tailWords"]).map { RussianFold.fold($0) })
         periodWords = Set(strings(json["periodWords"]).map { RussianFold.fold($0) })
+        var nouns: [String: (String, Gender)] = [:]
+        var abbreviations: [String: Gender] = [:]
+        for form in legal { abbreviations[form] = .neuter }
+        for (key, gender) in [("feminine", Gender.feminine), ("masculine", .masculine), ("neuter", .neuter)] {
+            for word in strings(json["headNouns"]?[key]) {
+                let folded = NameText.words(word).map(\.text)
+                guard folded.count == 1 else { continue }
+                if word == word.lowercased() {
+                    nouns[NameLexicon.stem(folded[0], protected: protected)] = (word, gender)
+                } else {
+                    abbreviations[folded[0]] = gender
+                }
+            }
+        }
+        headNouns = nouns
+        headAbbreviations = abbreviations
     }
 
     /// «МБУ ДО» → «мбудо», «д/с» → «дс»: the token an abbreviation is compared as.
@@ -155,6 +179,8 @@ enum NameText {
     struct Word: Sendable {
         var text: String
         var range: Range<String.Index>
+        /// A capital letter alone before a dot: a person's initial («О.» of «им. О. К. Оолака»).
+        var isInitial = false
     }
 
     static func words(_ text: String) -> [Word] {
@@ -165,7 +191,11 @@ enum NameText {
         var digits = false
         var i = scalars.startIndex
         func flush(_ end: String.Index) {
-            if !current.isEmpty { out.append(Word(text: String(current), range: start..<end)) }
+            if !current.isEmpty {
+                let initial = current.count == 1 && !digits && end < scalars.endIndex && scalars[end] == "."
+                    && scalars[start].properties.isUppercase
+                out.append(Word(text: String(current), range: start..<end, isInitial: initial))
+            }
             current = String.UnicodeScalarView()
         }
         while i < scalars.endIndex {

@@ -102,17 +102,17 @@ public struct OrganisationIndex: Sendable {
             return .known(i)
         }
         guard !closed else { return .notInRoster(name) }
-        identities.append(Identity(name: lexicon.cleaned(name), shortName: nil, inRoster: false, keys: []))
+        identities.append(Identity(name: lexicon.displayName(name), shortName: nil, inRoster: false, keys: []))
         if !key.tokens.isEmpty { add(key, to: identities.count - 1) }
         return .learned(identities.count - 1)
     }
 
     /// The name for documents of the organisation a resolution names, or the name as written
-    /// (tail cut) when it matches nothing.
+    /// (tail cut, in the nominative) when it matches nothing.
     public func name(of resolution: Resolution) -> String {
         switch resolution {
         case let .known(i), let .learned(i): return identities[i].name
-        case let .notInRoster(name): return lexicon.cleaned(name)
+        case let .notInRoster(name): return lexicon.displayName(name)
         }
     }
 

@@ -95,3 +95,34 @@ public struct Roster: Hashable, Sendable {
         return out
     }
 }
+
+extension Roster {
+    /// The roster with `form` added to the other forms of the entry `index` matches as `organization`
+    /// (a new entry when none does); unchanged when the entry knows the form already.
+    public func learning(form: String, for organization: String, lexicon: NameLexicon = .shared) -> Roster {
+        var copy = self
+        let index = OrganisationIndex(roster: self, lexicon: lexicon)
+        guard let i = index.match(organization) ?? entries.firstIndex(where: { $0.official == organization }),
+              i < copy.entries.count else {
+            copy.entries.append(RosterEntry(official: organization, forms: form == organization ? [] : [form]))
+            return copy
+        }
+        let entry = copy.entries[i]
+        if index.match(form) != i, !entry.forms.contains(form), entry.official != form, entry.short != form {
+            copy.entries[i].forms.append(form)
+        }
+        return copy
+    }
+
+    /// The roster as its CSV file: a header row, then official name; short name; other forms apart by «|».
+    public var csvText: String {
+        func cell(_ s: String) -> String {
+            s.contains(";") || s.contains("\"") ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+        }
+        var lines = ["Наименование;Краткое наименование;Другие написания"]
+        for e in entries {
+            lines.append([cell(e.official), cell(e.short ?? ""), cell(e.forms.joined(separator: " | "))].joined(separator: ";"))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -150,26 +150,9 @@ enum Files {
 
     /// Writes `bytes` to a new file `path` (which must not exist).
     static func write(_ bytes: [UInt8], to path: String) throws(PipelineError) {
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw PipelineError.system("создать файл", path, errno) }
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, bytes.count - offset) }
-            if n < 0 {
-                let code = errno
-                if code == EINTR { continue }
-                close(fd)
-                unlink(path)
-                throw PipelineError.system("записать файл", path, code)
-            }
-            offset += n
-        }
-        // A full disk may only show when the last blocks are flushed.
-        if close(fd) != 0 && errno != EINTR {
-            let code = errno
-            unlink(path)
-            throw PipelineError.system("записать файл", path, code)
-        }
+        let file = try NewFile(path)
+        try file.write(bytes[...])
+        try file.finish()
     }
 
     /// Copies a file to a new file `target` (which must not exist).
@@ -189,17 +172,33 @@ enum Files {
             let n = read(input, &buffer, buffer.count)
             if n < 0 { if errno == EINTR { continue }; throw fail("прочитать файл", source, errno) }
             if n == 0 { break }
-            var offset = 0
-            while offset < n {
-                let w = buffer.withUnsafeBytes { Glibc.write(output, $0.baseAddress! + offset, n - offset) }
-                if w < 0 { if errno == EINTR { continue }; throw fail("записать файл", target, errno) }
-                offset += w
-            }
+            if let code = writeAll(output, buffer[0..<n]) { throw fail("записать файл", target, code) }
         }
-        if close(output) != 0 && errno != EINTR {
+        try finish(output, target)
+    }
+
+    /// Writes all of `bytes`, again after a partial write or an interruption; the error number
+    /// when writing fails.
+    fileprivate static func writeAll(_ fd: Int32, _ bytes: ArraySlice<UInt8>) -> Int32? {
+        var rest = bytes
+        while !rest.isEmpty {
+            let n = Glibc.write(fd, Array(rest), rest.count)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            rest = rest.dropFirst(n)
+        }
+        return nil
+    }
+
+    /// Closes a file just written; a full disk may only show now, when the last blocks are
+    /// flushed, and then the file is removed.
+    fileprivate static func finish(_ fd: Int32, _ path: String) throws(PipelineError) {
+        if close(fd) != 0 && errno != EINTR {
             let code = errno
-            unlink(target)
-            throw PipelineError.system("записать файл", target, code)
+            unlink(path)
+            throw PipelineError.system("записать файл", path, code)
         }
     }
 
@@ -300,4 +299,38 @@ public enum OutputFile {
             throw PipelineError.system("сохранить файл", path, code)
         }
     }
+}
+
+/// A new file (which must not exist) written a piece at a time; removed unless finished.
+final class NewFile {
+    let path: String
+    private let fd: Int32
+    private var isOpen = true
+
+    init(_ path: String) throws(PipelineError) {
+        fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw PipelineError.system("создать файл", path, errno) }
+        self.path = path
+    }
+
+    func write(_ bytes: ArraySlice<UInt8>) throws(PipelineError) {
+        guard let code = Files.writeAll(fd, bytes) else { return }
+        abandon()
+        throw PipelineError.system("записать файл", path, code)
+    }
+
+    /// Closes the file, complete.
+    func finish() throws(PipelineError) {
+        isOpen = false
+        try Files.finish(fd, path)
+    }
+
+    private func abandon() {
+        guard isOpen else { return }
+        isOpen = false
+        close(fd)
+        unlink(path)
+    }
+
+    deinit { abandon() }
 }

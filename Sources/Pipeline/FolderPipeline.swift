@@ -5,6 +5,7 @@ import Model
 import Reports
 import OOXML
 import Organisations
+import Recognition
 import Registry
 import Text
 
@@ -79,6 +80,22 @@ public final class FolderPipeline: Sendable {
     /// Without a roster: organisations learned from the names recorded so far (loaded at the first
     /// file, then grown by each file's commit, which runs one at a time).
     private let learned = Locked<OrganisationIndex?>(nil)
+    /// What the methodist taught: the extractor with the home's lexicon, and the corrections kept
+    /// (read when the pipeline starts and at each `runInbox` and `process`, not per file).
+    private let taught: Locked<Taught>
+
+    struct Taught {
+        var extractor: Extractor
+        /// The lexicon file's modification time when read.
+        var lexiconStamp: Double?
+        var corrections: [Correction]
+        /// The organisations corrections were made for, as names are compared (a later file may name its
+        /// school in another form than the one it was filed under); `byOrganization` by the index's identities.
+        var organizations = OrganisationIndex()
+        var byOrganization: [Int: [Correction]] = [:]
+        /// Name forms files used, by `Registry.organizationKey`, and the organisation a methodist filed them under.
+        var forms: [String: String]
+    }
 
     public init(options: PipelineOptions) throws(PipelineError) {
         self.options = options
@@ -103,8 +120,10 @@ public final class FolderPipeline: Sendable {
         } catch {
             throw PipelineError(error)
         }
+        taught = Locked(Taught(extractor: options.extractor, lexiconStamp: nil, corrections: [], forms: [:]))
         work = try WorkFolder(in: layout.temp)
         claims = options.keepInputs ? nil : try WorkFolder(in: PathText.appending(options.inbox, Files.inboxStateFolder))
+        try refreshTaught()
     }
 
     deinit { close() }
@@ -138,6 +157,7 @@ public final class FolderPipeline: Sendable {
     /// new file is taken.
     public func runInbox(progress: (@Sendable (Int, Int) -> Void)? = nil,
                          shouldStop: @escaping @Sendable () -> Bool = { false }) -> RunSummary {
+        try? refreshTaught()
         let resumed = resumeInterrupted()
         let scan = scanInbox()
         var summary = run(files: scan.files, ignored: scan.ignored, progress: progress, shouldStop: shouldStop)
@@ -179,12 +199,49 @@ public final class FolderPipeline: Sendable {
 
     /// Processes one file and notes its move at once (for `watch`, one file at a time).
     public func process(_ file: InboxFile) -> FileReport {
+        try? refreshTaught()
         let prepared = prepare(file)
         commitLock.lock()
         let report = commit(prepared)
         commitLock.unlock()
         flushMoves()
         return report
+    }
+
+    /// Reads again what the methodist taught: the home's lexicon (when its file changed) and the corrections.
+    /// A lexicon that cannot be read is an error (the one read before stays in use).
+    public func refreshTaught() throws(PipelineError) {
+        let path = HomeLexicon.path(in: options.output)
+        let stamp = FileStat(path: path).map(\.modified)
+        let corrections: [Correction]
+        do { corrections = try registry.allCorrections() } catch { throw PipelineError(error) }
+        var forms: [String: String] = [:]
+        for c in corrections where c.kind == .organization {
+            if let form = c.subject { forms[Registry.organizationKey(form)] = c.value }
+        }
+        var lexicon: HomeLexicon?
+        if options.extractor.configuration.learned == nil, stamp != nil, stamp != taught.withLock({ $0.lexiconStamp }) {
+            do { lexicon = try HomeLexicon(path: path) } catch { throw .io(action: "прочитать словарь распознавания", path: path, reason: error.message) }
+        }
+        var organizations = OrganisationIndex()
+        var byOrganization: [Int: [Correction]] = [:]
+        for c in corrections where [.itemStatus, .dismissal, .deadline].contains(c.kind) {
+            guard let name = c.organization else { continue }
+            switch organizations.resolve(name) {
+            case let .known(i), let .learned(i): byOrganization[i, default: []].append(c)
+            case .notInRoster: continue
+            }
+        }
+        taught.withLock { t in
+            t.corrections = corrections
+            t.organizations = organizations
+            t.byOrganization = byOrganization
+            t.forms = forms
+            if let lexicon {
+                t.extractor.configuration.learned = lexicon
+                t.lexiconStamp = stamp
+            }
+        }
     }
 
     // MARK: Stage 1, in parallel: claim, hash, look up, extract, render
@@ -197,7 +254,7 @@ public final class FolderPipeline: Sendable {
             case failed(PipelineError)
             case known(sha256: String)
             case extracted(sha256: String, Export, converted: Bool, organization: String?,
-                           exportTemp: String, protocolTemps: [String])
+                           exportTemp: String, protocolTemps: [String], corrections: [CorrectionOutcome])
         }
 
         var file: InboxFile
@@ -210,7 +267,7 @@ public final class FolderPipeline: Sendable {
 
         var temporaries: [String] {
             var list = copyTemp.map { [$0] } ?? []
-            if case let .extracted(_, _, _, _, exportTemp, protocolTemps) = outcome {
+            if case let .extracted(_, _, _, _, exportTemp, protocolTemps, _) = outcome {
                 list += [exportTemp] + protocolTemps
             }
             return list
@@ -254,6 +311,8 @@ public final class FolderPipeline: Sendable {
             return prepared
         }
 
+        let taught = self.taught.withLock { $0 }
+        let extractor = taught.extractor
         var export: Export
         var converted = false
         let ext = PathText.pathExtension(file.name).lowercased()
@@ -262,22 +321,29 @@ public final class FolderPipeline: Sendable {
             let folder = work.temporaryPath(".convert")
             defer { try? FileManager.default.removeItem(atPath: folder) }
             if let docx = converter.convert(source: prepared.source, workFolder: folder) {
-                export = options.extractor.extract(path: docx, displayName: file.name)
+                export = extractor.extract(path: docx, displayName: file.name)
                 converted = true
             } else {
-                export = options.extractor.extract(path: prepared.source, displayName: file.name)
+                export = extractor.extract(path: prepared.source, displayName: file.name)
             }
         } else if let bytes {
-            export = options.extractor.extract(bytes: bytes, fileName: file.name, sha256: sha)
+            export = extractor.extract(bytes: bytes, fileName: file.name, sha256: sha)
         } else {
-            export = options.extractor.extract(path: prepared.source, displayName: file.name)
+            export = extractor.extract(path: prepared.source, displayName: file.name)
         }
         if converted || export.sha256.isEmpty { export.sha256 = sha }
 
         var organization = Self.organization(of: export, fileName: file.name)
+        // A name form a methodist filed under an organisation before.
+        var filedByMethodist = false
+        if !taught.forms.isEmpty, let name = organization, let filed = taught.forms[Registry.organizationKey(name)] {
+            organization = filed
+            filedByMethodist = true
+        }
         if let index = rosterIndex, let name = organization {
             // The first spelling the roster knows; the file's first when it knows none.
-            if let known = Self.organizationCandidates(of: export, fileName: file.name).lazy.compactMap(index.match).first {
+            let candidates = (filedByMethodist ? [name] : []) + Self.organizationCandidates(of: export, fileName: file.name)
+            if let known = candidates.lazy.compactMap(index.match).first {
                 organization = index.identities[known].name
             } else {
                 organization = index.name(of: .notInRoster(name))
@@ -287,15 +353,30 @@ public final class FolderPipeline: Sendable {
                     + "это написание в список организаций (столбец «другие написания»).", document: 0))
             }
         }
-        let context = ProtocolContext(fileName: file.name, organization: organization,
+        // The school's corrections, applied again where their items still match; the export file keeps
+        // what the file says, the protocol and the registry the corrected reading.
+        let original = export
+        var outcomes: [CorrectionOutcome] = []
+        var context = ProtocolContext(fileName: file.name, organization: organization,
                                       checkedAt: Self.timestamp(), converted: converted)
+        if let organization, !export.isUnreadable, !taught.byOrganization.isEmpty, let i = taught.organizations.match(organization) {
+            let school = taught.byOrganization[i] ?? []
+            if !school.isEmpty {
+                let applied = CorrectionApplier().apply(school, to: export, inputId: 0)
+                export = applied.export
+                outcomes = applied.outcomes
+                context.corrections = applied.marks
+            }
+        }
         // Outputs are written here, in parallel, under temporary names; the serial stage only renames them.
         var written: [String] = []
         do {
-            var json = try JSONWriter().bytes(export)
-            json.append(0x0A)
+            // Streamed: a 100,000-row roadmap's export is never held whole.
             let exportTemp = work.temporaryPath()
-            try Files.write(json, to: exportTemp)
+            let exportFile = try NewFile(exportTemp)
+            try JSONWriter().write(original) { try exportFile.write($0) }
+            try exportFile.write([0x0A])
+            try exportFile.finish()
             written.append(exportTemp)
             var protocolTemps: [String] = []
             if !export.isUnreadable {
@@ -315,7 +396,7 @@ public final class FolderPipeline: Sendable {
             }
             prepared.outcome = .extracted(sha256: export.sha256, export, converted: converted,
                                           organization: organization, exportTemp: exportTemp,
-                                          protocolTemps: protocolTemps)
+                                          protocolTemps: protocolTemps, corrections: outcomes)
         } catch {
             for temp in written { unlink(temp) }
             prepared.copyTemp = nil
@@ -390,7 +471,7 @@ public final class FolderPipeline: Sendable {
             release(prepared)
             stop(because: error)
             return FileReport(failed: file, error)
-        case let .known(sha), let .extracted(sha, _, _, _, _, _):
+        case let .known(sha), let .extracted(sha, _, _, _, _, _, _):
             sha256 = sha
         }
         guard FileStat(path: prepared.source) == prepared.stat else {
@@ -406,8 +487,8 @@ public final class FolderPipeline: Sendable {
                 try tx.markMoved(ids: marks)
                 // Another worker or process may have committed the same bytes meanwhile.
                 let first = try tx.firstArrival(sha256: sha256)
-                guard first == nil, case let .extracted(_, export, converted, organization, exportTemp, protocolTemps)
-                        = prepared.outcome else {
+                guard first == nil, case let .extracted(_, export, converted, organization, exportTemp, protocolTemps,
+                                                        corrections) = prepared.outcome else {
                     return try self.recordKnown(prepared, sha256: sha256, first: first, in: tx)
                 }
                 if export.isUnreadable {
@@ -416,7 +497,8 @@ public final class FolderPipeline: Sendable {
                 }
                 return try self.recordProcessed(prepared, sha256: sha256, export: export, converted: converted,
                                                 organization: organization, exportTemp: exportTemp,
-                                                protocolTemps: protocolTemps, installed: &installed, in: tx)
+                                                protocolTemps: protocolTemps, corrections: corrections,
+                                                installed: &installed, in: tx)
             }
         } catch {
             // Rolled back: what its transaction renamed into place belongs to no record.
@@ -471,6 +553,7 @@ public final class FolderPipeline: Sendable {
 
     private func recordProcessed(_ prepared: Prepared, sha256: String, export: Export, converted: Bool,
                                  organization: String?, exportTemp: String, protocolTemps: [String],
+                                 corrections: [CorrectionOutcome],
                                  installed: inout [String], in tx: any RegistryRecording) throws -> Decision {
         let file = prepared.file
         let organization = try organization.map { try filedName($0, in: tx) }
@@ -496,6 +579,7 @@ public final class FolderPipeline: Sendable {
             modifiedAt: file.modified, outcome: .processed, converted: converted, organization: organization,
             storedPath: storedPath, exportPath: exportPath, protocolPath: protocolPath, export: export,
             folder: file.folder, sourcePath: prepared.copyTemp ?? prepared.source))
+        try tx.record(outcomes: corrections.map { CorrectionOutcome(correction: $0.correction, inputId: id, state: $0.state) })
 
         var report = FileReport(file: file.relative, outcome: .processed)
         report.organization = organization

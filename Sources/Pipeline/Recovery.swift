@@ -26,11 +26,12 @@ extension FolderPipeline {
                 for row in pending[nil] ?? [] {
                     if try row.sourcePath == nil ? finishLegacy(row) : finish(row) { finished.append(row.id) }
                 }
-                // Rows of processes elsewhere (another inbox) that have ended, or whose folder is gone.
+                // Rows of processes elsewhere (another inbox) that have ended, and rows whose folder
+                // here is gone: a takeover removed it and was killed before its commit.
                 let claimsParent = PathText.appending(options.inbox, Files.inboxStateFolder)
-                for case let (owner?, rows) in pending
-                where !owner.hasPrefix(layout.temp + "/") && !owner.hasPrefix(claimsParent + "/") {
-                    guard !WorkFolder.isLive(owner) else { continue }
+                for case let (owner?, rows) in pending {
+                    let here = owner.hasPrefix(layout.temp + "/") || owner.hasPrefix(claimsParent + "/")
+                    if here ? Files.exists(owner) : WorkFolder.isLive(owner) { continue }
                     finished += try rows.filter(finish).map(\.id)
                 }
                 // This output's dead work folders: moves first, then their temporary files go.

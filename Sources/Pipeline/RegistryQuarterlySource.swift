@@ -34,17 +34,62 @@ public struct RegistryQuarterlySource: QuarterlyInputSource {
         let registry = try self.registry ?? Registry(path: layout.registry)
         var findings: [Diagnostic] = []
         let counts = try registry.diagnosticCounts()
+        let corrections = try registry.allCorrections()
         var exports: [String: Export] = [:]
         var filed: [FiledDocument] = []
         for summary in try registry.documents(kinds: [.roadmap, .report]) {
-            guard let document = document(summary, exports: &exports, findings: &findings) else { continue }
+            guard var document = document(summary, exports: &exports, findings: &findings) else { continue }
+            // The corrections bearing on its file (its own, and its school's made on earlier versions).
+            let bearing = corrections.filter { c in
+                c.inputId == summary.inputId
+                    || (c.inputId < summary.inputId && summary.organization != nil
+                        && c.organization.map(Registry.organizationKey) == summary.organization.map(Registry.organizationKey))
+            }
+            if !bearing.isEmpty {
+                let export = Export(file: summary.inputName, sha256: "", documents: [document])
+                // Within a one-document export: the file's own corrections of this document at its place,
+                // those of earlier versions found by their document's kind.
+                var moved = bearing.filter { $0.inputId != summary.inputId || $0.document == summary.position }
+                for i in moved.indices where moved[i].inputId == summary.inputId {
+                    moved[i].document = 0
+                    moved[i].documentKind = nil
+                }
+                for i in moved.indices where moved[i].inputId != summary.inputId { moved[i].document = nil }
+                document = CorrectionApplier().apply(moved, to: export, inputId: summary.inputId).export.documents[0]
+            }
             let protocols = [summary.protocolPath].compactMap { $0 }.flatMap { siblings(of: $0) }.map { linkPrefix + $0 }
             filed.append(FiledDocument(organization: summary.organization ?? summary.statedOrganization,
                                        document: document, arrived: Self.arrival(summary),
                                        file: summary.inputName, diagnostics: counts[summary.inputId] ?? [:],
                                        protocols: protocols))
         }
-        let grouped = QuarterlyGrouping.inputs(filed, quarter: quarter, roster: roster, organization: organization)
+        var grouped = QuarterlyGrouping.inputs(filed, quarter: quarter, roster: roster, organization: organization)
+        let inputNames = Dictionary(try registry.documents(kinds: [.roadmap, .report]).map { ($0.inputId, $0.inputName) },
+                                    uniquingKeysWith: { a, _ in a })
+        for i in grouped.value.indices {
+            let key = Registry.organizationKey(grouped.value[i].organization)
+            for c in corrections where c.organization.map(Registry.organizationKey) == key {
+                switch c.kind {
+                case .itemStatus:
+                    guard let item = c.item, let q = c.quarter.flatMap({ Quarter($0) }),
+                          let status = ItemStatus(rawValue: c.value) else { continue }
+                    grouped.value[i].statusCorrections.append(StatusCorrection(item: item, quarter: q, status: status,
+                                                                               note: c.note, byline: c.byline))
+                case .organization:
+                    let file = inputNames[c.inputId].map { "«\($0)»" } ?? "№ \(c.inputId)"
+                    grouped.value[i].correctionNotes.append(
+                        "Файл \(file) отнесён к организации «\(c.value)» — исправлено методистом (\(c.byline))"
+                        + (c.note.map { ": \($0)" } ?? "") + ".")
+                case .documentKind:
+                    let file = inputNames[c.inputId].map { "«\($0)»" } ?? "№ \(c.inputId)"
+                    grouped.value[i].correctionNotes.append(
+                        "Документ файла \(file) прочитан как «\(DocumentKind(rawValue: c.value)?.russian ?? c.value)» — "
+                        + "исправлено методистом (\(c.byline)).")
+                case .dismissal, .deadline, .column:
+                    continue
+                }
+            }
+        }
         return Checked(grouped.value, diagnostics: findings + grouped.diagnostics)
     }
 
@@ -77,7 +122,14 @@ public struct RegistryQuarterlySource: QuarterlyInputSource {
             }
             exports[path] = export
         }
-        let candidates = exports[path]!.documents.filter { $0.kind == summary.kind }
+        let documents = exports[path]!.documents
+        // By its place in the file; its kind is the registry's (a methodist may have corrected it).
+        if documents.indices.contains(summary.position), documents[summary.position].title == summary.title {
+            var document = documents[summary.position]
+            document.kind = summary.kind
+            return document
+        }
+        let candidates = documents.filter { $0.kind == summary.kind }
         return candidates.first { $0.title == summary.title } ?? candidates.first
     }
 

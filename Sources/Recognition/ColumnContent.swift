@@ -63,7 +63,7 @@ enum ColumnContent {
     /// A cue word of `field`, or that word with an ending of up to three letters
     /// («справк» → «справка», «заместител» → «заместителя»).
     static func isCue(_ word: Substring, _ field: ColumnField) -> Bool {
-        Lexicon.shared.contentCues[field, default: []].contains {
+        Lexicon.current.contentCues[field, default: []].contains {
             word.startsWithFolded($0) && word.unicodeScalars.count - $0.unicodeScalars.count <= 3
         }
     }

@@ -57,7 +57,7 @@ enum HeaderMapper {
         for i in folded.indices {
             if " /(,".utf8.contains(folded[i]) { atStart = true } else if atStart { wordStarts.append(folded[i...]); atStart = false }
         }
-        for (meaning, synonyms) in Lexicon.shared.columnSynonyms {
+        for (meaning, synonyms) in Lexicon.current.columnSynonyms {
             for synonym in synonyms {
                 if meaning == .field(.number) {
                     guard folded.starts(with: synonym.bytes) else { continue }

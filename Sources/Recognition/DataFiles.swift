@@ -27,7 +27,8 @@ enum DataFiles {
 /// (`RussianFold`), soft hyphens dropped, a word hyphenated over a line break joined
 /// («ответствен-⏎ный» → «ответственный»), any run of spaces and line breaks one space.
 func foldForMatching(_ s: String) -> String {
-    var out = String.UnicodeScalarView()
+    var out: [UInt8] = []  // UTF-8: appending bytes is far cheaper than appending to a scalar view
+    out.reserveCapacity(s.utf8.count)
     var pendingSpace = false
     var lastWasHyphen = false
     for scalar in s.unicodeScalars {
@@ -36,11 +37,11 @@ func foldForMatching(_ s: String) -> String {
             continue
         }
         if scalar == "\u{AD}" { continue }
-        if pendingSpace { out.append(" "); pendingSpace = false }
-        out.append(scalar)
+        if pendingSpace { out.append(UInt8(ascii: " ")); pendingSpace = false }
+        out.append(contentsOf: UTF8.encode(scalar)!)
         lastWasHyphen = scalar == "-"
     }
-    return RussianFold.fold(String(out))
+    return RussianFold.fold(String(decoding: out, as: UTF8.self))
 }
 
 /// Unicode's White_Space characters: tab, line breaks, spaces of every width.

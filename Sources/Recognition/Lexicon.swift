@@ -2,8 +2,10 @@ import JSON
 import Model
 import Text
 
-/// The recognition data (`columns.json`, `documents.json`), loaded once, folded for matching.
-struct Lexicon: Sendable {
+/// The recognition data (`columns.json`, `documents.json`), loaded once, folded for matching; with a
+/// home's learned words (`HomeLexicon`) added when a `Recognizer` is given them. A class: recognition
+/// reaches it through a task-local reference (`current`) without copying its lists.
+final class Lexicon: Sendable {
     /// Header synonyms per meaning, in priority order (the first meaning a header matches wins).
     let columnSynonyms: [(meaning: HeaderMeaning, synonyms: [Synonym])]
     /// Word stems that tell what a cell holds, for columns whose header names nothing (`CellContent`).
@@ -23,13 +25,19 @@ struct Lexicon: Sendable {
 
     static let shared = Lexicon()
 
-    private init() {
+    /// The lexicon recognition reads: the bundled one, or the one a `Recognizer` was given for its run.
+    @TaskLocal static var current: Lexicon = .shared
+
+    /// `learned` holds a home's words (`HomeLexicon`): `columns` (field → headers) and `titles`
+    /// (kind → heading words), added after the bundled ones of each.
+    init(learned: JSONValue? = nil) {
         let columns = DataFiles.load("columns.json")
         var synonyms: [(HeaderMeaning, [Synonym])] = []
         for name in DataFiles.strings(columns["priority"]) {
             let meaning: HeaderMeaning
             if name == "ignore" { meaning = .ignored } else if let field = ColumnField(rawValue: name) { meaning = .field(field) } else { continue }
-            synonyms.append((meaning, DataFiles.strings(columns["fields"]?[name]).map(Synonym.init)))
+            let words = DataFiles.strings(columns["fields"]?[name]) + DataFiles.strings(learned?["columns"]?[name])
+            synonyms.append((meaning, words.map(Synonym.init)))
         }
         columnSynonyms = synonyms
         var cues: [ColumnField: [String]] = [:]
@@ -42,7 +50,8 @@ struct Lexicon: Sendable {
         let docs = DataFiles.load("documents.json")
         // Order matters: more specific kinds first.
         titleKeywords = [DocumentKind.order, .report, .indicators, .roadmap, .program, .other].map { kind in
-            (kind, DataFiles.strings(docs["titles"]?[kind.rawValue]).map(foldForMatching))
+            (kind, (DataFiles.strings(docs["titles"]?[kind.rawValue]) + DataFiles.strings(learned?["titles"]?[kind.rawValue]))
+                .map(foldForMatching))
         }
         orderStart = DataFiles.strings(docs["orderStart"]).map(foldForMatching)
         appendixPrefixes = DataFiles.strings(docs["appendixPrefixes"]).map(foldForMatching)

@@ -25,7 +25,7 @@ enum OrderReader {
         var orderStartIndex: Int?
         for (i, p) in paragraphs.enumerated() {
             let folded = foldForMatching(p)
-            if Lexicon.shared.orderStart.contains(where: { folded.startsWithFolded($0) }) { orderStartIndex = i; break }
+            if Lexicon.current.orderStart.contains(where: { folded.startsWithFolded($0) }) { orderStartIndex = i; break }
         }
         for (i, raw) in paragraphs.enumerated() {
             guard let text = TextNormalizer.singleLine(raw) else { continue }

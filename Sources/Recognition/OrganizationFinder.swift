@@ -53,7 +53,7 @@ public enum OrganizationFinder {
     /// words of its own; at one place the longest type.
     static func typeStart(_ words: [Substring]) -> String.Index? {
         for k in words.indices {
-            for type in Lexicon.shared.organizationTypesByFirstWord[String(words[k])] ?? [] where k + type.count <= words.count {
+            for type in Lexicon.current.organizationTypesByFirstWord[String(words[k])] ?? [] where k + type.count <= words.count {
                 if zip(words[k..<(k + type.count)], type).allSatisfy({ $0 == $1 }) { return words[k].startIndex }
             }
         }
@@ -65,7 +65,7 @@ public enum OrganizationFinder {
     /// and a name in quotes or capitalised («учреждение «Лицей № 4»», «учреждение Гимназия»),
     /// not a generic phrase («в муниципальных учреждениях города»).
     static func writtenOutStart(_ words: [Word], in text: String) -> String.Index? {
-        let lexicon = Lexicon.shared
+        let lexicon = Lexicon.current
         var runStart: Int?
         for (k, word) in words.enumerated() {
             if lexicon.organizationFormStems.contains(where: word.hasStem) {
@@ -86,7 +86,7 @@ public enum OrganizationFinder {
     static func numberedNameStart(_ words: [Word], in text: String) -> String.Index? {
         guard text.contains("№" as Character) else { return nil }
         for k in words.indices where words[k].text.first!.isUppercase {
-            for name in Lexicon.shared.organizationNameStems where k + name.count <= words.count {
+            for name in Lexicon.current.organizationNameStems where k + name.count <= words.count {
                 guard zip(words[k..<(k + name.count)], name).allSatisfy({ $0.hasStem($1) }) else { continue }
                 let after = text[words[k + name.count - 1].text.endIndex...].split(separator: " ").prefix(3)
                 if after.contains(where: { $0.contains("№" as Character) }) { return words[k].text.startIndex }

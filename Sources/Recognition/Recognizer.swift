@@ -51,11 +51,28 @@ public struct UnreadTable: Sendable, Hashable {
 /// Responsibles come out as one unparsed entry per cell (`kind` nil) and deadlines
 /// as text only: their parsing is the next stage's.
 public struct Recognizer: Sendable {
-    public init() {}
+    /// A home's learned words, read in addition to the bundled data; `nil`: the bundled data alone.
+    public var learned: HomeLexicon?
+
+    public init(learned: HomeLexicon? = nil) { self.learned = learned }
 
     public func recognize(_ tree: DocumentTree) -> [RecognizedDocument] {
+        var tree = tree
+        return recognize(taking: &tree)
+    }
+
+    /// Like `recognize(_:)`, and lets go of each table row once it is read, so that a long
+    /// roadmap's cells are not all held beside the items made of them; `tree.body` is left empty.
+    public func recognize(taking tree: inout DocumentTree) -> [RecognizedDocument] {
+        var body: [Block] = []
+        swap(&body, &tree.body)
+        guard let learned else { return segment(&body) }
+        return Lexicon.$current.withValue(learned.lexicon) { segment(&body) }
+    }
+
+    private func segment(_ body: inout [Block]) -> [RecognizedDocument] {
         var s = Segmenter()
-        for block in tree.body { s.consume(block) }
+        for i in body.indices { s.consume(&body[i]) }
         return s.finish()
     }
 }

@@ -67,7 +67,16 @@ struct Segmenter {
     /// Word tables seen so far.
     private var tableCount = 0
 
-    mutating func consume(_ block: Block) {
+    /// Reads the next block of the body; a table is taken out of it (`block` is left a page break),
+    /// so that its rows can be let go of as they are read.
+    mutating func consume(_ block: inout Block) {
+        if case .table(var t) = block {
+            block = .pageBreak
+            flushTabLines()
+            tableCount += 1
+            table(&t, number: tableCount)
+            return
+        }
         if case let .paragraph(p) = block {
             if let fields = Segmenter.tabFields(p) {
                 tabLines.append(.row(p, fields))
@@ -90,13 +99,6 @@ struct Segmenter {
             return
         }
         flushTabLines()
-        switch block {
-        case .paragraph: break  // read above
-        case let .table(t):
-            tableCount += 1
-            table(t, number: tableCount)
-        case .pageBreak, .sectionBreak: break
-        }
     }
 
     /// The fields of a paragraph laid out with tabs (three or more), or nil.
@@ -137,7 +139,8 @@ struct Segmenter {
         let isRoadmap = rows.count >= 2 && (HeaderMapper.map(table, expectReport: current?.kind == .report)?.isRoadmapLike
             ?? (mayReadByContent(titled: plainTitle()) && HeaderMapper.mapByContent(table) != nil))
         if isRoadmap {
-            self.table(table, number: nil)
+            var table = table
+            self.table(&table, number: nil)
         } else {
             for line in lines {
                 switch line {
@@ -192,7 +195,7 @@ struct Segmenter {
             rest = rest[rest.index(after: space)...]
             starts.append(rest)
         }
-        for (kind, words) in Lexicon.shared.titleKeywords where kinds?.contains(kind) ?? true {
+        for (kind, words) in Lexicon.current.titleKeywords where kinds?.contains(kind) ?? true {
             // An order is announced by its keyword alone, at the start.
             let places = kind == .order ? [folded[...]] : starts
             if words.contains(where: { w in places.contains { $0.hasWordPrefix(w) } }) { return kind }
@@ -211,7 +214,7 @@ struct Segmenter {
         guard text.count <= 400, isHeadingLike(p, text) else { return nil }
         // Read from the text as typed: a wider space between spaced-out words is lost in `text`.
         let folded = foldForMatching(String(unspaced(p.displayText).prefix(80)))
-        if Lexicon.shared.appendixPrefixes.contains(where: { folded.hasWordPrefix($0) }) { return nil }
+        if Lexicon.current.appendixPrefixes.contains(where: { folded.hasWordPrefix($0) }) { return nil }
         guard let kind = titleKind(folded: folded) else { return nil }
         // «ПРИКАЗ», «ПРИКАЗ № 5»: a short line of its own, not «Приказом …».
         if kind == .order && text.count > 60 { return nil }
@@ -278,7 +281,7 @@ struct Segmenter {
         // A numbered line, a label («Цель:») or an appendix line starts something else.
         if Label.split(text).label != nil || text.prefix(30).contains(":" as Character) { return false }
         let folded = foldForMatching(text)
-        if Lexicon.shared.appendixPrefixes.contains(where: { folded.hasWordPrefix($0) }) { return false }
+        if Lexicon.current.appendixPrefixes.contains(where: { folded.hasWordPrefix($0) }) { return false }
         // A line set like the title goes on with it while the title has not yet named its period; a
         // capitalised one only when it names the organisation or the period, or the title so far is short
         // (not a sub-heading such as «Пояснительная записка» under a complete title).
@@ -328,12 +331,12 @@ struct Segmenter {
         if (c.kind == .roadmap || c.kind == .report) && c.map == nil { return true }
         return recent.suffix(8).contains { p in
             let folded = foldForMatching(p.displayText)
-            return Lexicon.shared.appendixPrefixes.contains { folded.hasWordPrefix($0) }
+            return Lexicon.current.appendixPrefixes.contains { folded.hasWordPrefix($0) }
         }
     }
 
     /// `number`: its place among the file's Word tables; nil for lines laid out with tabs.
-    private mutating func table(_ t: Table, number: Int?) {
+    private mutating func table(_ t: inout Table, number: Int?) {
         let titled = plainTitle()
         defer { recent = [] }
         let expectReport = current?.kind == .report || titled?.kind == .report
@@ -349,14 +352,14 @@ struct Segmenter {
                 return
             }
             if map.isRoadmapLike {
-                roadmapTable(t, views: views, map: map, titled: titled)
+                roadmapTable(&t, views: views, map: map, titled: titled)
                 return
             }
         }
         // No header: a table a page break split off the one before.
         if let c = current, (c.kind == .roadmap || c.kind == .report), let map = c.map, c.roadmap != nil,
            abs(t.columnCount - map.columnCount) <= 1 {
-            appendRoadmapTable(t, views: views, map: map, startRow: 0)
+            appendRoadmapTable(&t, views: views, map: map, startRow: 0)
             return
         }
         if let c = current, c.kind == .indicators, let map = c.map, abs(t.columnCount - map.columnCount) <= 1 {
@@ -367,7 +370,7 @@ struct Segmenter {
         }
         // No header naming its columns: a roadmap told by what its columns hold.
         if mayReadByContent(titled: titled), let map = HeaderMapper.mapByContent(t) {
-            roadmapTable(t, views: views, map: map, titled: titled)
+            roadmapTable(&t, views: views, map: map, titled: titled)
             return
         }
         // Any other table: its text belongs to the document (a glossary, a list of people).
@@ -387,13 +390,13 @@ struct Segmenter {
     }
 
     /// A table whose columns are a roadmap's: it goes on the open roadmap or report, or starts one.
-    private mutating func roadmapTable(_ t: Table, views: [RowView], map: ColumnMap,
+    private mutating func roadmapTable(_ t: inout Table, views: [RowView], map: ColumnMap,
                                        titled: (kind: DocumentKind, title: String)?) {
         let kind = current?.kind
         if kind == .roadmap || kind == .report {
             if current!.tables > 0, current!.map != nil, current!.roadmap != nil {
                 // A header repeated on a new page: the same document goes on.
-                appendRoadmapTable(t, views: views, map: map, startRow: map.firstDataRow)
+                appendRoadmapTable(&t, views: views, map: map, startRow: map.firstDataRow)
                 return
             }
         } else if let c = current, c.tables == 0, c.text.isEmpty, c.kind != .order {
@@ -409,7 +412,7 @@ struct Segmenter {
         current!.map = map
         current!.hasResultColumn = map.has(.result)
         current!.roadmap = RoadmapAssembler(isReport: current!.kind == .report || map.has(.outcome))
-        appendRoadmapTable(t, views: views, map: map, startRow: map.firstDataRow)
+        appendRoadmapTable(&t, views: views, map: map, startRow: map.firstDataRow)
     }
 
     /// A title written in the table itself, in a row merged across it above the header.
@@ -423,13 +426,15 @@ struct Segmenter {
         return nil
     }
 
-    /// `views`: the table's first rows already viewed (`HeaderMapper.headerRows`).
-    private mutating func appendRoadmapTable(_ t: Table, views: [RowView], map: ColumnMap, startRow: Int) {
+    /// `views`: the table's first rows already viewed (`HeaderMapper.headerRows`). Each row is let
+    /// go of once read: the table is not read again.
+    private mutating func appendRoadmapTable(_ t: inout Table, views: [RowView], map: ColumnMap, startRow: Int) {
         if current!.introCount == nil { current!.introCount = current!.text.count }
         current!.tables += 1
         // Each row is viewed once: for the outcome count and for the items.
         for r in startRow..<t.rows.count {
             let row = r < views.count ? views[r] : RowView(t.rows[r])
+            t.rows[r] = TableRow(cells: [])
             if map.has(.outcome) {
                 current!.rowsSeen += 1
                 if map.text(.outcome, in: row) != nil { current!.outcomeFilled += 1 }

@@ -5,7 +5,18 @@ import Model
 /// they cover beside them for the index.
 public enum OccurrenceList {
     public static func encode(_ occurrences: [Occurrence]) -> String {
-        occurrences.map { o in (o.start.map { $0.iso + ".." } ?? "") + o.due.iso }.joined(separator: ";")
+        // Built as bytes: an item due every month of a programme has dozens of windows.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(occurrences.count * 23)
+        for o in occurrences {
+            if !bytes.isEmpty { bytes.append(UInt8(ascii: ";")) }
+            if let start = o.start {
+                start.appendISO(to: &bytes)
+                bytes.append(contentsOf: "..".utf8)
+            }
+            o.due.appendISO(to: &bytes)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The earliest day an occurrence starts (or falls due) and the latest due day; `nil` without occurrences.

@@ -72,6 +72,12 @@ public struct KnownInput: Sendable, Hashable {
     /// Where the input lay before it was moved (see `Submission.sourcePath`); `nil` in rows of older versions.
     public var sourcePath: String?
     public var moved: Bool
+    /// Where its export and first protocol are (relative to the output folder), when processed.
+    public var exportPath: String? = nil
+    public var protocolPath: String? = nil
+    /// When it arrived, `YYYY-MM-DDTHH:MM:SSZ`, and its file's modification time.
+    public var receivedAt: String = ""
+    public var modifiedAt: Double = 0
 
     public init(id: Int64, sha256: String, name: String, outcome: InputOutcome, reasonCode: String? = nil,
                 reason: String? = nil, converted: Bool = false, organization: String? = nil, storedPath: String,
@@ -95,6 +101,8 @@ public struct KnownInput: Sendable, Hashable {
 public struct DocumentSummary: Sendable, Hashable {
     public var id: Int64
     public var inputId: Int64 = 0
+    /// Its place among its file's documents (the export's `documents` index).
+    public var position: Int = 0
     /// What the document itself names as its organisation (`organization` is its file's, as filed).
     public var statedOrganization: String?
     /// The input file's modification time (seconds since 1970).

@@ -90,17 +90,17 @@ public final class Registry: RegistryStore {
     /// What identifies an organisation across spellings: letters, marks and digits only, lower case,
     /// «ё» as «е» («МБОУ лицей №1 г. Пролетарска» and «МБОУ Лицей № 1 г.Пролетарска» are one).
     public static func organizationKey(_ name: String) -> String {
-        var key = String.UnicodeScalarView()
+        var key: [UInt8] = []  // UTF-8: appending bytes is far cheaper than appending to a scalar view
         for scalar in name.lowercased().unicodeScalars {
             switch scalar.properties.generalCategory {
             case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
                  .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber:
-                key.append(scalar == "ё" ? "е" : scalar)
+                key.append(contentsOf: UTF8.encode(scalar == "ё" ? "е" : scalar)!)
             default:
                 continue
             }
         }
-        return String(key)
+        return String(decoding: key, as: UTF8.self)
     }
 
     // MARK: Queries
@@ -273,6 +273,10 @@ extension KnownInput {
         folder = row["folder"]
         sourcePath = row["sourcePath"]
         moved = row["moved"]
+        exportPath = row["exportPath"]
+        protocolPath = row["protocolPath"]
+        receivedAt = row["receivedAt"]
+        modifiedAt = row["modifiedAt"]
     }
 }
 
@@ -280,6 +284,7 @@ extension DocumentSummary {
     init(row: Row) {
         id = row["id"]
         inputId = row["inputId"]
+        position = row["position"]
         statedOrganization = row["statedOrganization"]
         modifiedAt = row["modifiedAt"]
         inputName = row["inputName"]

@@ -44,6 +44,13 @@ public enum RegistryTables {
             "id", "inputId", "document", "section", "item", "code", "severity", "field", "text", "message",
         ], key: "id"),
         Table(name: "claimedPath", columns: ["path", "inputId"], key: "path"),
+        Table(name: "correction", columns: [
+            "id", "kind", "inputId", "document", "organization", "organizationKey", "documentKind", "itemNumber",
+            "itemActivity", "quarter", "code", "subject", "value", "note", "author", "createdAt",
+        ], key: "id"),
+        Table(name: "correctionOutcome", columns: [
+            "correctionId", "inputId", "applied", "document", "item", "reason",
+        ], key: "correctionId, inputId"),
     ]
 }
 

@@ -59,6 +59,19 @@ extension RegistryStore {
     public func markMoved(id: Int64) throws {
         try transaction { try $0.markMoved(ids: [id]) }
     }
+
+    /// One arrival by its id.
+    public func input(id: Int64) throws -> KnownInput? { try read { try $0.input(id: id) } }
+    /// The documents recorded for an arrival.
+    public func documents(inputId: Int64) throws -> [DocumentSummary] { try read { try $0.documents(inputId: inputId) } }
+    /// Corrections made on this file.
+    public func corrections(inputId: Int64) throws -> [Correction] { try read { try $0.corrections(inputId: inputId) } }
+    /// Every correction, oldest first.
+    public func allCorrections() throws -> [Correction] { try read { try $0.allCorrections() } }
+    /// What became of each correction tried on this file.
+    public func correctionOutcomes(inputId: Int64) throws -> [CorrectionOutcome] {
+        try read { try $0.correctionOutcomes(inputId: inputId) }
+    }
 }
 
 /// What the pipeline asks inside a transaction.
@@ -77,6 +90,23 @@ public protocol RegistryLookups {
     func recordedDigests() throws -> Set<String>
     /// Every organisation name recorded, in the order first met.
     func organizationNames() throws -> [String]
+
+    // Corrections (`Registry/Corrections.swift`).
+    /// One arrival by its id.
+    func input(id: Int64) throws -> KnownInput?
+    /// Every processed arrival, oldest first.
+    func processedInputs() throws -> [KnownInput]
+    /// The documents recorded for an arrival, in the file's order.
+    func documents(inputId: Int64) throws -> [DocumentSummary]
+    /// Corrections made on files of this organisation (compared by `Registry.organizationKey`;
+    /// `nil`: of files filed under none), oldest first.
+    func corrections(organization: String?) throws -> [Correction]
+    /// Corrections made on this file, oldest first.
+    func corrections(inputId: Int64) throws -> [Correction]
+    /// Every correction, oldest first.
+    func allCorrections() throws -> [Correction]
+    /// What became of each correction tried on this file, in the corrections' order.
+    func correctionOutcomes(inputId: Int64) throws -> [CorrectionOutcome]
 }
 
 /// What the pipeline records inside a write transaction.
@@ -87,4 +117,22 @@ public protocol RegistryRecording: RegistryLookups {
     func record(_ s: Submission) throws -> Int64
     /// Notes that the inputs of these recorded arrivals now lie at their `storedPath`.
     func markMoved(ids: [Int64]) throws
+
+    // Corrections (`Registry/Corrections.swift`).
+    /// Keeps a correction; returns it with its id.
+    func add(_ correction: Correction) throws -> Correction
+    /// Notes what became of corrections in a file (a later note for the same pair replaces the earlier).
+    func record(outcomes: [CorrectionOutcome]) throws
+    /// Files an arrival (every document, or the one at `document`) under `organization`, and lets its
+    /// roadmaps supersede or be superseded by that organisation's as a run would.
+    func assignOrganization(inputId: Int64, document: Int?, organization: String) throws
+    /// Sets the kind of the document at `document` of an arrival.
+    func setDocumentKind(inputId: Int64, document: Int, kind: DocumentKind) throws
+    /// Replaces the deadline of the item at `item` (the place among the document's items, as `Document.allItems`).
+    func setDeadline(inputId: Int64, document: Int, item: Int, deadline: Deadline) throws
+    /// Replaces an arrival's findings (after a correction dismissed one or changed what a deadline reads as).
+    func replaceDiagnostics(inputId: Int64, _ diagnostics: [Diagnostic]) throws
+    /// Replaces what an arrival was read as (documents, items, diagnostics) with `export`, filed under the
+    /// arrival's organisation, roadmaps superseding as a run would (a file read again with learned words).
+    func replaceContent(inputId: Int64, export: Export) throws
 }

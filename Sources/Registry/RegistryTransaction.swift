@@ -90,20 +90,24 @@ public struct RegistryTransaction: RegistryRecording {
             try insert(document, position: position, organization: s.organization, inputId: inputId,
                        modifiedAt: s.modifiedAt)
         }
+        try insert(export.diagnostics, inputId: inputId)
+        return inputId
+    }
+
+    func insert(_ diagnostics: [Diagnostic], inputId: Int64) throws {
         let diagnostic = try db.cachedStatement(sql: """
             INSERT INTO diagnostic (inputId, document, section, item, code, severity, field, text, message)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        for d in export.diagnostics {
+        for d in diagnostics {
             try diagnostic.execute(arguments: [
                 inputId, d.document, d.section, d.item, d.code.rawValue, d.severity.rawValue, d.field?.rawValue,
                 d.text, d.message,
             ])
         }
-        return inputId
     }
 
-    private func insert(_ document: Document, position: Int, organization: String?, inputId: Int64,
+    func insert(_ document: Document, position: Int, organization: String?, inputId: Int64,
                         modifiedAt: Double) throws {
         let items = document.allItems
         try db.cachedStatement(sql: """

@@ -217,6 +217,25 @@ enum Schema {
                 ALTER TABLE input ADD COLUMN sourcePath TEXT;
                 """)
         }
+        // The methodist's corrections, with who and when (`Correction`): never changed or deleted by a
+        // run. `correctionOutcome` says, for each file a correction was tried on (the file it was made
+        // on, and every later version of that school's file), whether it applied and where. No index beside
+        // the outcomes' key: a municipality keeps hundreds of corrections, read whole in milliseconds, while
+        // an index would cost every corrected file's commit a page write.
+        migrator.registerMigration("v7: corrections") { db in
+            try db.execute(sql: """
+                CREATE TABLE correction (
+                    id INTEGER PRIMARY KEY, kind TEXT NOT NULL, inputId INTEGER NOT NULL REFERENCES input(id),
+                    document INTEGER, organization TEXT, organizationKey TEXT, documentKind TEXT,
+                    itemNumber TEXT, itemActivity TEXT, quarter TEXT, code TEXT, subject TEXT,
+                    value TEXT NOT NULL, note TEXT, author TEXT NOT NULL, createdAt TEXT NOT NULL);
+                CREATE TABLE correctionOutcome (
+                    correctionId INTEGER NOT NULL REFERENCES correction(id),
+                    inputId INTEGER NOT NULL REFERENCES input(id),
+                    applied BOOLEAN NOT NULL, document INTEGER, item INTEGER, reason TEXT,
+                    PRIMARY KEY (correctionId, inputId)) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 }

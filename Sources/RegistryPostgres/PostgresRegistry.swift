@@ -170,7 +170,7 @@ public final class PostgresRegistry: RegistryStore {
     }
 
     static let documentSelect = """
-        SELECT d.id, d.inputId, d.kind, d.title, d.organization, d.statedOrganization, d.periodFrom, d.periodTo,
+        SELECT d.id, d.inputId, d.position, d.kind, d.title, d.organization, d.statedOrganization, d.periodFrom, d.periodTo,
                d.itemCount, d.modifiedAt, d.supersededBy, i.name AS inputName, i.exportPath, i.protocolPath,
                i.receivedAt
         FROM document d JOIN input i ON i.id = d.inputId
@@ -215,5 +215,6 @@ extension DocumentSummary {
                   protocolPath: try r["protocolpath"].decode(String?.self),
                   receivedAt: try r["receivedat"].decode(String.self),
                   isCurrent: try r["supersededby"].decode(Int64?.self) == nil)
+        position = try r["position"].decode(Int.self)
     }
 }

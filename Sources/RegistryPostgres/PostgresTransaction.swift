@@ -113,8 +113,13 @@ struct PostgresTransaction: RegistryRecording {
             try insert(document, position: position, organization: s.organization, inputId: inputId,
                        modifiedAt: s.modifiedAt)
         }
+        try insert(export.diagnostics, inputId: inputId)
+        return inputId
+    }
+
+    func insert(_ diagnostics: [Diagnostic], inputId: Int64) throws {
         try session.insertRows(into: "diagnostic (inputId, document, section, item, code, severity, field, text, message)",
-                       rows: export.diagnostics) { b, d in
+                       rows: diagnostics) { b, d in
             b.append(inputId)
             b.append(d.document)
             b.append(d.section)
@@ -125,10 +130,9 @@ struct PostgresTransaction: RegistryRecording {
             b.append(d.text)
             b.append(d.message)
         }
-        return inputId
     }
 
-    private func insert(_ document: Document, position: Int, organization: String?, inputId: Int64,
+    func insert(_ document: Document, position: Int, organization: String?, inputId: Int64,
                         modifiedAt: Double) throws {
         let items = document.allItems
         var bindings = PostgresBindings()
@@ -205,7 +209,8 @@ struct PostgresTransaction: RegistryRecording {
     }
 
     static let inputColumns = """
-        id, sha256, name, outcome, reasonCode, reason, converted, organization, storedPath, folder, sourcePath, moved
+        id, sha256, name, outcome, reasonCode, reason, converted, organization, storedPath, folder, sourcePath, moved,
+        exportPath, protocolPath, receivedAt, modifiedAt
         """
 }
 
@@ -220,6 +225,10 @@ extension KnownInput {
                   organization: try r["organization"].decode(String?.self),
                   storedPath: try r["storedpath"].decode(String.self), folder: try r["folder"].decode(String?.self),
                   sourcePath: try r["sourcepath"].decode(String?.self), moved: try r["moved"].decode(Bool.self))
+        exportPath = try r["exportpath"].decode(String?.self)
+        protocolPath = try r["protocolpath"].decode(String?.self)
+        receivedAt = try r["receivedat"].decode(String.self)
+        modifiedAt = try r["modifiedat"].decode(Double.self)
     }
 }
 

@@ -8,7 +8,7 @@ public struct RegistryCopyReport: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         let words = [("input", "файлов"), ("document", "документов"), ("item", "пунктов"),
-                     ("diagnostic", "замечаний"), ("claimedPath", "путей")]
+                     ("diagnostic", "замечаний"), ("claimedPath", "путей"), ("correction", "исправлений")]
         return "перенесено " + words.map { "\($0.1): \(rows[$0.0] ?? 0)" }.joined(separator: ", ")
             + "; каждая строка сверена с исходным реестром"
     }
@@ -43,7 +43,7 @@ private struct Copy {
     let session: PostgresSession
     let source: Registry
     /// Source id → id on the server, of inputs and documents (the rows others refer to).
-    var ids: [String: [Int64: Int64]] = ["input": [:], "document": [:]]
+    var ids: [String: [Int64: Int64]] = ["input": [:], "document": [:], "correction": [:]]
 
     /// How a column's values are carried.
     enum Kind {
@@ -56,14 +56,16 @@ private struct Copy {
 
     static func kind(_ table: String, _ column: String) -> Kind {
         switch (table, column) {
-        case ("input", "id"), ("document", "id"): return .ownId(kept: true)
+        case ("input", "id"), ("document", "id"), ("correction", "id"): return .ownId(kept: true)
         case (_, "id"): return .ownId(kept: false)
         case ("input", "duplicateOf"), (_, "inputId"): return .reference("input")
         case ("document", "supersededBy"), ("item", "documentId"): return .reference("document")
-        case (_, "converted"), (_, "moved"): return .boolean
+        case ("correctionOutcome", "correctionId"): return .reference("correction")
+        case (_, "converted"), (_, "moved"), (_, "applied"): return .boolean
         case (_, "modifiedAt"): return .real
         case (_, "size"), (_, "position"), (_, "itemCount"), (_, "sectionIndex"), ("diagnostic", "document"),
-             ("diagnostic", "section"):
+             ("diagnostic", "section"), ("correction", "document"), ("correctionOutcome", "document"),
+             ("correctionOutcome", "item"):
             return .integer
         default: return .text
         }
@@ -127,7 +129,7 @@ private struct Copy {
                     try session.run("UPDATE document SET supersededBy = $1 WHERE id = $2", b)
                 }
             }
-            try check(table.name, columns: columns, expected: inserted)
+            try check(table, columns: columns, expected: inserted)
             report.rows[table.name] = rows.count
         }
         return report
@@ -166,8 +168,9 @@ private struct Copy {
     }
 
     /// Reads the department's rows of `table` back and compares them, row by row, with what was sent.
-    private func check(_ table: String, columns: [(String, Kind)], expected: [[Value]]) throws {
-        let order = table == "claimedPath" ? "path COLLATE \"C\"" : "id"
+    private func check(_ source: RegistryTables.Table, columns: [(String, Kind)], expected: [[Value]]) throws {
+        let table = source.name
+        let order = table == "claimedPath" ? "path COLLATE \"C\"" : source.key
         let rows = try session.run("""
             SELECT \(columns.map(\.0).joined(separator: ", ")) FROM \(table)
             WHERE department = kartograf_department() ORDER BY \(order)

@@ -25,16 +25,19 @@ public enum TextNormalizer {
 
     private static func normalize(_ raw: String?, separator: Unicode.Scalar) -> String? {
         guard let raw else { return nil }
-        var out = String.UnicodeScalarView()
+        // UTF-8 bytes, not a scalar view: appending to a byte array is what keeps this cheap
+        // enough for every cell of every file.
+        var out: [UInt8] = []
+        out.reserveCapacity(raw.utf8.count)
         // A space or line break seen since the last kept character, written only before the next one.
         var pending: Unicode.Scalar?
         var lineHasContent = false
         for c in raw.unicodeScalars {
             switch kind(of: c) {
             case .keep:
-                if let p = pending, !out.isEmpty { out.append(p) }
+                if let p = pending, !out.isEmpty { out.append(contentsOf: UTF8.encode(p)!) }
                 pending = nil
-                out.append(c)
+                out.append(contentsOf: UTF8.encode(c)!)
                 lineHasContent = true
             case .space:
                 if lineHasContent && pending == nil { pending = " " }
@@ -45,7 +48,9 @@ public enum TextNormalizer {
                 break
             }
         }
-        return out.isEmpty ? nil : String(out)
+        if out.isEmpty { return nil }
+        // Most texts are normal already: keep the one string rather than a copy of it.
+        return out.elementsEqual(raw.utf8) ? raw : String(decoding: out, as: UTF8.self)
     }
 }
 

@@ -14,8 +14,8 @@ struct ExtractCommand: ParsableCommand {
 
     func run() throws {
         let export = Extractor().extract(path: file)
-        // The export's bytes go out as they are: a long roadmap's JSON is tens of megabytes.
-        try FileHandle.standardOutput.write(contentsOf: try JSONWriter().bytes(export))
+        // Streamed as it is written: a long roadmap's JSON is tens of megabytes.
+        try JSONWriter().write(export) { try FileHandle.standardOutput.write(contentsOf: Data($0)) }
         try FileHandle.standardOutput.write(contentsOf: [UInt8(ascii: "\n")])
         if export.isUnreadable { throw ExitCode(1) }
     }

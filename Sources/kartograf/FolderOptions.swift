@@ -42,6 +42,9 @@ struct RegistryOption: ParsableArguments {
 
 /// What `run` and `watch` share: where results go, whether inputs stay, which templates.
 struct FolderOptions: ParsableArguments {
+    @Argument(help: "Папка входящих файлов (по умолчанию «Входящие» домашней папки).")
+    var inbox: String?
+
     @OptionGroup var home: HomeOption
 
     @OptionGroup var registry: RegistryOption

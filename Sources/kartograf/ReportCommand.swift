@@ -110,7 +110,7 @@ struct QuarterlyReportCommand: ParsableCommand {
                                                                  deadlineDaysAfter: deadlineDays),
                                      fillSubmission: try filler("quarterly.docx", what: "квартальные отчёты .docx"),
                                      fillSummary: try filler("summary.docx", what: "сводный отчёт .docx"),
-                                     settings: departmentSettings(output: directory))
+                                     settings: departmentSettings(output: from, home: home.resolved))
         // The quarter's folder is replaced whole: written beside, then put in place.
         let outcome: Checked<QuarterlyReport.Outcome>
         do {

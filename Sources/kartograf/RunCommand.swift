@@ -23,9 +23,6 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var folder: FolderOptions
 
-    @Argument(help: "Папка входящих файлов (по умолчанию «Входящие» домашней папки).")
-    var inbox: String?
-
     @Flag(name: .long, help: "Вывести итог в JSON на стандартный вывод.")
     var json = false
 
@@ -38,7 +35,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         StopSignal.install()
-        let inbox = try self.inbox ?? homeInbox(folder.home.resolved)
+        let inbox = try folder.inbox ?? homeInbox(folder.home.resolved)
         let roster = try loadRoster(folder.roster, defaultFolder: folder.output, keep: true)
         let registry = try folder.registry.openExplicit(output: folder.output)
         let pipeline: FolderPipeline
@@ -46,7 +43,8 @@ struct RunCommand: ParsableCommand {
             var options = PipelineOptions(
                 inbox: inbox, output: folder.output, keepInputs: folder.keepInputs,
                 workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-                protocolWriters: protocolWriters(templates: folder.protocolTemplates, output: folder.output), roster: roster)
+                protocolWriters: protocolWriters(templates: folder.protocolTemplates, output: folder.output,
+                                                 home: folder.home.resolved), roster: roster)
             options.registry = registry
             pipeline = try FolderPipeline(options: options)
         } catch {
@@ -100,8 +98,8 @@ func homeInbox(_ home: Home) throws -> String {
 }
 
 /// The check protocol in both forms, from the methodist's template when there is one that can be filled.
-func protocolWriters(templates: String?, output: String) -> [any ProtocolWriter] {
-    let settings = departmentSettings(output: output)
+func protocolWriters(templates: String?, output: String, home: Home = Home.resolve(nil)) -> [any ProtocolWriter] {
+    let settings = departmentSettings(output: output, home: home)
     let (docx, faults) = DocxProtocolWriter.load(templates: templates, signer: settings.checker)
     if !faults.isEmpty {
         printError("Шаблон протокола в «\(templates ?? "")» не заполняется, протоколы сделаны по встроенному шаблону. Ошибки шаблона:")
@@ -110,9 +108,10 @@ func protocolWriters(templates: String?, output: String) -> [any ProtocolWriter]
     return [docx, HTMLProtocolWriter(renderer: docx.renderer)]
 }
 
-/// The department's settings from the output folder or the working folder; a broken file is reported.
-func departmentSettings(output: String) -> DepartmentSettings {
-    let settings = DepartmentSettings.load(folders: [output, FileManager.default.currentDirectoryPath])
+/// The department's settings from the output folder, else the home (never the folder kartograf is started
+/// from, so that a default does not depend on it); a broken file is reported.
+func departmentSettings(output: String, home: Home = Home.resolve(nil)) -> DepartmentSettings {
+    let settings = DepartmentSettings.load(folders: output == home.root ? [output] : [output, home.root])
     for d in settings.diagnostics { printError(d.message) }
     return settings.value
 }

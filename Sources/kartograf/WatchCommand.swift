@@ -12,9 +12,6 @@ struct WatchCommand: ParsableCommand {
 
     @OptionGroup var folder: FolderOptions
 
-    @Argument(help: "Папка входящих файлов (по умолчанию «Входящие» домашней папки).")
-    var inbox: String?
-
     @Flag(name: .long, help: "Выводить по строке JSON на каждый обработанный файл на стандартный вывод.")
     var json = false
 
@@ -34,14 +31,15 @@ struct WatchCommand: ParsableCommand {
 
     func run() throws {
         StopSignal.install()
-        let inbox = try self.inbox ?? homeInbox(folder.home.resolved)
+        let inbox = try folder.inbox ?? homeInbox(folder.home.resolved)
         let roster = try loadRoster(folder.roster, defaultFolder: folder.output, keep: true)
         let registry = try folder.registry.openExplicit(output: folder.output)
         let pipeline: FolderPipeline
         do {
             var options = PipelineOptions(
                 inbox: inbox, output: folder.output, keepInputs: folder.keepInputs,
-                protocolWriters: protocolWriters(templates: folder.protocolTemplates, output: folder.output), roster: roster)
+                protocolWriters: protocolWriters(templates: folder.protocolTemplates, output: folder.output,
+                                                 home: folder.home.resolved), roster: roster)
             options.registry = registry
             pipeline = try FolderPipeline(options: options)
         } catch {

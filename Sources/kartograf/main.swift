@@ -18,6 +18,7 @@ if getenv("TZ") == nil { setenv("TZ", ":/etc/localtime", 0) }
 // Usage errors exit with 2, as cli.md says (ArgumentParser's default is 64).
 do {
     var command = try Kartograf.parseAsRoot()
+    try requireInstalledData()
     try command.run()
 } catch {
     let code = Kartograf.exitCode(for: error)

@@ -1,5 +1,5 @@
 import Foundation
-import JSON
+@testable import JSON
 import XCTest
 @testable import Model
 
@@ -40,6 +40,21 @@ final class JSONWriterTests: XCTestCase {
           "diagnostics": []
         }
         """)
+    }
+
+    func testWrittenInPiecesIsTheSameText() throws {
+        // Large enough to be handed on in several pieces, with joined lines across piece ends.
+        var export = richExport
+        let items = export.documents[0].sections[0].items
+        export.documents[0].sections[0].items = Array(repeating: items, count: 2_000).flatMap { $0 }
+        for indent in [0, 2] {
+            let writer = JSONWriter(indent: indent)
+            var pieces: [[UInt8]] = []
+            try writer.write(export) { pieces.append(Array($0)) }
+            XCTAssertGreaterThan(pieces.count, 3, "indent \(indent)")
+            XCTAssertTrue(pieces.dropLast().allSatisfy { $0.count >= JSONText.pieceSize / 2 }, "indent \(indent)")
+            XCTAssertEqual(pieces.flatMap { $0 }, try writer.bytes(export), "indent \(indent)")
+        }
     }
 
     func testDecodingTheTreeGivesBackTheValues() throws {

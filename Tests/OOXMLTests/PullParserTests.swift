@@ -28,6 +28,23 @@ final class PullParserTests: XCTestCase {
         XCTAssertEqual(try trace(p), ["+p@0", "+r/@1", "-r@1", "+t@1", "\"a&bc<d>\"", "-t@1", "+t/@1", "-t@1", "-p@0"])
     }
 
+    func testUnreadContentIsReportedAsAnEmptyElement() throws {
+        let xml = "<w:styles \(w)><w:style><w:name w:val=\"A\"/><w:rPr><w:b/><w:t>x</w:t></w:rPr>"
+            + "<w:pPr><w:outlineLvl w:val=\"1\"/></w:pPr></w:style><m:rPr xmlns:m=\"urn:m\"><m:b/></m:rPr></w:styles>"
+        let p = try XMLPullParser(source: MemoryByteSource(Array(xml.utf8)), part: "p.xml", unreadContent: [.rPr])
+        XCTAssertEqual(try trace(p), ["+styles@0", "+style@1", "+name/@2", "-name@2", "+rPr/@2", "-rPr@2",
+                                      "+pPr@2", "+outlineLvl/@3", "-outlineLvl@3", "-pPr@2", "-style@1",
+                                      "+rPr@1", "+b/@2", "-b@2", "-rPr@1", "-styles@0"],
+                       "only WordprocessingML's rPr is left unread")
+    }
+
+    func testUnreadContentStillCountsItsDepth() throws {
+        let deep = String(repeating: "<w:b>", count: 8) + String(repeating: "</w:b>", count: 8)
+        let p = try XMLPullParser(source: MemoryByteSource(Array("<w:rPr \(w)>\(deep)</w:rPr>".utf8)), part: "p.xml",
+                                  maxDepth: 5, unreadContent: [.rPr])
+        XCTAssertThrowsError(try trace(p)) { XCTAssertEqual($0 as? ReadError, .nestingTooDeep(part: "p.xml")) }
+    }
+
     func testTextLongerThanAChunkStaysOneNode() throws {
         let long = String(repeating: "Я", count: 10_000)
         let p = try parser("<w:t \(w)>\(long)</w:t>")
@@ -106,11 +123,11 @@ final class PullParserTests: XCTestCase {
     func testByteSourceFailuresPassThrough() throws {
         final class Failing: XMLByteSource {
             var calls = 0
-            func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+            func read(into buffer: inout [UInt8]) throws -> Int {
                 calls += 1
                 if calls > 1 { throw ReadError.entryTooLarge(entry: "p.xml", limit: 1) }
                 let bytes = Array("<a><b>".utf8)
-                buffer.copyBytes(from: bytes)
+                buffer.replaceSubrange(0..<bytes.count, with: bytes)
                 return bytes.count
             }
         }

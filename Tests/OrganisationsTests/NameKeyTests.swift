@@ -51,6 +51,15 @@ final class NameKeyTests: XCTestCase {
         XCTAssertEqual(lexicon.cleaned("МБОУ СОШ № 5"), "МБОУ СОШ № 5")
     }
 
+    func testAnInitialIsNotATailWord() {
+        // «О.» is an initial here, not the preposition «о» that starts «о выполнении…».
+        XCTAssertEqual(lexicon.cleaned("МБОУ Ээрбекской СОШ им. О. К. Оолака (2023-2025гг.)"), "МБОУ Ээрбекской СОШ им. О. К. Оолака")
+        XCTAssertEqual(key("МБОУ Ээрбекская СОШ им. О. К. Оолака"), "мбоу ээрбекск сош им о к оолак")
+        XCTAssertEqual(lexicon.cleaned("МБОУ СОШ № 5 о выполнении дорожной карты"), "МБОУ СОШ № 5")
+        XCTAssertEqual(lexicon.cleaned("МБОУ СОШ № 5 О ВЫПОЛНЕНИИ ДОРОЖНОЙ КАРТЫ"), "МБОУ СОШ № 5")
+        XCTAssertEqual(lexicon.cleaned("Гимназия им. В. В. Маяковского в 2024 году"), "Гимназия им. В. В. Маяковского")
+    }
+
     func testFindInTitle() {
         XCTAssertEqual(lexicon.find(in: "Дорожная карта муниципального бюджетного общеобразовательного учреждения «Средняя школа № 5» на 2024 год"),
                        "муниципального бюджетного общеобразовательного учреждения «Средняя школа № 5»")

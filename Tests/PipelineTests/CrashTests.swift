@@ -1,5 +1,6 @@
 import Extraction
 import Foundation
+import GRDB
 import Model
 import XCTest
 #if canImport(Glibc)
@@ -25,6 +26,25 @@ final class CrashTests: XCTestCase {
         XCTAssertEqual(h.files(under: h.inbox), ["~$карта 000.docx"], "only the lock file stays")
         try Invariants(h: h).check(inputs: inputs)
         XCTAssertTrue(final.stderr.contains("~$карта 000.docx: файл блокировки Word"), final.stderr)
+    }
+
+    /// A takeover removes a dead process's claim folder inside its transaction; killed before the
+    /// commit, it leaves committed rows not marked in place whose folder is gone. The next run
+    /// settles them.
+    func testRowsWhoseClaimFolderIsGoneAreSettled() throws {
+        let h = try Harness()
+        defer { h.cleanUp() }
+        let inputs = try h.putMixedInbox(roadmaps: 3)
+        _ = try h.run()
+        let gone = h.inbox + "/.kartograf/999999-gone/карта.docx"
+        let queue = try DatabaseQueue(path: h.out + "/kartograf.sqlite")
+        try queue.write { db in
+            try db.execute(sql: "UPDATE input SET moved = 0, sourcePath = ? WHERE id = (SELECT min(id) FROM input)",
+                           arguments: [gone])
+        }
+        let next = try h.run()
+        XCTAssertTrue([0, 1].contains(next.status), next.stderr)
+        try Invariants(h: h).check(inputs: inputs)
     }
 
     func testQuarterlyReportKilledMidwayLeavesOldOrNewFilesAndNoTemporaries() throws {

@@ -120,9 +120,12 @@ final class PostgresRunTests: XCTestCase {
             .deletingLastPathComponent().appendingPathComponent("scripts/postgres-cluster").path
         func pgctl(_ arguments: [String]) throws {
             let process = Process()
-            process.executableURL = URL(fileURLWithPath: script)
-            process.arguments = ["pg_ctl", cluster] + arguments
+            // Bounded: a server that cannot stop or start fails the test instead of holding it.
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
+            process.arguments = ["60", script, "pg_ctl", cluster] + arguments
             process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            process.standardInput = FileHandle.nullDevice
             try process.run()
             process.waitUntilExit()
             XCTAssertEqual(process.terminationStatus, 0, "pg_ctl \(arguments)")

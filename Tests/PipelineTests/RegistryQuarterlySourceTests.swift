@@ -25,7 +25,9 @@ final class RegistryQuarterlySourceTests: XCTestCase {
         // A document naming no organisation is left out with a diagnostic, not silently.
         XCTAssertTrue(inputs.diagnostics.allSatisfy { $0.code == .documentNotRecognized && $0.message.contains("не указана организация") },
                       "\(inputs.diagnostics)")
-        let ee = try XCTUnwrap(inputs.value.first { $0.organization.contains("Ээрбекской") })
+        // Filed under its name in the nominative and whole (the roadmap's title has it in the genitive).
+        let ee = try XCTUnwrap(inputs.value.first { $0.organization == "МБОУ Ээрбекская СОШ им. О. К. Оолака" },
+                               "\(inputs.value.map(\.organization))")
         XCTAssertEqual(ee.roadmap?.kind, .roadmap)
         XCTAssertEqual(ee.roadmap?.period, Period.calendarYears(2023, 2025))
         XCTAssertFalse((ee.roadmap?.allItems ?? []).flatMap(\.item.deadline.occurrences).isEmpty, "deadlines come back parsed")

@@ -74,6 +74,52 @@ final class QuarterlyReportTests: XCTestCase {
         XCTAssertTrue(archive.contains("xl/worksheets/sheet2.xml"))
     }
 
+    func testSummaryHeadingAndSubmissionsUseTheDeadlineGiven() throws {
+        let inputs = try SyntheticSource(count: 2).inputs(for: Q.quarter("2024-Q1"), organization: nil).value
+        let out = dir.appendingPathComponent("out/2024-Q1").path
+        let report = QuarterlyReport(quarter: Q.quarter("2024-Q1"), today: Q.day("2024-04-11"),
+                                     selector: QuarterlySelector(deadlineDaysAfter: 20))
+        let result = try report.write(inputs, to: out)
+        XCTAssertEqual(result.value.submissions.map(\.deadline), [Q.day("2024-04-20"), Q.day("2024-04-20")])
+        let html = try String(contentsOfFile: out + "/summary.html", encoding: .utf8)
+        XCTAssertTrue(html.contains("срок сдачи отчёта: <b>20 апреля 2024 г.</b>"), html)
+        XCTAssertFalse(html.contains("10 апреля 2024 г."), "not the default deadline")
+        XCTAssertFalse(html.contains("после срока сдачи"), "generated before the deadline given")
+    }
+
+    /// A submission's data splits its rows into the quarter's and the overdue ones and states its report's state.
+    func testSubmissionDataHasStateLineAndRowsApart() {
+        let year = Period(from: Q.day("2024-01-01"), to: Q.day("2024-12-31"))
+        let input = QuarterlyInput(organization: "МБОУ СОШ № 1",
+                                   roadmap: Q.roadmap([Q.dated("1", "Семинар", due: "2024-02-15"), Q.dated("2", "Анкета", due: "2024-05-20")],
+                                                      period: year),
+                                   report: Q.report([Q.reported("2", "Анкета", "Выполнено")]), reportArrived: Q.day("2024-07-12"))
+        let report = QuarterlyReport(quarter: Q.quarter("2024-Q2"), today: Q.day("2024-07-20"))
+        let data = report.data(for: report.submissions(from: [input])[0])
+        XCTAssertEqual(data["state"]?.stringValue, "представлен после срока")
+        XCTAssertEqual(data["stateLine"]?.stringValue, "представлен после срока (поступил 12 июля 2024 г., срок — 10 июля 2024 г.)")
+        XCTAssertEqual(data["reportArrivedText"]?.stringValue, "12 июля 2024 г.")
+        XCTAssertEqual(data["currentRows"]?.arrayValue?.compactMap { $0["number"]?.stringValue }, ["2"])
+        XCTAssertEqual(data["overdueRows"]?.arrayValue?.compactMap { $0["number"]?.stringValue }, ["1"])
+        XCTAssertEqual(data["rows"]?.arrayValue?.count, 2)
+        XCTAssertEqual(data["hasCurrentRows"], .bool(true))
+        XCTAssertEqual(data["hasOverdue"], .bool(true))
+
+        let silent = report.data(for: report.submissions(from: [QuarterlyInput(organization: "Лицей", roadmap: Q.roadmap([]))])[0])
+        XCTAssertEqual(silent["stateLine"]?.stringValue, "не представлен (срок — 10 июля 2024 г.)")
+    }
+
+    /// «Дорожная карта:» never reads «без названия» for a roadmap that was not sent.
+    func testRoadmapLineOfAnOrganisationWithoutOne() {
+        let report = QuarterlyReport(quarter: Q.quarter("2024-Q2"), today: Q.day("2024-07-20"))
+        let reportOnly = QuarterlyInput(organization: "Гимназия № 4", roadmap: nil,
+                                        report: Q.report([Q.dated("1", "Семинар", due: "2024-05-15")], org: "Гимназия № 4"))
+        let silent = QuarterlyInput(organization: "СОШ № 8", roadmap: nil)
+        let untitled = QuarterlyInput(organization: "СОШ № 9", roadmap: Document(kind: .roadmap, title: nil, organization: "СОШ № 9"))
+        let labels = report.submissions(from: [reportOnly, silent, untitled]).map { report.data(for: $0)["roadmap"]?.stringValue }
+        XCTAssertEqual(labels, ["не представлена; мероприятия — по строкам отчёта", "не представлена", "без названия"])
+    }
+
     /// The template's tags and the data's keys agree (the template engine fills one from the other).
     func testTemplateTagsAreDataKeys() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -87,9 +133,11 @@ final class QuarterlyReportTests: XCTestCase {
         var s = Q.submission(Q.roadmap([Q.dated("1", "А", due: "2024-02-01"), Q.event("2", "Б"), Q.undated("3", "В")]),
                              quarter: "2024-Q1")
         s.protocols = ["p.docx"]
+        s.corrections = ["Файл «a.docx» отнесён к организации «Школа» — исправлено методистом (Иванова, 05.12.2026)."]
         let data = QuarterlyReport(quarter: Q.quarter("2024-Q1"), today: Q.day("2024-04-01")).data(for: s)
         let rowKeys = Set(data["rows"]?.arrayValue?.first?.objectValue?.map(\.0) ?? [])
-        let listKeys = Set(data["byEvent"]?.arrayValue?.first?.objectValue?.map(\.0) ?? [])
+        let listKeys = Set((data["byEvent"]?.arrayValue?.first?.objectValue?.map(\.0) ?? [])
+            + (data["notes"]?.arrayValue?.first?.objectValue?.map(\.0) ?? []))
         for tag in tags {
             let name = String(tag.drop { "#^/".contains($0) })
             let path = name.split(separator: ".").map(String.init)

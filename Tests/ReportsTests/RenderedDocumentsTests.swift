@@ -34,9 +34,15 @@ final class RenderedDocumentsTests: XCTestCase {
             Q.dated("\(n)", Self.marked(n, "Мероприятие \(n):\nорганизация работы\nнаставников"),
                     due: "2024-0\(1 + n % 3)-1\(n % 10)")
         }
+        // Items left from the autumn: overdue, in a table of their own.
+        let overdue = (101...106).map { n in
+            Q.dated("\(n)", Self.marked(n, "Мероприятие \(n): осенний семинар"), due: "2023-1\(n % 3)-2\(n % 10)")
+        }
         var inputs = [QuarterlyInput(organization: "МБОУ «Средняя общеобразовательная школа № 1»",
-                                     roadmap: Q.roadmap(items, org: "МБОУ «Средняя общеобразовательная школа № 1»"),
-                                     report: Q.report([Q.reported("1", "", "Выполнено"), Q.reported("2", "", "В работе")]))]
+                                     roadmap: Q.roadmap(items + overdue, period: Period.academicYear(2023)!,
+                                                        org: "МБОУ «Средняя общеобразовательная школа № 1»"),
+                                     report: Q.report([Q.reported("1", "", "Выполнено"), Q.reported("2", "", "В работе")]),
+                                     reportArrived: Q.day("2024-04-12"))]
         for n in 2...40 {
             let org = "s\(n)s Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № \(n)» e\(n)e"
             inputs.append(QuarterlyInput(organization: org, roadmap: Q.roadmap([Q.dated("1", "Семинар", due: "2024-02-01")], org: org)))
@@ -88,5 +94,17 @@ final class RenderedDocumentsTests: XCTestCase {
         let firstPage = try String(contentsOf: out.appendingPathComponent("pages/submission-1.txt"), encoding: .utf8)
         XCTAssertTrue(firstPage.contains("5 апреля 2024 г."), firstPage)
         XCTAssertTrue(firstPage.contains("Дорожная карта: «Дорожная карта»"), firstPage)
+        XCTAssertTrue(firstPage.contains("Отчёт организации за квартал: представлен после срока"), firstPage)
+        func text(_ name: String) throws -> String {
+            let pages = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("pages").path)
+                .filter { $0.hasPrefix(name + "-") && $0.hasSuffix(".txt") }
+            return try pages.map { try String(contentsOf: out.appendingPathComponent("pages/" + $0), encoding: .utf8) }.joined()
+        }
+        let submissionText = try text("submission"), summaryText = try text("summary")
+        XCTAssertTrue(submissionText.contains("Просроченные мероприятия"), "the overdue section of the submission")
+        XCTAssertTrue(submissionText.contains("s101s"), "an overdue row is printed")
+        XCTAssertTrue(summaryText.contains("Просроченные мероприятия"), "the overdue section of the summary")
+        XCTAssertTrue(summaryText.contains("Отчёт за квартал"), "the state column of the summary")
+        XCTAssertTrue(summaryText.contains("не представлен"), "a state in that column")
     }
 }

@@ -107,10 +107,10 @@ final class XlsxOpenpyxlTests: XCTestCase {
         // dates formatted as dates.
         let items = try XCTUnwrap(json["Пункты"])
         let itemCount = workbook.sheets[0].rows.count
-        XCTAssertEqual(items["filter"]?.stringValue, "A1:M\(itemCount + 1)")
+        XCTAssertEqual(items["filter"]?.stringValue, "A1:N\(itemCount + 1)")
         let rules = try XCTUnwrap(items["rules"]?.arrayValue)
         XCTAssertEqual(rules.count, 1)
-        XCTAssertEqual(rules.first?["range"]?.stringValue, "A2:M\(itemCount + 1)")
+        XCTAssertEqual(rules.first?["range"]?.stringValue, "A2:N\(itemCount + 1)")
         XCTAssertEqual(rules.first?["type"]?.stringValue, "expression")
         XCTAssertEqual(rules.first?["formula"]?.arrayValue?.first?.stringValue, "$M2=\"просрочено\"")
         XCTAssertEqual(rules.first?["fill"]?.stringValue, "FFFFC7CE")
@@ -126,7 +126,7 @@ final class XlsxOpenpyxlTests: XCTestCase {
         XCTAssertEqual(charts.count, 1)
         XCTAssertEqual(charts.first?["tag"]?.stringValue, "barChart")
         XCTAssertEqual(charts.first?["dir"]?.stringValue, "bar", "horizontal bars")
-        XCTAssertEqual(charts.first?["series"]?.arrayValue?.first?["cat"]?.stringValue, "'Организации'!$A$2:$A$8")
-        XCTAssertEqual(charts.first?["series"]?.arrayValue?.first?["val"]?.stringValue, "'Организации'!$F$2:$F$8")
+        XCTAssertEqual(charts.first?["series"]?.arrayValue?.first?["cat"]?.stringValue, "'Организации'!$B$2:$B$8")
+        XCTAssertEqual(charts.first?["series"]?.arrayValue?.first?["val"]?.stringValue, "'Организации'!$G$2:$G$8")
     }
 }

@@ -13,13 +13,13 @@ final class XlsxSummaryWorkbookTests: XCTestCase {
         let orgs = workbook.sheets[1]
         XCTAssertEqual(orgs.rows.count, 7)
         for (row, t) in zip(orgs.rows, XlsxScenario.truth) {
-            XCTAssertEqual(row[2], .integer(t.rows))
-            XCTAssertEqual(row[3], .integer(t.due))
-            XCTAssertEqual(row[4], .integer(t.dueDone))
-            XCTAssertEqual(row[10], .integer(t.overdue))
+            XCTAssertEqual(row[3], .integer(t.rows))
+            XCTAssertEqual(row[4], .integer(t.due))
+            XCTAssertEqual(row[5], .integer(t.dueDone))
+            XCTAssertEqual(row[11], .integer(t.overdue))
             XCTAssertEqual(row[SummaryWorkbook.OrgColumn.late.rawValue], .text(t.late ? "да" : "нет"))
         }
-        XCTAssertEqual(orgs.rows[0][1], .text("IV квартал 2024 г."))
+        XCTAssertEqual(orgs.rows[0][2], .text("IV квартал 2024 г."))
         let state = SummaryWorkbook.OrgColumn.state.rawValue, arrived = SummaryWorkbook.OrgColumn.arrived.rawValue
         XCTAssertEqual(orgs.columns[state].title, "Отчёт")
         XCTAssertEqual(orgs.rows.map { $0[state] }, [
@@ -28,26 +28,28 @@ final class XlsxSummaryWorkbookTests: XCTestCase {
         ].map(XlsxCell.text))
         XCTAssertEqual(orgs.rows[1][arrived], .date(Q.day("2025-01-15")))
         XCTAssertEqual(orgs.rows[2][arrived], .empty, "no report")
-        XCTAssertEqual(orgs.rows[0][5], .formula(XlsxFormula("IF(D2=0,\"\",E2/D2)", expected: 2.0 / 3, percent: true)))
-        XCTAssertEqual(orgs.rows[2][5], .formula(XlsxFormula("IF(D4=0,\"\",E4/D4)", expected: nil, percent: true)))
+        XCTAssertEqual(orgs.rows[0][6], .formula(XlsxFormula("IF(E2=0,\"\",F2/E2)", expected: 2.0 / 3, percent: true)))
+        XCTAssertEqual(orgs.rows[2][6], .formula(XlsxFormula("IF(E4=0,\"\",F4/E4)", expected: nil, percent: true)))
 
         let totals = try XCTUnwrap(orgs.totals.first)
         XCTAssertEqual(orgs.totals.count, 1)
         XCTAssertEqual(totals.count, orgs.columns.count)
         XCTAssertEqual(totals[0], .text("Итого"))
-        XCTAssertEqual(totals[2], .formula(XlsxFormula("SUM(C2:C8)", expected: XlsxScenario.sum(\.rows))))
-        XCTAssertEqual(totals[3], .formula(XlsxFormula("SUM(D2:D8)", expected: XlsxScenario.sum(\.due))))
-        XCTAssertEqual(totals[5], .formula(XlsxFormula("IF(D9=0,\"\",E9/D9)",
+        XCTAssertEqual(totals[3], .formula(XlsxFormula("SUM(D2:D8)", expected: XlsxScenario.sum(\.rows))))
+        XCTAssertEqual(totals[4], .formula(XlsxFormula("SUM(E2:E8)", expected: XlsxScenario.sum(\.due))))
+        XCTAssertEqual(totals[6], .formula(XlsxFormula("IF(E9=0,\"\",F9/E9)",
                                                         expected: XlsxScenario.sum(\.dueDone) / XlsxScenario.sum(\.due), percent: true)))
-        XCTAssertEqual(totals[13], .formula(XlsxFormula("SUM(N2:N8)", expected: 2)))
-        XCTAssertEqual(totals[SummaryWorkbook.OrgColumn.late.rawValue], .formula(XlsxFormula("COUNTIF(T2:T8,\"да\")", expected: 1)))
+        XCTAssertEqual(totals[14], .formula(XlsxFormula("SUM(O2:O8)", expected: 2)))
+        XCTAssertEqual(totals[SummaryWorkbook.OrgColumn.late.rawValue], .formula(XlsxFormula("COUNTIF(U2:U8,\"да\")", expected: 1)))
         XCTAssertEqual(totals[state], .empty)
 
         let chart = try XCTUnwrap(orgs.chart)
-        XCTAssertEqual(chart.labels, submissions.map(\.organization))
+        XCTAssertEqual(chart.labels, MunicipalSummary.labels(submissions))
+        XCTAssertEqual(chart.categories.column, SummaryWorkbook.OrgColumn.shortName.rawValue)
+        XCTAssertEqual(orgs.columns[SummaryWorkbook.OrgColumn.shortName.rawValue].title, "Краткое название")
         XCTAssertEqual(chart.cachedValues[2], nil, "nothing due, no bar")
         XCTAssertEqual(chart.cachedValues[1], 1)
-        XCTAssertEqual(chart.values.column, 5)
+        XCTAssertEqual(chart.values.column, 6)
         XCTAssertEqual(chart.values.rows, 2...8)
         XCTAssertTrue(chart.title.hasSuffix("IV квартал 2024 г."))
     }
@@ -74,14 +76,14 @@ final class XlsxSummaryWorkbookTests: XCTestCase {
     }
 
     /// Bold titles wrap only between words, and the quarter fits its column on one line.
-    func testColumnsAreWideEnoughForTheirWordsAndTheQuarter() {
+    func testColumnsAreWideEnoughForTheirWordsAndTheQuarter() throws {
         for sheet in SummaryWorkbook.make(XlsxScenario.submissions()).sheets {
             for column in sheet.columns {
                 let longest = column.title.split(separator: " ").map(\.count).max() ?? 0
                 XCTAssertLessThanOrEqual(Double(longest) * 1.15 + 1, column.width, "\(sheet.name): «\(column.title)»")
             }
-            XCTAssertEqual(sheet.columns[1].title, "Квартал")
-            XCTAssertEqual(XlsxWriter.wrappedLines("IV квартал 2024 г.", width: Int(sheet.columns[1].width) - 1), 1)
+            let quarter = try XCTUnwrap(sheet.columns.first { $0.title == "Квартал" })
+            XCTAssertEqual(XlsxWriter.wrappedLines("IV квартал 2024 г.", width: Int(quarter.width) - 1), 1)
         }
     }
 

@@ -19,7 +19,8 @@ public enum ProtocolData {
     public static let noFindings = "Замечаний нет"
 
     public static func json(for export: Export, checkedAt: Day,
-                            signer: DepartmentSettings.Signer = DepartmentSettings.Signer()) -> JSONValue {
+                            signer: DepartmentSettings.Signer = DepartmentSettings.Signer(),
+                            corrections: [ProtocolCorrection] = []) -> JSONValue {
         let counts = export.severityCounts
         let errors = counts[.error] ?? 0, warnings = counts[.warning] ?? 0, info = counts[.info] ?? 0
         let summary = [plural(errors, "ошибка", "ошибки", "ошибок"),
@@ -56,6 +57,25 @@ public enum ProtocolData {
                 groups.append((key, label, [entry]))
             }
         }
+        // What the methodist corrected: listed with the findings (so every template shows it) as «исправлено методистом».
+        for (i, c) in corrections.enumerated() {
+            let pairs: [(String, JSONValue)] = [
+                ("number", .number(Double(export.diagnostics.count + i + 1))),
+                ("severity", .string(ProtocolCorrection.mark)),
+                ("severityCode", .string("corrected")),
+                ("code", .string("correction")),
+                ("field", .string("исправление")),
+                ("text", .null),
+                ("message", .string(c.message)),
+                ("fix", .null),
+            ]
+            flat.append(.object([pairs[0], ("label", .string(c.label))] + pairs.dropFirst()))
+            if let g = groups.firstIndex(where: { $0.label == c.label }) {
+                groups[g].entries.append(.object(pairs))
+            } else {
+                groups.append(("correction|\(c.label)", c.label, [.object(pairs)]))
+            }
+        }
         let organization = export.documents.first?.organization.flatMap { TextNormalizer.normalize(FlowingText.join($0)) }
             ?? noOrganization
         return .object([
@@ -71,7 +91,12 @@ public enum ProtocolData {
             ("counts", .object([("total", .number(Double(export.diagnostics.count))), ("errors", .number(Double(errors))),
                                 ("warnings", .number(Double(warnings))), ("info", .number(Double(info)))])),
             ("summary", .string(summary)),
-            ("hasDiagnostics", .bool(!export.diagnostics.isEmpty)),
+            ("hasDiagnostics", .bool(!export.diagnostics.isEmpty || !corrections.isEmpty)),
+            ("hasCorrections", .bool(!corrections.isEmpty)),
+            ("corrections", .array(corrections.map { c in
+                .object([("label", .string(c.label)), ("message", .string(c.message)), ("byline", .string(c.byline)),
+                         ("note", .optional(c.note))])
+            })),
             ("verdict", .string(export.diagnostics.isEmpty ? noFindings : summary)),
             ("groups", .array(groups.map { group in
                 // The first entry carries how many rows the group's label spans (an HTML `rowspan`).

@@ -10,6 +10,8 @@ public struct ProtocolContext: Sendable {
     public var checkedAt: String
     /// Whether the file was converted from a legacy format first.
     public var converted: Bool
+    /// What a methodist corrected in the file, shown as «исправлено методистом».
+    public var corrections: [ProtocolCorrection] = []
     /// What the writers of one file's protocols share; a new context starts empty.
     let shared = ProtocolShared()
 
@@ -29,18 +31,21 @@ public struct ProtocolContext: Sendable {
 /// one thread; the lock only keeps a context shared some other way from racing.
 final class ProtocolShared: @unchecked Sendable {
     private let lock = NSLock()
-    private var data: (file: String, sha256: String, day: Day, signer: DepartmentSettings.Signer, json: JSONValue)?
+    private var data: (file: String, sha256: String, day: Day, signer: DepartmentSettings.Signer,
+                       corrections: [ProtocolCorrection], json: JSONValue)?
 
     /// `ProtocolData.json(for: export, checkedAt: day)`, built once. The export is known by
     /// its file and content hash: comparing whole exports would cost more than building the data.
-    func data(_ export: Export, _ day: Day, _ signer: DepartmentSettings.Signer) -> JSONValue {
+    func data(_ export: Export, _ day: Day, _ signer: DepartmentSettings.Signer,
+              _ corrections: [ProtocolCorrection] = []) -> JSONValue {
         lock.lock()
         defer { lock.unlock() }
-        if let data, data.day == day, data.signer == signer, data.file == export.file, data.sha256 == export.sha256 {
+        if let data, data.day == day, data.signer == signer, data.file == export.file, data.sha256 == export.sha256,
+           data.corrections == corrections {
             return data.json
         }
-        let json = ProtocolData.json(for: export, checkedAt: day, signer: signer)
-        data = (export.file, export.sha256, day, signer, json)
+        let json = ProtocolData.json(for: export, checkedAt: day, signer: signer, corrections: corrections)
+        data = (export.file, export.sha256, day, signer, corrections, json)
         return json
     }
 }

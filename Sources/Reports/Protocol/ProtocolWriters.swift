@@ -12,7 +12,7 @@ public struct DocxProtocolWriter: ProtocolWriter {
 
     public func render(_ export: Export, context: ProtocolContext) -> [UInt8] {
         let day = ProtocolDay.of(context)
-        let data = context.shared.data(export, day, renderer.signer)
+        let data = context.shared.data(export, day, renderer.signer, context.corrections)
         if let bytes = try? renderer.docx(data: data) { return bytes }
         // A template broken after the run started: the built-in one still gives a protocol.
         return (try? ProtocolRenderer(signer: renderer.signer).docx(data: data)) ?? []
@@ -48,7 +48,7 @@ public struct HTMLProtocolWriter: ProtocolWriter {
     public var fileSuffix: String { ".protocol.html" }
 
     public func render(_ export: Export, context: ProtocolContext) -> [UInt8] {
-        renderer.htmlBytes(data: context.shared.data(export, ProtocolDay.of(context), renderer.signer))
+        renderer.htmlBytes(data: context.shared.data(export, ProtocolDay.of(context), renderer.signer, context.corrections))
     }
 }
 

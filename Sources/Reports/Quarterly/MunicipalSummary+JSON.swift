@@ -43,10 +43,30 @@ extension MunicipalSummary {
 
     /// The summary's data; `settings` name the department and who signs (its head).
     public func json(settings: DepartmentSettings = DepartmentSettings()) -> JSONValue {
-        let deadline = quarter.reportingDeadline
         let late = generatedOn > deadline
-        // The roster's short names where there are.
-        let labels = MunicipalSummary.shortLabels(entries.map { $0.submission.shortName ?? $0.submission.organization })
+        let labels = labels
+        var overdue: [JSONValue] = []
+        for (i, e) in entries.enumerated() {
+            for row in e.submission.overdueRows {
+                let organization: [(String, JSONValue)] = [("organization", .string(FlowingText.join(e.submission.organization))),
+                                                           ("shortName", .string(labels[i]))]
+                overdue.append(.object(organization + (row.json.objectValue ?? [])))
+            }
+        }
+        let states = Dictionary(grouping: entries, by: \.submission.stateText).mapValues(\.count)
+        var stateCounts: [(String, JSONValue)] = SubmissionState.allCases.map { ($0.key, .number(Double(states[$0.russian] ?? 0))) }
+        stateCounts.append(("notRecognized", .number(Double(states["не распознана"] ?? 0))))
+        let organizations: [JSONValue] = entries.enumerated().map { i, e in
+            let own: [(String, JSONValue)] = [
+                ("number", .number(Double(i + 1))),
+                ("name", .string(FlowingText.join(e.submission.organization))),
+                ("shortName", .string(labels[i])),
+                ("state", .string(e.submission.stateText)),
+                ("reportArrived", .string(e.submission.reportArrived?.dottedDate ?? "")),
+            ]
+            return .object(own + Figures(e.submission).pairs)
+        }
+        let counted: [(String, JSONValue)] = [("organizations", .number(Double(entries.count)))] + stateCounts + totals.pairs
         return .object([
             ("department", .string(settings.department ?? "")),
             ("quarter", .string(quarter.description)),
@@ -59,13 +79,10 @@ extension MunicipalSummary {
             ("lateNotice", .string(late
                 ? "Сводка сформирована \(generatedOn.russianText), после срока сдачи отчёта за квартал (\(deadline.russianText))."
                 : "")),
-            ("organizations", .array(entries.enumerated().map { i, e in
-                .object([("number", .number(Double(i + 1))),
-                         ("name", .string(FlowingText.join(e.submission.organization))),
-                         ("shortName", .string(labels[i])),
-                         ("state", .string(e.submission.stateText))] + Figures(e.submission).pairs)
-            })),
-            ("totals", .object([("organizations", .number(Double(entries.count)))] + totals.pairs)),
+            ("organizations", .array(organizations)),
+            ("hasOverdue", .bool(!overdue.isEmpty)),
+            ("overdue", .array(overdue)),
+            ("totals", .object(counted)),
             ("signature", DepartmentSettings.signature(settings.head)),
         ])
     }

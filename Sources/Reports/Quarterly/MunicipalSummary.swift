@@ -1,10 +1,12 @@
 import Foundation
 import JSON
 import Model
+import Organisations
 import Text
 
 /// The municipality's self-contained HTML page for a quarter: a bar chart of each organisation's
-/// share of due items done, a table of counts and diagnostics, links to submissions and protocols.
+/// share of due items done, a table of counts, report states and diagnostics, links to submissions and
+/// protocols, and the overdue items of every organisation.
 public struct MunicipalSummary: Sendable {
     public struct Entry: Sendable, Hashable {
         public var submission: QuarterlySubmission
@@ -20,23 +22,36 @@ public struct MunicipalSummary: Sendable {
     }
 
     public var quarter: Quarter
+    /// The day the quarter's reports were due (`report quarterly --deadline-days`).
+    public var deadline: Day
     public var generatedOn: Day
     public var entries: [Entry]
     /// Relative path of the workbook, linked from the page.
     public var workbookLink: String?
 
-    public init(quarter: Quarter, generatedOn: Day, entries: [Entry], workbookLink: String? = nil) {
+    /// `deadline` by default the reporting rule's: 10 days after the quarter.
+    public init(quarter: Quarter, deadline: Day? = nil, generatedOn: Day, entries: [Entry], workbookLink: String? = nil) {
         self.quarter = quarter
+        self.deadline = deadline ?? quarter.reportingDeadline
         self.generatedOn = generatedOn
         self.entries = entries
         self.workbookLink = workbookLink
+    }
+
+    /// Distinct short labels of the organisations, in order: the roster's short names, else the names
+    /// with their long forms abbreviated («МБОУ «СОШ № 5»», `NameLexicon.label`).
+    public var labels: [String] { MunicipalSummary.labels(entries.map(\.submission)) }
+
+    /// The short labels of `submissions`, in order (see `labels`).
+    public static func labels(_ submissions: [QuarterlySubmission], lexicon: NameLexicon = .shared) -> [String] {
+        shortLabels(submissions.map { $0.shortName ?? lexicon.label($0.organization) })
     }
 
     public func html() -> String {
         var h = ""
         h.reserveCapacity(4096 + entries.count * 1200)
         let title = "Сводка по муниципалитету: \(quarter.russian)"
-        let deadline = quarter.reportingDeadline
+        let labels = labels
         h += "<!DOCTYPE html>\n<html lang=\"ru\">\n<head>\n<meta charset=\"utf-8\">\n"
         h += "<title>\(esc(title))</title>\n<style>\n\(MunicipalSummary.css)</style>\n</head>\n<body>\n"
         h += "<h1>\(esc(title))</h1>\n"
@@ -51,9 +66,10 @@ public struct MunicipalSummary: Sendable {
         }
         h += totalsParagraph()
         h += "<h2>Доля выполненных пунктов со сроком в квартале</h2>\n"
-        h += chart()
+        h += chart(labels)
         h += "<h2>Организации</h2>\n"
         h += table()
+        h += overdueSection(labels)
         h += "</body>\n</html>\n"
         return h
     }
@@ -70,7 +86,7 @@ public struct MunicipalSummary: Sendable {
     }
 
     /// A horizontal bar per organisation; organisations with nothing due get a note instead of a bar.
-    func chart() -> String {
+    public func chart(_ labels: [String]) -> String {
         let labelWidth = 340, barWidth = 400, rowHeight = 22, top = 24
         let height = top + rowHeight * entries.count + 8
         let width = labelWidth + barWidth + 70
@@ -81,7 +97,6 @@ public struct MunicipalSummary: Sendable {
             s += "<line x1=\"\(x)\" y1=\"\(top - 6)\" x2=\"\(x)\" y2=\"\(height - 4)\" class=\"grid\"/>"
             s += "<text x=\"\(x)\" y=\"\(top - 10)\" class=\"tick\">\(tick)%</text>\n"
         }
-        let labels = MunicipalSummary.shortLabels(entries.map(\.submission.organization))
         for (i, e) in entries.enumerated() {
             let y = top + i * rowHeight
             let c = e.submission.counts
@@ -99,21 +114,31 @@ public struct MunicipalSummary: Sendable {
         return s + "</svg>\n"
     }
 
+    /// Columns of the table and their widths; the organisation's takes the rest of the page's width.
+    static let columns: [(title: String, width: String?)] = [
+        ("Организация", nil), ("Отчёт за квартал", "8.5em"), ("Со сроком в квартале", "5.2em"), ("Из них выполнено", "5.6em"),
+        ("Доля", "3.6em"), ("Не выполнено", "5.6em"), ("В работе", "4.4em"), ("Нет данных", "4.4em"),
+        ("Просрочено", "6em"), ("По событию", "5em"), ("Без сроков", "4.4em"),
+        ("Ошибки / предупр. / замечания", "7.4em"), ("Документы", "7.4em"),
+    ]
+
     private func table() -> String {
-        var s = "<table>\n<thead><tr><th>Организация</th><th>Со сроком</th><th>Выполнено</th><th>Доля</th>"
-        s += "<th>Не выполнено</th><th>В работе</th><th>Нет данных</th><th>Просрочено</th><th>По событию</th>"
-        s += "<th>Без сроков</th><th>Ошибки</th><th>Предупр.</th><th>Замечания</th><th>Документы</th></tr></thead>\n<tbody>\n"
+        var s = "<table class=\"orgs\">\n<colgroup>"
+        for (_, width) in MunicipalSummary.columns { s += width.map { "<col style=\"width: \($0)\">" } ?? "<col>" }
+        s += "</colgroup>\n<thead><tr>"
+        for (title, _) in MunicipalSummary.columns { s += "<th>\(esc(title))</th>" }
+        s += "</tr></thead>\n<tbody>\n"
         for e in entries {
             let sub = e.submission
             let c = sub.counts
-            s += "<tr><td>\(esc(FlowingText.join(sub.organization)))</td><td>\(c.due)</td><td>\(c.dueDone)</td>"
+            s += "<tr><td>\(esc(FlowingText.join(sub.organization)))</td>"
+            s += "<td class=\"state\(sub.state == .onTime && sub.recognition != .notInRoster ? "" : " warn")\">\(esc(sub.stateText))"
+            if let arrived = sub.reportArrived { s += "<br><span class=\"sub\">поступил \(arrived.dottedDate)</span>" }
+            s += "</td><td>\(c.due)</td><td>\(c.dueDone)</td>"
             s += "<td>\(c.doneShare.map(percent) ?? "—")</td><td>\(c[.notDone])</td><td>\(c[.inProgress])</td>"
             s += "<td>\(c[.noData])</td><td\(c[.overdue] > 0 ? " class=\"warn\"" : "")>\(c[.overdue])</td>"
             s += "<td>\(c.byEvent)</td><td>\(c.undated)</td>"
-            for severity in Severity.allCases {
-                let n = sub.diagnostics[severity] ?? 0
-                s += "<td\(n > 0 && severity == .error ? " class=\"warn\"" : "")>\(n)</td>"
-            }
+            s += "<td>\(diagnosticCounts(sub.diagnostics))</td>"
             var links: [String] = []
             if let link = e.submissionLink { links.append("<a href=\"\(href(link))\">отчёт за квартал</a>") }
             if let link = e.dataLink { links.append("<a href=\"\(href(link))\">данные</a>") }
@@ -123,11 +148,54 @@ public struct MunicipalSummary: Sendable {
             s += "<td>\(links.joined(separator: ", "))</td></tr>\n"
         }
         let t = totals
-        s += "</tbody>\n<tfoot><tr><td>Итого (организаций: \(entries.count))</td><td>\(t.due)</td><td>\(t.dueDone)</td>"
+        let states = Dictionary(grouping: entries, by: \.submission.stateText).mapValues(\.count)
+        let onTime = states[SubmissionState.onTime.russian] ?? 0
+        s += "</tbody>\n<tfoot><tr><td>Итого (организаций: \(entries.count))</td><td class=\"state\">в срок: \(onTime)</td>"
+        s += "<td>\(t.due)</td><td>\(t.dueDone)</td>"
         s += "<td>\(t.donePercent)</td><td>\(t.notDone)</td><td>\(t.inProgress)</td><td>\(t.noData)</td><td>\(t.overdue)</td>"
         s += "<td>\(t.byEvent)</td><td>\(t.undated)</td>"
-        for severity in Severity.allCases { s += "<td>\(t.diagnostics[severity] ?? 0)</td>" }
-        return s + "<td></td></tr></tfoot>\n</table>\n"
+        s += "<td>\(diagnosticCounts(t.diagnostics, marked: false))</td><td></td></tr></tfoot>\n</table>\n"
+        return s + statesParagraph(states)
+    }
+
+    /// «2 / 1 / 0»: errors (marked when there are), warnings, notes.
+    private func diagnosticCounts(_ counts: [Severity: Int], marked: Bool = true) -> String {
+        Severity.allCases.map { severity in
+            let n = counts[severity] ?? 0
+            return marked && severity == .error && n > 0 ? "<span class=\"warn\">\(n)</span>" : "\(n)"
+        }.joined(separator: " / ")
+    }
+
+    /// How many organisations are in each report state, in the rule's order.
+    private func statesParagraph(_ states: [String: Int]) -> String {
+        let order = SubmissionState.allCases.map(\.russian) + ["не распознана"]
+        let parts = order.compactMap { state in states[state].map { "\(state) — \($0)" } }
+        return parts.isEmpty ? "" : "<p class=\"totals\">Отчёты за квартал: \(parts.joined(separator: "; ")).</p>\n"
+    }
+
+    /// Items due before the quarter and not reported done, organisation by organisation, with their original dates.
+    func overdueSection(_ labels: [String]) -> String {
+        var s = "<h2>Просроченные мероприятия (срок истёк до начала квартала, выполнение не отмечено)</h2>\n"
+        let overdue = entries.indices.filter { !entries[$0].submission.overdueRows.isEmpty }
+        guard !overdue.isEmpty else { return s + "<p class=\"totals\">Нет.</p>\n" }
+        s += "<table class=\"overdue\">\n<colgroup><col style=\"width: 16em\"><col style=\"width: 3em\"><col>"
+        s += "<col style=\"width: 12em\"><col style=\"width: 9em\"><col style=\"width: 8em\"></colgroup>\n"
+        s += "<thead><tr><th>Организация</th><th>№</th><th>Мероприятие</th><th>Срок по плану</th><th>Срок</th><th>Статус</th>"
+        s += "</tr></thead>\n<tbody>\n"
+        for i in overdue {
+            let rows = entries[i].submission.overdueRows
+            for (n, row) in rows.enumerated() {
+                s += "<tr>"
+                if n == 0 {
+                    s += "<td rowspan=\"\(rows.count)\" title=\"\(esc(FlowingText.join(entries[i].submission.organization)))\">"
+                    s += "\(esc(labels[i]))</td>"
+                }
+                s += "<td>\(esc(row.number ?? ""))</td><td>\(esc(row.activity.map(FlowingText.join) ?? ""))</td>"
+                s += "<td>\(esc(row.deadlineText.map(FlowingText.join) ?? ""))</td><td>\(esc(row.datesText))</td>"
+                s += "<td>\(esc(row.status.russian))</td></tr>\n"
+            }
+        }
+        return s + "</tbody>\n</table>\n"
     }
 
     private func percent(_ share: Double) -> String { "\(Int((share * 100).rounded()))%" }
@@ -154,12 +222,14 @@ public struct MunicipalSummary: Sendable {
     h1 { font-size: 22px; } h2 { font-size: 18px; margin-top: 28px; }
     .meta, .totals { color: #3b4a5a; }
     .late { color: #a11; font-weight: bold; }
-    table { border-collapse: collapse; font-size: 13px; }
-    th, td { border: 1px solid #c9d2dc; padding: 4px 8px; text-align: right; }
-    th { background: #eef2f6; } td:first-child, th:first-child, td:last-child { text-align: left; }
+    table { border-collapse: collapse; font-size: 13px; width: 100%; max-width: 1500px; }
+    th, td { border: 1px solid #c9d2dc; padding: 4px 5px; text-align: right; vertical-align: top; }
+    th { background: #eef2f6; font-size: 12px; text-align: center; vertical-align: bottom; }
+    td:first-child, td:last-child, td.state { text-align: left; }
+    table.overdue td { text-align: left; }
     tfoot td { font-weight: bold; background: #f6f8fa; }
-    td:first-child { min-width: 16em; }
-    td.warn { color: #a11; font-weight: bold; }
+    td.warn, span.warn { color: #a11; font-weight: bold; }
+    .sub { color: #6b7a8a; font-size: 12px; font-weight: normal; }
     svg.chart { font-size: 12px; }
     svg .grid { stroke: #dde3ea; stroke-width: 1; }
     svg .tick { fill: #6b7a8a; text-anchor: middle; }

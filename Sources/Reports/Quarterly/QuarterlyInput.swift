@@ -10,6 +10,29 @@ public enum OrganisationRecognition: String, Sendable, Hashable {
     case notInRoster = "not-in-roster"
 }
 
+/// A status the methodist set for an item of the plan for one quarter (a correction kept in the registry).
+public struct StatusCorrection: Hashable, Sendable {
+    public var item: ItemReference
+    public var quarter: Quarter
+    public var status: ItemStatus
+    public var note: String?
+    /// Who and when: «Иванова И. И., 05.12.2026».
+    public var byline: String
+
+    public init(item: ItemReference, quarter: Quarter, status: ItemStatus, note: String? = nil, byline: String) {
+        self.item = item
+        self.quarter = quarter
+        self.status = status
+        self.note = note
+        self.byline = byline
+    }
+
+    /// «исправлено методистом (Иванова И. И., 05.12.2026): сообщили по телефону».
+    public var mark: String {
+        "исправлено методистом (\(byline))" + (note.map { $0.isEmpty ? "" : ": \($0)" } ?? "")
+    }
+}
+
 /// What the quarterly report needs to know about one organisation.
 public struct QuarterlyInput: Hashable, Sendable {
     public var organization: String
@@ -28,6 +51,10 @@ public struct QuarterlyInput: Hashable, Sendable {
     public var diagnostics: [Severity: Int]
     /// Relative paths of its check protocols.
     public var protocols: [String]
+    /// Statuses the methodist set for its plan's items.
+    public var statusCorrections: [StatusCorrection] = []
+    /// Other corrections to state in its submission («Организация файла … — исправлено методистом …»).
+    public var correctionNotes: [String] = []
 
     public init(organization: String, shortName: String? = nil, recognition: OrganisationRecognition = .learned,
                 roadmap: Document?, report: Document? = nil, reportArrived: Day? = nil,

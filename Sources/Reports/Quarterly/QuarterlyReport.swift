@@ -76,7 +76,8 @@ public struct QuarterlyReport {
         }
         try SummaryWorkbook.make(submissions).write(to: PathText.appending(directory, "summary.xlsx"))
         files.append("summary.xlsx")
-        let page = MunicipalSummary(quarter: quarter, generatedOn: today, entries: entries, workbookLink: "summary.xlsx")
+        let page = MunicipalSummary(quarter: quarter, deadline: quarter.reportingDeadline(daysAfter: selector.deadlineDaysAfter),
+                                    generatedOn: today, entries: entries, workbookLink: "summary.xlsx")
         try write(Array(page.html().utf8), directory, "summary.html")
         files.append("summary.html")
         if let fill = fillSummary {

@@ -35,9 +35,11 @@ public struct QuarterlySelector: Sendable {
             roadmapTitle: input.roadmap?.title, reportTitle: input.report?.title,
             diagnostics: input.diagnostics, protocols: input.protocols)
         submission.shortName = input.shortName
+        submission.hasRoadmap = input.roadmap != nil
         submission.recognition = input.recognition
         submission.deadline = quarter.reportingDeadline(daysAfter: deadlineDaysAfter)
         submission.reportArrived = input.reportArrived
+        submission.corrections = input.correctionNotes
         if input.report != nil {
             submission.state = input.reportArrived.map { $0 > submission.deadline } == true ? .late : .onTime
         }
@@ -48,6 +50,11 @@ public struct QuarterlySelector: Sendable {
         let matcher = ReportMatcher(threshold: similarityThreshold)
         let current = input.report.map { matcher.assign(plan: items, report: $0.allItems.map(\.item)) } ?? [:]
         let earlier = input.earlierReports.map { matcher.assign(plan: items, report: $0.allItems.map(\.item)) }
+        // The methodist's statuses for this quarter, by the plan item they stand for (the latest wins).
+        var corrected: [Int: StatusCorrection] = [:]
+        for c in input.statusCorrections where c.quarter == quarter {
+            if let k = ItemMatch.find(c.item, in: items) { corrected[k] = c }
+        }
 
         for (k, entry) in entries.enumerated() {
             let section = plan.sections[entry.section]
@@ -73,17 +80,21 @@ public struct QuarterlySelector: Sendable {
                     }
                 }
             }
+            let correction = corrected[k]
+            if let correction { status = correction.status }
             let responsibles = item.responsibles.map(\.text)
             let deadline = item.deadline
 
             if deadline.kinds == [.event] || (deadline.occurrences.isEmpty && deadline.kinds.contains(.event)) {
                 submission.byEvent.append(UndatedItem(sectionNumber: section.number, number: item.number,
                     activity: item.activity, deadlineText: deadline.text, responsibles: responsibles, status: status))
+                submission.byEvent[submission.byEvent.count - 1].correction = correction?.mark
                 continue
             }
             if deadline.occurrences.isEmpty {
                 submission.undated.append(UndatedItem(sectionNumber: section.number, number: item.number,
                     activity: item.activity, deadlineText: deadline.text, responsibles: responsibles, status: status))
+                submission.undated[submission.undated.count - 1].correction = correction?.mark
                 continue
             }
             guard let (reason, occurrences) = place(deadline, in: quarter, status: status, periodStart: plan.period?.from) else {
@@ -94,6 +105,7 @@ public struct QuarterlySelector: Sendable {
                 activity: item.activity, deadlineText: deadline.text, occurrences: occurrences,
                 responsibles: responsibles, result: item.result, reason: reason,
                 status: reason == .overdue ? .overdue : status, reportedOutcome: reported?.outcome))
+            submission.rows[submission.rows.count - 1].correction = correction?.mark
         }
         return submission
     }

@@ -14,6 +14,8 @@ extension QuarterlySubmission: JSONRepresentable {
             ("recognized", .bool(recognition != .notInRoster)),
             ("state", .string(stateText)),
             ("reportArrived", .optional(reportArrived?.dottedDate)),
+            ("reportArrivedText", .optional(reportArrived?.russianText)),
+            ("stateLine", .string(stateLine)),
             ("quarter", .string(quarter.description)),
             ("quarterName", .string(quarter.russian)),
             ("periodFrom", .string(quarter.start.russianText)),
@@ -32,6 +34,8 @@ extension QuarterlySubmission: JSONRepresentable {
             ("reportTitle", .optional(reportTitle.map(FlowingText.join))),
             ("hasRows", .bool(!rows.isEmpty)),
             ("rows", .array(rows.map(\.json))),
+            ("hasCurrentRows", .bool(!currentRows.isEmpty)),
+            ("currentRows", .array(currentRows.map(\.json))),
             ("hasOverdue", .bool(!overdueRows.isEmpty)),
             ("overdueRows", .array(overdueRows.map(\.json))),
             ("hasByEvent", .bool(!byEvent.isEmpty)),
@@ -54,9 +58,22 @@ extension QuarterlySubmission: JSONRepresentable {
             ])),
             ("diagnostics", .object(Severity.allCases.map { ($0.rawValue, number(diagnostics[$0] ?? 0)) })),
             ("protocols", .array(protocols.map { .object([("path", .string($0))]) })),
-            ("hasNotes", .bool(!notes.isEmpty)),
-            ("notes", .array(notes.map { .object([("code", .string($0.code.rawValue)), ("message", .string($0.message))]) })),
+            ("hasNotes", .bool(!notes.isEmpty || !corrections.isEmpty)),
+            ("notes", .array(notes.map { .object([("code", .string($0.code.rawValue)), ("message", .string($0.message))]) }
+                + corrections.map { .object([("code", .string("correction")), ("message", .string($0))]) })),
+            ("corrections", .array(corrections.map(JSONValue.string))),
         ])
+    }
+}
+
+extension QuarterlySubmission {
+    /// «представлен после срока (поступил 12 января 2025 г., срок — 10 января 2025 г.)», «не представлен (срок — …)».
+    public var stateLine: String {
+        if recognition == .notInRoster { return stateText }
+        if let reportArrived, state != .missing {
+            return "\(stateText) (поступил \(reportArrived.russianText), срок — \(deadline.russianText))"
+        }
+        return "\(stateText) (срок — \(deadline.russianText))"
     }
 }
 
@@ -75,7 +92,9 @@ extension QuarterlyRow: JSONRepresentable {
             ("result", .optional(result.map(FlowingText.join))),
             ("reason", .string(reason.rawValue)),
             ("reasonText", .string(reason.russian)),
-            ("status", .string(status.russian)),
+            ("status", .string(correction.map { "\(status.russian) — \($0)" } ?? status.russian)),
+            ("statusWord", .string(status.russian)),
+            ("corrected", .bool(correction != nil)),
             ("reportedOutcome", .optional(reportedOutcome.map(FlowingText.join))),
         ])
     }
@@ -89,7 +108,9 @@ extension UndatedItem: JSONRepresentable {
             ("activity", .optional(activity.map(FlowingText.join))),
             ("deadlineText", .optional(deadlineText.map(FlowingText.join))),
             ("responsibles", .string(responsibles.map(FlowingText.join).joined(separator: "; "))),
-            ("status", .string(status.russian)),
+            ("status", .string(correction.map { "\(status.russian) — \($0)" } ?? status.russian)),
+            ("statusWord", .string(status.russian)),
+            ("corrected", .bool(correction != nil)),
         ])
     }
 }

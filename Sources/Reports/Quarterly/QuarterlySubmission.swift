@@ -15,6 +15,8 @@ public struct QuarterlyRow: Hashable, Sendable {
     public var status: ItemStatus
     /// The report's own words when a report item matched.
     public var reportedOutcome: String?
+    /// «исправлено методистом (…)» when the methodist set the status.
+    public var correction: String? = nil
 
     public init(sectionNumber: String? = nil, sectionTitle: String? = nil, number: String? = nil, activity: String? = nil,
                 deadlineText: String? = nil, occurrences: [Occurrence] = [], responsibles: [String] = [],
@@ -54,6 +56,8 @@ public struct UndatedItem: Hashable, Sendable {
     public var deadlineText: String?
     public var responsibles: [String]
     public var status: ItemStatus
+    /// «исправлено методистом (…)» when the methodist set the status.
+    public var correction: String? = nil
 
     public init(sectionNumber: String? = nil, number: String? = nil, activity: String? = nil, deadlineText: String? = nil,
                 responsibles: [String] = [], status: ItemStatus = .noData) {
@@ -93,6 +97,15 @@ public enum SubmissionState: String, Sendable, Hashable, CaseIterable {
     case missing = "не представлен"
 
     public var russian: String { rawValue }
+
+    /// The name templates count it by: `onTime`, `afterDeadline`, `missing`.
+    public var key: String {
+        switch self {
+        case .onTime: return "onTime"
+        case .late: return "afterDeadline"
+        case .missing: return "missing"
+        }
+    }
 }
 
 /// What one organisation submits for a quarter.
@@ -110,8 +123,12 @@ public struct QuarterlySubmission: Hashable, Sendable {
     public var deadline: Day
     /// Notes on the quarter's reading: status marks not understood, items dated before the roadmap's period.
     public var notes: [Diagnostic] = []
+    /// What the methodist corrected in the organisation's files, stated with «исправлено методистом».
+    public var corrections: [String] = []
     public var quarter: Quarter
     public var generatedOn: Day
+    /// Whether the organisation sent a roadmap; without one its report's rows are the plan.
+    public var hasRoadmap = true
     /// The roadmap the rows come from, and the report statuses were read from.
     public var roadmapTitle: String?
     /// The roadmap's approval date and period, shown beside its title.
@@ -151,8 +168,12 @@ public struct QuarterlySubmission: Hashable, Sendable {
     public var overdueRows: [QuarterlyRow] { rows.filter { $0.reason == .overdue } }
 
     /// «Дорожная карта …» as a submission names it: its title (or «без названия») and its date,
-    /// else its period; never empty.
+    /// else its period; «не представлена» when there is none; never empty.
     public var roadmapLabel: String {
+        if !hasRoadmap {
+            let planned = !(rows.isEmpty && byEvent.isEmpty && undated.isEmpty)
+            return planned ? "не представлена; мероприятия — по строкам отчёта" : "не представлена"
+        }
         var label = roadmapTitle.map { "«\(FlowingText.join($0))»" } ?? "без названия"
         if let roadmapDate {
             label += " от \(roadmapDate.russianText)"

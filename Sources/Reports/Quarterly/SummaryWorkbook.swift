@@ -2,7 +2,8 @@ import Model
 
 /// The municipality's workbook: every item of every organisation (filterable, overdue rows
 /// highlighted, counts by reason and status as formulas), and one row per organisation with its
-/// counts, a totals row of formulas and a bar chart of each organisation's share done.
+/// counts, a totals row of formulas and a bar chart of each organisation's share done, labelled by
+/// the organisations' short names.
 public enum SummaryWorkbook {
     static let itemsSheet = "Пункты"
     static let organizationsSheet = "Организации"
@@ -26,7 +27,7 @@ public enum SummaryWorkbook {
             XlsxColumn("№", width: 5), XlsxColumn("Мероприятие", width: 40), XlsxColumn("Срок (как в плане)", width: 20),
             XlsxColumn("Начало", width: 11), XlsxColumn("Срок", width: 11), XlsxColumn("Даты в квартале", width: 20),
             XlsxColumn("Ответственные", width: 24), XlsxColumn("Ожидаемый результат", width: 24),
-            XlsxColumn("Основание", width: 17), XlsxColumn("Статус", width: 13),
+            XlsxColumn("Основание", width: 17), XlsxColumn("Статус", width: 13), XlsxColumn("Отметка методиста", width: 30),
         ], autoFilter: true, highlights: [XlsxHighlight(column: ItemColumn.status, equals: ItemStatus.overdue.russian)],
            printTitle: title.map { "\($0) — пункты" })
         sheet.rows.reserveCapacity(submissions.reduce(0) { $0 + $1.rows.count + $1.byEvent.count + $1.undated.count })
@@ -37,7 +38,7 @@ public enum SummaryWorkbook {
                     org, quarter, .optional(row.sectionNumber), .optional(row.number), .optional(row.activity),
                     .optional(row.deadlineText), .optional(row.firstDay), .optional(row.lastDay), .optional(row.datesText),
                     .optional(row.responsibles.joined(separator: "; ")), .optional(row.result),
-                    .text(row.reason.russian), .text(row.status.russian),
+                    .text(row.reason.russian), .text(row.status.russian), .optional(row.correction),
                 ])
             }
             for (list, reason) in [(s.byEvent, byEvent), (s.undated, undated)] {
@@ -46,6 +47,7 @@ public enum SummaryWorkbook {
                         org, quarter, .optional(item.sectionNumber), .optional(item.number), .optional(item.activity),
                         .optional(item.deadlineText), .empty, .empty, .empty,
                         .optional(item.responsibles.joined(separator: "; ")), .empty, .text(reason), .text(item.status.russian),
+                        .optional(item.correction),
                     ])
                 }
             }
@@ -87,12 +89,13 @@ public enum SummaryWorkbook {
 
     /// The organisations sheet's columns, in order.
     enum OrgColumn: Int, CaseIterable {
-        case organization, quarter, rows, due, dueDone, share, done, notDone, inProgress, noData, overdue
+        case organization, shortName, quarter, rows, due, dueDone, share, done, notDone, inProgress, noData, overdue
         case byEvent, undated, errors, warnings, infos, deadline, arrived, state, late, generatedOn
 
         var header: XlsxColumn {
             switch self {
             case .organization: return XlsxColumn("Организация", width: 34)
+            case .shortName: return XlsxColumn("Краткое название", width: 22)
             case .quarter: return XlsxColumn("Квартал", width: 19)
             case .rows: return XlsxColumn("Пунктов", width: 10)
             case .due: return XlsxColumn("Со сроком в квартале", width: 11)
@@ -118,10 +121,11 @@ public enum SummaryWorkbook {
 
         var letter: String { XlsxWriter.columnName(rawValue) }
 
-        /// The organisation's cell in data row `r`, `c` being its counts.
-        func cell(_ s: QuarterlySubmission, _ c: QuarterlyCounts, row r: Int) -> XlsxCell {
+        /// The organisation's cell in data row `r`, `c` being its counts, `label` its short name.
+        func cell(_ s: QuarterlySubmission, _ c: QuarterlyCounts, label: String, row r: Int) -> XlsxCell {
             switch self {
             case .organization: return .text(s.organization)
+            case .shortName: return .text(label)
             case .quarter: return .text(s.quarter.russian)
             case .rows: return .integer(c.rows)
             case .due: return .integer(c.due)
@@ -150,7 +154,7 @@ public enum SummaryWorkbook {
             guard let range = sheet.dataRange(rawValue) else { return .empty }
             switch self {
             case .organization: return .text("Итого")
-            case .quarter, .deadline, .arrived, .state, .generatedOn: return .empty
+            case .shortName, .quarter, .deadline, .arrived, .state, .generatedOn: return .empty
             case .share:
                 let due = counts.reduce(0) { $0 + $1.due }, done = counts.reduce(0) { $0 + $1.dueDone }
                 return .formula(SummaryWorkbook.share(row: sheet.totalsRow(0), expected: due == 0 ? nil : Double(done) / Double(due)))
@@ -167,16 +171,17 @@ public enum SummaryWorkbook {
         var sheet = XlsxSheet(name: organizationsSheet, columns: OrgColumn.allCases.map(\.header),
                               printTitle: title.map { "\($0) — организации" })
         let counts = submissions.map(\.counts)
+        let labels = MunicipalSummary.labels(submissions)
         for (i, s) in submissions.enumerated() {
-            sheet.rows.append(OrgColumn.allCases.map { $0.cell(s, counts[i], row: i + 2) })
+            sheet.rows.append(OrgColumn.allCases.map { $0.cell(s, counts[i], label: labels[i], row: i + 2) })
         }
         guard let rows = sheet.dataRows, let quarter = submissions.first?.quarter else { return sheet }
         sheet.totals = [OrgColumn.allCases.map { $0.total(sheet, submissions, counts) }]
         sheet.chart = XlsxBarChart(
             title: "Доля выполненных пунктов со сроком в квартале, \(quarter.russian)",
-            categories: XlsxColumnRange(sheet: organizationsSheet, column: OrgColumn.organization.rawValue, rows: rows),
+            categories: XlsxColumnRange(sheet: organizationsSheet, column: OrgColumn.shortName.rawValue, rows: rows),
             values: XlsxColumnRange(sheet: organizationsSheet, column: OrgColumn.share.rawValue, rows: rows),
-            seriesName: OrgColumn.share.header.title, labels: submissions.map(\.organization),
+            seriesName: OrgColumn.share.header.title, labels: labels,
             cachedValues: counts.map(\.doneShare))
         return sheet
     }

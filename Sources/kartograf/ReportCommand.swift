@@ -129,7 +129,10 @@ struct QuarterlyReportCommand: ParsableCommand {
         printOut("Срок сдачи: \(deadline.russianText)" + (day > deadline ? " — отчёт сформирован после срока." : ""))
         printOut("Отчёты организаций: " + ["представлен в срок", "представлен после срока", "не представлен", "не распознана"]
                     .compactMap { s in states[s].map { "\(s) — \($0)" } }.joined(separator: ", ") + ".")
-        printOut("Результаты: \(directory)/ (\(outcome.value.files.filter { $0.hasPrefix("summary.") }.joined(separator: ", ")), \(subs.count) × .json)")
+        let files = outcome.value.files
+        let submissionDocuments = files.filter { !$0.hasPrefix("summary.") && $0.hasSuffix(".docx") }.count
+        let summaries = files.filter { $0.hasPrefix("summary.") }.joined(separator: ", ")
+        printOut("Результаты: \(directory)/ (\(summaries), отчёты организаций: \(submissionDocuments) × .docx и \(subs.count) × .json)")
     }
 
     /// Fills the methodist's template `name`; nil (data only) with `--without-docx`. A template

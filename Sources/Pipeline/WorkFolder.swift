@@ -13,8 +13,9 @@ import Darwin
 /// Beside the folder `<name>`, the file `<name>.lock` is held with `flock` for the process's
 /// life. The kernel lets go of it when the process ends, however it ends (kill -9 too), so
 /// another process tells a live owner's folder from a dead one's by trying the lock; a reused
-/// process id does not fool it. The lock is taken before the folder is made and removed after
-/// it, so a folder without its lock is always a dead one's.
+/// process id does not fool it. The lock is taken before the folder is made (it is made held,
+/// then renamed into place) and removed after it, so a folder without its lock, or a lock free,
+/// is always a dead one's.
 final class WorkFolder: Sendable {
     static let lockSuffix = ".lock"
 
@@ -31,6 +32,8 @@ final class WorkFolder: Sendable {
         let name = "\(getpid())-" + (0..<4).map { _ in String(UInt8.random(in: 0...255), radix: 16) }.joined()
         path = PathText.appending(parent, name)
         lockPath = path + Self.lockSuffix
+        // `<pid>-<n>.lock.tmp`: removed by `reap` as a legacy temporary once its process has ended.
+        let pendingLock = lockPath + ".tmp"
         var fd: Int32 = -1
         // The parent may be removed by a process ending just now (`remove`): made again then.
         for _ in 0..<3 {
@@ -38,12 +41,20 @@ final class WorkFolder: Sendable {
                 if errno == ENOENT { try Files.ensureFolder(PathText.parent(parent)); continue }
                 throw PipelineError.system("создать папку", parent, errno)
             }
-            fd = open(lockPath, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            fd = open(pendingLock, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
             if fd >= 0 || errno != ENOENT { break }
         }
         descriptor = fd
-        guard descriptor >= 0 else { throw PipelineError.system("создать файл", lockPath, errno) }
+        guard descriptor >= 0 else { throw PipelineError.system("создать файл", pendingLock, errno) }
         while flock(descriptor, LOCK_EX) != 0 && errno == EINTR {}
+        // The lock appears under its name already held: a process reaping the parent at this moment
+        // would otherwise find it free, take it for a dead one's and remove it.
+        guard rename(pendingLock, lockPath) == 0 else {
+            let code = errno
+            unlink(pendingLock)
+            close(descriptor)
+            throw PipelineError.system("создать файл", lockPath, code)
+        }
         guard mkdir(path, 0o755) == 0 else {
             let code = errno
             unlink(lockPath)
@@ -132,7 +143,8 @@ final class WorkFolder: Sendable {
         return reaped
     }
 
-    /// Temporary files `<pid>-<n>.tmp` of older versions, whose process has ended.
+    /// Temporary files `<pid>-<n>.tmp` of older versions, and locks being made (`<pid>-<n>.lock.tmp`),
+    /// whose process has ended.
     private static func removeLegacyTemporary(_ path: String, name: String) {
         guard name.hasSuffix(".tmp"), let pid = pid_t(name.split(separator: "-").first ?? ""),
               kill(pid, 0) != 0, errno == ESRCH else { return }

@@ -37,7 +37,12 @@ public struct RegistryQuarterlySource: QuarterlyInputSource {
         let corrections = try registry.allCorrections()
         var exports: [String: Export] = [:]
         var filed: [FiledDocument] = []
-        for summary in try registry.documents(kinds: [.roadmap, .report]) {
+        // In the order the files were written (as one run over a folder takes them, and as the registry
+        // decides which roadmap is current), whichever process recorded them first.
+        let summaries = try registry.documents(kinds: [.roadmap, .report]).sorted {
+            ($0.modifiedAt, $0.inputId, $0.position) < ($1.modifiedAt, $1.inputId, $1.position)
+        }
+        for summary in summaries {
             guard var document = document(summary, exports: &exports, findings: &findings) else { continue }
             // The corrections bearing on its file (its own, and its school's made on earlier versions).
             let bearing = corrections.filter { c in

@@ -195,7 +195,7 @@ extension PostgresTransaction {
         var b = PostgresBindings()
         b.append(inputId)
         try session.run("DELETE FROM diagnostic WHERE inputId = $1", b)
-        try insert(diagnostics, inputId: inputId)
+        insert(diagnostics, inputId: inputId)
     }
 
     func replaceContent(inputId: Int64, export: Export) throws {
@@ -212,9 +212,7 @@ extension PostgresTransaction {
             try session.run("DELETE FROM item WHERE documentId = $1", b)
             try session.run("DELETE FROM document WHERE id = $1", b)
         }
-        for (position, document) in export.documents.enumerated() {
-            try insert(document, position: position, organization: organization, inputId: inputId, modifiedAt: modifiedAt)
-        }
+        try insert(export.documents, organization: organization, inputId: inputId, modifiedAt: modifiedAt)
         try replaceDiagnostics(inputId: inputId, export.diagnostics)
         for name in Set(old.map(\.1) + [organization]) { try resupersede(organization: name) }
     }

@@ -22,6 +22,7 @@ final class PostgresLink: @unchecked Sendable {
     private let lock = NSLock()
     private var connection: PostgresConnection?
     private var inFlight: InFlight?
+    private var state: SessionState?
 
     init(_ location: PostgresLocation) throws {
         self.location = location
@@ -74,9 +75,11 @@ final class PostgresLink: @unchecked Sendable {
         defer { lock.unlock() }
         let live: PostgresConnection
         let queries: InFlight
-        if let connection, let inFlight, !connection.isClosed {
+        let sessionState: SessionState
+        if let connection, let inFlight, let state, !connection.isClosed {
             live = connection
             queries = inFlight
+            sessionState = state
         } else {
             if let connection { Self.close(connection) }
             connection = nil
@@ -87,12 +90,14 @@ final class PostgresLink: @unchecked Sendable {
                 throw PostgresFailure.reading(error, location: location.display)
             }
             queries = InFlight()
+            sessionState = SessionState()
             live.closeFuture.whenComplete { _ in queries.connectionClosed() }
             connection = live
             inFlight = queries
+            state = sessionState
         }
         do {
-            return try body(PostgresSession(connection: live, inFlight: queries, logger: logger,
+            return try body(PostgresSession(connection: live, inFlight: queries, state: sessionState, logger: logger,
                                             display: location.display))
         } catch let error as RegistryError {
             if case .unreachable = error {
@@ -104,21 +109,67 @@ final class PostgresLink: @unchecked Sendable {
     }
 }
 
-/// The connection inside `PostgresLink.withSession`: statements run one after another, each waited for.
+/// The connection inside `PostgresLink.withSession`: statements run one after another, in the order sent.
+///
+/// A statement whose answer is not needed to go on (`send(later:)`: rows written, none read) is not
+/// waited for: the server runs a connection's statements in order, so it runs while the caller goes
+/// on, and its failure is thrown by the next statement that is waited for (`run`, or the commit). Each
+/// statement waited for costs a round trip to the server, the most of a file's time in its registry.
 struct PostgresSession {
     let connection: PostgresConnection
     let inFlight: InFlight
+    let state: SessionState
     let logger: Logger
     let display: String
 
-    /// Runs one statement and returns its rows; a failure is the registry's Russian error.
+    /// Runs one statement and returns its rows; a failure is the registry's Russian error (the first
+    /// failure of the statements sent before it without waiting, if one failed).
     @discardableResult
     func run(_ sql: String, _ binds: PostgresBindings = PostgresBindings()) throws -> [PostgresRow] {
+        try run(PostgresQuery(unsafeSQL: sql, binds: binds))
+    }
+
+    @discardableResult
+    func run(_ query: PostgresQuery) throws -> [PostgresRow] {
+        let answer = send(query)
+        try settle()
         do {
-            return try send(PostgresQuery(unsafeSQL: sql, binds: binds)).wait().rows
+            return try answer.wait().rows
         } catch {
             throw PostgresFailure.reading(error, location: display)
         }
+    }
+
+    /// Sends a statement without waiting for it (see the type's note).
+    func send(later sql: String, _ binds: PostgresBindings = PostgresBindings()) {
+        send(later: PostgresQuery(unsafeSQL: sql, binds: binds))
+    }
+
+    func send(later query: PostgresQuery) {
+        state.unanswered.append(send(query))
+    }
+
+    /// Waits for the statements sent without waiting; throws the first failure.
+    func settle() throws {
+        guard !state.unanswered.isEmpty else { return }
+        let waiting = state.unanswered
+        state.unanswered = []
+        for answer in waiting {
+            do {
+                _ = try answer.wait()
+            } catch {
+                throw PostgresFailure.reading(error, location: display)
+            }
+        }
+    }
+
+    /// The department the session's user writes as (`kartograf_department()`), asked once a connection:
+    /// statements name it as a value, which the server need not work out again for every row.
+    func department() throws -> String {
+        if let known = state.department { return known }
+        let department = try run("SELECT kartograf_department()").first?.decode(String.self) ?? ""
+        state.department = department
+        return department
     }
 
     /// The statement's result, or its failure when the connection closes first: postgres-nio leaves
@@ -136,30 +187,36 @@ struct PostgresSession {
         return promise.futureResult
     }
 
-    /// Sends statements at once (the connection keeps their order) and waits for them all.
-    func runAll(_ statements: [String]) throws {
-        let futures = statements.map { send(PostgresQuery(unsafeSQL: $0)) }
-        do {
-            for future in futures { _ = try future.wait() }
-        } catch {
-            throw PostgresFailure.reading(error, location: display)
-        }
+    func inTransaction<T>(_ begin: [String], _ body: () throws -> T) throws -> T {
+        try inTransaction(begin.map { PostgresQuery(unsafeSQL: $0) }, body)
     }
 
-    /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.
-    func inTransaction<T>(_ begin: [String], _ body: () throws -> T) throws -> T {
-        try runAll(begin)
+    /// Runs `body` in a transaction: committed when it returns, rolled back when it throws. The
+    /// statements that begin it are sent without waiting; a failure of theirs is thrown by the first
+    /// statement `body` waits for, or by the commit.
+    func inTransaction<T>(_ begin: [PostgresQuery], _ body: () throws -> T) throws -> T {
+        for query in begin { send(later: query) }
         let value: T
         do {
             value = try body()
         } catch {
             // A broken connection has rolled back by itself.
+            _ = try? settle()
             _ = try? run("ROLLBACK")
             throw error
         }
+        // Sent before the statements still unanswered are waited for: should one of them have failed,
+        // the server ends the transaction with this COMMIT as a rollback, and `run` throws that failure.
         try run("COMMIT")
         return value
     }
+}
+
+/// What a connection keeps between statements (used under `PostgresLink`'s lock, as the connection is).
+final class SessionState: @unchecked Sendable {
+    /// Statements sent without waiting, not yet waited for.
+    var unanswered: [EventLoopFuture<PostgresQueryResult>] = []
+    var department: String?
 }
 
 /// The statements of one connection not yet answered, failed together when the connection closes.

@@ -28,15 +28,24 @@ public final class PostgresRegistry: RegistryStore {
 
     public func transaction<T>(_ body: (any RegistryRecording) throws -> T) throws -> T {
         try link.withSession { session in
-            try session.inTransaction([
+            let department = try session.department()
+            let begin: [PostgresQuery] = [
                 "BEGIN ISOLATION LEVEL READ COMMITTED",
-                "SELECT pg_advisory_xact_lock(\(Keys.writes), hashtext(kartograf_department()))",
-            ]) { try body(PostgresTransaction(session: session)) }
+                "SELECT pg_advisory_xact_lock(\(unescaped: String(Keys.writes)), hashtext(\(department)))",
+            ]
+            return try session.inTransaction(begin) {
+                try body(PostgresTransaction(session: session, department: department))
+            }
         }
     }
 
     public func read<T>(_ body: (any RegistryLookups) throws -> T) throws -> T {
-        try readSession { try body(PostgresTransaction(session: $0)) }
+        try link.withSession { session in
+            let department = try session.department()
+            return try session.inTransaction(["BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"]) {
+                try body(PostgresTransaction(session: session, department: department))
+            }
+        }
     }
 
     func readSession<T>(_ body: (PostgresSession) throws -> T) throws -> T {

@@ -10,91 +10,103 @@ import Text
 /// department among others.
 struct PostgresTransaction: RegistryRecording {
     let session: PostgresSession
+    /// The session's department (`kartograf_department()`), named in every statement as `$1`.
+    let department: String
+
+    /// Bindings that begin with the department, as `$1`.
+    private func bindings(_ values: String?...) -> PostgresBindings {
+        var b = PostgresBindings(capacity: values.count + 1)
+        b.append(department)
+        for value in values { b.append(value) }
+        return b
+    }
 
     // MARK: Look-ups
 
     func firstArrival(sha256: String) throws -> KnownInput? {
         try session.run("""
             SELECT \(Self.inputColumns) FROM input
-            WHERE department = kartograf_department() AND sha256 = $1 AND outcome <> 'duplicate'
-            """, binds(sha256)).first.map(KnownInput.init(postgres:))
+            WHERE department = $1 AND sha256 = $2 AND outcome <> 'duplicate'
+            """, bindings(sha256)).first.map(KnownInput.init(postgres:))
     }
 
     func isClaimed(anyOf paths: [String]) throws -> Bool {
         guard !paths.isEmpty else { return false }
-        var bindings = PostgresBindings(capacity: paths.count)
-        for path in paths { bindings.append(path) }
-        let list = (1...paths.count).map { "$\($0)" }.joined(separator: ",")
+        var b = bindings()
+        b.append(paths)
         return try session.run("""
-            SELECT EXISTS (SELECT 1 FROM claimedPath WHERE department = kartograf_department() AND path IN (\(list)))
-            """, bindings).first?.decode(Bool.self) ?? false
+            SELECT EXISTS (SELECT 1 FROM claimedPath WHERE department = $1 AND path = ANY($2))
+            """, b).first?.decode(Bool.self) ?? false
     }
 
     func claimedPaths(under prefix: String) throws -> Set<String> {
         Set(try session.run("""
-            SELECT path FROM claimedPath WHERE department = kartograf_department() AND starts_with(path, $1)
-            """, binds(prefix)).map { try $0.decode(String.self) })
+            SELECT path FROM claimedPath WHERE department = $1 AND starts_with(path, $2)
+            """, bindings(prefix)).map { try $0.decode(String.self) })
     }
 
     func pendingMoves() throws -> [KnownInput] {
         try session.run("""
-            SELECT \(Self.inputColumns) FROM input WHERE department = kartograf_department() AND NOT moved ORDER BY id
-            """).map(KnownInput.init(postgres:))
+            SELECT \(Self.inputColumns) FROM input WHERE department = $1 AND NOT moved ORDER BY id
+            """, bindings()).map(KnownInput.init(postgres:))
     }
 
     func canonicalOrganization(_ name: String) throws -> String {
         try session.run("""
             SELECT organization FROM input
-            WHERE department = kartograf_department() AND organizationKey = $1 AND organization IS NOT NULL
+            WHERE department = $1 AND organizationKey = $2 AND organization IS NOT NULL
             ORDER BY id LIMIT 1
-            """, binds(Registry.organizationKey(name))).first?.decode(String.self) ?? name
+            """, bindings(Registry.organizationKey(name))).first?.decode(String.self) ?? name
     }
 
     func recordedDigests() throws -> Set<String> {
         Set(try session.run("""
-            SELECT sha256 FROM input WHERE department = kartograf_department() AND outcome <> 'duplicate'
-            """).map { try $0.decode(String.self) })
+            SELECT sha256 FROM input WHERE department = $1 AND outcome <> 'duplicate'
+            """, bindings()).map { try $0.decode(String.self) })
     }
 
     func organizationNames() throws -> [String] {
         try session.run("""
-            SELECT organization FROM input WHERE department = kartograf_department() AND organization IS NOT NULL
+            SELECT organization FROM input WHERE department = $1 AND organization IS NOT NULL
             GROUP BY organization ORDER BY min(id)
-            """).map { try $0.decode(String.self) }
+            """, bindings()).map { try $0.decode(String.self) }
     }
 
     // MARK: Writing
 
+    /// One statement waited for: the arrival, the paths it claims and its documents; their items, the
+    /// file's diagnostics and the supersessions follow without waiting (`PostgresSession.send(later:)`).
     @discardableResult
     func record(_ s: Submission) throws -> Int64 {
-        var bindings = PostgresBindings()
-        bindings.append(s.sha256)
-        bindings.append(s.name)
-        bindings.append(s.size)
-        bindings.append(s.receivedAt)
-        bindings.append(s.modifiedAt)
-        bindings.append(s.outcome.rawValue)
-        bindings.append(s.reason?.code.rawValue)
-        bindings.append(s.reason?.message)
-        bindings.append(s.converted)
-        bindings.append(s.organization)
-        bindings.append(s.organization.map(Registry.organizationKey))
-        bindings.append(s.storedPath)
-        bindings.append(s.exportPath)
-        bindings.append(s.protocolPath)
-        bindings.append(s.reasonPath)
-        bindings.append(s.folder)
-        bindings.append(s.sourcePath)
+        var b = bindings()
+        b.append(s.sha256)
+        b.append(s.name)
+        b.append(s.size)
+        b.append(s.receivedAt)
+        b.append(s.modifiedAt)
+        b.append(s.outcome.rawValue)
+        b.append(s.reason?.code.rawValue)
+        b.append(s.reason?.message)
+        b.append(s.converted)
+        b.append(s.organization)
+        b.append(s.organization.map(Registry.organizationKey))
+        b.append(s.storedPath)
+        b.append(s.exportPath)
+        b.append(s.protocolPath)
+        b.append(s.reasonPath)
+        b.append(s.folder)
+        b.append(s.sourcePath)
         // A repeat points at the first arrival of its bytes in its department.
-        let inputId = try session.run("""
-            INSERT INTO input (sha256, name, size, receivedAt, modifiedAt, outcome, reasonCode, reason, converted,
-                               organization, organizationKey, storedPath, exportPath, protocolPath, reasonPath,
-                               moved, folder, sourcePath, duplicateOf)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, false, $16, $17,
-                    CASE WHEN $6 = 'duplicate' THEN (SELECT id FROM input WHERE department = kartograf_department()
-                         AND sha256 = $1 AND outcome <> 'duplicate') END)
-            RETURNING id
-            """, bindings).first!.decode(Int64.self)
+        var sql = """
+            WITH i AS (
+                INSERT INTO input (department, sha256, name, size, receivedAt, modifiedAt, outcome, reasonCode, reason,
+                                   converted, organization, organizationKey, storedPath, exportPath, protocolPath,
+                                   reasonPath, moved, folder, sourcePath, duplicateOf)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, false, $17, $18,
+                        CASE WHEN $7 = 'duplicate' THEN (SELECT id FROM input WHERE department = $1
+                             AND sha256 = $2 AND outcome <> 'duplicate') END)
+                RETURNING id)
+            """
 
         // The last claim of a path wins, as SQLite's INSERT OR REPLACE.
         var claims: [String] = []
@@ -102,24 +114,111 @@ struct PostgresTransaction: RegistryRecording {
         where !claims.contains(path) {
             claims.append(path)
         }
-        try session.insertRows(into: "claimedPath (path, inputId)", rows: claims,
-                       conflict: "ON CONFLICT (department, path) DO UPDATE SET inputId = excluded.inputId") { b, path in
-            b.append(path)
-            b.append(inputId)
-        }
-        guard s.outcome != .duplicate, let export = s.export else { return inputId }
+        b.append(claims)
+        sql += """
+            , claimed AS (
+                INSERT INTO claimedPath (department, path, inputId) SELECT $1, path, i.id FROM i, unnest($\(b.count)::text[]) path
+                ON CONFLICT (department, path) DO UPDATE SET inputId = excluded.inputId)
 
-        for (position, document) in export.documents.enumerated() {
-            try insert(document, position: position, organization: s.organization, inputId: inputId,
-                       modifiedAt: s.modifiedAt)
+            """
+        let documents = s.outcome == .duplicate ? [] : s.export?.documents ?? []
+        guard !documents.isEmpty else {
+            let inputId = try session.run(sql + "SELECT id FROM i", b).first!.decode(Int64.self)
+            if s.outcome != .duplicate, let export = s.export { insert(export.diagnostics, inputId: inputId) }
+            return inputId
         }
-        try insert(export.diagnostics, inputId: inputId)
+        sql += ", d AS (" + Self.documentInsert(documents, organization: s.organization, modifiedAt: s.modifiedAt,
+                                                inputId: "i.id", from: "i", into: &b) + ")\n"
+        let rows = try session.run(sql + "SELECT i.id, d.id FROM i, d ORDER BY d.position", b)
+        let inputId = try rows[0].decode((Int64, Int64).self).0
+        let ids = try rows.map { try $0.decode((Int64, Int64).self).1 }
+        try recordContent(documents, ids: ids, organization: s.organization, inputId: inputId, modifiedAt: s.modifiedAt)
+        insert(s.export?.diagnostics ?? [], inputId: inputId)
         return inputId
     }
 
-    func insert(_ diagnostics: [Diagnostic], inputId: Int64) throws {
-        try session.insertRows(into: "diagnostic (inputId, document, section, item, code, severity, field, text, message)",
-                       rows: diagnostics) { b, d in
+    /// An `INSERT … RETURNING id, position` of a file's documents, for `WITH … AS (…)`; `inputId` is
+    /// an expression over `from` (a table of one row), or over no table when `from` is empty.
+    static func documentInsert(_ documents: [Document], organization: String?, modifiedAt: Double, inputId: String,
+                               from: String, into b: inout PostgresBindings) -> String {
+        var rows: [String] = []
+        for (position, document) in documents.enumerated() {
+            let first = b.count
+            b.append(position)
+            b.append(document.kind.rawValue)
+            b.append(document.title)
+            b.append(organization)
+            b.append(TextNormalizer.singleLine(document.organization))
+            b.append(document.period?.from.iso)
+            b.append(document.period?.to.iso)
+            b.append(document.allItems.count)
+            b.append(modifiedAt)
+            rows.append("(" + (first + 1...b.count).map { "$\($0)" }.joined(separator: ",") + ")")
+        }
+        // Typed here: a column whose values are all NULL would otherwise be text.
+        return """
+            INSERT INTO document (department, inputId, position, kind, title, organization, statedOrganization, periodFrom,
+                                  periodTo, itemCount, modifiedAt)
+            SELECT $1, \(inputId), v.position::integer, v.kind::text, v.title::text, v.organization::text,
+                   v.statedOrganization::text, v.periodFrom::text, v.periodTo::text, v.itemCount::integer,
+                   v.modifiedAt::double precision
+            FROM \(from.isEmpty ? "" : from + ", ")(VALUES \(rows.joined(separator: ","))) AS v(position, kind, title,
+                 organization, statedOrganization, periodFrom, periodTo, itemCount, modifiedAt)
+            RETURNING id, position
+            """
+    }
+
+    /// Inserts the documents of an arrival already recorded (a file read again).
+    func insert(_ documents: [Document], organization: String?, inputId: Int64, modifiedAt: Double) throws {
+        guard !documents.isEmpty else { return }
+        var b = bindings()
+        b.append(inputId)
+        let sql = Self.documentInsert(documents, organization: organization, modifiedAt: modifiedAt, inputId: "$2::bigint",
+                                      from: "", into: &b)
+        let ids = try session.run("WITH d AS (\(sql)) SELECT id FROM d ORDER BY position", b)
+            .map { try $0.decode(Int64.self) }
+        try recordContent(documents, ids: ids, organization: organization, inputId: inputId, modifiedAt: modifiedAt)
+    }
+
+    /// The items of documents just inserted, and what their roadmaps supersede; sent without waiting.
+    private func recordContent(_ documents: [Document], ids: [Int64], organization: String?, inputId: Int64,
+                               modifiedAt: Double) throws {
+        guard ids.count == documents.count else {
+            throw RegistryError.failed(path: session.display, reason: "сервер вернул не все документы файла")
+        }
+        for (position, (document, documentId)) in zip(documents, ids).enumerated() {
+            insertItems(of: document, documentId: documentId)
+            // A roadmap of a named organisation supersedes the one it had, unless it is older.
+            guard document.kind == .roadmap, let organization else { continue }
+            supersede(documentId: documentId, position: position, organization: organization, inputId: inputId,
+                      modifiedAt: modifiedAt)
+        }
+    }
+
+    /// The organisation's current roadmap other than this one — an earlier version, or one of this file's
+    /// documents before it — is superseded by it, or supersedes it when that one's file is newer. Locked
+    /// until the commit: the exclusion constraint stands behind the department's lock.
+    private func supersede(documentId: Int64, position: Int, organization: String, inputId: Int64, modifiedAt: Double) {
+        var b = bindings(organization)
+        b.append(inputId)
+        b.append(position)
+        b.append(documentId)
+        b.append(modifiedAt)
+        session.send(later: """
+            WITH live AS (
+                SELECT id, modifiedAt FROM document
+                WHERE department = $1 AND kind = 'roadmap' AND organization = $2 AND supersededBy IS NULL
+                  AND (inputId <> $3 OR position < $4)
+                ORDER BY modifiedAt DESC, id DESC LIMIT 1 FOR UPDATE)
+            UPDATE document SET supersededBy = CASE WHEN document.id = live.id THEN $5 ELSE live.id END
+            FROM live WHERE document.id = CASE WHEN live.modifiedAt <= $6 THEN live.id ELSE $5 END
+            """, b)
+    }
+
+    func insert(_ diagnostics: [Diagnostic], inputId: Int64) {
+        session.insertRows(into: "diagnostic (department, inputId, document, section, item, code, severity, field, text, message)",
+                           rows: diagnostics) { b, d in
+            b.append(department)
             b.append(inputId)
             b.append(d.document)
             b.append(d.section)
@@ -132,34 +231,16 @@ struct PostgresTransaction: RegistryRecording {
         }
     }
 
-    func insert(_ document: Document, position: Int, organization: String?, inputId: Int64,
-                        modifiedAt: Double) throws {
-        let items = document.allItems
-        var bindings = PostgresBindings()
-        bindings.append(inputId)
-        bindings.append(position)
-        bindings.append(document.kind.rawValue)
-        bindings.append(document.title)
-        bindings.append(organization)
-        bindings.append(TextNormalizer.singleLine(document.organization))
-        bindings.append(document.period?.from.iso)
-        bindings.append(document.period?.to.iso)
-        bindings.append(items.count)
-        bindings.append(modifiedAt)
-        let documentId = try session.run("""
-            INSERT INTO document (inputId, position, kind, title, organization, statedOrganization, periodFrom,
-                                  periodTo, itemCount, modifiedAt)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id
-            """, bindings).first!.decode(Int64.self)
-
-        try session.insertRows(into: """
-            item (documentId, position, sectionIndex, sectionTitle, number, activity, deadlineText, deadlineKinds,
-                  responsibles, result, outcome, occurrences, firstDay, lastDue)
-            """, rows: Array(items.enumerated())) { b, pair in
+    private func insertItems(of document: Document, documentId: Int64) {
+        session.insertRows(into: """
+            item (department, documentId, position, sectionIndex, sectionTitle, number, activity, deadlineText,
+                  deadlineKinds, responsibles, result, outcome, occurrences, firstDay, lastDue)
+            """, rows: Array(document.allItems.enumerated())) { b, pair in
             let (index, entry) = pair
             let item = entry.item
             let occurrences = item.deadline.occurrences
             let span = OccurrenceList.span(occurrences)
+            b.append(department)
             b.append(documentId)
             b.append(index)
             b.append(entry.section)
@@ -175,37 +256,14 @@ struct PostgresTransaction: RegistryRecording {
             b.append(span?.first.iso)
             b.append(span?.lastDue.iso)
         }
-
-        // A roadmap of a named organisation supersedes the one it had, unless it is older.
-        guard document.kind == .roadmap, let organization else { return }
-        var current = PostgresBindings()
-        current.append(organization)
-        current.append(documentId)
-        // Locked until the commit: the exclusion constraint stands behind the department's lock.
-        guard let row = try session.run("""
-            SELECT id, modifiedAt FROM document
-            WHERE department = kartograf_department() AND kind = 'roadmap' AND organization = $1
-              AND supersededBy IS NULL AND id <> $2
-            ORDER BY modifiedAt DESC, id DESC LIMIT 1 FOR UPDATE
-            """, current).first else { return }
-        let (currentId, currentModified) = try row.decode((Int64, Double).self)
-        var supersede = PostgresBindings()
-        if currentModified <= modifiedAt {
-            supersede.append(documentId)
-            supersede.append(currentId)
-        } else {
-            supersede.append(currentId)
-            supersede.append(documentId)
-        }
-        try session.run("UPDATE document SET supersededBy = $1 WHERE id = $2", supersede)
     }
 
+    /// Sent without waiting: nothing in the transaction depends on it.
     func markMoved(ids: [Int64]) throws {
         guard !ids.isEmpty else { return }
-        var bindings = PostgresBindings(capacity: ids.count)
-        for id in ids { bindings.append(id) }
-        let list = (1...ids.count).map { "$\($0)" }.joined(separator: ",")
-        try session.run("UPDATE input SET moved = true, sourcePath = NULL WHERE id IN (\(list))", bindings)
+        var b = PostgresBindings()
+        b.append(ids)
+        session.send(later: "UPDATE input SET moved = true, sourcePath = NULL WHERE id = ANY($1)", b)
     }
 
     static let inputColumns = """
@@ -236,9 +294,10 @@ extension PostgresSession {
     /// The parameters a statement with many rows sends at most (PostgreSQL allows 65,535).
     static let parameterLimit = 30_000
 
-    /// Inserts `rows` in as few statements as the parameter limit allows (one, for a roadmap's items).
+    /// Inserts `rows` in as few statements as the parameter limit allows (one, for a roadmap's items),
+    /// sent without waiting (`send(later:)`).
     func insertRows<Row>(into target: String, rows: [Row], conflict: String = "",
-                                 _ bind: (inout PostgresBindings, Row) -> Void) throws {
+                         _ bind: (inout PostgresBindings, Row) -> Void) {
         guard !rows.isEmpty else { return }
         var probe = PostgresBindings()
         bind(&probe, rows[0])
@@ -255,9 +314,8 @@ extension PostgresSession {
                 bind(&bindings, row)
                 tuples.append("(" + (first + 1...first + width).map { "$\($0)" }.joined(separator: ",") + ")")
             }
-            try run("INSERT INTO \(target) VALUES \(tuples.joined(separator: ",")) \(conflict)", bindings)
+            send(later: "INSERT INTO \(target) VALUES \(tuples.joined(separator: ",")) \(conflict)", bindings)
             start += chunk.count
         }
     }
-
 }

@@ -118,7 +118,7 @@ private struct Copy {
                 zip(values, kinds).filter { if case .ownId(kept: false) = $0.1 { false } else { true } }.map(\.0)
             }
             let successor = names.firstIndex(of: "supersededBy")
-            try session.insertRows(into: "\(table.name) (\(names.joined(separator: ", ")))", rows: inserted) { b, row in
+            session.insertRows(into: "\(table.name) (\(names.joined(separator: ", ")))", rows: inserted) { b, row in
                 for (index, value) in row.enumerated() { Self.bind(index == successor ? .null : value, &b) }
             }
             if table.name == "document" {

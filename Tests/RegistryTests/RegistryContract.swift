@@ -87,6 +87,29 @@ struct RegistryContract {
         XCTAssertEqual(try registry.currentRoadmap(organization: "Школа")?.title, "Новая")
     }
 
+    /// A file of several roadmaps of one organisation: each supersedes the one before it, and the last one
+    /// the organisation's current roadmap; an older such file arriving late leaves the current one current.
+    func aFileOfSeveralRoadmapsEndsWithItsLastCurrent() throws {
+        let registry = try make()
+        func file(_ titles: [String]) -> Export {
+            var export = roadmap(organization: "Школа", title: titles[0], dues: [["2024-02-10"]])
+            for title in titles.dropFirst() {
+                var document = export.documents[0]
+                document.title = title
+                export.documents.append(document)
+            }
+            return export
+        }
+        try registry.record(submission("a", "a.docx", modified: 10, export: file(["А"])))
+        try registry.record(submission("b", "b.docx", modified: 20, export: file(["Б1", "Б2", "Б3"])))
+        try registry.record(submission("c", "c.docx", modified: 5, export: file(["В1", "В2"])))
+        XCTAssertEqual(try registry.currentRoadmap(organization: "Школа")?.title, "Б3")
+        let history = try registry.roadmapHistory(organization: "Школа")
+        XCTAssertEqual(history.filter(\.isCurrent).map(\.title), ["Б3"])
+        XCTAssertEqual(Set(history.map(\.title)), ["А", "Б1", "Б2", "Б3", "В1", "В2"])
+        XCTAssertEqual(try registry.organizations().first?.earlierRoadmaps, 5)
+    }
+
     func roadmapsWithoutOrganizationDoNotSupersedeEachOther() throws {
         let registry = try make()
         try registry.record(submission("a", "a.docx", modified: 1, export: roadmap(organization: nil, title: "A", dues: [])))

@@ -17,6 +17,7 @@ final class RegistryTests: XCTestCase {
     func testSpellingsOfOneOrganisationAreOne() throws { try contract.spellingsOfOneOrganisationAreOne() }
     func testAnOlderFileArrivingLateDoesNotSupersede() throws { try contract.anOlderFileArrivingLateDoesNotSupersede() }
     func testRoadmapsWithoutOrganizationDoNotSupersedeEachOther() throws { try contract.roadmapsWithoutOrganizationDoNotSupersedeEachOther() }
+    func testAFileOfSeveralRoadmapsEndsWithItsLastCurrent() throws { try contract.aFileOfSeveralRoadmapsEndsWithItsLastCurrent() }
     func testItemsDueInAQuarterComeFromCurrentVersionsOnly() throws { try contract.itemsDueInAQuarterComeFromCurrentVersionsOnly() }
     func testItemsDueIncludeWindowsThatStartBeforeTheSpan() throws { try contract.itemsDueIncludeWindowsThatStartBeforeTheSpan() }
     func testLatestReportIsTheMostRecentFile() throws { try contract.latestReportIsTheMostRecentFile() }

@@ -50,9 +50,10 @@ public struct PipelineOptions: Sendable {
 ///   (`.kartograf/<process>/`), which only one process can do;
 /// - extraction runs in parallel on a bounded pool, and writes its outputs under temporary names
 ///   in this process's work folder (`.kartograf-tmp/<process>/`);
-/// - one file at a time, a registry transaction decides the outputs' names, renames them into
-///   place and records the file with where its input lies now; after the commit the input is
-///   renamed to its recorded place, and the next transaction notes that.
+/// - one group of files at a time (those prepared while the last group was committed), a registry
+///   transaction decides each file's output names, renames them into place and records the file with
+///   where its input lies now; after the commit the inputs are renamed to their recorded places, and
+///   the next transaction notes that.
 /// A process killed at any moment leaves a dead folder, which the next process takes over
 /// (`resumeInterrupted`): it finishes the moves of committed files, removes outputs renamed into
 /// place by a transaction that never committed, and puts unfinished claims back into the inbox.
@@ -68,7 +69,7 @@ public final class FolderPipeline: Sendable {
     /// Set by the first failure that stops the run (a full disk, an unusable registry).
     private let stopper = Locked<PipelineError?>(nil)
     /// Inputs put in place whose rows still say otherwise: marked in the next file's transaction
-    /// (or by `flushMoves`), so that each file costs one commit.
+    /// (or by `flushMoves`), so that a group of files costs one commit.
     private let movedUnmarked = Locked<[Int64]>([])
     /// Whether some committed input of this process could not be put in place (left to the next process).
     private let unfinished = Locked(false)
@@ -174,18 +175,42 @@ public final class FolderPipeline: Sendable {
         let reports = Locked<[Int: FileReport]>([:])
         let total = files.count
         let workers = min(options.workers, max(1, total))
+        // Prepared files wait here for their transaction. Whoever commits takes every file waiting into
+        // one transaction, while the other workers go on preparing; a worker waits for the commit only
+        // when as many files as a group holds are waiting already (they hold their exports in memory).
+        let waiting = Locked<[(index: Int, prepared: Prepared)]>([])
+        let commitWaiting: @Sendable (Bool) -> Void = { [self] mustWait in
+            while true {
+                if mustWait {
+                    commitLock.lock()
+                } else if !commitLock.try() {
+                    return
+                }
+                let group = waiting.withLock { list in
+                    let group = list.prefix(Self.groupLimit)
+                    list.removeFirst(group.count)
+                    return Array(group)
+                }
+                let done = group.isEmpty ? [] : commit(group.map(\.prepared))
+                commitLock.unlock()
+                for (entry, report) in zip(group, done) {
+                    let count = reports.withLock { list -> Int in list[entry.index] = report; return list.count }
+                    progress?(count, total)
+                }
+                // A file another worker left here while this one committed is committed next.
+                if waiting.withLock({ $0.isEmpty }) { return }
+            }
+        }
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while !shouldStop() && stopReason == nil {
                 let index = next.next() - 1
                 guard index < total else { break }
                 let prepared = prepare(files[index])
-                commitLock.lock()
-                let report = commit(prepared)
-                commitLock.unlock()
-                let done = reports.withLock { list -> Int in list[index] = report; return list.count }
-                progress?(done, total)
+                let count = waiting.withLock { list -> Int in list.append((index, prepared)); return list.count }
+                commitWaiting(count >= Self.groupLimit)
             }
         }
+        commitWaiting(true)
         flushMoves()
         let stopped = stopReason
         let done = reports.withLock { $0 }
@@ -202,7 +227,7 @@ public final class FolderPipeline: Sendable {
         try? refreshTaught()
         let prepared = prepare(file)
         commitLock.lock()
-        let report = commit(prepared)
+        let report = commit([prepared])[0]
         commitLock.unlock()
         flushMoves()
         return report
@@ -442,7 +467,7 @@ public final class FolderPipeline: Sendable {
         }
     }
 
-    // MARK: Stage 2, one file at a time: outputs, registry, move
+    // MARK: Stage 2, one group of files at a time: outputs, registry, move
 
     /// What a file's transaction decided: its report, and where its input goes once committed.
     private struct Decision {
@@ -450,82 +475,145 @@ public final class FolderPipeline: Sendable {
         var move: (storedPath: String, id: Int64)?
     }
 
-    func commit(_ prepared: Prepared) -> FileReport {
-        let file = prepared.file
+    /// The most files one transaction records: a transaction's commit (on PostgreSQL a flush of the
+    /// server's log to disk and a round trip) is shared by the files of its group.
+    static let groupLimit = 16
+
+    /// Records a group of prepared files in one registry transaction, then puts their inputs in place.
+    /// Should the transaction fail for a reason that does not stop the run, each file is committed again
+    /// alone, so that one file's failure is that file's only.
+    func commit(_ group: [Prepared]) -> [FileReport] {
+        var reports = [FileReport?](repeating: nil, count: group.count)
+        var recording: [(index: Int, sha256: String)] = []
+        for (index, prepared) in group.enumerated() {
+            switch settledBeforeCommit(prepared) {
+            case let .report(report): reports[index] = report
+            case let .record(sha256): recording.append((index, sha256))
+            }
+        }
         // Temporary outputs not renamed into place (a repeated, rejected or failed file) are removed;
         // not a stored copy a committed row names as its source until it is in place.
-        var recordedSource: String?
-        defer { for temp in prepared.temporaries where temp != recordedSource { unlink(temp) } }
+        var keep: Set<String> = []
+        var retried: Set<Int> = []
+        defer {
+            for (index, prepared) in group.enumerated() where !retried.contains(index) {
+                for temp in prepared.temporaries where !keep.contains(temp) { unlink(temp) }
+            }
+        }
+        guard !recording.isEmpty else { return reports.map { $0! } }
+
+        let marks = movedUnmarked.withLock { $0 }
+        var installed: [Installed] = []
+        let decisions: [Decision]
+        do {
+            decisions = try registry.transaction { tx in
+                try tx.markMoved(ids: marks)
+                return try recording.map { try decide(group[$0.index], sha256: $0.sha256, installed: &installed, in: tx) }
+            }
+        } catch {
+            // Rolled back: what its transaction renamed into place belongs to no record.
+            for file in installed.reversed() {
+                if let temp = file.temp, rename(file.path, temp) == 0 { continue }
+                unlink(file.path)
+            }
+            let failure = PipelineError(error)
+            if recording.count > 1 && !failure.stopsTheRun {
+                for (index, _) in recording {
+                    retried.insert(index)
+                    reports[index] = commit([group[index]])[0]
+                }
+                return reports.map { $0! }
+            }
+            for (index, _) in recording {
+                release(group[index])
+                reports[index] = FileReport(failed: group[index].file, failure)
+            }
+            stop(because: failure)
+            return reports.map { $0! }
+        }
+        movedUnmarked.withLock { $0.removeFirst(marks.count) }
+        knownDigests.withLock { known in
+            for (_, sha256) in recording { known.insert(sha256) }
+        }
+        for ((index, _), decision) in zip(recording, decisions) {
+            let prepared = group[index]
+            reports[index] = decision.report
+            guard let move = decision.move else { continue }
+            let stored = prepared.copyTemp ?? prepared.source
+            keep.insert(stored)
+            do {
+                try Files.move(stored, to: layout.path(move.storedPath)) { work.temporaryPath() }
+            } catch {
+                // Recorded with where the input lies; the next process puts it in place.
+                unfinished.withLock { $0 = true }
+                stop(because: error)
+                var report = decision.report
+                report.reason = "записан в реестр, но не перенесён в «\(move.storedPath)» (\(error.description)); "
+                    + "это будет сделано при следующем запуске"
+                reports[index] = report
+                continue
+            }
+            movedUnmarked.withLock { $0.append(move.id) }
+        }
+        return reports.map { $0! }
+    }
+
+    /// A file renamed into place by a transaction: from its temporary name (put back there should the
+    /// transaction roll back), or written for it (removed then).
+    struct Installed {
+        var path: String
+        var temp: String?
+    }
+
+    private enum BeforeCommit {
+        case report(FileReport)
+        case record(sha256: String)
+    }
+
+    /// What becomes of a prepared file without asking the registry, or that it is to be recorded.
+    private func settledBeforeCommit(_ prepared: Prepared) -> BeforeCommit {
+        let file = prepared.file
         if let stopped = stopReason {
             release(prepared)
-            return FileReport(postponed: file, reason: "не обработан: \(stopped.description)")
+            return .report(FileReport(postponed: file, reason: "не обработан: \(stopped.description)"))
         }
         let sha256: String
         switch prepared.outcome {
         case .vanished:
-            return FileReport(file: file.relative, outcome: .vanished)
+            return .report(FileReport(file: file.relative, outcome: .vanished))
         case .changing:
             release(prepared)
-            return FileReport(postponed: file, reason: "файл ещё записывается: оставлен во входящих")
+            return .report(FileReport(postponed: file, reason: "файл ещё записывается: оставлен во входящих"))
         case let .failed(error):
             release(prepared)
             stop(because: error)
-            return FileReport(failed: file, error)
+            return .report(FileReport(failed: file, error))
         case let .known(sha), let .extracted(sha, _, _, _, _, _, _):
             sha256 = sha
         }
         guard FileStat(path: prepared.source) == prepared.stat else {
             release(prepared)
-            return FileReport(postponed: file, reason: "файл ещё записывается: оставлен во входящих")
+            return .report(FileReport(postponed: file, reason: "файл ещё записывается: оставлен во входящих"))
         }
+        return .record(sha256: sha256)
+    }
 
-        let marks = movedUnmarked.withLock { $0 }
-        var installed: [String] = []
-        let decision: Decision
-        do {
-            decision = try registry.transaction { tx in
-                try tx.markMoved(ids: marks)
-                // Another worker or process may have committed the same bytes meanwhile.
-                let first = try tx.firstArrival(sha256: sha256)
-                guard first == nil, case let .extracted(_, export, converted, organization, exportTemp, protocolTemps,
-                                                        corrections) = prepared.outcome else {
-                    return try self.recordKnown(prepared, sha256: sha256, first: first, in: tx)
-                }
-                if export.isUnreadable {
-                    return try self.recordRejected(prepared, sha256: sha256, export: export, converted: converted,
-                                                   installed: &installed, in: tx)
-                }
-                return try self.recordProcessed(prepared, sha256: sha256, export: export, converted: converted,
-                                                organization: organization, exportTemp: exportTemp,
-                                                protocolTemps: protocolTemps, corrections: corrections,
-                                                installed: &installed, in: tx)
-            }
-        } catch {
-            // Rolled back: what its transaction renamed into place belongs to no record.
-            for path in installed { unlink(path) }
-            release(prepared)
-            let failure = PipelineError(error)
-            stop(because: failure)
-            return FileReport(failed: file, failure)
+    /// One file's part of a transaction: recorded as processed, rejected or a repeat.
+    private func decide(_ prepared: Prepared, sha256: String, installed: inout [Installed],
+                        in tx: any RegistryRecording) throws -> Decision {
+        // Another worker or process may have committed the same bytes meanwhile (or this group, before).
+        let first = try tx.firstArrival(sha256: sha256)
+        guard first == nil, case let .extracted(_, export, converted, organization, exportTemp, protocolTemps,
+                                                corrections) = prepared.outcome else {
+            return try recordKnown(prepared, sha256: sha256, first: first, in: tx)
         }
-        movedUnmarked.withLock { $0.removeFirst(marks.count) }
-        knownDigests.withLock { _ = $0.insert(sha256) }
-        guard let move = decision.move else { return decision.report }
-        let stored = prepared.copyTemp ?? prepared.source
-        recordedSource = stored
-        do {
-            try Files.move(stored, to: layout.path(move.storedPath)) { work.temporaryPath() }
-        } catch {
-            // Recorded with where the input lies; the next process puts it in place.
-            unfinished.withLock { $0 = true }
-            stop(because: error)
-            var report = decision.report
-            report.reason = "записан в реестр, но не перенесён в «\(move.storedPath)» (\(error.description)); "
-                + "это будет сделано при следующем запуске"
-            return report
+        if export.isUnreadable {
+            return try recordRejected(prepared, sha256: sha256, export: export, converted: converted,
+                                      installed: &installed, in: tx)
         }
-        movedUnmarked.withLock { $0.append(move.id) }
-        return decision.report
+        return try recordProcessed(prepared, sha256: sha256, export: export, converted: converted,
+                                   organization: organization, exportTemp: exportTemp, protocolTemps: protocolTemps,
+                                   corrections: corrections, installed: &installed, in: tx)
     }
 
     /// Puts a claimed input back where it was found (beside, if a new file took its name meanwhile).
@@ -554,7 +642,7 @@ public final class FolderPipeline: Sendable {
     private func recordProcessed(_ prepared: Prepared, sha256: String, export: Export, converted: Bool,
                                  organization: String?, exportTemp: String, protocolTemps: [String],
                                  corrections: [CorrectionOutcome],
-                                 installed: inout [String], in tx: any RegistryRecording) throws -> Decision {
+                                 installed: inout [Installed], in tx: any RegistryRecording) throws -> Decision {
         let file = prepared.file
         let organization = try organization.map { try filedName($0, in: tx) }
         let folder = OutputLayout.organizationsFolder + "/"
@@ -569,7 +657,7 @@ public final class FolderPipeline: Sendable {
         }
         for (temp, path) in zip([exportTemp] + protocolTemps, [exportPath] + protocolPaths) {
             try Files.install(temp, at: layout.path(path))
-            installed.append(layout.path(path))
+            installed.append(Installed(path: layout.path(path), temp: temp))
         }
         let protocolPath = protocolPaths.first ?? ""
 
@@ -592,7 +680,7 @@ public final class FolderPipeline: Sendable {
     }
 
     private func recordRejected(_ prepared: Prepared, sha256: String, export: Export, converted: Bool,
-                                installed: inout [String], in tx: any RegistryRecording) throws -> Decision {
+                                installed: inout [Installed], in tx: any RegistryRecording) throws -> Decision {
         let file = prepared.file
         let reason = export.diagnostics.first { $0.code == .fileUnreadable || $0.code == .fileUnsupportedFormat }
             ?? export.diagnostics[0]
@@ -613,7 +701,7 @@ public final class FolderPipeline: Sendable {
             unlink(temp)
             throw error
         }
-        installed.append(layout.path(reasonPath))
+        installed.append(Installed(path: layout.path(reasonPath)))
         let id = try tx.record(Submission(
             sha256: sha256, name: file.name, size: file.size, receivedAt: Self.timestamp(iso: true),
             modifiedAt: file.modified, outcome: .rejected, converted: converted, storedPath: storedPath,

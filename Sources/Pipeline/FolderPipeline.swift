@@ -73,6 +73,10 @@ public final class FolderPipeline: Sendable {
     private let movedUnmarked = Locked<[Int64]>([])
     /// Whether some committed input of this process could not be put in place (left to the next process).
     private let unfinished = Locked(false)
+    /// Whether a transaction's outcome is unknown (the connection to the registry's server was lost while
+    /// it ran): the work folder then stays, even empty, so that the next process takes it over as a dead
+    /// one's and removes the outputs that transaction renamed into place if it did not commit.
+    private let outcomeUnknown = Locked(false)
     /// The content hashes the registry held when this process started, and those it recorded since: asking
     /// the registry for every file before extracting it cost a tenth of a run (a read transaction each).
     private let knownDigests: Locked<Set<String>>
@@ -133,7 +137,7 @@ public final class FolderPipeline: Sendable {
     /// stay for the next process to take over.
     public func close() {
         let keep = unfinished.withLock { $0 }
-        work.remove(keepingFiles: keep)
+        work.remove(keepingFiles: keep, evenEmpty: outcomeUnknown.withLock { $0 })
         claims?.remove(keepingFiles: true)
     }
 
@@ -511,12 +515,26 @@ public final class FolderPipeline: Sendable {
                 return try recording.map { try decide(group[$0.index], sha256: $0.sha256, installed: &installed, in: tx) }
             }
         } catch {
+            let failure = PipelineError(error)
+            if case .registry(.unreachable) = failure {
+                // The connection was lost: whether the server committed is unknown. Everything stays as a
+                // killed process leaves it (outputs in place, inputs claimed, temporaries and the work folder
+                // kept) for the next process's takeover, which reads the registry to settle each file.
+                outcomeUnknown.withLock { $0 = true }
+                unfinished.withLock { $0 = true }
+                for (index, _) in recording {
+                    keep.formUnion(group[index].temporaries)
+                    reports[index] = FileReport(postponed: group[index].file, reason: "связь с сервером реестра "
+                        + "прервалась, пока файл записывался; следующий запуск проверит, записан ли он, и закончит его обработку")
+                }
+                stop(because: failure)
+                return reports.map { $0! }
+            }
             // Rolled back: what its transaction renamed into place belongs to no record.
             for file in installed.reversed() {
                 if let temp = file.temp, rename(file.path, temp) == 0 { continue }
                 unlink(file.path)
             }
-            let failure = PipelineError(error)
             if recording.count > 1 && !failure.stopsTheRun {
                 for (index, _) in recording {
                     retried.insert(index)

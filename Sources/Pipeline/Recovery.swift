@@ -112,8 +112,16 @@ extension FolderPipeline {
         let organizations = OutputLayout.organizationsFolder + "/"
         let rejected = OutputLayout.rejectedFolder + "/"
         let claimed = try tx.claimedPaths(under: organizations).union(tx.claimedPaths(under: rejected))
-        for path in Files.allFiles(under: layout.path(OutputLayout.organizationsFolder)) {
-            if !claimed.contains(organizations + path) { unlink(layout.path(organizations + path)) }
+        // The registry names a file's export and its first protocol; its protocol in another form (HTML)
+        // belongs to the file whose export lies beside it under the same name.
+        let suffixes = [".json"] + options.protocolWriters.map(\.fileSuffix)
+        func owned(_ path: String) -> Bool {
+            claimed.contains(path) || suffixes.contains { suffix in
+                path.hasSuffix(suffix) && claimed.contains(String(path.dropLast(suffix.count)) + ".json")
+            }
+        }
+        for path in Files.allFiles(under: layout.path(OutputLayout.organizationsFolder)) where !owned(organizations + path) {
+            unlink(layout.path(organizations + path))
         }
         for path in Files.allFiles(under: layout.path(OutputLayout.rejectedFolder))
         where path.hasSuffix(OutputLayout.reasonSuffix) && !claimed.contains(rejected + path) {

@@ -69,11 +69,12 @@ final class WorkFolder: Sendable {
     }
 
     /// Removes the folder and lets go of it. `keepingFiles`: a folder that still holds files
-    /// (claimed inputs not yet put back) stays for the next process to take over.
-    func remove(keepingFiles: Bool = false) {
+    /// (claimed inputs not yet put back) stays for the next process to take over; `evenEmpty`: so does
+    /// an empty one.
+    func remove(keepingFiles: Bool = false, evenEmpty: Bool = false) {
         guard removed.withLock({ done in defer { done = true }; return !done }) else { return }
         let empty = Files.allFiles(under: path).isEmpty
-        if !keepingFiles || empty {
+        if !keepingFiles || (empty && !evenEmpty) {
             if (try? FileManager.default.removeItem(atPath: path)) != nil || !Files.exists(path) {
                 unlink(lockPath)
             }

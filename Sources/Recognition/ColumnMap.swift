@@ -13,6 +13,8 @@ struct ColumnMap: Sendable {
     /// Header texts by column start, to spot a header repeated on a later page.
     var headerSignature: [String] = []
     var columnCount = 0
+    /// A deadline column split below its header into a start and an end («Сроки»: «начало», «окончание»).
+    var deadlineWindow: (start: Range<Int>, end: Range<Int>)?
 
     func ranges(_ f: ColumnField) -> [Range<Int>] { fields[f] ?? [] }
     func has(_ f: ColumnField) -> Bool { !(fields[f] ?? []).isEmpty }
@@ -27,6 +29,12 @@ struct ColumnMap: Sendable {
 
     /// The text of field `f` in a row: its columns' texts joined by newlines.
     func text(_ f: ColumnField, in row: RowView) -> String? {
+        if f == .deadline, let window = deadlineWindow {
+            // Its halves as one window: «01.09.2024 – 15.09.2024».
+            let start = row.text(in: window.start), end = row.text(in: window.end)
+            if let start, let end { return start + " – " + end }
+            return start ?? end
+        }
         guard let ranges = fields[f], !ranges.isEmpty else { return nil }
         if ranges.count == 1 { return row.text(in: ranges[0]) }
         let parts = ranges.compactMap { row.text(in: $0) }
@@ -115,9 +123,14 @@ enum HeaderMapper {
         for j in (index + 1)..<min(index + 3, rows.count) {
             let extra = mapRow(rows[j])
             let numberLike = rows[j].firstNonEmpty.map { Label.number($0.text).map { Label.isNumeric($0[...]) } ?? false } ?? false
-            guard !numberLike, !rows[j].isColumnNumberRow, extra.fields.count + extra.years.count > 0 else { break }
+            guard !numberLike, !rows[j].isColumnNumberRow else { break }
+            let halves = subheadings(rows[j], under: rows[index])
+            guard extra.fields.count + extra.years.count > 0 || halves != nil else { break }
             for (f, ranges) in extra.fields where !map.has(f) { map.fields[f] = ranges }
             if map.years.isEmpty { map.years = extra.years }
+            if let halves, map.ranges(.deadline).count == 1 {
+                map.deadlineWindow = window(of: map.ranges(.deadline)[0], in: halves)
+            }
             last = j
         }
         // A year row right below a header that announces values by year.
@@ -191,6 +204,35 @@ enum HeaderMapper {
         }
         ColumnContent.assign(open: open, table: table, firstDataRow: map.firstDataRow, to: &map)
         return map.isRoadmapLike ? map : nil
+    }
+
+    /// The sub-headings a row holds under a header whose cells merge down into it: each filled cell of its
+    /// own short and under a header cell spanning several columns («Сроки» over «начало» | «окончание»);
+    /// `nil` when the row is anything else (data, or cells under no split header).
+    static func subheadings(_ row: RowView, under header: RowView) -> [(range: Range<Int>, text: String)]? {
+        guard row.cells.contains(where: \.isContinuation) else { return nil }
+        let split = header.cells.filter { $0.span > 1 && !$0.isContinuation }.map { $0.column..<($0.column + $0.span) }
+        var out: [(Range<Int>, String)] = []
+        for cell in row.filled {
+            let range = cell.column..<(cell.column + cell.span)
+            guard let text = cell.text, text.count <= 40, !text.contains(where: \.isNumber),
+                  split.contains(where: { $0.lowerBound <= range.lowerBound && range.upperBound <= $0.upperBound }) else { return nil }
+            out.append((range, text))
+        }
+        return out.isEmpty ? nil : out
+    }
+
+    /// A deadline column's start and end halves among its sub-headings, when it splits into exactly those two.
+    static func window(of deadline: Range<Int>, in halves: [(range: Range<Int>, text: String)]) -> (start: Range<Int>, end: Range<Int>)? {
+        let inside = halves.filter { deadline.contains($0.range.lowerBound) }
+        guard inside.count == 2 else { return nil }
+        func names(_ text: String, _ words: [String]) -> Bool {
+            let folded = foldForMatching(text)
+            return words.contains { folded == $0 || folded.hasPrefix($0 + " ") }
+        }
+        let lexicon = Lexicon.current
+        guard names(inside[0].text, lexicon.windowStart), names(inside[1].text, lexicon.windowEnd) else { return nil }
+        return (inside[0].range, inside[1].range)
     }
 
     static func mapRow(_ row: RowView) -> ColumnMap {

@@ -10,6 +10,9 @@ final class Lexicon: Sendable {
     let columnSynonyms: [(meaning: HeaderMeaning, synonyms: [Synonym])]
     /// Word stems that tell what a cell holds, for columns whose header names nothing (`CellContent`).
     let contentCues: [ColumnField: [String]]
+    /// Sub-headings of a deadline column split in two («начало», «окончание»), folded: what starts and ends its window.
+    let windowStart: [String]
+    let windowEnd: [String]
     let titleKeywords: [(kind: DocumentKind, words: [String])]
     let orderStart: [String]
     let appendixPrefixes: [String]
@@ -46,6 +49,8 @@ final class Lexicon: Sendable {
             if !words.isEmpty { cues[field] = words }
         }
         contentCues = cues
+        windowStart = DataFiles.strings(columns["subheadings"]?["start"]).map(foldForMatching)
+        windowEnd = DataFiles.strings(columns["subheadings"]?["end"]).map(foldForMatching)
 
         let docs = DataFiles.load("documents.json")
         // Order matters: more specific kinds first.

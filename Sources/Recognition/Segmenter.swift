@@ -25,6 +25,7 @@ struct Segmenter {
         var outcomeFilled = 0
         var rowsSeen = 0
         var hasResultColumn = false
+        var hasResponsiblesColumn = true
         /// How many of `text` came before the first table: the intro, where a period may be named.
         var introCount: Int?
 
@@ -411,6 +412,7 @@ struct Segmenter {
         }
         current!.map = map
         current!.hasResultColumn = map.has(.result)
+        current!.hasResponsiblesColumn = map.has(.responsibles)
         current!.roadmap = RoadmapAssembler(isReport: current!.kind == .report || map.has(.outcome))
         appendRoadmapTable(&t, views: views, map: map, startRow: map.firstDataRow)
     }
@@ -456,6 +458,7 @@ struct Segmenter {
         var doc = Document(kind: kind, title: title)
         var result = RecognizedDocument(document: doc, text: b.text, hasResultColumn: b.hasResultColumn,
                                         titleText: title, tablesRead: b.tables, unreadTables: b.unreadTables)
+        result.hasResponsiblesColumn = b.hasResponsiblesColumn
         // A roadmap whose «отметка о выполнении» column is mostly filled in is a report.
         if kind == .roadmap, b.rowsSeen > 0, b.outcomeFilled * 3 >= b.rowsSeen { kind = .report }
         doc.kind = kind

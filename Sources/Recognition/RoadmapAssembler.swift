@@ -47,6 +47,12 @@ struct RoadmapAssembler {
 
     init(isReport: Bool) { self.isReport = isReport }
 
+    /// Opens a section written as a heading paragraph before a table rather than as a row of it.
+    mutating func open(_ section: Section) {
+        rows.append(section)
+        openItem = nil
+    }
+
     mutating func add(row: RowView, map: ColumnMap) {
         if row.isEmpty { return }
         if row.isColumnNumberRow || HeaderMapper.isRepeatedHeader(row, of: map) { return }

@@ -15,6 +15,8 @@ struct ColumnMap: Sendable {
     var columnCount = 0
     /// A deadline column split below its header into a start and an end («Сроки»: «начало», «окончание»).
     var deadlineWindow: (start: Range<Int>, end: Range<Int>)?
+    /// A column beside the activity's that groups its events or names their form.
+    var activityGroup: ActivityGroup?
 
     func ranges(_ f: ColumnField) -> [Range<Int>] { fields[f] ?? [] }
     func has(_ f: ColumnField) -> Bool { !(fields[f] ?? []).isEmpty }
@@ -40,6 +42,15 @@ struct ColumnMap: Sendable {
         let parts = ranges.compactMap { row.text(in: $0) }
         return parts.isEmpty ? nil : parts.joined(separator: "\n")
     }
+}
+
+/// A column beside the activity's: a group its cells (often merged down) hold for the events beside them
+/// («Направление работы», «Задачи»), or the form of each event («Форма работы»: «Семинар»).
+struct ActivityGroup: Sendable {
+    enum Use: String, Sendable { case sections, prefix }
+    var range: Range<Int>
+    /// `sections`: each new text opens a section; `prefix`: it goes before the event («Семинар: …»).
+    var use: Use
 }
 
 /// Maps header cells to fields by the synonyms of `columns.json`, and columns whose
@@ -237,6 +248,7 @@ enum HeaderMapper {
 
     static func mapRow(_ row: RowView) -> ColumnMap {
         var m = ColumnMap()
+        var activities: [(range: Range<Int>, text: String)] = []
         // Header cells are short names; a row with a numbered cell or long texts is data.
         if row.startsWithNumber { return m }
         for cell in row.cells where !cell.isContinuation {
@@ -249,8 +261,27 @@ enum HeaderMapper {
             guard case var .field(f) = meaning(of: text) else { continue }
             // A second «результат» column in one table is what was achieved.
             if f == .result, m.has(.result) { f = .outcome }
-            if f == .activity, m.has(.activity) { continue }
+            if f == .activity {
+                activities.append((range, text))
+                continue
+            }
             m.fields[f, default: []].append(range)
+        }
+        if let first = activities.first {
+            // Of two activity columns, one naming a group or a form («Направление работы», «Форма работы») goes
+            // with the other, the events («Мероприятия», «Тема»); else the first is the activity.
+            let groups = Lexicon.current.activityGroups
+            func group(_ header: String) -> ActivityGroup.Use? {
+                let folded = foldForMatching(header)
+                return groups.first { $0.words.contains { folded.hasPrefix($0) } }?.use
+            }
+            let events = activities.filter { group($0.text) == nil }
+            if let event = events.first, let other = activities.first(where: { group($0.text) != nil }) {
+                m.fields[.activity] = [event.range]
+                m.activityGroup = ActivityGroup(range: other.range, use: group(other.text)!)
+            } else {
+                m.fields[.activity] = [first.range]
+            }
         }
         if m.has(.indicator), !m.has(.activity) {
             m.fields[.activity] = m.fields[.indicator]

@@ -13,6 +13,8 @@ final class Lexicon: Sendable {
     /// Sub-headings of a deadline column split in two («начало», «окончание»), folded: what starts and ends its window.
     let windowStart: [String]
     let windowEnd: [String]
+    /// Header words of a column beside the activity's that groups its events or names their form, folded.
+    let activityGroups: [(use: ActivityGroup.Use, words: [String])]
     let titleKeywords: [(kind: DocumentKind, words: [String])]
     let orderStart: [String]
     let appendixPrefixes: [String]
@@ -51,6 +53,9 @@ final class Lexicon: Sendable {
         contentCues = cues
         windowStart = DataFiles.strings(columns["subheadings"]?["start"]).map(foldForMatching)
         windowEnd = DataFiles.strings(columns["subheadings"]?["end"]).map(foldForMatching)
+        activityGroups = [ActivityGroup.Use.sections, .prefix].map { use in
+            (use, DataFiles.strings(columns["activityGroups"]?[use.rawValue]).map(foldForMatching))
+        }
 
         let docs = DataFiles.load("documents.json")
         // Order matters: more specific kinds first.

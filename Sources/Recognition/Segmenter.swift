@@ -234,11 +234,21 @@ struct Segmenter {
         if kind == .order {
             b.titleOpen = false
             // The issuer's name heads the order: the nearest line in bold or capitals, else one naming an organisation.
-            b.issuer = recent.reversed().first { p in
-                guard let t = TextNormalizer.singleLine(p.displayText) else { return false }
-                return p.isBold || t.filter(\.isLetter).allSatisfy(\.isUppercase)
-            }.flatMap { TextNormalizer.singleLine($0.displayText) }
-                ?? b.preamble.reversed().lazy.compactMap(OrganizationFinder.find).first
+            // A name in quotes on its own line goes with its legal form on the line above
+            // («Муниципальное бюджетное общеобразовательное учреждение» / «„Средняя школа № 17“»).
+            func heading(_ p: Paragraph) -> String? {
+                guard let t = TextNormalizer.singleLine(p.displayText),
+                      p.isBold || t.filter(\.isLetter).allSatisfy(\.isUppercase) else { return nil }
+                return t
+            }
+            if let at = recent.lastIndex(where: { heading($0) != nil }), var name = heading(recent[at]) {
+                if let first = name.first, "«\"„“".contains(first), at > 0, let form = heading(recent[at - 1]) {
+                    name = form + " " + name
+                }
+                b.issuer = name
+            } else {
+                b.issuer = b.preamble.reversed().lazy.compactMap(OrganizationFinder.find).first
+            }
         }
         current = b
         recent = []

@@ -34,10 +34,12 @@ public final class Desk: Sendable {
         }
     }
 
-    var registry: Registry { worker.registry }
+    var registry: any RegistryStore { worker.registry }
     var passwordRequired: Bool { options.password != nil }
 
     /// Serves until SIGINT/SIGTERM; the pipeline's thread runs meanwhile. `onRunning` gets the bound port.
+    /// A failure that stops the pipeline (the registry's server gone, a full disk) ends the desk too, as it
+    /// ends `watch`: `worker.pipeline.stopReason` then says why, and the next start resumes where it stopped.
     public func run(onRunning: @escaping @Sendable (Int) -> Void = { _ in }) async throws {
         worker.start()
         defer { worker.stop() }
@@ -47,7 +49,14 @@ public final class Desk: Sendable {
                                                                      serverName: "kartograf"),
                               onServerRunning: { channel in onRunning(channel.localAddress?.port ?? 0) },
                               logger: logger)
-        try await app.runService()
+        try await withThrowingTaskGroup(of: Void.self) { [worker] group in
+            group.addTask { try await app.runService() }
+            group.addTask {
+                while worker.pipeline.stopReason == nil { try await Task.sleep(for: .milliseconds(250)) }
+            }
+            try await group.next()
+            group.cancelAll()
+        }
     }
 
     /// The routes; tests drive them with HummingbirdTesting's router client.

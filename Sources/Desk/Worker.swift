@@ -20,7 +20,7 @@ public struct UploadStatus: Sendable, Hashable {
 /// one registry for both.
 public final class DeskWorker: @unchecked Sendable {
     public let pipeline: FolderPipeline
-    let registry: Registry
+    let registry: any RegistryStore
     private let watcher: InboxWatcher
     // Sound: `queue`, `statuses`, `byFile`, `order` and `stopped` are only touched while `lock` is held.
     private let lock = NSCondition()
@@ -36,19 +36,9 @@ public final class DeskWorker: @unchecked Sendable {
 
     public init(options: ServeOptions) throws(PipelineError) {
         try options.home.prepare()
-        let registry: Registry
-        let path = OutputLayout(root: options.home.root).registry
-        do {
-            registry = try Registry(path: path)
-        } catch let error as RegistryError {
-            throw .registry(error)
-        } catch {
-            throw .io(action: "открыть реестр", path: path, reason: "\(error)")
-        }
-        self.registry = registry
-        var pipelineOptions = options.pipeline
-        pipelineOptions.registry = registry
-        pipeline = try FolderPipeline(options: pipelineOptions)
+        // The registry the command opened (`serve --registry`), else the home's SQLite file.
+        pipeline = try FolderPipeline(options: options.pipeline)
+        registry = pipeline.registry
         watcher = InboxWatcher(folder: options.home.inbox)
         watcher.settle = options.settle
     }

@@ -8,6 +8,7 @@ import Model
 import Pipeline
 import Registry
 import Reports
+import ServiceLifecycle
 import Text
 
 /// The methodist's desk: `kartograf serve`. A web app in Russian over the home folder and its
@@ -49,13 +50,18 @@ public final class Desk: Sendable {
                                                                      serverName: "kartograf"),
                               onServerRunning: { channel in onRunning(channel.localAddress?.port ?? 0) },
                               logger: logger)
-        try await withThrowingTaskGroup(of: Void.self) { [worker] group in
-            group.addTask { try await app.runService() }
-            group.addTask {
+        let server = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [.sigterm, .sigint],
+                                                       logger: logger))
+        try await withThrowingTaskGroup(of: Bool.self) { [worker] tasks in
+            tasks.addTask { try await server.run(); return true }
+            tasks.addTask {
                 while worker.pipeline.stopReason == nil { try await Task.sleep(for: .milliseconds(250)) }
+                await server.triggerGracefulShutdown()
+                return false
             }
-            try await group.next()
-            group.cancelAll()
+            // Until the server has ended (by a signal, or by the pipeline's stop); the watch ends with it.
+            for try await serverEnded in tasks where serverEnded { break }
+            tasks.cancelAll()
         }
     }
 

@@ -122,6 +122,22 @@ final class RunTests: XCTestCase {
         XCTAssertEqual(missing.status, 2)
     }
 
+    /// The text form names a roadmap by its title, and one without a title by its file, said as such.
+    func testStatusNamesARoadmapByItsTitleElseByItsFile() throws {
+        let h = try Harness()
+        defer { h.cleanUp() }
+        try h.put("с названием.docx", TestDocx.roadmap(organization: "МБОУ СОШ № 7"))
+        var table = "<w:tbl>" + TestDocx.row(["№", "Мероприятие", "Сроки", "Ответственные", "Результат"])
+        for i in 1...3 { table += TestDocx.row(["\(i)", "Мероприятие \(i)", "до 01.03.2024", "Директор", "Отчёт"]) }
+        try h.put("без названия.docx", TestDocx.zip(documentXML: table + "</w:tbl>"))
+        XCTAssertEqual(try h.run().status, 0)
+        let status = try h.kartograf(["status", "--out", h.out])
+        XCTAssertEqual(status.status, 0, status.stderr)
+        XCTAssertTrue(status.stdout.contains("дорожная карта: «Дорожная карта по реализации целевой модели наставничества"),
+                      status.stdout)
+        XCTAssertTrue(status.stdout.contains("дорожная карта без названия из файла «без названия.docx»"), status.stdout)
+    }
+
     func testHostileNamesBecomeSafeOutputNames() throws {
         let h = try Harness()
         defer { h.cleanUp() }

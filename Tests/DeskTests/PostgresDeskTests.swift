@@ -97,6 +97,7 @@ final class PostgresDeskTests: XCTestCase {
     /// The department's methodist through a relay the test cuts, as when the server goes away.
     private func relayed(_ url: String) throws -> (Relay, String) {
         let relay = try Relay(toPort: UInt16(try XCTUnwrap(URLComponents(string: url)?.port)))
+        addTeardownBlock { relay.cut() }
         return (relay, PostgresServer.url(url, port: Int(relay.port)))
     }
 
@@ -135,13 +136,19 @@ final class PostgresDeskTests: XCTestCase {
         options.pipeline.workers = 2
         options.pipeline.registry = try PostgresRegistry(url: url)
         let desk = try Desk(options: options)
-        let running = Task { try await desk.run() }
-        let good = [UInt8](try Data(contentsOf: URL(fileURLWithPath: try TestSupportPath.dev("seed_000.docx"))))
+        let bound = BoundPort()
+        let running = Task { try await desk.run { bound.set($0) } }
+        for _ in 0..<200 where bound.get() == nil { try await Task.sleep(for: .milliseconds(50)) }
+        XCTAssertNotNil(bound.get(), "the desk is serving")
+        let first = [UInt8](try Data(contentsOf: URL(fileURLWithPath: try TestSupportPath.dev("seed_000.docx"))))
+        let second = [UInt8](try Data(contentsOf: URL(fileURLWithPath: try TestSupportPath.dev("seed_002.docx"))))
         try await Application(router: desk.router()).test(.router) { client in
             let visitor = try await Visitor.arrive(client)
+            let before = try await UploadsTests.outcome(client, visitor, try await visitor.upload(client, name: "первая.docx", bytes: first))
+            XCTAssertEqual(before.0, "processed", before.1)
             relay.cut()
             let (state, message, _) = try await UploadsTests.outcome(client, visitor,
-                try await visitor.upload(client, name: "карта.docx", bytes: good))
+                try await visitor.upload(client, name: "карта.docx", bytes: second))
             XCTAssertEqual(state, "failed", message)
             XCTAssertTrue(message.contains("недоступен"), message)
             XCTAssertTrue(message.contains("файл остался во входящих"), message)
@@ -166,4 +173,13 @@ final class PostgresDeskTests: XCTestCase {
         let left = try FileManager.default.contentsOfDirectory(atPath: home.home.inbox).filter { !$0.hasPrefix(".") }
         XCTAssertEqual(left, ["карта.docx"])
     }
+}
+
+/// The port the desk reports once it serves.
+private final class BoundPort: @unchecked Sendable {
+    // Sound: `port` is only touched while `lock` is held.
+    private let lock = NSLock()
+    private var port: Int?
+    func set(_ p: Int) { lock.withLock { port = p } }
+    func get() -> Int? { lock.withLock { port } }
 }

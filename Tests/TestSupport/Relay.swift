@@ -65,11 +65,12 @@ public final class Relay: @unchecked Sendable {
         }
         port = UInt16(bigEndian: a.sin_port)
         lock.withLock { listener = fd }
-        Thread.detachNewThread { [self] in
+        Thread.detachNewThread { [weak self] in
             while true {
                 let client = accept(fd, nil, nil)
                 guard client >= 0 else { return }
-                relay(client)
+                guard let self else { close(client); return }
+                self.relay(client)
             }
         }
     }

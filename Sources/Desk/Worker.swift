@@ -87,7 +87,10 @@ public final class DeskWorker: @unchecked Sendable {
             let batch: [(relative: String, sha256: String)] = lock.withLock {
                 queue.isEmpty ? [] : { defer { queue.removeAll() }; return queue }()
             }
-            if lock.withLock({ stopped }) || pipeline.stopReason != nil { return }
+            if lock.withLock({ stopped }) || pipeline.stopReason != nil {
+                for upload in batch { noteStopped(upload.relative) }
+                return
+            }
             if !batch.isEmpty {
                 let files = batch.compactMap { InboxFile(path: PathText.appending(pipeline.options.inbox, $0.relative),
                                                          relative: $0.relative) }
@@ -104,6 +107,18 @@ public final class DeskWorker: @unchecked Sendable {
                 noteOutcome(report)
                 if lock.withLock({ stopped }) { return }
             }
+        }
+    }
+
+    /// Records that an uploaded file was not processed because the pipeline stopped (the desk is closing).
+    private func noteStopped(_ relative: String) {
+        guard let reason = pipeline.stopReason else { return }
+        lock.withLock {
+            guard let (id, _) = byFile[relative], var s = statuses[id] else { return }
+            s.state = .failed
+            s.message = "не обработан: обработка остановлена — \(reason.description) Файл остался во входящих."
+            statuses[id] = s
+            byFile[relative] = nil
         }
     }
 
@@ -138,6 +153,8 @@ public final class DeskWorker: @unchecked Sendable {
                 message = "файл исчез из папки входящих до обработки"
             }
         case .postponed:
+            // Left for later, unless the pipeline has stopped: then it waits for the next start.
+            if pipeline.stopReason != nil { noteStopped(report.file) }
             return
         }
         let first = (try? registry.firstArrival(sha256: sha256)) ?? nil

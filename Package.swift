@@ -126,7 +126,7 @@ let package = Package(
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
         .testTarget(name: "PipelineTests", dependencies: [
-            "Pipeline", "Registry", "RegistryPostgres", "Extraction", "Reports", "Templates", "Organisations", "OOXML", "Model", "Text", "JSON", "TestSupport",
+            "Pipeline", "Registry", "RegistryPostgres", "Extraction", "Recognition", "Reports", "Templates", "Organisations", "OOXML", "Model", "Text", "JSON", "TestSupport",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
     ],

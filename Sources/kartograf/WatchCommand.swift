@@ -41,6 +41,7 @@ struct WatchCommand: ParsableCommand {
         printError("Слежу за папкой «\(inbox)» (\(watcher.usesInotify ? "inotify" : "просмотр папки")); "
                    + "результаты — в «\(folder.output)». Остановка — Ctrl+C.")
         var count = 0
+        var lastProblem: String?
         var lastResume = Date()
         while !StopSignal.requested && pipeline.stopReason == nil {
             // What another process left when it ended (its claims go back into the inbox) is taken over now and then.
@@ -51,6 +52,8 @@ struct WatchCommand: ParsableCommand {
             }
             for file in watcher.nextReady() {
                 let report = pipeline.process(file)
+                if let problem = pipeline.taughtProblem, problem != lastProblem { printError("Внимание: \(problem)") }
+                lastProblem = pipeline.taughtProblem
                 if report.outcome == .postponed { watcher.retry(file) } else { watcher.markTaken(file) }
                 if report.outcome != .vanished { count += 1 }
                 printError(report.line)

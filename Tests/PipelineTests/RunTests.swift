@@ -1,6 +1,8 @@
 import Foundation
 import JSON
 import Model
+import Pipeline
+import Recognition
 import TestSupport
 import XCTest
 
@@ -136,6 +138,33 @@ final class RunTests: XCTestCase {
         XCTAssertTrue(status.stdout.contains("дорожная карта: «Дорожная карта по реализации целевой модели наставничества"),
                       status.stdout)
         XCTAssertTrue(status.stdout.contains("дорожная карта без названия из файла «без названия.docx»"), status.stdout)
+    }
+
+    /// A home lexicon the methodist broke by hand: a run does not start on it (the files stay in the inbox);
+    /// broken while a pipeline runs (`watch`, `serve`), it is said in the summary and files are read with the
+    /// words read before.
+    func testABrokenLexiconIsSaidNotSwallowed() throws {
+        let h = try Harness()
+        defer { h.cleanUp() }
+        try FileManager.default.createDirectory(atPath: h.out, withIntermediateDirectories: true)
+        let lexicon = h.out + "/" + HomeLexicon.fileName
+        try Data("{ не JSON".utf8).write(to: URL(fileURLWithPath: lexicon))
+        try h.put("a.docx", TestDocx.roadmap(organization: "МБОУ СОШ № 7"))
+        let refused = try h.run()
+        XCTAssertEqual(refused.status, 2, refused.stderr)
+        XCTAssertTrue(refused.stderr.contains(HomeLexicon.fileName), refused.stderr)
+        XCTAssertEqual(h.files(under: h.inbox), ["a.docx"])
+
+        try FileManager.default.removeItem(atPath: lexicon)
+        let pipeline = try FolderPipeline(options: PipelineOptions(inbox: h.inbox, output: h.out, workers: 1, converter: nil))
+        defer { pipeline.close() }
+        try Data("{ не JSON".utf8).write(to: URL(fileURLWithPath: lexicon))
+        let summary = pipeline.runInbox()
+        XCTAssertEqual(summary.count(.processed), 1)
+        XCTAssertEqual(summary.notices.count, 1)
+        XCTAssertTrue(summary.notices[0].contains("без последних исправлений"), summary.notices[0])
+        XCTAssertTrue(summary.text.contains("Внимание: "), summary.text)
+        XCTAssertEqual(summary.json["notices"]?.arrayValue?.count, 1)
     }
 
     func testHostileNamesBecomeSafeOutputNames() throws {

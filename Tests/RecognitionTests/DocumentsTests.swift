@@ -85,6 +85,10 @@ final class DocumentsTests: XCTestCase {
         XCTAssertEqual(OrganizationFinder.find(in: "молодых специалистов МБУ ДО «Центр внешкольной работы», в том числе"),
                        "МБУ ДО «Центр внешкольной работы»")
         XCTAssertNil(OrganizationFinder.find(in: "Дорожная карта внедрения целевой модели в ОО."))
+        // A title in capitals ends its name where a title in small letters does.
+        XCTAssertEqual(OrganizationFinder.find(in: "ПЛАН МЕРОПРИЯТИЙ («ДОРОЖНАЯ КАРТА») В МАОУ «ГИМНАЗИЯ № 1» НА 2025 ГОД"), "МАОУ «ГИМНАЗИЯ № 1»")
+        XCTAssertEqual(OrganizationFinder.find(in: "ОТЧЁТ МБОУ СОШ № 3 ЗА III КВАРТАЛ 2024 ГОДА"), "МБОУ СОШ № 3")
+        XCTAssertEqual(OrganizationFinder.find(in: "ПЛАН МБОУ «ЛИЦЕЙ № 2» ПО РЕАЛИЗАЦИИ ПРОГРАММЫ"), "МБОУ «ЛИЦЕЙ № 2»")
     }
 }
 

@@ -31,12 +31,13 @@ final class AliasTests: XCTestCase {
         var phrases = try String(contentsOf: bundled.appendingPathComponent("phrases.json"), encoding: .utf8)
         phrases = phrases.replacingOccurrences(of: "\"aliases\": {", with: "\"aliases\": {\n    \"день знаний\": \"1 сентября\",")
         try phrases.write(to: dir.appendingPathComponent("phrases.json"), atomically: true, encoding: .utf8)
+        // The bundled tables know no such phrase (read before the override is set: `shared` is loaded once).
+        XCTAssertEqual(DeadlineParser().parse("в День знаний", period: Period(cli: academic)).value.occurrences, [])
         setenv("KARTOGRAF_DATA_DIR", dir.path, 1)
         defer { unsetenv("KARTOGRAF_DATA_DIR") }
         let lexicon = Lexicon.load()
         XCTAssertEqual(lexicon.problems.count, 0)
         let result = DeadlineParser(lexicon: lexicon).parse("в День знаний", period: Period(cli: academic))
         XCTAssertEqual(result.value.occurrences, [TestSupport.occ("2023-09-01", "2023-09-01")])
-        XCTAssertEqual(DeadlineParser().parse("в День знаний", period: Period(cli: academic)).value.occurrences, [])
     }
 }

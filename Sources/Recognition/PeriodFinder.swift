@@ -3,7 +3,8 @@ import Text
 
 /// Finds the span a document plans for in its title or text (`export-format.md` "Period"):
 /// `(2023-2025гг.)`, `на 2022 – 2024 годы`, `с 2022 г. по 2024 г.` → calendar years;
-/// `в 2021-2022 учебном году`, `2021/2022 уч. год` → an academic year; `на 2024 год` → one year.
+/// `в 2021-2022 учебном году`, `2021/2022 уч. год` → an academic year; `на 2024 год` → one year, as is
+/// `за III квартал 2024 года` (a report on part of a year).
 public enum PeriodFinder {
     /// A year written in the text: its value and where its digits stand.
     private struct YearToken {
@@ -39,18 +40,25 @@ public enum PeriodFinder {
                     return Period.calendarYears(a.value, b.value)
                 }
             }
-            // «на 2023 год», «в 2024 году», «за 2023 г.»
+            // «на 2023 год», «в 2024 году», «за 2023 г.», «(2024 год)»
             let lead = before(a, 4)
             let tail = after(a)
-            if ["на", "в", "за"].contains(where: { lead.hasSuffix($0) })
+            if ["на", "в", "за", "("].contains(where: { lead.hasSuffix($0) })
                 && ["год", "г.", "г "].contains(where: { tail.hasPrefix($0) }) {
+                return Period.calendarYears(a.value, a.value)
+            }
+            // «за III квартал 2024 года», «за 1 полугодие 2025 г.»: a report on part of a year is of that year.
+            let part = before(a, 12)
+            if ["квартал", "полугоди", "кв.", "четверт"].contains(where: { part.contains($0) })
+                && (tail.isEmpty || ["год", "г.", "г ", "г"].contains(where: { tail.hasPrefix($0) })) {
                 return Period.calendarYears(a.value, a.value)
             }
         }
         return nil
     }
 
-    /// The four-digit numbers from 1990 to 2100 that are not part of a date or a longer number.
+    /// The four-digit numbers from 1990 to 2100 that are not part of a date or a longer number, and the
+    /// two-digit year right after one and a dash or slash («2024/25»).
     private static func yearTokens(in chars: [Unicode.Scalar]) -> [YearToken] {
         func isNumber(_ c: Unicode.Scalar) -> Bool { c.properties.numericType != nil }
         var years: [YearToken] = []
@@ -60,8 +68,13 @@ public enum PeriodFinder {
             var j = i
             while j < chars.count, isNumber(chars[j]) { j += 1 }
             let isDatePart = i > 0 && (chars[i - 1] == "." || isNumber(chars[i - 1]))
-            if j - i == 4, !isDatePart, let v = Int(String(String.UnicodeScalarView(chars[i..<j]))), (1990...2100).contains(v) {
+            let value = Int(String(String.UnicodeScalarView(chars[i..<j])))
+            if j - i == 4, !isDatePart, let v = value, (1990...2100).contains(v) {
                 years.append(YearToken(value: v, start: i, end: j))
+            } else if j - i == 2, let v = value, let last = years.last, i - last.end == 1, "-–—/".unicodeScalars.contains(chars[i - 1]),
+                      v == (last.value + 1) % 100, j == chars.count || !isNumber(chars[j]) {
+                // «2024/25», «2024-25»: the second year by its last two digits.
+                years.append(YearToken(value: last.value + 1, start: i, end: j))
             }
             i = j
         }

@@ -43,9 +43,17 @@ struct RoadmapAssembler {
 
     /// Where the last item is, while rows may still continue it.
     private var openItem: (section: Int, item: Int)?
+    /// The text of the group column that opened the current section (`ActivityGroup.Use.sections`).
+    private var groupTitle: String?
     private let isReport: Bool
 
     init(isReport: Bool) { self.isReport = isReport }
+
+    /// Opens a section written as a heading paragraph before a table rather than as a row of it.
+    mutating func open(_ section: Section) {
+        rows.append(section)
+        openItem = nil
+    }
 
     mutating func add(row: RowView, map: ColumnMap) {
         if row.isEmpty { return }
@@ -76,11 +84,28 @@ struct RoadmapAssembler {
                 return
             }
         }
+        var activity = map.text(.activity, in: row)
+        if let group = map.activityGroup {
+            switch group.use {
+            case .sections:
+                // A group's cell, merged down over its events or written again: a new text opens a section.
+                let cell = row.cells.first { group.range.contains($0.column) }
+                if let cell, !cell.isContinuation, let text = TextNormalizer.singleLine(cell.text), text != groupTitle {
+                    let (label, rest) = Label.split(text)
+                    open(Section(number: label, title: label == nil || rest.isEmpty ? text : rest))
+                    groupTitle = text
+                }
+            case .prefix:
+                if let form = TextNormalizer.singleLine(row.text(in: group.range)) {
+                    activity = activity.map { "\(form): \($0)" } ?? form
+                }
+            }
+        }
         // Made in place in its section: a local item handed over would be copied, then destroyed.
         if rows.isEmpty { rows.append(Section()) }
         rows[rows.count - 1].items.append(Item(
             number: Label.number(numberText),
-            activity: map.text(.activity, in: row),
+            activity: activity,
             deadline: Deadline(text: map.text(.deadline, in: row)),
             responsibles: map.text(.responsibles, in: row).map { [Responsible(text: $0)] } ?? [],
             result: map.text(.result, in: row),

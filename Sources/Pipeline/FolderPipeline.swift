@@ -524,17 +524,23 @@ public final class FolderPipeline: Sendable {
         let marks = movedUnmarked.withLock { $0 }
         var installed: [Installed] = []
         let decisions: [Decision]
+        var committing = false
         do {
             decisions = try registry.transaction { tx in
                 try tx.markMoved(ids: marks)
-                return try recording.map { try decide(group[$0.index], sha256: $0.sha256, installed: &installed, in: tx) }
+                let decided = try recording.map {
+                    try decide(group[$0.index], sha256: $0.sha256, installed: &installed, in: tx)
+                }
+                committing = true
+                return decided
             }
         } catch {
             let failure = PipelineError(error)
-            if case .registry(.unreachable) = failure {
-                // The connection was lost: whether the server committed is unknown. Everything stays as a
-                // killed process leaves it (outputs in place, inputs claimed, temporaries and the work folder
-                // kept) for the next process's takeover, which reads the registry to settle each file.
+            if committing, case .registry(.unreachable) = failure {
+                // The connection was lost while the transaction committed: whether the server committed it is
+                // unknown. Everything stays as a killed process leaves it (outputs in place, inputs claimed,
+                // temporaries and the work folder kept) for the next process's takeover, which reads the
+                // registry to settle each file. (Lost before, it was rolled back: the files go back below.)
                 outcomeUnknown.withLock { $0 = true }
                 unfinished.withLock { $0 = true }
                 for (index, _) in recording {

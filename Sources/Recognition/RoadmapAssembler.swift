@@ -44,8 +44,19 @@ struct RoadmapAssembler {
     /// Where the last item is, while rows may still continue it.
     private var openItem: (section: Int, item: Int)?
     private let isReport: Bool
+    /// The last item's responsibles: a next row naming the same ones shares them (long roadmaps
+    /// repeat their responsibles row after row) instead of holding an array of its own.
+    private var lastResponsibles: [Responsible] = []
 
     init(isReport: Bool) { self.isReport = isReport }
+
+    /// The responsibles cell's text as one unparsed entry.
+    private mutating func responsibles(_ text: String?) -> [Responsible] {
+        guard let text else { return [] }
+        if lastResponsibles.count == 1, sameBytes(lastResponsibles[0].text, text) { return lastResponsibles }
+        lastResponsibles = [Responsible(text: text)]
+        return lastResponsibles
+    }
 
     mutating func add(row: RowView, map: ColumnMap) {
         if row.isEmpty { return }
@@ -82,7 +93,7 @@ struct RoadmapAssembler {
             number: Label.number(numberText),
             activity: map.text(.activity, in: row),
             deadline: Deadline(text: map.text(.deadline, in: row)),
-            responsibles: map.text(.responsibles, in: row).map { [Responsible(text: $0)] } ?? [],
+            responsibles: responsibles(map.text(.responsibles, in: row)),
             result: map.text(.result, in: row),
             outcome: isReport ? map.text(.outcome, in: row) : nil))
         openItem = (rows.count - 1, rows[rows.count - 1].items.count - 1)

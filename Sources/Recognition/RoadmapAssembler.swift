@@ -58,7 +58,8 @@ struct RoadmapAssembler {
         return lastResponsibles
     }
 
-    mutating func add(row: RowView, map: ColumnMap) {
+    /// `rowsLeft`: the rows of the table from this one on, which bounds the items still to come.
+    mutating func add(row: RowView, map: ColumnMap, rowsLeft: Int = 1) {
         if row.isEmpty { return }
         if row.isColumnNumberRow || HeaderMapper.isRepeatedHeader(row, of: map) { return }
         let numberRanges = map.ranges(.number)
@@ -67,6 +68,7 @@ struct RoadmapAssembler {
         }
         let numberText = numberCell?.text
         if let section = sectionHeading(row, map: map, numberCell: numberCell) {
+            fitLastSection()
             rows.append(section)
             openItem = nil
             return
@@ -89,6 +91,10 @@ struct RoadmapAssembler {
         }
         // Made in place in its section: a local item handed over would be copied, then destroyed.
         if rows.isEmpty { rows.append(Section()) }
+        // A section's items are held at their size: room for the rest of the table is made at its first
+        // item and given back when the next section opens, so a long section never grows by doubling
+        // (which held its items up to three times over while copying).
+        if rows[rows.count - 1].items.isEmpty { rows[rows.count - 1].items.reserveCapacity(rowsLeft) }
         rows[rows.count - 1].items.append(Item(
             number: Label.number(numberText),
             activity: map.text(.activity, in: row),
@@ -97,6 +103,15 @@ struct RoadmapAssembler {
             result: map.text(.result, in: row),
             outcome: isReport ? map.text(.outcome, in: row) : nil))
         openItem = (rows.count - 1, rows[rows.count - 1].items.count - 1)
+    }
+
+    /// Gives back the room the last section made for items that did not come.
+    private mutating func fitLastSection() {
+        guard let last = rows.indices.last, rows[last].items.capacity > rows[last].items.count * 2 + 16 else { return }
+        var fitted: [Item] = []
+        fitted.reserveCapacity(rows[last].items.count)
+        fitted.append(contentsOf: rows[last].items)
+        rows[last].items = fitted
     }
 
     /// A row that opens a section: one cell across (most of) the table, or a label

@@ -439,7 +439,7 @@ struct Segmenter {
                 current!.rowsSeen += 1
                 if map.text(.outcome, in: row) != nil { current!.outcomeFilled += 1 }
             }
-            current!.roadmap!.add(row: row, map: map)
+            current!.roadmap!.add(row: row, map: map, rowsLeft: t.rows.count - r)
         }
     }
 

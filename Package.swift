@@ -14,6 +14,9 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
     ],
     targets: [
         // C libraries, found through pkg-config.
@@ -88,6 +91,9 @@ let package = Package(
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "Logging", package: "swift-log"),
         ], resources: [.copy("Resources")]),
 
         // The command line: a thin shell.
@@ -119,12 +125,13 @@ let package = Package(
             "Registry", "RegistryPostgres", "Model", "JSON", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "DeskTests", dependencies: [
-            "Desk", "Pipeline", "Registry", "Model", "Text", "JSON", "TestSupport",
+            "Desk", "Pipeline", "Registry", "RegistryPostgres", "Model", "Text", "JSON", "TestSupport",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),
         .testTarget(name: "PipelineTests", dependencies: [
-            "Pipeline", "Registry", "RegistryPostgres", "Extraction", "Reports", "Templates", "Organisations", "OOXML", "Model", "Text", "JSON", "TestSupport",
+            "Pipeline", "Registry", "RegistryPostgres", "Extraction", "Recognition", "Reports", "Templates", "Organisations", "OOXML", "Model", "Text", "JSON", "TestSupport",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
     ],

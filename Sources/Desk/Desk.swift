@@ -8,6 +8,7 @@ import Model
 import Pipeline
 import Registry
 import Reports
+import ServiceLifecycle
 import Text
 
 /// The methodist's desk: `kartograf serve`. A web app in Russian over the home folder and its
@@ -34,10 +35,12 @@ public final class Desk: Sendable {
         }
     }
 
-    var registry: Registry { worker.registry }
+    var registry: any RegistryStore { worker.registry }
     var passwordRequired: Bool { options.password != nil }
 
     /// Serves until SIGINT/SIGTERM; the pipeline's thread runs meanwhile. `onRunning` gets the bound port.
+    /// A failure that stops the pipeline (the registry's server gone, a full disk) ends the desk too, as it
+    /// ends `watch`: `worker.pipeline.stopReason` then says why, and the next start resumes where it stopped.
     public func run(onRunning: @escaping @Sendable (Int) -> Void = { _ in }) async throws {
         worker.start()
         defer { worker.stop() }
@@ -47,7 +50,19 @@ public final class Desk: Sendable {
                                                                      serverName: "kartograf"),
                               onServerRunning: { channel in onRunning(channel.localAddress?.port ?? 0) },
                               logger: logger)
-        try await app.runService()
+        let server = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [.sigterm, .sigint],
+                                                       logger: logger))
+        try await withThrowingTaskGroup(of: Bool.self) { [worker] tasks in
+            tasks.addTask { try await server.run(); return true }
+            tasks.addTask {
+                while worker.pipeline.stopReason == nil { try await Task.sleep(for: .milliseconds(250)) }
+                await server.triggerGracefulShutdown()
+                return false
+            }
+            // Until the server has ended (by a signal, or by the pipeline's stop); the watch ends with it.
+            for try await serverEnded in tasks where serverEnded { break }
+            tasks.cancelAll()
+        }
     }
 
     /// The routes; tests drive them with HummingbirdTesting's router client.

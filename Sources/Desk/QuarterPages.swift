@@ -12,7 +12,8 @@ import Text
 extension Desk {
     /// The quarter's submissions as `report quarterly` computes them from the registry.
     func quarterSubmissions(_ quarter: Quarter) throws -> Checked<[QuarterlySubmission]> {
-        let source = RegistryQuarterlySource(output: options.home.root, linkPrefix: "", roster: options.pipeline.roster)
+        let source = RegistryQuarterlySource(output: options.home.root, linkPrefix: "", roster: options.pipeline.roster,
+                                             registry: registry)
         let inputs = try source.inputs(for: quarter, organization: nil)
         let report = quarterlyReport(quarter, fill: nil)
         return Checked(report.submissions(from: inputs.value), diagnostics: inputs.diagnostics)

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Registry
 
 extension HTTPField.Name {
     static let csrfToken = HTTPField.Name("X-CSRF-Token")!
@@ -26,6 +27,10 @@ struct SecurityHeaders: RouterMiddleware {
         } catch let error as HTTPError {
             response = Page.message(status: error.status, title: "Ошибка",
                                     text: error.body ?? error.status.reasonPhrase)
+        } catch let error as RegistryError where error.isUnavailable {
+            // The registry's server gone or kept busy: the page may be asked again later.
+            response = Page.message(status: .serviceUnavailable, title: "Реестр недоступен", text: error.pageText)
+            response.headers[.retryAfter] = "30"
         } catch {
             // The registry's and the pipeline's errors read in Russian as they are.
             response = Page.message(status: .internalServerError, title: "Ошибка", text: "\(error)")
@@ -104,5 +109,23 @@ enum Form {
             if fields[key] == nil { fields[key] = parts.count > 1 ? decode(parts[1]) : "" }
         }
         return fields
+    }
+}
+
+extension RegistryError {
+    /// Whether the registry cannot answer now (its server is gone, or another process holds it too long),
+    /// rather than refusing what was asked.
+    var isUnavailable: Bool {
+        switch self {
+        case .unreachable, .busy: return true
+        default: return false
+        }
+    }
+
+    /// What a page the registry could not answer says instead.
+    var pageText: String {
+        guard case let .unreachable(path, reason) = self else { return description }
+        return "Сервер реестра «\(path)» недоступен (\(reason)): страница не показана. Обновите её, когда сервер снова "
+            + "будет доступен; файлы, положенные во входящие, не потеряны."
     }
 }

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import Model
 import Mustache
+import Reports
 
 /// The desk's pages: Mustache templates kept as the target's resources (`Resources/*.mustache`),
 /// with the style sheet and the one script beside them.
@@ -24,7 +25,8 @@ struct Views: Sendable {
             try? library.register(text, named: String(name.dropLast(".mustache".count)))
         }
         self.library = library
-        css = (try? String(contentsOf: folder.appendingPathComponent("desk.css"), encoding: .utf8)) ?? ""
+        css = ((try? String(contentsOf: folder.appendingPathComponent("desk.css"), encoding: .utf8)) ?? "")
+            + MunicipalSummary.chartCSS
         js = (try? String(contentsOf: folder.appendingPathComponent("desk.js"), encoding: .utf8)) ?? ""
     }
 

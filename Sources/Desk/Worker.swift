@@ -20,7 +20,7 @@ public struct UploadStatus: Sendable, Hashable {
 /// one registry for both.
 public final class DeskWorker: @unchecked Sendable {
     public let pipeline: FolderPipeline
-    let registry: Registry
+    let registry: any RegistryStore
     private let watcher: InboxWatcher
     // Sound: `queue`, `statuses`, `byFile`, `order` and `stopped` are only touched while `lock` is held.
     private let lock = NSCondition()
@@ -36,19 +36,9 @@ public final class DeskWorker: @unchecked Sendable {
 
     public init(options: ServeOptions) throws(PipelineError) {
         try options.home.prepare()
-        let registry: Registry
-        let path = OutputLayout(root: options.home.root).registry
-        do {
-            registry = try Registry(path: path)
-        } catch let error as RegistryError {
-            throw .registry(error)
-        } catch {
-            throw .io(action: "открыть реестр", path: path, reason: "\(error)")
-        }
-        self.registry = registry
-        var pipelineOptions = options.pipeline
-        pipelineOptions.registry = registry
-        pipeline = try FolderPipeline(options: pipelineOptions)
+        // The registry the command opened (`serve --registry`), else the home's SQLite file.
+        pipeline = try FolderPipeline(options: options.pipeline)
+        registry = pipeline.registry
         watcher = InboxWatcher(folder: options.home.inbox)
         watcher.settle = options.settle
     }
@@ -97,7 +87,10 @@ public final class DeskWorker: @unchecked Sendable {
             let batch: [(relative: String, sha256: String)] = lock.withLock {
                 queue.isEmpty ? [] : { defer { queue.removeAll() }; return queue }()
             }
-            if lock.withLock({ stopped }) || pipeline.stopReason != nil { return }
+            if lock.withLock({ stopped }) || pipeline.stopReason != nil {
+                for upload in batch { noteStopped(upload.relative) }
+                return
+            }
             if !batch.isEmpty {
                 let files = batch.compactMap { InboxFile(path: PathText.appending(pipeline.options.inbox, $0.relative),
                                                          relative: $0.relative) }
@@ -114,6 +107,18 @@ public final class DeskWorker: @unchecked Sendable {
                 noteOutcome(report)
                 if lock.withLock({ stopped }) { return }
             }
+        }
+    }
+
+    /// Records that an uploaded file was not processed because the pipeline stopped (the desk is closing).
+    private func noteStopped(_ relative: String) {
+        guard let reason = pipeline.stopReason else { return }
+        lock.withLock {
+            guard let (id, _) = byFile[relative], var s = statuses[id] else { return }
+            s.state = .failed
+            s.message = "не обработан: обработка остановлена — \(reason.description) Файл остался во входящих."
+            statuses[id] = s
+            byFile[relative] = nil
         }
     }
 
@@ -148,6 +153,8 @@ public final class DeskWorker: @unchecked Sendable {
                 message = "файл исчез из папки входящих до обработки"
             }
         case .postponed:
+            // Left for later, unless the pipeline has stopped: then it waits for the next start.
+            if pipeline.stopReason != nil { noteStopped(report.file) }
             return
         }
         let first = (try? registry.firstArrival(sha256: sha256)) ?? nil

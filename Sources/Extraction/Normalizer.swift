@@ -133,7 +133,9 @@ struct Normalizer {
                     responsibles.parse(raw.isEmpty ? nil : raw, glossary: glossary)
                 }
                 r.document.sections[s].items[i].responsibles = p.value
-                if !p.diagnostics.isEmpty {
+                // A report's table without a responsibles column has no cell to leave empty.
+                let noColumn = r.document.kind == .report && !r.hasResponsiblesColumn && raw.isEmpty
+                if !p.diagnostics.isEmpty && !noColumn {
                     let l = label()
                     out += p.diagnostics.map { $0.located(document: index, section: s, item: l) }
                 }

@@ -42,7 +42,9 @@ extension NameLexicon {
             var j = i - 1
             while j >= 0, !isHead(words[j].text), let ending = NameLexicon.adjectiveEnding(words[j].text, protected: protected) {
                 let original = String(name[words[j].range])
-                if let nominative = NameLexicon.nominativeEnding(ending, after: words[j].text.dropLast(ending.count).last, gender) {
+                let stem = words[j].text.dropLast(ending.count)
+                if let nominative = NameLexicon.nominativeEnding(ending, after: stem.last, gender,
+                                                                 stressed: stressedAdjectiveStems.contains(String(stem))) {
                     let stem = original.dropLast(ending.count)
                     let upper = original == original.uppercased() && original.count > 1
                     replacements.append((words[j].range, String(stem) + (upper ? nominative.uppercased() : nominative)))
@@ -77,8 +79,11 @@ extension NameLexicon {
 
     /// The nominative ending for an oblique `ending` of an adjective agreeing with a head of `gender`;
     /// `nil` when the ending is already the nominative («-ой» of a masculine head: «Городской лицей»).
-    /// `last` is the letter before the ending: after к, г, х, ж, ш, ч, щ the masculine is «-ий».
-    static func nominativeEnding(_ ending: String, after last: Character?, _ gender: Gender) -> String? {
+    /// `last` is the letter before the ending: after к, г, х, ж, ш, ч, щ the masculine is «-ий». The
+    /// masculine of a `stressed` adjective (the lexicon's `stressedAdjectives`) is «-ой»: «Городского» →
+    /// «Городской», where the spelling alone would give «Городский».
+    static func nominativeEnding(_ ending: String, after last: Character?, _ gender: Gender,
+                                 stressed: Bool = false) -> String? {
         let hushing = last.map { "кгхжшчщ".contains($0) } ?? false
         let soft = ["его", "ему", "им", "ем", "ей", "юю", "ею"].contains(ending)
         switch gender {
@@ -87,7 +92,7 @@ extension NameLexicon {
             return soft && !"жшчщ".contains(last ?? " ") ? "яя" : "ая"
         case .masculine:
             guard ["ого", "его", "ому", "ему", "ым", "им", "ом", "ем"].contains(ending) else { return nil }
-            return soft || hushing ? "ий" : "ый"
+            return stressed && !soft ? "ой" : soft || hushing ? "ий" : "ый"
         case .neuter:
             guard ["ого", "его", "ому", "ему", "ым", "им", "ом", "ем"].contains(ending) else { return nil }
             return soft && !"жшчщ".contains(last ?? " ") ? "ее" : "ое"

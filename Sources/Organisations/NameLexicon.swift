@@ -41,6 +41,8 @@ public struct NameLexicon: Sendable {
     let headNouns: [String: (nominative: String, gender: Gender)]
     /// Indeclinable heads (abbreviations, folded: «сош») and legal forms (neuter: учреждение) by gender.
     let headAbbreviations: [String: Gender]
+    /// Folded stems of adjectives whose masculine nominative is the stressed «-ой» («городск» of «городской»).
+    let stressedAdjectiveStems: Set<String>
 
     public static let fileName = "organisation-names.json"
 
@@ -123,6 +125,10 @@ public struct NameLexicon: Sendable {
         }
         headNouns = nouns
         headAbbreviations = abbreviations
+        stressedAdjectiveStems = Set(strings(json["stressedAdjectives"]).compactMap { word in
+            let folded = RussianFold.fold(word)
+            return folded.hasSuffix("ой") ? String(folded.dropLast(2)) : nil
+        })
     }
 
     /// «МБУ ДО» → «мбудо», «д/с» → «дс»: the token an abbreviation is compared as.

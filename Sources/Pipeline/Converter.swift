@@ -10,6 +10,8 @@ import Glibc
 public struct LegacyConverter: Sendable {
     public let executable: String
 
+    public init(executable: String) { self.executable = executable }
+
     /// The converter, or `nil` when LibreOffice is not installed.
     public static func find(environment: [String: String] = ProcessInfo.processInfo.environment) -> LegacyConverter? {
         let path = environment["PATH"] ?? "/usr/bin:/bin"

@@ -157,11 +157,12 @@ public final class FolderPipeline: Sendable {
     /// new file is taken.
     public func runInbox(progress: (@Sendable (Int, Int) -> Void)? = nil,
                          shouldStop: @escaping @Sendable () -> Bool = { false }) -> RunSummary {
-        try? refreshTaught()
+        refreshTaughtNotingProblem()
         let resumed = resumeInterrupted()
         let scan = scanInbox()
         var summary = run(files: scan.files, ignored: scan.ignored, progress: progress, shouldStop: shouldStop)
         summary.resumed = resumed
+        if let problem = taughtProblem { summary.notices.append(problem) }
         return summary
     }
 
@@ -199,13 +200,27 @@ public final class FolderPipeline: Sendable {
 
     /// Processes one file and notes its move at once (for `watch`, one file at a time).
     public func process(_ file: InboxFile) -> FileReport {
-        try? refreshTaught()
+        refreshTaughtNotingProblem()
         let prepared = prepare(file)
         commitLock.lock()
         let report = commit(prepared)
         commitLock.unlock()
         flushMoves()
         return report
+    }
+
+    /// Why what the methodist taught could not be read again before the last file (files are then read with
+    /// what was read before), in Russian; `nil` when it was.
+    public var taughtProblem: String? { taughtFailure.withLock { $0 } }
+    private let taughtFailure = Locked<String?>(nil)
+
+    private func refreshTaughtNotingProblem() {
+        do {
+            try refreshTaught()
+            taughtFailure.withLock { $0 = nil }
+        } catch {
+            taughtFailure.withLock { $0 = error.description + " Файлы читаются без последних исправлений методиста." }
+        }
     }
 
     /// Reads again what the methodist taught: the home's lexicon (when its file changed) and the corrections.

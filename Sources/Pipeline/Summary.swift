@@ -63,6 +63,8 @@ public struct RunSummary: Sendable {
     public var resumed: Int
     /// Why the run stopped before its end (a full disk, an unusable registry), in Russian.
     public var stopReason: String?
+    /// What the methodist should know of the run as a whole (a lexicon that could not be read), in Russian.
+    public var notices: [String] = []
 
     public init(files: [FileReport] = [], ignored: [IgnoredFile] = [], seconds: Double = 0, resumed: Int = 0,
                 stopReason: String? = nil) {
@@ -115,6 +117,7 @@ public struct RunSummary: Sendable {
             ("vanished", num(count(.vanished))),
             ("resumed", num(resumed)),
             ("stopped", .optional(stopReason)),
+            ("notices", .array(notices.map { .string($0) })),
             ("diagnostics", .object(Severity.allCases.map { ($0.rawValue, num(severities[$0] ?? 0)) })),
             ("seconds", .number((seconds * 1000).rounded() / 1000)),
             ("filesPerSecond", .number((filesPerSecond * 10).rounded() / 10)),
@@ -126,6 +129,7 @@ public struct RunSummary: Sendable {
     public var text: String {
         var lines: [String] = []
         if let stopReason { lines.append(stopReason) }
+        lines += notices.map { "Внимание: \($0)" }
         let d = diagnostics
         lines.append("Обработано: \(count(.processed)), отклонено: \(count(.rejected)), "
                      + "уже известны: \(count(.skipped)), преобразовано из старых форматов: \(converted).")

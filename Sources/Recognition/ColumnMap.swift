@@ -13,6 +13,10 @@ struct ColumnMap: Sendable {
     /// Header texts by column start, to spot a header repeated on a later page.
     var headerSignature: [String] = []
     var columnCount = 0
+    /// A deadline column split below its header into a start and an end («Сроки»: «начало», «окончание»).
+    var deadlineWindow: (start: Range<Int>, end: Range<Int>)?
+    /// A column beside the activity's that groups its events or names their form.
+    var activityGroup: ActivityGroup?
 
     func ranges(_ f: ColumnField) -> [Range<Int>] { fields[f] ?? [] }
     func has(_ f: ColumnField) -> Bool { !(fields[f] ?? []).isEmpty }
@@ -27,11 +31,26 @@ struct ColumnMap: Sendable {
 
     /// The text of field `f` in a row: its columns' texts joined by newlines.
     func text(_ f: ColumnField, in row: RowView) -> String? {
+        if f == .deadline, let window = deadlineWindow {
+            // Its halves as one window: «01.09.2024 – 15.09.2024».
+            let start = row.text(in: window.start), end = row.text(in: window.end)
+            if let start, let end { return start + " – " + end }
+            return start ?? end
+        }
         guard let ranges = fields[f], !ranges.isEmpty else { return nil }
         if ranges.count == 1 { return row.text(in: ranges[0]) }
         let parts = ranges.compactMap { row.text(in: $0) }
         return parts.isEmpty ? nil : parts.joined(separator: "\n")
     }
+}
+
+/// A column beside the activity's: a group its cells (often merged down) hold for the events beside them
+/// («Направление работы», «Задачи»), or the form of each event («Форма работы»: «Семинар»).
+struct ActivityGroup: Sendable {
+    enum Use: String, Sendable { case sections, prefix }
+    var range: Range<Int>
+    /// `sections`: each new text opens a section; `prefix`: it goes before the event («Семинар: …»).
+    var use: Use
 }
 
 /// Maps header cells to fields by the synonyms of `columns.json`, and columns whose
@@ -115,9 +134,14 @@ enum HeaderMapper {
         for j in (index + 1)..<min(index + 3, rows.count) {
             let extra = mapRow(rows[j])
             let numberLike = rows[j].firstNonEmpty.map { Label.number($0.text).map { Label.isNumeric($0[...]) } ?? false } ?? false
-            guard !numberLike, !rows[j].isColumnNumberRow, extra.fields.count + extra.years.count > 0 else { break }
+            guard !numberLike, !rows[j].isColumnNumberRow else { break }
+            let halves = subheadings(rows[j], under: rows[index])
+            guard extra.fields.count + extra.years.count > 0 || halves != nil else { break }
             for (f, ranges) in extra.fields where !map.has(f) { map.fields[f] = ranges }
             if map.years.isEmpty { map.years = extra.years }
+            if let halves, map.ranges(.deadline).count == 1 {
+                map.deadlineWindow = window(of: map.ranges(.deadline)[0], in: halves)
+            }
             last = j
         }
         // A year row right below a header that announces values by year.
@@ -193,8 +217,38 @@ enum HeaderMapper {
         return map.isRoadmapLike ? map : nil
     }
 
+    /// The sub-headings a row holds under a header whose cells merge down into it: each filled cell of its
+    /// own short and under a header cell spanning several columns («Сроки» over «начало» | «окончание»);
+    /// `nil` when the row is anything else (data, or cells under no split header).
+    static func subheadings(_ row: RowView, under header: RowView) -> [(range: Range<Int>, text: String)]? {
+        guard row.cells.contains(where: \.isContinuation) else { return nil }
+        let split = header.cells.filter { $0.span > 1 && !$0.isContinuation }.map { $0.column..<($0.column + $0.span) }
+        var out: [(Range<Int>, String)] = []
+        for cell in row.filled {
+            let range = cell.column..<(cell.column + cell.span)
+            guard let text = cell.text, text.count <= 40, !text.contains(where: \.isNumber),
+                  split.contains(where: { $0.lowerBound <= range.lowerBound && range.upperBound <= $0.upperBound }) else { return nil }
+            out.append((range, text))
+        }
+        return out.isEmpty ? nil : out
+    }
+
+    /// A deadline column's start and end halves among its sub-headings, when it splits into exactly those two.
+    static func window(of deadline: Range<Int>, in halves: [(range: Range<Int>, text: String)]) -> (start: Range<Int>, end: Range<Int>)? {
+        let inside = halves.filter { deadline.contains($0.range.lowerBound) }
+        guard inside.count == 2 else { return nil }
+        func names(_ text: String, _ words: [String]) -> Bool {
+            let folded = foldForMatching(text)
+            return words.contains { folded == $0 || folded.hasPrefix($0 + " ") }
+        }
+        let lexicon = Lexicon.current
+        guard names(inside[0].text, lexicon.windowStart), names(inside[1].text, lexicon.windowEnd) else { return nil }
+        return (inside[0].range, inside[1].range)
+    }
+
     static func mapRow(_ row: RowView) -> ColumnMap {
         var m = ColumnMap()
+        var activities: [(range: Range<Int>, text: String)] = []
         // Header cells are short names; a row with a numbered cell or long texts is data.
         if row.startsWithNumber { return m }
         for cell in row.cells where !cell.isContinuation {
@@ -207,8 +261,27 @@ enum HeaderMapper {
             guard case var .field(f) = meaning(of: text) else { continue }
             // A second «результат» column in one table is what was achieved.
             if f == .result, m.has(.result) { f = .outcome }
-            if f == .activity, m.has(.activity) { continue }
+            if f == .activity {
+                activities.append((range, text))
+                continue
+            }
             m.fields[f, default: []].append(range)
+        }
+        if let first = activities.first {
+            // Of two activity columns, one naming a group or a form («Направление работы», «Форма работы») goes
+            // with the other, the events («Мероприятия», «Тема»); else the first is the activity.
+            let groups = Lexicon.current.activityGroups
+            func group(_ header: String) -> ActivityGroup.Use? {
+                let folded = foldForMatching(header)
+                return groups.first { $0.words.contains { folded.hasPrefix($0) } }?.use
+            }
+            let events = activities.filter { group($0.text) == nil }
+            if let event = events.first, let other = activities.first(where: { group($0.text) != nil }) {
+                m.fields[.activity] = [event.range]
+                m.activityGroup = ActivityGroup(range: other.range, use: group(other.text)!)
+            } else {
+                m.fields[.activity] = [first.range]
+            }
         }
         if m.has(.indicator), !m.has(.activity) {
             m.fields[.activity] = m.fields[.indicator]

@@ -10,6 +10,11 @@ final class Lexicon: Sendable {
     let columnSynonyms: [(meaning: HeaderMeaning, synonyms: [Synonym])]
     /// Word stems that tell what a cell holds, for columns whose header names nothing (`CellContent`).
     let contentCues: [ColumnField: [String]]
+    /// Sub-headings of a deadline column split in two («начало», «окончание»), folded: what starts and ends its window.
+    let windowStart: [String]
+    let windowEnd: [String]
+    /// Header words of a column beside the activity's that groups its events or names their form, folded.
+    let activityGroups: [(use: ActivityGroup.Use, words: [String])]
     let titleKeywords: [(kind: DocumentKind, words: [String])]
     let orderStart: [String]
     let appendixPrefixes: [String]
@@ -46,6 +51,11 @@ final class Lexicon: Sendable {
             if !words.isEmpty { cues[field] = words }
         }
         contentCues = cues
+        windowStart = DataFiles.strings(columns["subheadings"]?["start"]).map(foldForMatching)
+        windowEnd = DataFiles.strings(columns["subheadings"]?["end"]).map(foldForMatching)
+        activityGroups = [ActivityGroup.Use.sections, .prefix].map { use in
+            (use, DataFiles.strings(columns["activityGroups"]?[use.rawValue]).map(foldForMatching))
+        }
 
         let docs = DataFiles.load("documents.json")
         // Order matters: more specific kinds first.

@@ -98,7 +98,7 @@ public enum OrganizationFinder {
     /// The phrases a name ends before (when not in quotes, and past its first characters).
     private static let stops = [",", ";", "(", ")", ":", "_", " на 20", " на 19", " в 20", " с 20", " за 20", " до 20",
                                 " в период", " на период", " на 2", " в 2", " по реализации", " по внедрению", " по ",
-                                " о ", " об ", " от "]
+                                " о ", " об ", " от ", " за "]
 
     /// The name from its start up to the first stop outside quotes past its first four
     /// characters, without spaces around it and without a final sentence dot.

@@ -3,7 +3,8 @@ import Text
 
 /// Finds the span a document plans for in its title or text (`export-format.md` "Period"):
 /// `(2023-2025гг.)`, `на 2022 – 2024 годы`, `с 2022 г. по 2024 г.` → calendar years;
-/// `в 2021-2022 учебном году`, `2021/2022 уч. год` → an academic year; `на 2024 год` → one year.
+/// `в 2021-2022 учебном году`, `2021/2022 уч. год` → an academic year; `на 2024 год` → one year, as is
+/// `за III квартал 2024 года` (a report on part of a year).
 public enum PeriodFinder {
     /// A year written in the text: its value and where its digits stand.
     private struct YearToken {
@@ -44,6 +45,12 @@ public enum PeriodFinder {
             let tail = after(a)
             if ["на", "в", "за"].contains(where: { lead.hasSuffix($0) })
                 && ["год", "г.", "г "].contains(where: { tail.hasPrefix($0) }) {
+                return Period.calendarYears(a.value, a.value)
+            }
+            // «за III квартал 2024 года», «за 1 полугодие 2025 г.»: a report on part of a year is of that year.
+            let part = before(a, 12)
+            if ["квартал", "полугоди", "кв.", "четверт"].contains(where: { part.contains($0) })
+                && (tail.isEmpty || ["год", "г.", "г ", "г"].contains(where: { tail.hasPrefix($0) })) {
                 return Period.calendarYears(a.value, a.value)
             }
         }

@@ -14,6 +14,8 @@ public struct RecognizedDocument: Sendable {
     public var dateText: String?
     /// True when its table has a result / document column.
     public var hasResultColumn: Bool
+    /// False when its table has no responsibles column (a report that lists only what was done).
+    public var hasResponsiblesColumn = true
     /// Raw title paragraphs, before joining (for blank detection).
     public var titleText: String?
     /// How many tables were read as its roadmap, report or indicators tables.

@@ -43,6 +43,8 @@ struct RoadmapAssembler {
 
     /// Where the last item is, while rows may still continue it.
     private var openItem: (section: Int, item: Int)?
+    /// The text of the group column that opened the current section (`ActivityGroup.Use.sections`).
+    private var groupTitle: String?
     private let isReport: Bool
     /// The last item's responsibles: a next row naming the same ones shares them (long roadmaps
     /// repeat their responsibles row after row) instead of holding an array of its own.
@@ -58,6 +60,13 @@ struct RoadmapAssembler {
         return lastResponsibles
     }
 
+    /// Opens a section: a heading row, or a heading paragraph before a table rather than a row of it.
+    mutating func open(_ section: Section) {
+        fitLastSection()
+        rows.append(section)
+        openItem = nil
+    }
+
     /// `rowsLeft`: the rows of the table from this one on, which bounds the items still to come.
     mutating func add(row: RowView, map: ColumnMap, rowsLeft: Int = 1) {
         if row.isEmpty { return }
@@ -68,9 +77,7 @@ struct RoadmapAssembler {
         }
         let numberText = numberCell?.text
         if let section = sectionHeading(row, map: map, numberCell: numberCell) {
-            fitLastSection()
-            rows.append(section)
-            openItem = nil
+            open(section)
             return
         }
         // A vertically merged number cell: the same item goes on over this row.
@@ -89,6 +96,23 @@ struct RoadmapAssembler {
                 return
             }
         }
+        var activity = map.text(.activity, in: row)
+        if let group = map.activityGroup {
+            switch group.use {
+            case .sections:
+                // A group's cell, merged down over its events or written again: a new text opens a section.
+                let cell = row.cells.first { group.range.contains($0.column) }
+                if let cell, !cell.isContinuation, let text = TextNormalizer.singleLine(cell.text), text != groupTitle {
+                    let (label, rest) = Label.split(text)
+                    open(Section(number: label, title: label == nil || rest.isEmpty ? text : rest))
+                    groupTitle = text
+                }
+            case .prefix:
+                if let form = TextNormalizer.singleLine(row.text(in: group.range)) {
+                    activity = activity.map { "\(form): \($0)" } ?? form
+                }
+            }
+        }
         // Made in place in its section: a local item handed over would be copied, then destroyed.
         if rows.isEmpty { rows.append(Section()) }
         // A section's items are held at their size: room for the rest of the table is made at its first
@@ -97,7 +121,7 @@ struct RoadmapAssembler {
         if rows[rows.count - 1].items.isEmpty { rows[rows.count - 1].items.reserveCapacity(rowsLeft) }
         rows[rows.count - 1].items.append(Item(
             number: Label.number(numberText),
-            activity: map.text(.activity, in: row),
+            activity: activity,
             deadline: Deadline(text: map.text(.deadline, in: row)),
             responsibles: responsibles(map.text(.responsibles, in: row)),
             result: map.text(.result, in: row),

@@ -25,6 +25,7 @@ struct Segmenter {
         var outcomeFilled = 0
         var rowsSeen = 0
         var hasResultColumn = false
+        var hasResponsiblesColumn = true
         /// How many of `text` came before the first table: the intro, where a period may be named.
         var introCount: Int?
 
@@ -233,11 +234,21 @@ struct Segmenter {
         if kind == .order {
             b.titleOpen = false
             // The issuer's name heads the order: the nearest line in bold or capitals, else one naming an organisation.
-            b.issuer = recent.reversed().first { p in
-                guard let t = TextNormalizer.singleLine(p.displayText) else { return false }
-                return p.isBold || t.filter(\.isLetter).allSatisfy(\.isUppercase)
-            }.flatMap { TextNormalizer.singleLine($0.displayText) }
-                ?? b.preamble.reversed().lazy.compactMap(OrganizationFinder.find).first
+            // A name in quotes on its own line goes with its legal form on the line above
+            // («Муниципальное бюджетное общеобразовательное учреждение» / «„Средняя школа № 17“»).
+            func heading(_ p: Paragraph) -> String? {
+                guard let t = TextNormalizer.singleLine(p.displayText),
+                      p.isBold || t.filter(\.isLetter).allSatisfy(\.isUppercase) else { return nil }
+                return t
+            }
+            if let at = recent.lastIndex(where: { heading($0) != nil }), var name = heading(recent[at]) {
+                if let first = name.first, "«\"„“".contains(first), at > 0, let form = heading(recent[at - 1]) {
+                    name = form + " " + name
+                }
+                b.issuer = name
+            } else {
+                b.issuer = b.preamble.reversed().lazy.compactMap(OrganizationFinder.find).first
+            }
         }
         current = b
         recent = []
@@ -359,6 +370,7 @@ struct Segmenter {
         // No header: a table a page break split off the one before.
         if let c = current, (c.kind == .roadmap || c.kind == .report), let map = c.map, c.roadmap != nil,
            abs(t.columnCount - map.columnCount) <= 1 {
+            openHeadingSection(continuing: true)
             appendRoadmapTable(&t, views: views, map: map, startRow: 0)
             return
         }
@@ -396,6 +408,7 @@ struct Segmenter {
         if kind == .roadmap || kind == .report {
             if current!.tables > 0, current!.map != nil, current!.roadmap != nil {
                 // A header repeated on a new page: the same document goes on.
+                openHeadingSection(continuing: true)
                 appendRoadmapTable(&t, views: views, map: map, startRow: map.firstDataRow)
                 return
             }
@@ -411,8 +424,27 @@ struct Segmenter {
         }
         current!.map = map
         current!.hasResultColumn = map.has(.result)
+        current!.hasResponsiblesColumn = map.has(.responsibles)
         current!.roadmap = RoadmapAssembler(isReport: current!.kind == .report || map.has(.outcome))
+        openHeadingSection(continuing: false)
         appendRoadmapTable(&t, views: views, map: map, startRow: map.firstDataRow)
+    }
+
+    /// A section written as a paragraph right before a roadmap's table («1. Подготовительный этап»,
+    /// «Раздел II», or bold between two tables of one roadmap) opens a section for the table's items.
+    /// Before the first table only a labelled heading counts: a bold line there may be the title's.
+    private mutating func openHeadingSection(continuing: Bool) {
+        guard let p = recent.last,
+              let text = TextNormalizer.singleLine(p.displayText), text.count <= 200,
+              Segmenter.titleKind(text) == nil, !text.hasSuffix(":") else { return }
+        let (label, rest) = Label.split(text)
+        let labelled = label != nil && !rest.isEmpty && rest.first!.isUppercase
+        guard labelled || (continuing && p.isBold && text.first!.isUppercase) else { return }
+        // The last line of a list («Этап 6. …», «Этап 7. …») is not a heading.
+        if let before = recent.dropLast().last.flatMap({ TextNormalizer.singleLine($0.displayText) }),
+           Label.split(before).label != nil { return }
+        if current!.titleParts.last == text { return }
+        current!.roadmap!.open(Section(number: labelled ? label : nil, title: labelled ? rest : text))
     }
 
     /// A title written in the table itself, in a row merged across it above the header.
@@ -456,6 +488,7 @@ struct Segmenter {
         var doc = Document(kind: kind, title: title)
         var result = RecognizedDocument(document: doc, text: b.text, hasResultColumn: b.hasResultColumn,
                                         titleText: title, tablesRead: b.tables, unreadTables: b.unreadTables)
+        result.hasResponsiblesColumn = b.hasResponsiblesColumn
         // A roadmap whose «отметка о выполнении» column is mostly filled in is a report.
         if kind == .roadmap, b.rowsSeen > 0, b.outcomeFilled * 3 >= b.rowsSeen { kind = .report }
         doc.kind = kind

@@ -107,6 +107,12 @@ public protocol RegistryLookups {
     func allCorrections() throws -> [Correction]
     /// What became of each correction tried on this file, in the corrections' order.
     func correctionOutcomes(inputId: Int64) throws -> [CorrectionOutcome]
+
+    // The desk's listing (`Registry/Listing.swift`).
+    /// Input files, newest first (`limit` of them, when given), each with its diagnostics by severity.
+    func inputListings(limit: Int?) throws -> [InputListing]
+    /// One input file by its id, with its diagnostics by severity.
+    func inputListing(id: Int64) throws -> InputListing?
 }
 
 /// What the pipeline records inside a write transaction.

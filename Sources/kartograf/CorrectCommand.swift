@@ -25,6 +25,8 @@ struct CorrectCommand: ParsableCommand {
 struct DeskOptions: ParsableArguments {
     @OptionGroup var home: HomeOption
 
+    @OptionGroup var registry: RegistryOption
+
     @Option(name: .long, help: "Папка результатов, где лежит реестр (по умолчанию — домашняя папка).")
     var out: String?
 
@@ -35,8 +37,9 @@ struct DeskOptions: ParsableArguments {
 
     func desk() throws -> CorrectionDesk {
         let output = self.output
+        let registry = try self.registry.openExplicit(output: output)
         do {
-            return try CorrectionDesk(output: output, protocolWriters: protocolWriters(
+            return try CorrectionDesk(output: output, registry: registry, protocolWriters: protocolWriters(
                 templates: TemplateLocation.find("protocol.docx", folder: nil, home: home.resolved).map { ($0 as NSString).deletingLastPathComponent },
                 output: output, home: home.resolved))
         } catch {

@@ -68,6 +68,26 @@ struct FolderOptions: ParsableArguments {
 
     @Option(name: .long, help: "Список организаций муниципалитета: CSV (официальное наименование; краткое; другие написания) или текст, по наименованию в строке. По умолчанию — «организации.csv» в папке результатов, если он там есть.")
     var roster: String?
+
+    /// The inbox and a pipeline over it, as these options ask (`workers`: `nil` for one per core).
+    /// A pipeline that cannot start is said in Russian and ends the command.
+    func openPipeline(workers: Int? = nil) throws -> (inbox: String, pipeline: FolderPipeline) {
+        let inbox = try self.inbox ?? homeInbox(home.resolved)
+        let roster = try loadRoster(self.roster, defaultFolder: output, keep: true)
+        let registry = try self.registry.openExplicit(output: output)
+        do {
+            var options = PipelineOptions(
+                inbox: inbox, output: output, keepInputs: keepInputs,
+                workers: workers ?? ProcessInfo.processInfo.activeProcessorCount,
+                protocolWriters: protocolWriters(templates: protocolTemplates, output: output, home: home.resolved),
+                roster: roster)
+            options.registry = registry
+            return (inbox, try FolderPipeline(options: options))
+        } catch {
+            printError(error.description)
+            throw ExitCode(error.stopsTheRun ? 3 : 2)
+        }
+    }
 }
 
 /// The roster named by `--roster`, else `организации.csv` in `folder` when it is there; a roster that

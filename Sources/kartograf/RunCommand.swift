@@ -35,22 +35,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         StopSignal.install()
-        let inbox = try folder.inbox ?? homeInbox(folder.home.resolved)
-        let roster = try loadRoster(folder.roster, defaultFolder: folder.output, keep: true)
-        let registry = try folder.registry.openExplicit(output: folder.output)
-        let pipeline: FolderPipeline
-        do {
-            var options = PipelineOptions(
-                inbox: inbox, output: folder.output, keepInputs: folder.keepInputs,
-                workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-                protocolWriters: protocolWriters(templates: folder.protocolTemplates, output: folder.output,
-                                                 home: folder.home.resolved), roster: roster)
-            options.registry = registry
-            pipeline = try FolderPipeline(options: options)
-        } catch {
-            printError(error.description)
-            throw ExitCode(error.stopsTheRun ? 3 : 2)
-        }
+        let (inbox, pipeline) = try folder.openPipeline(workers: jobs)
         defer { pipeline.close() }
         let onTerminal = isatty(2) == 1
         let meter = ProgressLine()

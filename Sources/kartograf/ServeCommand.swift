@@ -2,6 +2,7 @@ import ArgumentParser
 import Desk
 import Foundation
 import Pipeline
+import RegistryPostgres
 
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -43,10 +44,12 @@ struct ServeCommand: ParsableCommand {
         }
         let home = folder.home.resolved
         _ = try homeInbox(home)
-        var options = ServeOptions(home: home, host: host, port: port, password: password,
-                                  pipeline: PipelineOptions(inbox: home.inbox, output: home.root, keepInputs: folder.keepInputs,
-                                                            protocolWriters: protocolWriters(templates: folder.protocolTemplates, output: home.root),
-                                                            roster: try loadRoster(folder.roster, defaultFolder: home.root, keep: true)))
+        var pipeline = PipelineOptions(inbox: home.inbox, output: home.root, keepInputs: folder.keepInputs,
+                                       protocolWriters: protocolWriters(templates: folder.protocolTemplates, output: home.root),
+                                       roster: try loadRoster(folder.roster, defaultFolder: home.root, keep: true))
+        let registryLocation = folder.registry.location(output: home.root)
+        pipeline.registry = try folder.registry.openExplicit(output: home.root)
+        var options = ServeOptions(home: home, host: host, port: port, password: password, pipeline: pipeline)
         options.templates = folder.templates
         let desk: Desk
         do {
@@ -61,7 +64,8 @@ struct ServeCommand: ParsableCommand {
             do {
                 try await desk.run { bound in
                     let shown = host.contains(":") ? "[\(host)]" : host
-                    printError("Рабочее место методиста: http://\(shown):\(bound)/ — домашняя папка «\(home.root)». Остановка — Ctrl+C.")
+                    printError("Рабочее место методиста: http://\(shown):\(bound)/ — домашняя папка «\(home.root)», "
+                               + "реестр «\(registryDisplayName(registryLocation))». Остановка — Ctrl+C.")
                 }
             } catch {
                 failure.set("Не удалось запустить рабочее место на «\(listen)»: \(error)")
@@ -72,6 +76,12 @@ struct ServeCommand: ParsableCommand {
         if let message = failure.get() {
             printError(message)
             throw ExitCode(1)
+        }
+        if let reason = desk.worker.pipeline.stopReason {
+            // The registry's server went away (or the disk filled): stopped as `watch` stops, to be started again.
+            printError(reason.description)
+            printError("Остановлено: рабочее место закрыто. Запустите «kartograf serve» снова — обработка продолжится с того же места.")
+            throw ExitCode(3)
         }
         printError("Остановлено.")
     }

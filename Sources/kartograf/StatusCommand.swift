@@ -44,7 +44,7 @@ struct StatusCommand: ParsableCommand {
         for o in organizations {
             var lines = ["\(o.organization ?? OutputLayout.noOrganization)"]
             if let r = o.currentRoadmap {
-                var line = "  дорожная карта: «\(r.title ?? r.inputName)»"
+                var line = r.title.map { "  дорожная карта: «\($0)»" } ?? "  дорожная карта без названия из файла «\(r.inputName)»"
                 if let p = r.period { line += ", период \(p.russianText)" }
                 line += ", пунктов: \(r.itemCount)"
                 if o.earlierRoadmaps > 0 { line += ", прежних версий: \(o.earlierRoadmaps)" }

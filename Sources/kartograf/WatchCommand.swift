@@ -31,21 +31,7 @@ struct WatchCommand: ParsableCommand {
 
     func run() throws {
         StopSignal.install()
-        let inbox = try folder.inbox ?? homeInbox(folder.home.resolved)
-        let roster = try loadRoster(folder.roster, defaultFolder: folder.output, keep: true)
-        let registry = try folder.registry.openExplicit(output: folder.output)
-        let pipeline: FolderPipeline
-        do {
-            var options = PipelineOptions(
-                inbox: inbox, output: folder.output, keepInputs: folder.keepInputs,
-                protocolWriters: protocolWriters(templates: folder.protocolTemplates, output: folder.output,
-                                                 home: folder.home.resolved), roster: roster)
-            options.registry = registry
-            pipeline = try FolderPipeline(options: options)
-        } catch {
-            printError(error.description)
-            throw ExitCode(error.stopsTheRun ? 3 : 2)
-        }
+        let (inbox, pipeline) = try folder.openPipeline()
         defer { pipeline.close() }
         let watcher = InboxWatcher(folder: inbox, useInotify: !poll)
         watcher.settle = settle
@@ -55,6 +41,7 @@ struct WatchCommand: ParsableCommand {
         printError("Слежу за папкой «\(inbox)» (\(watcher.usesInotify ? "inotify" : "просмотр папки")); "
                    + "результаты — в «\(folder.output)». Остановка — Ctrl+C.")
         var count = 0
+        var lastProblem: String?
         var lastResume = Date()
         while !StopSignal.requested && pipeline.stopReason == nil {
             // What another process left when it ended (its claims go back into the inbox) is taken over now and then.
@@ -65,6 +52,8 @@ struct WatchCommand: ParsableCommand {
             }
             for file in watcher.nextReady() {
                 let report = pipeline.process(file)
+                if let problem = pipeline.taughtProblem, problem != lastProblem { printError("Внимание: \(problem)") }
+                lastProblem = pipeline.taughtProblem
                 if report.outcome == .postponed { watcher.retry(file) } else { watcher.markTaken(file) }
                 if report.outcome != .vanished { count += 1 }
                 printError(report.line)

@@ -33,9 +33,11 @@ struct TestHome {
         return names
     }
 
-    func desk(password: String? = nil, limits: DeskLimits = DeskLimits()) throws -> Desk {
+    /// The desk on this home; on `registry` when given (as `serve --registry`), else on the home's SQLite file.
+    func desk(password: String? = nil, limits: DeskLimits = DeskLimits(), registry: (any RegistryStore)? = nil) throws -> Desk {
         var options = ServeOptions(home: home, password: password, limits: limits)
         options.pipeline.workers = 2
+        options.pipeline.registry = registry
         options.settle = 0.2
         return try Desk(options: options)
     }

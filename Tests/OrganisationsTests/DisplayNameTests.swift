@@ -15,8 +15,25 @@ final class DisplayNameTests: XCTestCase {
         XCTAssertEqual(lexicon.displayName("муниципальном бюджетном учреждении дополнительного образования «Центре детского творчества»"),
                        "Муниципальное бюджетное учреждение дополнительного образования «Центр детского творчества»")
         XCTAssertEqual(lexicon.displayName("МБДОУ «Детского сада № 12 «Солнышко»"), "МБДОУ «Детский сад № 12 «Солнышко»»")
-        XCTAssertEqual(lexicon.displayName("МБОУ Городского лицея"), "МБОУ Городский лицей",
-                       "a stressed «-ой» cannot be told from the ending; «-ий» is the regular masculine after к")
+        XCTAssertEqual(lexicon.displayName("МБОУ Русского лицея"), "МБОУ Русский лицей", "«-ий» after к")
+        XCTAssertEqual(lexicon.displayName("МАОУ Нового лицея"), "МАОУ Новый лицей")
+    }
+
+    /// A stressed «-ой» cannot be told from the spelling: the lexicon's `stressedAdjectives` say which.
+    func testStressedAdjectivesOfTheLexiconTakeTheirOwnMasculine() {
+        XCTAssertEqual(lexicon.displayName("МБОУ Городского лицея"), "МБОУ Городской лицей")
+        XCTAssertEqual(lexicon.displayName("ГБОУ Областного центра образования"), "ГБОУ Областной центр образования")
+        XCTAssertEqual(lexicon.displayName("КГБОУ краевому кадетскому корпусу"), "КГБОУ краевой кадетский корпус")
+        XCTAssertEqual(lexicon.displayName("МБОУ Городской гимназии"), "МБОУ Городская гимназия", "the feminine is regular")
+        XCTAssertEqual(lexicon.displayName("МБОУ Московского лицея"), "МБОУ Московский лицей", "not in the list: «-ий»")
+        XCTAssertEqual(lexicon.displayName("МБОУ Слободского лицея"), "МБОУ Слободский лицей", "not in the list: «-ий»")
+        var json = NameLexicon.load()
+        if case var .object(fields) = json {
+            fields.removeAll { $0.0 == "stressedAdjectives" }
+            json = .object(fields + [("stressedAdjectives", .array([.string("Слободской")]))])
+        }
+        XCTAssertEqual(NameLexicon(json: json).displayName("МБОУ Слободского лицея"), "МБОУ Слободской лицей",
+                       "the list is data a methodist may change")
     }
 
     func testAnOrganisationFoundInATitleIsShownInTheNominative() {

@@ -12,19 +12,7 @@ import Glibc
 /// The real executable on a PostgreSQL registry: several processes at once. (A server cut off in the
 /// middle of a file's transaction is `PostgresRegistryTests`' fault test, at the registry's level.)
 final class PostgresRunTests: XCTestCase {
-    private var databases: [String] = []
-
-    override func tearDown() {
-        for url in databases { PostgresServer.drop(url) }
-        databases = []
-        super.tearDown()
-    }
-
-    private func database() throws -> String {
-        let url = try PostgresServer.createDatabase()
-        databases.append(url)
-        return url
-    }
+    private func database() throws -> String { try PostgresServer.database(for: self) }
 
     /// Roadmaps of `schools` schools, the first three also in a later version: name → bytes.
     private func roadmaps(schools: Int) -> [(String, [UInt8])] {

@@ -1,6 +1,8 @@
 import Foundation
 import JSON
 import Model
+import Pipeline
+import Recognition
 import TestSupport
 import XCTest
 
@@ -120,6 +122,49 @@ final class RunTests: XCTestCase {
 
         let missing = try h.kartograf(["status", "--out", h.root + "/нет такой"])
         XCTAssertEqual(missing.status, 2)
+    }
+
+    /// The text form names a roadmap by its title, and one without a title by its file, said as such.
+    func testStatusNamesARoadmapByItsTitleElseByItsFile() throws {
+        let h = try Harness()
+        defer { h.cleanUp() }
+        try h.put("с названием.docx", TestDocx.roadmap(organization: "МБОУ СОШ № 7"))
+        var table = "<w:tbl>" + TestDocx.row(["№", "Мероприятие", "Сроки", "Ответственные", "Результат"])
+        for i in 1...3 { table += TestDocx.row(["\(i)", "Мероприятие \(i)", "до 01.03.2024", "Директор", "Отчёт"]) }
+        try h.put("без названия.docx", TestDocx.zip(documentXML: table + "</w:tbl>"))
+        XCTAssertEqual(try h.run().status, 0)
+        let status = try h.kartograf(["status", "--out", h.out])
+        XCTAssertEqual(status.status, 0, status.stderr)
+        XCTAssertTrue(status.stdout.contains("дорожная карта: «Дорожная карта по реализации целевой модели наставничества"),
+                      status.stdout)
+        XCTAssertTrue(status.stdout.contains("дорожная карта без названия из файла «без названия.docx»"), status.stdout)
+    }
+
+    /// A home lexicon the methodist broke by hand: a run does not start on it (the files stay in the inbox);
+    /// broken while a pipeline runs (`watch`, `serve`), it is said in the summary and files are read with the
+    /// words read before.
+    func testABrokenLexiconIsSaidNotSwallowed() throws {
+        let h = try Harness()
+        defer { h.cleanUp() }
+        try FileManager.default.createDirectory(atPath: h.out, withIntermediateDirectories: true)
+        let lexicon = h.out + "/" + HomeLexicon.fileName
+        try Data("{ не JSON".utf8).write(to: URL(fileURLWithPath: lexicon))
+        try h.put("a.docx", TestDocx.roadmap(organization: "МБОУ СОШ № 7"))
+        let refused = try h.run()
+        XCTAssertEqual(refused.status, 2, refused.stderr)
+        XCTAssertTrue(refused.stderr.contains(HomeLexicon.fileName), refused.stderr)
+        XCTAssertEqual(h.files(under: h.inbox), ["a.docx"])
+
+        try FileManager.default.removeItem(atPath: lexicon)
+        let pipeline = try FolderPipeline(options: PipelineOptions(inbox: h.inbox, output: h.out, workers: 1, converter: nil))
+        defer { pipeline.close() }
+        try Data("{ не JSON".utf8).write(to: URL(fileURLWithPath: lexicon))
+        let summary = pipeline.runInbox()
+        XCTAssertEqual(summary.count(.processed), 1)
+        XCTAssertEqual(summary.notices.count, 1)
+        XCTAssertTrue(summary.notices[0].contains("без последних исправлений"), summary.notices[0])
+        XCTAssertTrue(summary.text.contains("Внимание: "), summary.text)
+        XCTAssertEqual(summary.json["notices"]?.arrayValue?.count, 1)
     }
 
     func testHostileNamesBecomeSafeOutputNames() throws {

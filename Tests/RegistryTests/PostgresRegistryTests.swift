@@ -8,20 +8,8 @@ import XCTest
 /// The PostgreSQL registry: the contract every back-end keeps, on a fresh database of the test
 /// cluster each, and what many processes and departments on one server need.
 final class PostgresRegistryTests: XCTestCase {
-    private var databases: [String] = []
-
-    override func tearDown() {
-        for url in databases { PostgresServer.drop(url) }
-        databases = []
-        super.tearDown()
-    }
-
     /// A new database of the test cluster (dropped after the test), as its superuser's URL.
-    private func database() throws -> String {
-        let url = try PostgresServer.createDatabase()
-        databases.append(url)
-        return url
-    }
+    private func database() throws -> String { try PostgresServer.database(for: self) }
 
     private var contract: RegistryContract {
         RegistryContract(make: { try PostgresRegistry(url: try self.database()) })
@@ -42,6 +30,9 @@ final class PostgresRegistryTests: XCTestCase {
     func testLookupsListWhatWasRecorded() throws { try contract.lookupsListWhatWasRecorded() }
     func testStatusOrdersOrganisationsByNameWithTheUnnamedLast() throws { try contract.statusOrdersOrganisationsByNameWithTheUnnamedLast() }
     func testDocumentsAndDiagnosticCountsFollowTheArrivals() throws { try contract.documentsAndDiagnosticCountsFollowTheArrivals() }
+    func testInputListingsShowEveryArrivalNewestFirstWithItsFindings() throws {
+        try contract.inputListingsShowEveryArrivalNewestFirstWithItsFindings()
+    }
 
     private func roadmap(_ organization: String?, _ title: String, dues: [[String]] = []) -> Export {
         contract.roadmap(organization: organization, title: title, dues: dues)
@@ -144,26 +135,9 @@ final class PostgresRegistryTests: XCTestCase {
     // MARK: Tenancy
 
     /// Two departments (one with two methodists) and a regional reader, as the cluster's roles.
-    private func departments(_ url: String) throws -> (a1: String, a2: String, b1: String, region: String) {
+    private func departments(_ url: String) throws -> PostgresServer.Departments {
         _ = try PostgresRegistry(url: url)  // creates the group roles with the schema
-        let tag = String(UUID().uuidString.prefix(8)).lowercased()
-        try PostgresServer.psql(url, """
-            CREATE ROLE dept_a_\(tag) NOLOGIN IN ROLE kartograf_department;
-            CREATE ROLE dept_b_\(tag) NOLOGIN IN ROLE kartograf_department;
-            CREATE ROLE a1_\(tag) LOGIN PASSWORD 'пароль a1' IN ROLE dept_a_\(tag);
-            CREATE ROLE a2_\(tag) LOGIN PASSWORD 'pa2' IN ROLE dept_a_\(tag);
-            CREATE ROLE b1_\(tag) LOGIN PASSWORD 'pb1' IN ROLE dept_b_\(tag);
-            CREATE ROLE r1_\(tag) LOGIN PASSWORD 'pr1' IN ROLE kartograf_region;
-            """)
-        addTeardownBlock {
-            PostgresServer.drop(url)
-            _ = try? PostgresServer.psql(try PostgresServer.adminURL(), ["a1", "a2", "b1", "r1", "dept_a", "dept_b"]
-                .map { "DROP ROLE IF EXISTS \($0)_\(tag);" }.joined())
-        }
-        return (PostgresServer.url(url, user: "a1_\(tag)", password: "пароль a1"),
-                PostgresServer.url(url, user: "a2_\(tag)", password: "pa2"),
-                PostgresServer.url(url, user: "b1_\(tag)", password: "pb1"),
-                PostgresServer.url(url, user: "r1_\(tag)", password: "pr1"))
+        return try PostgresServer.departments(url, for: self)
     }
 
     func testEachDepartmentSeesAndChangesOnlyItsOwnOrganisations() throws {
@@ -182,6 +156,12 @@ final class PostgresRegistryTests: XCTestCase {
         XCTAssertEqual(try a1.organizations().map(\.currentRoadmap?.title), ["Карта А"])
         XCTAssertEqual(try b1.organizations().map(\.currentRoadmap?.title), ["Карта Б"])
         XCTAssertEqual(try b1.read { try $0.claimedPaths(under: "") }.count, 2)
+        // The desk's listing too: each department its own files, another's not even by id.
+        let second = try XCTUnwrap(try b1.inputListings().first).id
+        XCTAssertEqual(try b1.inputListings().map(\.id), [second])
+        XCTAssertEqual(try a2.inputListings().map(\.id), [first])
+        XCTAssertNil(try b1.inputListing(id: first))
+        XCTAssertNil(try a1.inputListing(id: second))
         // The server enforces it, whatever the client: a department cannot touch or write another's rows.
         XCTAssertEqual(try PostgresServer.psql(users.b1, "UPDATE input SET name = 'x' WHERE sha256 = 'same' RETURNING id"),
                        try PostgresServer.psql(users.b1, "SELECT id FROM input WHERE sha256 = 'same'"))
@@ -208,6 +188,7 @@ final class PostgresRegistryTests: XCTestCase {
             XCTAssertTrue("\($0)".contains("permission denied"), "\($0)")
         }
         XCTAssertEqual(try region.inputCounts(), [.processed: 2])
+        XCTAssertEqual(try region.inputListings().map(\.name), ["b.docx", "a.docx"])
     }
 
     // MARK: The connection

@@ -225,4 +225,39 @@ struct RegistryContract {
         XCTAssertEqual(try registry.itemsDue(from: day("2024-01-01"), to: day("2024-03-31"), organization: "Школа",
                                              kinds: [.report]), [])
     }
+
+    func inputListingsShowEveryArrivalNewestFirstWithItsFindings() throws {
+        let registry = try make()
+        var two = roadmap(organization: "Школа", title: "Карта", dues: [])
+        two.diagnostics.append(Diagnostic(.responsibleMissing, field: .responsibles, message: "Нет ответственного", item: "1"))
+        let first = try registry.record(submission("one", "one.docx", modified: 1, export: two))
+        var rejected = submission("bad", "плохой.docx", modified: 2, export: nil, outcome: .rejected)
+        rejected.reason = Diagnostic(.fileUnreadable, message: "Файл «плохой.docx» не читается: архив повреждён")
+        rejected.reasonPath = "Отклонённые/плохой.docx.txt"
+        let second = try registry.record(rejected)
+        let third = try registry.record(submission("one", "копия.docx", modified: 3, export: nil, outcome: .duplicate))
+
+        let all = try registry.inputListings()
+        XCTAssertEqual(all.map(\.id), [third, second, first])
+        XCTAssertEqual(all.map(\.name), ["копия.docx", "плохой.docx", "one.docx"])
+        XCTAssertEqual(all.map(\.outcome), [.duplicate, .rejected, .processed])
+        XCTAssertEqual(all.map(\.size), [100, 100, 100])
+        XCTAssertEqual(all.map(\.duplicateOf), [first, nil, nil])
+        XCTAssertEqual(all.map(\.diagnostics), [[:], [:], [.warning: 1, .error: 1]])
+        XCTAssertEqual(all[1].reasonCode, "file.unreadable")
+        XCTAssertEqual(all[1].reason, "Файл «плохой.docx» не читается: архив повреждён")
+        XCTAssertEqual(all[1].reasonPath, "Отклонённые/плохой.docx.txt")
+        XCTAssertEqual(all[2].organization, "Школа")
+        XCTAssertEqual(all[2].exportPath, "Организации/x/one.docx.json")
+        XCTAssertEqual(all[2].storedPath, "Обработанные/one.docx")
+        XCTAssertEqual(all[2].receivedAt, "2026-01-01T00:00:00Z")
+        // The row is read as every look-up reads it.
+        for listing in all { XCTAssertEqual(try registry.input(id: listing.id), listing.input) }
+
+        XCTAssertEqual(try registry.inputListings(limit: 2).map(\.id), [third, second])
+        XCTAssertEqual(try registry.inputListings(limit: 0), [])
+        XCTAssertEqual(try registry.inputListing(id: first), all[2])
+        XCTAssertEqual(try registry.inputListing(id: second), all[1])
+        XCTAssertNil(try registry.inputListing(id: third + 1000))
+    }
 }

@@ -25,6 +25,9 @@ final class RegistryTests: XCTestCase {
     func testLookupsListWhatWasRecorded() throws { try contract.lookupsListWhatWasRecorded() }
     func testStatusOrdersOrganisationsByNameWithTheUnnamedLast() throws { try contract.statusOrdersOrganisationsByNameWithTheUnnamedLast() }
     func testDocumentsAndDiagnosticCountsFollowTheArrivals() throws { try contract.documentsAndDiagnosticCountsFollowTheArrivals() }
+    func testInputListingsShowEveryArrivalNewestFirstWithItsFindings() throws {
+        try contract.inputListingsShowEveryArrivalNewestFirstWithItsFindings()
+    }
 
     private func day(_ iso: String) -> Day { contract.day(iso) }
 

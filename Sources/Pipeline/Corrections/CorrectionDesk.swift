@@ -27,11 +27,16 @@ public final class CorrectionDesk: Sendable {
     /// so the last one to run has every correction (a web app calls the desk from several requests at once).
     private let rewriting = Locked(())
 
+    /// Converts a stored .doc/.rtf/.odt again, to read it with learned words; `nil` without LibreOffice.
+    public let converter: LegacyConverter?
+
     public init(output: String, registry: (any RegistryStore)? = nil,
-                protocolWriters: [any ProtocolWriter] = DocxProtocolWriter.standard) throws(CorrectionError) {
+                protocolWriters: [any ProtocolWriter] = DocxProtocolWriter.standard,
+                converter: LegacyConverter? = LegacyConverter.find()) throws(CorrectionError) {
         self.output = output
         layout = OutputLayout(root: output)
         self.protocolWriters = protocolWriters
+        self.converter = converter
         if let registry {
             self.registry = registry
         } else {
@@ -208,10 +213,10 @@ public final class CorrectionDesk: Sendable {
         return correction
     }
 
-    /// Whether a file can be read again from its stored copy (one converted from .doc/.rtf/.odt is not:
-    /// its next version is read with the learned words).
+    /// Whether a file can be read again from its stored copy (one converted from .doc/.rtf/.odt only where
+    /// LibreOffice is there to convert it again; else its next version is read with the learned words).
     public func canReread(_ input: KnownInput) -> Bool {
-        !input.converted && FileManager.default.fileExists(atPath: layout.path(input.storedPath))
+        (!input.converted || converter != nil) && FileManager.default.fileExists(atPath: layout.path(input.storedPath))
     }
 
     /// Reads a file again from its stored copy with the home's learned words (after a column or a document
@@ -223,10 +228,22 @@ public final class CorrectionDesk: Sendable {
         guard canReread(view.input) else { throw .cannotReread(view.input.name) }
         let lexicon: HomeLexicon
         do { lexicon = try HomeLexicon(path: lexiconPath) } catch { throw .data(error.message) }
-        var export = Extractor(configuration: ExtractConfiguration(learned: lexicon))
-            .extract(path: layout.path(view.input.storedPath), displayName: view.input.name)
+        let extractor = Extractor(configuration: ExtractConfiguration(learned: lexicon))
+        var export: Export
+        if view.input.converted, let converter {
+            let work: WorkFolder
+            do { work = try WorkFolder(in: layout.temp) } catch { throw .io(layout.temp, error.description) }
+            defer { work.remove() }
+            guard let docx = converter.convert(source: layout.path(view.input.storedPath),
+                                               workFolder: work.temporaryPath(".convert")) else {
+                throw .unreadable(view.input.storedPath, "LibreOffice не смог снова преобразовать его в .docx")
+            }
+            export = extractor.extract(path: docx, displayName: view.input.name)
+        } else {
+            export = extractor.extract(path: layout.path(view.input.storedPath), displayName: view.input.name)
+        }
         export.sha256 = view.input.sha256
-        guard !export.isUnreadable else { throw .io(view.input.storedPath, "файл больше не читается") }
+        guard !export.isUnreadable else { throw .unreadable(view.input.storedPath, "файл больше не читается") }
         if let exportPath = view.input.exportPath {
             var json: [UInt8]
             do { json = try JSONWriter().bytes(export) } catch { throw .io(exportPath, "\(error)") }
@@ -377,6 +394,8 @@ public enum CorrectionError: Error, Sendable, Equatable, CustomStringConvertible
     case noDiagnostic(String)
     case unknownField(String)
     case cannotReread(String)
+    /// A stored file that could not be read again: its path and why.
+    case unreadable(String, String)
     case empty(String)
     case data(String)
     case io(String, String)
@@ -393,11 +412,12 @@ public enum CorrectionError: Error, Sendable, Equatable, CustomStringConvertible
         case let .unknownField(field):
             return "Поле «\(field)» неизвестно: допустимы \(HomeLexicon.columnFields.joined(separator: ", "))."
         case let .cannotReread(name):
-            return "Файл «\(name)» нельзя прочитать заново (он был преобразован из старого формата или его копии нет в "
-                + "«\(OutputLayout.processedFolder)»): выученные слова применятся к следующей версии файла."
+            return "Файл «\(name)» нельзя прочитать заново (он был преобразован из старого формата, а LibreOffice не установлен, "
+                + "или его копии нет в «\(OutputLayout.processedFolder)»): выученные слова применятся к следующей версии файла."
         case let .empty(what): return "Не указано: \(what)."
         case let .data(message): return message
         case let .io(path, reason): return "Не удалось записать «\(path)»: \(reason)."
+        case let .unreadable(path, reason): return "Не удалось прочитать заново «\(path)»: \(reason)."
         case let .registry(message): return message
         }
     }

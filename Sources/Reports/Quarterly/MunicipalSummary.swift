@@ -216,6 +216,17 @@ public struct MunicipalSummary: Sendable {
         return set
     }()
 
+    /// The styles of `chart(_:)`, for every page that shows it.
+    public static let chartCSS = """
+    svg.chart { font-size: 12px; }
+    svg .grid { stroke: #dde3ea; stroke-width: 1; }
+    svg .tick { fill: #6b7a8a; text-anchor: middle; }
+    svg .label { fill: #1d2733; text-anchor: end; }
+    svg .bar { fill: #2f7bbf; }
+    svg .value { fill: #1d2733; }
+    svg .none { fill: #8a97a5; font-style: italic; }
+    """
+
     static let css = """
     body { font-family: "PT Sans", "Segoe UI", Arial, sans-serif; margin: 24px; color: #1d2733;
            overflow-wrap: normal; word-break: normal; hyphens: manual; }
@@ -230,13 +241,7 @@ public struct MunicipalSummary: Sendable {
     tfoot td { font-weight: bold; background: #f6f8fa; }
     td.warn, span.warn { color: #a11; font-weight: bold; }
     .sub { color: #6b7a8a; font-size: 12px; font-weight: normal; }
-    svg.chart { font-size: 12px; }
-    svg .grid { stroke: #dde3ea; stroke-width: 1; }
-    svg .tick { fill: #6b7a8a; text-anchor: middle; }
-    svg .label { fill: #1d2733; text-anchor: end; }
-    svg .bar { fill: #2f7bbf; }
-    svg .value { fill: #1d2733; }
-    svg .none { fill: #8a97a5; font-style: italic; }
+    \(chartCSS)
     @page { size: A4 landscape; margin: 1.5cm; }
     @media print {
       body { margin: 0; font-size: 11px; }

@@ -38,7 +38,7 @@ public struct DeadlineParser: Sendable {
         if length > limit {
             return Checked(Deadline(text: normalized), diagnostics: [DeadlineMessages.tooLong(normalized, length: length, limit: limit)])
         }
-        let tokens = Tokenizer.tokenize(normalized, lexicon: lexicon)
+        let tokens = lexicon.rewritingAliases(Tokenizer.tokenize(normalized, lexicon: lexicon))
         if tokens.allSatisfy({ [.dash, .dot, .comma, .other].contains($0.kind) }) {
             return Checked(Deadline(text: normalized), diagnostics: [DeadlineMessages.missing(normalized)])
         }

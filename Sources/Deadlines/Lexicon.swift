@@ -104,6 +104,30 @@ struct Lexicon: Sendable {
 
     func phrases(_ meaning: PhraseMeaning) -> PhraseTable { phraseTables[meaning.ordinal] }
 
+    /// Phrases read as another wording (`aliases` of `phrases.json`: «в конце учебного года» as «май»),
+    /// and the tokens of each wording.
+    var aliases = PhraseTable([])
+    var aliasTokens: [[Token]] = []
+
+    /// `tokens` with every alias phrase replaced by the tokens of its wording.
+    func rewritingAliases(_ tokens: [Token]) -> [Token] {
+        guard !aliasTokens.isEmpty else { return tokens }
+        var out: [Token] = []
+        var i = 0
+        while i < tokens.count {
+            guard let match = aliases.longestPhrase(in: tokens, at: i) else {
+                out.append(tokens[i])
+                i += 1
+                continue
+            }
+            var replacement = aliasTokens[match.index]
+            if !replacement.isEmpty { replacement[0].spaceBefore = tokens[i].spaceBefore }
+            out += replacement
+            i = match.end
+        }
+        return out
+    }
+
     func isUnit(_ key: String, _ unit: UnitWord) -> Bool { units[key]?.contains(unit) ?? false }
 
     static func load() -> Lexicon {
@@ -147,6 +171,10 @@ struct Lexicon: Sendable {
                         lexicon.firstWordMeanings[first, default: 0] |= bit
                     }
                 }
+            }
+            if let aliases = phrases["aliases"]?.objectValue {
+                lexicon.aliases = PhraseTable(aliases.map(\.0))
+                lexicon.aliasTokens = aliases.map { Tokenizer.tokenize($0.1.stringValue ?? "", lexicon: lexicon) }
             }
         }
         lexicon.problems = problems
@@ -232,6 +260,8 @@ struct Lexicon: Sendable {
 struct PhraseTable: Sendable {
     struct Phrase: Sendable {
         let words: [Word]
+        /// Its place among the patterns the table was made from.
+        var index = 0
     }
 
     enum Word: Sendable {
@@ -251,13 +281,13 @@ struct PhraseTable: Sendable {
     private var byFirstPrefix: [Phrase] = []
 
     init(_ patterns: [String]) {
-        for pattern in patterns {
+        for (index, pattern) in patterns.enumerated() {
             let words: [Word] = pattern.split(separator: " ").map { part in
                 let w = Lexicon.fold(String(part))
                 return w.hasSuffix("*") ? .prefix(Array(w.dropLast().utf8)) : .exact(w)
             }
             guard let first = words.first else { continue }
-            let phrase = Phrase(words: words)
+            let phrase = Phrase(words: words, index: index)
             switch first {
             case let .exact(w): byFirstWord[w, default: []].append(phrase)
             case .prefix: byFirstPrefix.append(phrase)
@@ -268,15 +298,20 @@ struct PhraseTable: Sendable {
     /// The index just past the longest phrase starting at `i`, or nil.
     /// Only word and number tokens take part; a phrase never spans punctuation.
     func longestMatch(in tokens: [Token], at i: Int) -> Int? {
+        longestPhrase(in: tokens, at: i)?.end
+    }
+
+    /// The longest phrase starting at `i`: the index just past it and the phrase's pattern index.
+    func longestPhrase(in tokens: [Token], at i: Int) -> (end: Int, index: Int)? {
         guard i < tokens.count, tokens[i].isWordLike else { return nil }
-        var best: Int?
+        var best: (end: Int, index: Int)?
         func consider(_ phrase: Phrase) {
             var j = i
             for word in phrase.words {
                 guard j < tokens.count, tokens[j].isWordLike, word.matches(tokens[j].key) else { return }
                 j += 1
             }
-            if j > (best ?? i) { best = j }
+            if j > (best?.end ?? i) { best = (j, phrase.index) }
         }
         for phrase in byFirstWord[tokens[i].key] ?? [] { consider(phrase) }
         for phrase in byFirstPrefix { consider(phrase) }

@@ -100,6 +100,8 @@ public enum OrganizationFinder {
                                 " в период", " на период", " на 2", " в 2", " по реализации", " по внедрению", " по ",
                                 " о ", " об ", " от ", " за "]
 
+    private static let stopLength = stops.map(\.count).max() ?? 0
+
     /// The name from its start up to the first stop outside quotes past its first four
     /// characters, without spaces around it and without a final sentence dot.
     private static func cut(_ text: Substring) -> String {
@@ -138,7 +140,9 @@ public enum OrganizationFinder {
     /// Every stop starts with a space or a punctuation mark: other characters are passed over at once.
     private static func startsStop(_ s: Substring) -> Bool {
         guard let first = s.first, first == " " || first.isPunctuation || first == "_" else { return false }
-        return stops.contains { s.utf8.starts(with: $0.utf8) } || startsYear(s)
+        // Titles in capitals: « НА 2025 ГОД» stops as « на 2025 год» does.
+        let head = s.prefix(stopLength).lowercased()
+        return stops.contains { head.utf8.starts(with: $0.utf8) } || startsYear(s)
     }
 
     /// ` 2024–2025 учебный год`: a space and a year.

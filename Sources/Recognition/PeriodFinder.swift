@@ -40,10 +40,10 @@ public enum PeriodFinder {
                     return Period.calendarYears(a.value, b.value)
                 }
             }
-            // «на 2023 год», «в 2024 году», «за 2023 г.»
+            // «на 2023 год», «в 2024 году», «за 2023 г.», «(2024 год)»
             let lead = before(a, 4)
             let tail = after(a)
-            if ["на", "в", "за"].contains(where: { lead.hasSuffix($0) })
+            if ["на", "в", "за", "("].contains(where: { lead.hasSuffix($0) })
                 && ["год", "г.", "г "].contains(where: { tail.hasPrefix($0) }) {
                 return Period.calendarYears(a.value, a.value)
             }
@@ -57,7 +57,8 @@ public enum PeriodFinder {
         return nil
     }
 
-    /// The four-digit numbers from 1990 to 2100 that are not part of a date or a longer number.
+    /// The four-digit numbers from 1990 to 2100 that are not part of a date or a longer number, and the
+    /// two-digit year right after one and a dash or slash («2024/25»).
     private static func yearTokens(in chars: [Unicode.Scalar]) -> [YearToken] {
         func isNumber(_ c: Unicode.Scalar) -> Bool { c.properties.numericType != nil }
         var years: [YearToken] = []
@@ -67,8 +68,13 @@ public enum PeriodFinder {
             var j = i
             while j < chars.count, isNumber(chars[j]) { j += 1 }
             let isDatePart = i > 0 && (chars[i - 1] == "." || isNumber(chars[i - 1]))
-            if j - i == 4, !isDatePart, let v = Int(String(String.UnicodeScalarView(chars[i..<j]))), (1990...2100).contains(v) {
+            let value = Int(String(String.UnicodeScalarView(chars[i..<j])))
+            if j - i == 4, !isDatePart, let v = value, (1990...2100).contains(v) {
                 years.append(YearToken(value: v, start: i, end: j))
+            } else if j - i == 2, let v = value, let last = years.last, i - last.end == 1, "-–—/".unicodeScalars.contains(chars[i - 1]),
+                      v == (last.value + 1) % 100, j == chars.count || !isNumber(chars[j]) {
+                // «2024/25», «2024-25»: the second year by its last two digits.
+                years.append(YearToken(value: last.value + 1, start: i, end: j))
             }
             i = j
         }

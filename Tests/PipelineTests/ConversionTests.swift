@@ -5,27 +5,13 @@ import XCTest
 /// Legacy formats: converted by LibreOffice where `soffice` is on PATH, rejected with advice where not.
 /// A stand-in `soffice` script plays LibreOffice so that both paths are exercised on any machine.
 final class ConversionTests: XCTestCase {
-    /// An OLE header, as a Word 97-2003 file starts.
-    let legacyBytes: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504)
-        + Array("W\0o\0r\0d\0D\0o\0c\0u\0m\0e\0n\0t\0".utf8)
+    let legacyBytes = StandInConverter.legacyBytes
 
     func testLegacyFileIsConvertedWhenSofficeIsOnPath() throws {
         let h = try Harness()
         defer { h.cleanUp() }
-        let bin = h.root + "/bin"
-        try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
-        let converted = h.root + "/converted.docx"
-        try Data(TestDocx.roadmap(organization: "Школа")).write(to: URL(fileURLWithPath: converted))
-        // Takes `--outdir DIR` and the input path last, as LibreOffice does; writes DIR/<stem>.docx.
-        let script = """
-            #!/bin/sh
-            outdir=""; prev=""; input=""
-            for a in "$@"; do [ "$prev" = "--outdir" ] && outdir="$a"; prev="$a"; input="$a"; done
-            stem=$(basename "$input"); stem="${stem%.*}"
-            cp "\(converted)" "$outdir/$stem.docx"
-            """
-        try script.write(toFile: bin + "/soffice", atomically: true, encoding: .utf8)
-        chmod(bin + "/soffice", 0o755)
+        let soffice = try StandInConverter.install(in: h.root, converting: TestDocx.roadmap(organization: "Школа"))
+        let bin = (soffice as NSString).deletingLastPathComponent
         try h.put("старый отчёт.doc", legacyBytes)
 
         var environment = ProcessInfo.processInfo.environment

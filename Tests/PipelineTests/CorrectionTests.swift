@@ -351,22 +351,8 @@ final class TeachingTests: XCTestCase {
     /// A file converted from .doc is converted again to be read with a taught column, where LibreOffice
     /// is there (a stand-in script plays it); without it, the file says it waits for its next version.
     func testATaughtColumnRereadsAConvertedFileWhereLibreOfficeIsThere() throws {
-        let bin = root + "/bin"
-        try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
-        let converted = root + "/converted.docx"
-        try Data(Self.plan(school: "МБОУ СОШ № 5")).write(to: URL(fileURLWithPath: converted))
-        let script = """
-            #!/bin/sh
-            outdir=""; prev=""; input=""
-            for a in "$@"; do [ "$prev" = "--outdir" ] && outdir="$a"; prev="$a"; input="$a"; done
-            stem=$(basename "$input"); stem="${stem%.*}"
-            cp "\(converted)" "$outdir/$stem.docx"
-            """
-        try script.write(toFile: bin + "/soffice", atomically: true, encoding: .utf8)
-        chmod(bin + "/soffice", 0o755)
-        let converter = LegacyConverter(executable: bin + "/soffice")
-        let legacy: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504)
-        try Data(legacy).write(to: URL(fileURLWithPath: inbox + "/сош5.doc"))
+        let converter = LegacyConverter(executable: try StandInConverter.install(in: root, converting: Self.plan(school: "МБОУ СОШ № 5")))
+        try Data(StandInConverter.legacyBytes).write(to: URL(fileURLWithPath: inbox + "/сош5.doc"))
         let pipeline = try FolderPipeline(options: PipelineOptions(inbox: inbox, output: out, workers: 1, converter: converter))
         XCTAssertEqual(pipeline.runInbox().count(.processed), 1)
         pipeline.close()

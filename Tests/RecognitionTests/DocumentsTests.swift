@@ -77,6 +77,14 @@ final class DocumentsTests: XCTestCase {
         XCTAssertEqual(PeriodFinder.find(in: "отчёт за 2023 год"), Period.calendarYears(2023, 2023))
         XCTAssertNil(PeriodFinder.find(in: "распоряжение от 25.12.2019 № Р-145"))
         XCTAssertNil(PeriodFinder.find(in: "Дорожная карта"))
+        // The second year by its last two digits, a year in brackets, the year of a quarter or half-year.
+        XCTAssertEqual(PeriodFinder.find(in: "на 2024/25 учебный год"), Period.academicYear(2024))
+        XCTAssertEqual(PeriodFinder.find(in: "на 2024-25 гг."), Period.calendarYears(2024, 2025))
+        XCTAssertEqual(PeriodFinder.find(in: "Дорожная карта (2024 год)"), Period.calendarYears(2024, 2024))
+        XCTAssertEqual(PeriodFinder.find(in: "за III квартал 2024 года"), Period.calendarYears(2024, 2024))
+        XCTAssertEqual(PeriodFinder.find(in: "за 1 полугодие 2025 г."), Period.calendarYears(2025, 2025))
+        XCTAssertNil(PeriodFinder.find(in: "приказ № 2024-31 от 01.09"), "not a year after it")
+        XCTAssertNil(PeriodFinder.find(in: "протокол 2024/7"))
     }
 
     func testOrganisationAsWritten() {
@@ -85,6 +93,10 @@ final class DocumentsTests: XCTestCase {
         XCTAssertEqual(OrganizationFinder.find(in: "молодых специалистов МБУ ДО «Центр внешкольной работы», в том числе"),
                        "МБУ ДО «Центр внешкольной работы»")
         XCTAssertNil(OrganizationFinder.find(in: "Дорожная карта внедрения целевой модели в ОО."))
+        // A title in capitals ends its name where a title in small letters does.
+        XCTAssertEqual(OrganizationFinder.find(in: "ПЛАН МЕРОПРИЯТИЙ («ДОРОЖНАЯ КАРТА») В МАОУ «ГИМНАЗИЯ № 1» НА 2025 ГОД"), "МАОУ «ГИМНАЗИЯ № 1»")
+        XCTAssertEqual(OrganizationFinder.find(in: "ОТЧЁТ МБОУ СОШ № 3 ЗА III КВАРТАЛ 2024 ГОДА"), "МБОУ СОШ № 3")
+        XCTAssertEqual(OrganizationFinder.find(in: "ПЛАН МБОУ «ЛИЦЕЙ № 2» ПО РЕАЛИЗАЦИИ ПРОГРАММЫ"), "МБОУ «ЛИЦЕЙ № 2»")
     }
 }
 

@@ -17,7 +17,8 @@ public struct ListLabel: Hashable, Sendable {
     }
 }
 
-/// A paragraph as Word shows it.
+/// A paragraph as Word shows it. (A field added here is one more that `TableCell.Content` must find
+/// unset before it holds a cell's paragraph as plain text.)
 public struct Paragraph: Hashable, Sendable {
     /// Runs joined; `\t` for tabs, `\n` for line breaks. Not normalised.
     public var text: String

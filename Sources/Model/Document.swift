@@ -118,6 +118,9 @@ public struct Document: Hashable, Sendable {
         self.roster = roster
     }
 
+    /// How many items its sections hold, counted without listing them.
+    public var itemCount: Int { sections.reduce(0) { $0 + $1.items.count } }
+
     /// Every item with its section index, in order.
     public var allItems: [(section: Int, item: Item)] {
         sections.enumerated().flatMap { s in s.element.items.map { (s.offset, $0) } }

@@ -76,6 +76,21 @@ struct BlockParser {
         /// Merge origin of each grid column in the previous row: (row index, cell index).
         var origins: [Int: (row: Int, cell: Int)] = [:]
         var widest = 0
+        /// The last distinct texts of each grid column, newest first (`shared`).
+        var recentTexts: [[String]] = []
+
+        /// A long table repeats its deadlines, responsibles and results: a plain cell's text equal
+        /// to one of the last few distinct texts of its column is that text, not another copy of it.
+        /// Short texts are held inline by `String` already, long ones are rarely repeated.
+        mutating func shared(_ text: String, column: Int) -> String {
+            let length = text.utf8.count
+            guard length > 15, length <= 128, column < 64 else { return text }
+            while recentTexts.count <= column { recentTexts.append([]) }
+            if let same = recentTexts[column].first(where: { sameBytes($0, text) }) { return same }
+            if recentTexts[column].count == 8 { recentTexts[column].removeLast() }
+            recentTexts[column].insert(text, at: 0)
+            return text
+        }
 
         /// Places a row's cells on the grid and resolves vertical merges with the rows above.
         mutating func add(_ rb: RowBuilder) {
@@ -90,10 +105,13 @@ struct BlockParser {
                     continue
                 }
                 var cell = TableCell(column: col, columnSpan: cb.span, blocks: cb.blocks)
+                if case let .plain(text, isBold) = cell.content {
+                    cell.content = .plain(shared(text, column: col), isBold: isBold)
+                }
                 if cb.vMerge == "continue", let o = origins[col] {
                     cell.isMergeContinuation = true
                     if o.row < rows.count, o.cell < rows[o.row].cells.count {
-                        cell.blocks = rows[o.row].cells[o.cell].blocks
+                        cell.content = rows[o.row].cells[o.cell].content
                         rows[o.row].cells[o.cell].rowSpan += 1
                     }
                     rowOrigins[col] = o

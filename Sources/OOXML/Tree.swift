@@ -17,7 +17,8 @@ public struct ListLabel: Hashable, Sendable {
     }
 }
 
-/// A paragraph as Word shows it.
+/// A paragraph as Word shows it. (A field added here is one more that `TableCell.Content` must find
+/// unset before it holds a cell's paragraph as plain text.)
 public struct Paragraph: Hashable, Sendable {
     /// Runs joined; `\t` for tabs, `\n` for line breaks. Not normalised.
     public var text: String
@@ -70,9 +71,27 @@ public struct TableCell: Hashable, Sendable {
     public var columnSpan: Int
     /// Rows covered by a vertical merge; 1 when not merged. Set on the first cell of a merge.
     public var rowSpan: Int
+    /// What the cell holds; nearly every cell of a long table is one plain paragraph, held as its
+    /// text alone (an array of one inline `Paragraph` per cell was most of a long roadmap's tree).
+    /// Before the flag below, so that the cell takes 48 bytes rather than 56.
+    var content: Content
     /// True for a cell that continues a vertical merge: its blocks are the merge origin's.
     public var isMergeContinuation: Bool
-    public var blocks: [Block]
+
+    enum Content: Hashable, Sendable {
+        /// One paragraph with no style, heading level, numbering or alignment.
+        case plain(String, isBold: Bool)
+        case blocks([Block])
+
+        init(_ blocks: [Block]) {
+            if blocks.count == 1, case let .paragraph(p) = blocks[0], p.styleId == nil, p.styleName == nil,
+               p.headingLevel == nil, p.numbering == nil, p.alignment == nil {
+                self = .plain(p.text, isBold: p.isBold)
+            } else {
+                self = .blocks(blocks)
+            }
+        }
+    }
 
     public init(column: Int, columnSpan: Int = 1, rowSpan: Int = 1, isMergeContinuation: Bool = false,
                 blocks: [Block] = []) {
@@ -80,11 +99,32 @@ public struct TableCell: Hashable, Sendable {
         self.columnSpan = columnSpan
         self.rowSpan = rowSpan
         self.isMergeContinuation = isMergeContinuation
-        self.blocks = blocks
+        self.content = Content(blocks)
+    }
+
+    public var blocks: [Block] {
+        get {
+            switch content {
+            case let .plain(text, isBold): return [.paragraph(Paragraph(text: text, isBold: isBold))]
+            case let .blocks(blocks): return blocks
+            }
+        }
+        set { content = Content(newValue) }
+    }
+
+    /// The paragraph of a cell that holds one paragraph and nothing else (nearly every cell), or nil.
+    public var onlyParagraph: Paragraph? {
+        switch content {
+        case let .plain(text, isBold): return Paragraph(text: text, isBold: isBold)
+        case let .blocks(blocks):
+            if blocks.count == 1, case let .paragraph(p) = blocks[0] { return p }
+            return nil
+        }
     }
 
     /// The paragraphs' display texts joined with `\n`, nested tables' cells included; not normalised.
     public var text: String {
+        if case let .plain(text, _) = content { return text }
         var lines: [String] = []
         Block.collectText(blocks, into: &lines)
         return lines.joined(separator: "\n")

@@ -46,16 +46,29 @@ struct RoadmapAssembler {
     /// The text of the group column that opened the current section (`ActivityGroup.Use.sections`).
     private var groupTitle: String?
     private let isReport: Bool
+    /// The last item's responsibles: a next row naming the same ones shares them (long roadmaps
+    /// repeat their responsibles row after row) instead of holding an array of its own.
+    private var lastResponsibles: [Responsible] = []
 
     init(isReport: Bool) { self.isReport = isReport }
 
-    /// Opens a section written as a heading paragraph before a table rather than as a row of it.
+    /// The responsibles cell's text as one unparsed entry.
+    private mutating func responsibles(_ text: String?) -> [Responsible] {
+        guard let text else { return [] }
+        if lastResponsibles.count == 1, sameBytes(lastResponsibles[0].text, text) { return lastResponsibles }
+        lastResponsibles = [Responsible(text: text)]
+        return lastResponsibles
+    }
+
+    /// Opens a section: a heading row, or a heading paragraph before a table rather than a row of it.
     mutating func open(_ section: Section) {
+        fitLastSection()
         rows.append(section)
         openItem = nil
     }
 
-    mutating func add(row: RowView, map: ColumnMap) {
+    /// `rowsLeft`: the rows of the table from this one on, which bounds the items still to come.
+    mutating func add(row: RowView, map: ColumnMap, rowsLeft: Int = 1) {
         if row.isEmpty { return }
         if row.isColumnNumberRow || HeaderMapper.isRepeatedHeader(row, of: map) { return }
         let numberRanges = map.ranges(.number)
@@ -64,8 +77,7 @@ struct RoadmapAssembler {
         }
         let numberText = numberCell?.text
         if let section = sectionHeading(row, map: map, numberCell: numberCell) {
-            rows.append(section)
-            openItem = nil
+            open(section)
             return
         }
         // A vertically merged number cell: the same item goes on over this row.
@@ -103,14 +115,27 @@ struct RoadmapAssembler {
         }
         // Made in place in its section: a local item handed over would be copied, then destroyed.
         if rows.isEmpty { rows.append(Section()) }
+        // A section's items are held at their size: room for the rest of the table is made at its first
+        // item and given back when the next section opens, so a long section never grows by doubling
+        // (which held its items up to three times over while copying).
+        if rows[rows.count - 1].items.isEmpty { rows[rows.count - 1].items.reserveCapacity(rowsLeft) }
         rows[rows.count - 1].items.append(Item(
             number: Label.number(numberText),
             activity: activity,
             deadline: Deadline(text: map.text(.deadline, in: row)),
-            responsibles: map.text(.responsibles, in: row).map { [Responsible(text: $0)] } ?? [],
+            responsibles: responsibles(map.text(.responsibles, in: row)),
             result: map.text(.result, in: row),
             outcome: isReport ? map.text(.outcome, in: row) : nil))
         openItem = (rows.count - 1, rows[rows.count - 1].items.count - 1)
+    }
+
+    /// Gives back the room the last section made for items that did not come.
+    private mutating func fitLastSection() {
+        guard let last = rows.indices.last, rows[last].items.capacity > rows[last].items.count * 2 + 16 else { return }
+        var fitted: [Item] = []
+        fitted.reserveCapacity(rows[last].items.count)
+        fitted.append(contentsOf: rows[last].items)
+        rows[last].items = fitted
     }
 
     /// A row that opens a section: one cell across (most of) the table, or a label

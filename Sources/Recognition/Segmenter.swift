@@ -471,7 +471,7 @@ struct Segmenter {
                 current!.rowsSeen += 1
                 if map.text(.outcome, in: row) != nil { current!.outcomeFilled += 1 }
             }
-            current!.roadmap!.add(row: row, map: map)
+            current!.roadmap!.add(row: row, map: map, rowsLeft: t.rows.count - r)
         }
     }
 
@@ -509,7 +509,10 @@ struct Segmenter {
             doc.period = PeriodFinder.find(in: o.title)
         case .roadmap, .report:
             var sections = b.roadmap?.sections ?? []
-            if kind == .roadmap { for s in sections.indices { for i in sections[s].items.indices { sections[s].items[i].outcome = nil } } }
+            // Only items with an outcome are written to: the items are not copied from the assembler's.
+            if kind == .roadmap {
+                for s in sections.indices { for i in sections[s].items.indices where sections[s].items[i].outcome != nil { sections[s].items[i].outcome = nil } }
+            }
             doc.sections = sections
             let intro = b.text.prefix(b.introCount ?? b.text.count)
             doc.period = PeriodFinder.find(in: title)

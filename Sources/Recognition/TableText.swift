@@ -24,7 +24,7 @@ struct RowView {
         isHeader = row.isHeader
         cells = row.cells.map { c in
             // A cell of one paragraph (nearly all): its text needs no joining of lines.
-            if c.blocks.count == 1, case let .paragraph(p) = c.blocks[0] {
+            if let p = c.onlyParagraph {
                 return CellView(column: c.column, span: c.columnSpan, text: TextNormalizer.normalize(p.displayText),
                                 isContinuation: c.isMergeContinuation, isBold: p.isBold)
             }

@@ -109,7 +109,6 @@ public struct RegistryTransaction: RegistryRecording {
 
     func insert(_ document: Document, position: Int, organization: String?, inputId: Int64,
                         modifiedAt: Double) throws {
-        let items = document.allItems
         try db.cachedStatement(sql: """
             INSERT INTO document (inputId, position, kind, title, organization, statedOrganization, periodFrom, periodTo,
                                   itemCount, modifiedAt)
@@ -117,7 +116,7 @@ public struct RegistryTransaction: RegistryRecording {
             """).execute(arguments: [
                 inputId, position, document.kind.rawValue, document.title, organization,
                 TextNormalizer.singleLine(document.organization), document.period?.from.iso, document.period?.to.iso,
-                items.count, modifiedAt,
+                document.itemCount, modifiedAt,
             ])
         let documentId = db.lastInsertedRowID
 
@@ -126,16 +125,20 @@ public struct RegistryTransaction: RegistryRecording {
                               deadlineKinds, responsibles, result, outcome, occurrences, firstDay, lastDue)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        for (index, entry) in items.enumerated() {
-            let item = entry.item
-            let occurrences = item.deadline.occurrences
-            let span = OccurrenceList.span(occurrences)
-            try insertItem.execute(arguments: [
-                documentId, index, entry.section, document.sections[entry.section].title, item.number, item.activity,
-                item.deadline.text, item.deadline.kinds.map(\.rawValue).joined(separator: ","),
-                item.responsibles.map { $0.expansion ?? $0.text }.joined(separator: "; "), item.result, item.outcome,
-                OccurrenceList.encode(occurrences), span?.first.iso, span?.lastDue.iso,
-            ])
+        // Item by item from the document's sections: a long roadmap's items are not listed a second time.
+        var index = 0
+        for (sectionIndex, section) in document.sections.enumerated() {
+            for item in section.items {
+                let occurrences = item.deadline.occurrences
+                let span = OccurrenceList.span(occurrences)
+                try insertItem.execute(arguments: [
+                    documentId, index, sectionIndex, section.title, item.number, item.activity,
+                    item.deadline.text, item.deadline.kinds.map(\.rawValue).joined(separator: ","),
+                    item.responsibles.map { $0.expansion ?? $0.text }.joined(separator: "; "), item.result, item.outcome,
+                    OccurrenceList.encode(occurrences), span?.first.iso, span?.lastDue.iso,
+                ])
+                index += 1
+            }
         }
 
         // A roadmap of a named organisation supersedes the one it had, unless it is older.

@@ -59,4 +59,47 @@ final class TableTests: XCTestCase {
             └
             """)
     }
+
+    func testPlainCellsReadBackAsOneParagraphAndFormattedCellsKeepTheirBlocks() throws {
+        let rows = [
+            "<w:tr>" + W.tc("простой") + "<w:tc>\(W.p("жирный", bold: true))</w:tc>"
+                + "<w:tc>\(W.p("по центру", props: "<w:jc w:val=\"center\"/>"))</w:tc>"
+                + "<w:tc>\(W.p("первый"))\(W.p("второй"))</w:tc>" + "<w:tc><w:p/></w:tc>" + "</w:tr>",
+        ]
+        let cells = try XCTUnwrap(try readBody(W.table(columns: 5, rows: rows)).tables.first).rows[0].cells
+        XCTAssertEqual(cells[0].blocks, [.paragraph(Paragraph(text: "простой"))])
+        XCTAssertEqual(cells[0].onlyParagraph, Paragraph(text: "простой"))
+        XCTAssertEqual(cells[1].blocks, [.paragraph(Paragraph(text: "жирный", isBold: true))])
+        XCTAssertEqual(cells[2].onlyParagraph?.alignment, "center")
+        XCTAssertEqual(cells[2].text, "по центру")
+        XCTAssertNil(cells[3].onlyParagraph)
+        XCTAssertEqual(cells[3].text, "первый\nвторой")
+        XCTAssertEqual(cells[4].blocks, [.paragraph(Paragraph(text: ""))])
+        XCTAssertNil(cells[4].normalizedText)
+        // Held compactly or not, a cell is equal to one made of the same blocks.
+        XCTAssertEqual(cells[0], TableCell(column: 0, blocks: [.paragraph(Paragraph(text: "простой"))]))
+        XCTAssertEqual(cells[2], TableCell(column: 2, blocks: cells[2].blocks))
+        var changed = cells[0]
+        changed.blocks = [.paragraph(Paragraph(text: "другой", styleId: "Table"))]
+        XCTAssertEqual(changed.onlyParagraph?.styleId, "Table")
+    }
+
+    func testARepeatedTextOfAColumnIsSharedNotCopied() throws {
+        let long = "Заместитель директора по УВР"
+        let rows = (0..<12).map { i in W.tr(["\(i)", i % 3 == 0 ? long : "Педагог-психолог \(i % 3)", long]) }
+        let t = try XCTUnwrap(try readBody(W.table(columns: 3, rows: rows)).tables.first)
+        func storage(_ r: Int, _ c: Int) -> UnsafeRawPointer? {
+            guard case let .plain(text, _) = t.rows[r].cells[c].content else { return nil }
+            return text.utf8.withContiguousStorageIfAvailable { UnsafeRawPointer($0.baseAddress) } ?? nil
+        }
+        XCTAssertNotNil(storage(0, 2))
+        // The same text of a column, in rows next to each other and rows apart: one storage.
+        for r in 1..<12 { XCTAssertEqual(storage(r, 2), storage(0, 2)) }
+        XCTAssertEqual(storage(3, 1), storage(0, 1))
+        XCTAssertEqual(storage(4, 1), storage(1, 1))
+        XCTAssertNotEqual(storage(1, 1), storage(2, 1))
+        // Another column's equal text is its own.
+        XCTAssertNotEqual(storage(0, 1), storage(0, 2))
+        XCTAssertEqual(t.rows[11].cells[2].text, long)
+    }
 }

@@ -80,7 +80,7 @@ public struct PlainTextProtocolWriter: ProtocolWriter {
             var line = "\(i + 1). \(d.kind.russian.capitalizedFirst)"
             if let title = d.title { line += " «\(FlowingText.join(title))»" }
             if let period = d.period { line += ", период \(period.russianText)" }
-            let items = d.allItems.count
+            let items = d.itemCount
             if d.kind == .roadmap || d.kind == .report { line += ", пунктов: \(items)" }
             if d.kind == .indicators { line += ", показателей: \(d.indicators.count)" }
             if d.kind == .order { line += ", пунктов приказа: \(d.points.count)" }

@@ -188,8 +188,10 @@ private struct Copy {
             }
             found.append(values)
         }
+        // Paths in the byte order of `COLLATE "C"` (a path before the longer ones it starts).
+        func path(_ row: [Value]) -> String { if case let .text(t) = row[0] { t } else { "" } }
         let sent = table == "claimedPath"
-            ? expected.sorted { "\($0[0])".utf8.lexicographicallyPrecedes("\($1[0])".utf8) } : expected
+            ? expected.sorted { path($0).utf8.lexicographicallyPrecedes(path($1).utf8) } : expected
         guard found.count == sent.count else {
             throw RegistryError.failed(path: session.display, reason: "в таблице \(table) после переноса \(found.count) "
                 + "строк вместо \(sent.count); перенос отменён")

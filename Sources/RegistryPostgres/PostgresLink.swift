@@ -214,6 +214,7 @@ struct PostgresSession {
 
 /// What a connection keeps between statements (used under `PostgresLink`'s lock, as the connection is).
 final class SessionState: @unchecked Sendable {
+    // Sound: reached only by the session that holds `PostgresLink`'s lock.
     /// Statements sent without waiting, not yet waited for.
     var unanswered: [EventLoopFuture<PostgresQueryResult>] = []
     var department: String?

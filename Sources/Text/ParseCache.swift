@@ -7,7 +7,8 @@ import Foundation
 /// Bounded: when full it starts afresh, so memory stays flat over any number of files.
 /// Safe to share between the threads of a parallel run.
 public final class ParseCache<Key: Hashable, Value>: @unchecked Sendable {
-    // Inlinable so that callers in other modules get it specialised for their key and value.
+    // Sound: `entries` is only touched while `lock` is held. Inlinable so that callers in other
+    // modules get it specialised for their key and value.
     @usableFromInline var entries: [Key: Value] = [:]
     @usableFromInline let lock = NSLock()
     @usableFromInline let capacity: Int

@@ -151,7 +151,7 @@ struct PostgresTransaction: RegistryRecording {
             b.append(TextNormalizer.singleLine(document.organization))
             b.append(document.period?.from.iso)
             b.append(document.period?.to.iso)
-            b.append(document.allItems.count)
+            b.append(document.itemCount)
             b.append(modifiedAt)
             rows.append("(" + (first + 1...b.count).map { "$\($0)" }.joined(separator: ",") + ")")
         }
@@ -231,13 +231,18 @@ struct PostgresTransaction: RegistryRecording {
         }
     }
 
+    /// Where each item stands (section, place in it), in document order: the items themselves are not copied.
+    static func itemPlaces(_ document: Document) -> [(section: Int, item: Int)] {
+        document.sections.indices.flatMap { s in document.sections[s].items.indices.map { (s, $0) } }
+    }
+
     private func insertItems(of document: Document, documentId: Int64) {
         session.insertRows(into: """
             item (department, documentId, position, sectionIndex, sectionTitle, number, activity, deadlineText,
                   deadlineKinds, responsibles, result, outcome, occurrences, firstDay, lastDue)
-            """, rows: Array(document.allItems.enumerated())) { b, pair in
+            """, rows: Array(Self.itemPlaces(document).enumerated())) { b, pair in
             let (index, entry) = pair
-            let item = entry.item
+            let item = document.sections[entry.section].items[entry.item]
             let occurrences = item.deadline.occurrences
             let span = OccurrenceList.span(occurrences)
             b.append(department)

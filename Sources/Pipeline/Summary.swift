@@ -93,7 +93,11 @@ public struct RunSummary: Sendable {
     /// Files with errors in their documents, by name, for the closing lines.
     public var filesWithErrors: [FileReport] { files.filter { ($0.diagnostics[.error] ?? 0) > 0 } }
 
-    public var json: JSONValue {
+    /// The summary as one tree (`kartograf run --json` streams it instead: `encode(to:)`).
+    public var json: JSONValue { .object(head + [("files", .array(files.map(\.json)))]) }
+
+    /// The keys before the files, in order.
+    private var head: [(String, JSONValue)] {
         func num(_ n: Int) -> JSONValue { .number(Double(n)) }
         let severities = diagnostics
         var left: [JSONValue] = files.filter(\.isLeftInInbox).map { f in
@@ -101,7 +105,7 @@ public struct RunSummary: Sendable {
         }
         left += ignored.map { .object([("file", .string($0.file)), ("outcome", .string("ignored")),
                                        ("reason", .string($0.reason))]) }
-        return .object([
+        return [
             ("format", .string("kartograf-run/1")),
             ("processed", num(count(.processed))),
             ("rejected", .array(files.filter { $0.outcome == .rejected }.map { f in
@@ -121,8 +125,7 @@ public struct RunSummary: Sendable {
             ("diagnostics", .object(Severity.allCases.map { ($0.rawValue, num(severities[$0] ?? 0)) })),
             ("seconds", .number((seconds * 1000).rounded() / 1000)),
             ("filesPerSecond", .number((filesPerSecond * 10).rounded() / 10)),
-            ("files", .array(files.map(\.json))),
-        ])
+        ]
     }
 
     /// The human summary for stderr, in Russian.
@@ -189,4 +192,18 @@ extension FileReport {
         case .failed, .postponed: return "! \(file): \(reason ?? "")"
         }
     }
+}
+
+/// Written by `JSONWriter.write` as it encodes: each file's object is made when it is written, so the
+/// summary of a long batch is never held whole as a tree and as text (the same text as `json`).
+extension RunSummary: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: AnyKey.self)
+        for (name, value) in head { try c.encode(value, forKey: AnyKey(name)) }
+        try c.encode(files, forKey: AnyKey("files"))
+    }
+}
+
+extension FileReport: Encodable {
+    public func encode(to encoder: any Encoder) throws { try json.encode(to: encoder) }
 }

@@ -51,7 +51,12 @@ struct RunCommand: ParsableCommand {
         printError(summary.text)
         if summary.files.isEmpty && summary.ignored.isEmpty { printError("Во входящих «\(inbox)» нет файлов.") }
         printError(closingLines(summary, output: folder.output))
-        if json { printOut(JSONWriter().string(summary.json)) }
+        if json {
+            // Streamed: a long batch's summary is not held whole.
+            let out = FileHandle.standardOutput
+            try JSONWriter().write(summary) { out.write(Data($0)) }
+            out.write(Data("\n".utf8))
+        }
         if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
     }
 }

@@ -15,25 +15,8 @@ final class PostgresRegistryTests: XCTestCase {
         RegistryContract(make: { try PostgresRegistry(url: try self.database()) })
     }
 
-    func testMigrationsAreNamedAndApplied() throws { try contract.migrationsAreNamedAndApplied() }
-    func testSameBytesAreKnownAndDuplicatesPointAtTheFirst() throws { try contract.sameBytesAreKnownAndDuplicatesPointAtTheFirst() }
-    func testTwoFirstArrivalsOfTheSameBytesAreRefused() throws { try contract.twoFirstArrivalsOfTheSameBytesAreRefused() }
-    func testNewerRoadmapSupersedesAndOlderStaysInHistory() throws { try contract.newerRoadmapSupersedesAndOlderStaysInHistory() }
-    func testSpellingsOfOneOrganisationAreOne() throws { try contract.spellingsOfOneOrganisationAreOne() }
-    func testAnOlderFileArrivingLateDoesNotSupersede() throws { try contract.anOlderFileArrivingLateDoesNotSupersede() }
-    func testRoadmapsWithoutOrganizationDoNotSupersedeEachOther() throws { try contract.roadmapsWithoutOrganizationDoNotSupersedeEachOther() }
-    func testAFileOfSeveralRoadmapsEndsWithItsLastCurrent() throws { try contract.aFileOfSeveralRoadmapsEndsWithItsLastCurrent() }
-    func testItemsDueInAQuarterComeFromCurrentVersionsOnly() throws { try contract.itemsDueInAQuarterComeFromCurrentVersionsOnly() }
-    func testItemsDueIncludeWindowsThatStartBeforeTheSpan() throws { try contract.itemsDueIncludeWindowsThatStartBeforeTheSpan() }
-    func testLatestReportIsTheMostRecentFile() throws { try contract.latestReportIsTheMostRecentFile() }
-    func testClaimedPathsCoverEveryOutputOfARecordedFile() throws { try contract.claimedPathsCoverEveryOutputOfARecordedFile() }
-    func testATransactionSeesItsOwnRecordsAndAFailureLeavesNothing() throws { try contract.aTransactionSeesItsOwnRecordsAndAFailureLeavesNothing() }
-    func testLookupsListWhatWasRecorded() throws { try contract.lookupsListWhatWasRecorded() }
-    func testStatusOrdersOrganisationsByNameWithTheUnnamedLast() throws { try contract.statusOrdersOrganisationsByNameWithTheUnnamedLast() }
-    func testDocumentsAndDiagnosticCountsFollowTheArrivals() throws { try contract.documentsAndDiagnosticCountsFollowTheArrivals() }
-    func testInputListingsShowEveryArrivalNewestFirstWithItsFindings() throws {
-        try contract.inputListingsShowEveryArrivalNewestFirstWithItsFindings()
-    }
+    /// Every clause of `RegistryContract`, each on a fresh registry.
+    func testContract() throws { try contract.checkAll() }
 
     private func roadmap(_ organization: String?, _ title: String, dues: [[String]] = []) -> Export {
         contract.roadmap(organization: organization, title: title, dues: dues)

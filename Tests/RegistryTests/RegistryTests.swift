@@ -10,25 +10,8 @@ import XCTest
 final class RegistryTests: XCTestCase {
     private var contract: RegistryContract { RegistryContract(make: { try Registry() }) }
 
-    func testMigrationsAreNamedAndApplied() throws { try contract.migrationsAreNamedAndApplied() }
-    func testSameBytesAreKnownAndDuplicatesPointAtTheFirst() throws { try contract.sameBytesAreKnownAndDuplicatesPointAtTheFirst() }
-    func testTwoFirstArrivalsOfTheSameBytesAreRefused() throws { try contract.twoFirstArrivalsOfTheSameBytesAreRefused() }
-    func testNewerRoadmapSupersedesAndOlderStaysInHistory() throws { try contract.newerRoadmapSupersedesAndOlderStaysInHistory() }
-    func testSpellingsOfOneOrganisationAreOne() throws { try contract.spellingsOfOneOrganisationAreOne() }
-    func testAnOlderFileArrivingLateDoesNotSupersede() throws { try contract.anOlderFileArrivingLateDoesNotSupersede() }
-    func testRoadmapsWithoutOrganizationDoNotSupersedeEachOther() throws { try contract.roadmapsWithoutOrganizationDoNotSupersedeEachOther() }
-    func testAFileOfSeveralRoadmapsEndsWithItsLastCurrent() throws { try contract.aFileOfSeveralRoadmapsEndsWithItsLastCurrent() }
-    func testItemsDueInAQuarterComeFromCurrentVersionsOnly() throws { try contract.itemsDueInAQuarterComeFromCurrentVersionsOnly() }
-    func testItemsDueIncludeWindowsThatStartBeforeTheSpan() throws { try contract.itemsDueIncludeWindowsThatStartBeforeTheSpan() }
-    func testLatestReportIsTheMostRecentFile() throws { try contract.latestReportIsTheMostRecentFile() }
-    func testClaimedPathsCoverEveryOutputOfARecordedFile() throws { try contract.claimedPathsCoverEveryOutputOfARecordedFile() }
-    func testATransactionSeesItsOwnRecordsAndAFailureLeavesNothing() throws { try contract.aTransactionSeesItsOwnRecordsAndAFailureLeavesNothing() }
-    func testLookupsListWhatWasRecorded() throws { try contract.lookupsListWhatWasRecorded() }
-    func testStatusOrdersOrganisationsByNameWithTheUnnamedLast() throws { try contract.statusOrdersOrganisationsByNameWithTheUnnamedLast() }
-    func testDocumentsAndDiagnosticCountsFollowTheArrivals() throws { try contract.documentsAndDiagnosticCountsFollowTheArrivals() }
-    func testInputListingsShowEveryArrivalNewestFirstWithItsFindings() throws {
-        try contract.inputListingsShowEveryArrivalNewestFirstWithItsFindings()
-    }
+    /// Every clause of `RegistryContract`, each on a fresh registry.
+    func testContract() throws { try contract.checkAll() }
 
     private func day(_ iso: String) -> Day { contract.day(iso) }
 

@@ -105,7 +105,7 @@ let package = Package(
         ]),
 
         // Helpers the test targets share: where ../shared is, what a test requires of its machine.
-        .target(name: "TestSupport", dependencies: ["JSON"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["OOXML", "Model", "Text", "JSON"], path: "Tests/TestSupport"),
 
         .testTarget(name: "TextTests", dependencies: ["Text", "TestSupport"]),
         .testTarget(name: "JSONTests", dependencies: ["JSON", "Model"]),

@@ -1,4 +1,5 @@
 import OOXML
+import TestSupport
 
 /// Small Word packages for tests that need a template of their own.
 enum TestDocx {

@@ -1,6 +1,7 @@
 import JSON
 import Model
 import OOXML
+import TestSupport
 @testable import Templates
 import XCTest
 

@@ -2,6 +2,7 @@ import Foundation
 import JSON
 import Model
 import OOXML
+import TestSupport
 import XCTest
 @testable import Templates
 

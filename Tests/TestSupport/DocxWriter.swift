@@ -1,9 +1,10 @@
 import Foundation
 import Model
+import OOXML
 import Text
 
-/// Builds a small, valid .docx package from paragraphs and tables: enough for
-/// generated reports, default templates and test documents.
+/// Builds a small, valid .docx package from paragraphs and tables, for test documents and
+/// template fixtures (the product reads Word files; it writes them only by filling templates).
 public struct DocxWriter: Sendable {
     /// A run of text with simple formatting.
     public struct Run: Sendable, Hashable {

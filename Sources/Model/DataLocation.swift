@@ -61,3 +61,39 @@ extension DataLocation {
         }
     }
 }
+
+extension DataLocation {
+    /// A data file decoded as its `Decodable` type says: a field of the wrong kind, or a required
+    /// one missing or null, makes the file unusable, and the message names the field.
+    public static func decoded<T: Decodable>(_ type: T.Type, from url: URL) -> Result<T, DataFileProblem> {
+        utf8Contents(of: url).flatMap { bytes in
+            do {
+                return .success(try JSONDecoder().decode(T.self, from: Data(bytes)))
+            } catch {
+                return .failure(DataFileProblem(
+                    "Файл данных «\(url.path)» — не JSON нужного вида (\(describe(error))): "
+                        + "исправьте его по образцу встроенного или уберите из папки."))
+            }
+        }
+    }
+
+    /// What is wrong, in Russian, with the field's place in the file (`roles[3].key`).
+    static func describe(_ error: any Error) -> String {
+        func place(_ path: [any CodingKey]) -> String {
+            path.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+                .trimmingCharacters(in: CharacterSet(charactersIn: "."))
+        }
+        switch error as? DecodingError {
+        case let .keyNotFound(key, context)?:
+            return "нет поля «\(place(context.codingPath + [key]))»"
+        case let .valueNotFound(_, context)?:
+            return "поле «\(place(context.codingPath))» пусто"
+        case let .typeMismatch(_, context)?:
+            return "поле «\(place(context.codingPath))» не того вида"
+        case let .dataCorrupted(context)? where !context.codingPath.isEmpty:
+            return "поле «\(place(context.codingPath))» не того вида"
+        default:
+            return "ошибка в записи JSON"
+        }
+    }
+}

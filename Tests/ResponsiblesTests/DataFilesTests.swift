@@ -1,42 +1,42 @@
 import Foundation
-import JSON
 import Model
 import XCTest
 @testable import Responsibles
 
+/// The data files are decoded by `JSONDecoder` through their `Codable` types; a file of the wrong
+/// shape is refused whole, with a Russian message that names the field.
 final class DataFilesTests: XCTestCase {
-    private func resource(_ name: String) throws -> Data {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Sources/Responsibles/Resources/\(name)")
-        return try Data(contentsOf: url)
+    private func decoded<T: Decodable>(_ json: String, as type: T.Type) throws -> Result<T, DataFileProblem> {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("kartograf-data-\(UUID().uuidString).json")
+        try Data(json.utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        return DataLocation.decoded(T.self, from: url)
     }
 
-    /// Re-encoded with sorted keys, so that two decodings can be compared.
-    private func canonical<T: Encodable>(_ value: T) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        return try encoder.encode(value)
+    private func message<T: Decodable>(_ json: String, as type: T.Type) throws -> String {
+        guard case let .failure(problem) = try decoded(json, as: type) else { return "(прочитан)" }
+        return problem.message
     }
 
-    private func assertSameAsJSONDecoder<T: Codable & DataFile>(_ name: String, _ type: T.Type) throws {
-        let data = try resource(name)
-        let expected = try JSONDecoder().decode(T.self, from: data)
-        let read = try T(json: JSONParser.parse(bytes: [UInt8](data)))
-        XCTAssertEqual(try canonical(read), try canonical(expected), name)
+    func testMalformedFieldsMakeTheFileUnreadableAndAreNamed() throws {
+        XCTAssertTrue(try message(#"{"roles": [{"synonyms": []}]}"#, as: RoleLexicon.File.self)
+            .contains("нет поля «roles[0].key»"))
+        XCTAssertTrue(try message(#"{"nouns": "совет"}"#, as: BodyLexicon.File.self).contains("поле «nouns» не того вида"))
+        XCTAssertTrue(try message(#"{"nouns": []}"#, as: Declension.Tables.self).contains("нет поля «adjectives»"))
+        XCTAssertTrue(try message(#"{"nouns": ["#, as: BodyLexicon.File.self).contains("ошибка в записи JSON"))
+        XCTAssertTrue(try message("[]", as: BodyLexicon.File.self).contains("исправьте его по образцу встроенного"))
     }
 
-    func testBundledFilesReadAsJSONDecoderReadsThem() throws {
-        try assertSameAsJSONDecoder("roles.json", RoleLexicon.File.self)
-        try assertSameAsJSONDecoder("bodies.json", BodyLexicon.File.self)
-        try assertSameAsJSONDecoder("declension.json", Declension.Tables.self)
+    func testAbsentAndNullOptionalFieldsAreEmpty() throws {
+        let file = try decoded("\u{FEFF}" + #"{"nouns": null}"#, as: BodyLexicon.File.self).get()
+        XCTAssertNil(file.nouns)
+        XCTAssertNil(file.heads)
     }
 
-    func testMalformedFieldsMakeTheFileUnreadable() throws {
-        XCTAssertThrowsError(try RoleLexicon.File(json: JSONParser.parse(#"{"roles": [{"synonyms": []}]}"#)), "key missing")
-        XCTAssertThrowsError(try BodyLexicon.File(json: JSONParser.parse(#"{"nouns": "совет"}"#)), "not a list")
-        XCTAssertThrowsError(try Declension.Tables(json: JSONParser.parse(#"{"nouns": []}"#)), "required tables missing")
-        let empty = try BodyLexicon.File(json: JSONParser.parse(#"{"nouns": null}"#))
-        XCTAssertNil(empty.nouns)
+    func testBundledFilesAreRead() {
+        XCTAssertNotNil(DataFiles.bundled("roles.json", as: RoleLexicon.File.self))
+        XCTAssertNotNil(DataFiles.bundled("bodies.json", as: BodyLexicon.File.self))
+        XCTAssertNotNil(DataFiles.bundled("declension.json", as: Declension.Tables.self))
     }
 }
 

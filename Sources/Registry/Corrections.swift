@@ -5,11 +5,11 @@ import Model
 /// and the changes a correction makes to the rows a run recorded.
 extension RegistryTransaction {
     public func input(id: Int64) throws -> KnownInput? {
-        try Row.fetchOne(db, sql: "SELECT * FROM input WHERE id = ?", arguments: [id]).map(KnownInput.init(row:))
+        try KnownInput.fetchOne(db, sql: "SELECT * FROM input WHERE id = ?", arguments: [id])
     }
 
     public func processedInputs() throws -> [KnownInput] {
-        try Row.fetchAll(db, sql: "SELECT * FROM input WHERE outcome = 'processed' ORDER BY id").map(KnownInput.init(row:))
+        try KnownInput.fetchAll(db, sql: "SELECT * FROM input WHERE outcome = 'processed' ORDER BY id")
     }
 
     public func documents(inputId: Int64) throws -> [DocumentSummary] {

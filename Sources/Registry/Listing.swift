@@ -42,12 +42,12 @@ extension RegistryTransaction {
         let rows = try Row.fetchAll(db, sql: "SELECT * FROM input ORDER BY id DESC" + (limit.map { " LIMIT \(max(0, $0))" } ?? ""))
         guard let oldest: Int64 = rows.last?["id"] else { return [] }
         let counts = try diagnosticCounts(sql: "inputId >= ?", arguments: [oldest])
-        return rows.map { InputListing(row: $0, diagnostics: counts[$0["id"]] ?? [:]) }
+        return try rows.map { try InputListing(row: $0, diagnostics: counts[$0["id"]] ?? [:]) }
     }
 
     public func inputListing(id: Int64) throws -> InputListing? {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM input WHERE id = ?", arguments: [id]) else { return nil }
-        return InputListing(row: row, diagnostics: try diagnosticCounts(sql: "inputId = ?", arguments: [id])[id] ?? [:])
+        return try InputListing(row: row, diagnostics: try diagnosticCounts(sql: "inputId = ?", arguments: [id])[id] ?? [:])
     }
 
     /// Diagnostics by input and severity, of the inputs `sql` selects.
@@ -62,8 +62,8 @@ extension RegistryTransaction {
 }
 
 extension InputListing {
-    init(row: Row, diagnostics: [Severity: Int]) {
-        self.init(input: KnownInput(row: row), size: row["size"], reasonPath: row["reasonPath"],
+    init(row: Row, diagnostics: [Severity: Int]) throws {
+        self.init(input: try KnownInput(row: row), size: row["size"], reasonPath: row["reasonPath"],
                   duplicateOf: row["duplicateOf"], diagnostics: diagnostics)
     }
 }

@@ -1,7 +1,7 @@
 import Model
 
 /// What became of an input file.
-public enum InputOutcome: String, Sendable, Hashable {
+public enum InputOutcome: String, Sendable, Hashable, Decodable {
     /// Read; its export and protocol are in the organisation's folder.
     case processed
     /// Could not be read; moved to the rejected folder beside its reason.
@@ -58,7 +58,8 @@ public struct Submission: Sendable {
 }
 
 /// An input row as the registry knows it.
-public struct KnownInput: Sendable, Hashable {
+/// Decodable from an `input` row: its properties are the table's columns.
+public struct KnownInput: Sendable, Hashable, Decodable {
     public var id: Int64
     public var sha256: String
     public var name: String

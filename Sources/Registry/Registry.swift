@@ -259,26 +259,7 @@ extension DueItem {
     }
 }
 
-extension KnownInput {
-    init(row: Row) {
-        id = row["id"]
-        sha256 = row["sha256"]
-        name = row["name"]
-        outcome = InputOutcome(rawValue: row["outcome"]) ?? .processed
-        reasonCode = row["reasonCode"]
-        reason = row["reason"]
-        converted = row["converted"]
-        organization = row["organization"]
-        storedPath = row["storedPath"]
-        folder = row["folder"]
-        sourcePath = row["sourcePath"]
-        moved = row["moved"]
-        exportPath = row["exportPath"]
-        protocolPath = row["protocolPath"]
-        receivedAt = row["receivedAt"]
-        modifiedAt = row["modifiedAt"]
-    }
-}
+extension KnownInput: FetchableRecord {}
 
 extension DocumentSummary {
     init(row: Row) {

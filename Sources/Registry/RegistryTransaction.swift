@@ -16,8 +16,8 @@ public struct RegistryTransaction: RegistryRecording {
 
     /// The first arrival of these bytes, if any.
     public func firstArrival(sha256: String) throws -> KnownInput? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM input WHERE sha256 = ? AND outcome != 'duplicate'"),
-                         arguments: [sha256]).map(KnownInput.init(row:))
+        try KnownInput.fetchOne(db.cachedStatement(sql: "SELECT * FROM input WHERE sha256 = ? AND outcome != 'duplicate'"),
+                                arguments: [sha256])
     }
 
     /// Whether any of `paths` is already the home of some recorded file.
@@ -34,7 +34,7 @@ public struct RegistryTransaction: RegistryRecording {
 
     /// Arrivals whose input is not yet at its `storedPath`, oldest first.
     public func pendingMoves() throws -> [KnownInput] {
-        try Row.fetchAll(db, sql: "SELECT * FROM input WHERE moved = 0 ORDER BY id").map(KnownInput.init(row:))
+        try KnownInput.fetchAll(db, sql: "SELECT * FROM input WHERE moved = 0 ORDER BY id")
     }
 
     /// The spelling under which the registry first met this organisation, or `name` when it is new;

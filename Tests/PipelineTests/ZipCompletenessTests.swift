@@ -40,27 +40,6 @@ final class ProgressLineTests: XCTestCase {
 }
 
 final class ProtocolWriterTests: XCTestCase {
-    func testPlainTextProtocolListsDocumentsAndDiagnosticsBySeverity() {
-        let export = Export(file: "карта.docx", sha256: "00", documents: [
-            Document(kind: .roadmap, title: "Дорожная карта", organization: "Школа",
-                     period: Period(from: Day(iso: "2023-01-01")!, to: Day(iso: "2025-12-31")!),
-                     sections: [Section(items: [Item(number: "1"), Item(number: "2")])]),
-        ], diagnostics: [
-            Diagnostic(.deadlineMissing, field: .deadline, message: "Пункт 2: не указан срок", item: "2"),
-            Diagnostic(.resultMissing, field: .result, message: "Пункт 1: нет результата", item: "1"),
-        ])
-        let text = String(decoding: PlainTextProtocolWriter().render(export, context: ProtocolContext(
-            fileName: "карта.docx", organization: "Школа", checkedAt: "2026-01-01 10:00", converted: false)), as: UTF8.self)
-        XCTAssertTrue(text.contains("«карта.docx»"))
-        XCTAssertTrue(text.contains("Дорожная карта «Дорожная карта», период с 1 января 2023 г. по 31 декабря 2025 г., пунктов: 2"), text)
-        XCTAssertTrue(text.contains("Ошибок: 1, предупреждений: 0, замечаний: 1."))
-        let errorAt = text.range(of: "Пункт 2: не указан срок [deadline.missing]")
-        let infoAt = text.range(of: "Пункт 1: нет результата [result.missing]")
-        XCTAssertNotNil(errorAt)
-        XCTAssertNotNil(infoAt)
-        if let e = errorAt, let i = infoAt { XCTAssertLessThan(e.lowerBound, i.lowerBound, "errors first") }
-    }
-
     /// The DOCX and HTML writers share one file's protocol data through its context; what they
     /// write must stay what each writes alone, and another file's export must not get that data.
     func testProtocolWritersSharingAContextWriteWhatTheyWriteAlone() throws {

@@ -53,72 +53,7 @@ final class ProtocolShared: @unchecked Sendable {
 /// Renders the check protocol of one file. The pipeline only asks for bytes and a
 /// file-name suffix, so the DOCX/HTML renderer of the report stage plugs in here.
 public protocol ProtocolWriter: Sendable {
-    /// Appended to the output's base name: `.protocol.txt`, `.protocol.docx`…
+    /// Appended to the output's base name: `.protocol.docx`, `.protocol.html`.
     var fileSuffix: String { get }
     func render(_ export: Export, context: ProtocolContext) -> [UInt8]
-}
-
-/// A readable plain-text protocol (Markdown-flavoured), for programs that want one without templates.
-public struct PlainTextProtocolWriter: ProtocolWriter {
-    public init() {}
-
-    public var fileSuffix: String { ".protocol.txt" }
-
-    public func render(_ export: Export, context: ProtocolContext) -> [UInt8] {
-        var lines: [String] = []
-        lines.append("# Протокол проверки: «\(context.fileName)»")
-        lines.append("")
-        let day = ProtocolDay.of(context)
-        lines.append("Проверено: \(day.russianText), \(context.checkedAt.dropFirst(11)) (UTC)")
-        if let organization = context.organization { lines.append("Организация: \(organization)") }
-        if context.converted { lines.append("Файл был в старом формате и преобразован в .docx перед проверкой.") }
-        lines.append("")
-
-        lines.append("## Документы в файле")
-        if export.documents.isEmpty { lines.append("Документов не распознано.") }
-        for (i, d) in export.documents.enumerated() {
-            var line = "\(i + 1). \(d.kind.russian.capitalizedFirst)"
-            if let title = d.title { line += " «\(FlowingText.join(title))»" }
-            if let period = d.period { line += ", период \(period.russianText)" }
-            let items = d.itemCount
-            if d.kind == .roadmap || d.kind == .report { line += ", пунктов: \(items)" }
-            if d.kind == .indicators { line += ", показателей: \(d.indicators.count)" }
-            if d.kind == .order { line += ", пунктов приказа: \(d.points.count)" }
-            lines.append(line)
-        }
-        lines.append("")
-
-        let counts = export.severityCounts
-        lines.append("## Замечания")
-        if export.diagnostics.isEmpty {
-            lines.append("Замечаний нет.")
-        } else {
-            lines.append("Ошибок: \(counts[.error] ?? 0), предупреждений: \(counts[.warning] ?? 0), "
-                         + "замечаний: \(counts[.info] ?? 0).")
-            for severity in Severity.allCases {
-                let found = export.diagnostics.filter { $0.severity == severity }
-                guard !found.isEmpty else { continue }
-                lines.append("")
-                lines.append("### \(severity.heading)")
-                for d in found { lines.append("- \(d.message) [\(d.code.rawValue)]") }
-            }
-        }
-        lines.append("")
-        return Array(lines.joined(separator: "\n").utf8)
-    }
-}
-
-extension Severity {
-    var heading: String {
-        switch self {
-        case .error: return "Ошибки (документ нужно исправить)"
-        case .warning: return "Предупреждения (стоит проверить)"
-        case .info: return "Замечания"
-        }
-    }
-}
-
-
-extension String {
-    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }

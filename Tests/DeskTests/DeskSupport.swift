@@ -41,6 +41,18 @@ struct TestHome {
         options.settle = 0.2
         return try Desk(options: options)
     }
+
+    /// A new home (filled from the dev corpus when asked) with its desk, whose pipeline thread is
+    /// not started; both are cleaned up after `body`.
+    static func withDesk(password: String? = nil, limits: DeskLimits = DeskLimits(), filled: Bool = false,
+                         _ body: (TestHome, Desk) async throws -> Void) async throws {
+        let home = try TestHome()
+        defer { home.cleanUp() }
+        if filled { _ = try home.fillFromDevCorpus() }
+        let desk = try home.desk(password: password, limits: limits)
+        defer { desk.worker.stop() }
+        try await body(home, desk)
+    }
 }
 
 /// A visitor: the session cookie and the CSRF token read from a page.

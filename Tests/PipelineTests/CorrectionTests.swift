@@ -10,24 +10,27 @@ import Templates
 import TestSupport
 import XCTest
 
-/// The methodist's corrections over real runs of dev corpus files: kept with who and when, shown as
-/// «исправлено методистом» in the protocol and the quarter, and applied again to the school's next
-/// version where their items still match (listed as no longer applicable where they do not).
-final class CorrectionTests: XCTestCase {
-    static var repository: String {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
-    }
-
+/// A fresh inbox and output folder under a temporary root, removed after each test.
+class InboxTestCase: XCTestCase {
     var root = ""
     var inbox: String { root + "/inbox" }
     var out: String { root + "/out" }
 
     override func setUpWithError() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("kartograf-corr-\(UUID().uuidString)").path
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("kartograf-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: inbox, withIntermediateDirectories: true)
     }
 
     override func tearDown() { try? FileManager.default.removeItem(atPath: root) }
+}
+
+/// The methodist's corrections over real runs of dev corpus files: kept with who and when, shown as
+/// «исправлено методистом» in the protocol and the quarter, and applied again to the school's next
+/// version where their items still match (listed as no longer applicable where they do not).
+final class CorrectionTests: InboxTestCase {
+    static var repository: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    }
 
     /// Runs the pipeline over the inbox in this process.
     @discardableResult
@@ -294,18 +297,7 @@ extension URL {
 
 /// Teaching a column and a document kind: the file is read again at once, and the next school's file written
 /// the same way is read without help.
-final class TeachingTests: XCTestCase {
-    var root = ""
-    var inbox: String { root + "/inbox" }
-    var out: String { root + "/out" }
-
-    override func setUpWithError() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("kartograf-teach-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: inbox, withIntermediateDirectories: true)
-    }
-
-    override func tearDown() { try? FileManager.default.removeItem(atPath: root) }
-
+final class TeachingTests: InboxTestCase {
     static func plan(school: String, heading: String = "Дорожная карта по реализации целевой модели наставничества") -> [UInt8] {
         let body = TestDocx.paragraph("\(heading) в \(school) на 2024 год", bold: true)
         var table = "<w:tbl>" + TestDocx.row(["№", "Мероприятие", "Ориентир исполнения", "Ответственный"])

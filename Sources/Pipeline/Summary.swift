@@ -93,9 +93,6 @@ public struct RunSummary: Sendable {
     /// Files with errors in their documents, by name, for the closing lines.
     public var filesWithErrors: [FileReport] { files.filter { ($0.diagnostics[.error] ?? 0) > 0 } }
 
-    /// The summary as one tree (`kartograf run --json` streams it instead: `encode(to:)`).
-    public var json: JSONValue { .object(head + [("files", .array(files.map(\.json)))]) }
-
     /// The keys before the files, in order.
     private var head: [(String, JSONValue)] {
         func num(_ n: Int) -> JSONValue { .number(Double(n)) }
@@ -194,8 +191,8 @@ extension FileReport {
     }
 }
 
-/// Written by `JSONWriter.write` as it encodes: each file's object is made when it is written, so the
-/// summary of a long batch is never held whole as a tree and as text (the same text as `json`).
+/// The summary's one JSON form (`kartograf run --json`), written by `JSONWriter.write` as it encodes:
+/// each file's object is made when it is written, so the summary of a long batch is never held whole.
 extension RunSummary: Encodable {
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: AnyKey.self)

@@ -2,6 +2,7 @@ import Foundation
 import JSON
 import Model
 import Organisations
+import TestSupport
 import XCTest
 
 /// A town over two quarters, the way a methodist meets it: eight schools in the roster, each roadmap
@@ -278,10 +279,7 @@ final class QuarterScenarioTests: XCTestCase {
 
     /// Runs the scenario (with the roster in the output folder, or without one) and scores it.
     func score(withRoster: Bool) throws -> (right: Int, total: Int, misses: [String]) {
-        guard Self.binary != nil else {
-            if ProcessInfo.processInfo.environment["CI"] == "true" { XCTFail("kartograf is not built") }
-            throw XCTSkip("the kartograf executable is not built")
-        }
+        guard Self.binary != nil else { try Requirement.missing("the kartograf executable") }
         let root = NSTemporaryDirectory() + "kartograf-scenario-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: root) }
         let inbox = try inbox(root)

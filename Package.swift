@@ -35,7 +35,7 @@ let package = Package(
                 // exclusivity checks there cost a tenth of writing an export (docs/performance.md).
                 swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
         // The domain values every stage passes on: documents, items, deadlines, responsibles, diagnostics.
-        .target(name: "Model"),
+        .target(name: "Model", dependencies: ["Text"]),
 
         // Who each organisation is: names compared through their expansions and case endings, the roster.
         .target(name: "Organisations", dependencies: ["Model", "Text", "JSON"], resources: [.copy("Resources")]),
@@ -113,7 +113,7 @@ let package = Package(
         .testTarget(name: "OrganisationsTests", dependencies: ["Organisations", "Model", "Text", "JSON"]),
         .testTarget(name: "OOXMLTests", dependencies: ["OOXML", "Model", "Text", "JSON"]),
         .testTarget(name: "RecognitionTests", dependencies: ["Recognition", "OOXML", "Model", "Text", "TestSupport"]),
-        .testTarget(name: "DeadlinesTests", dependencies: ["Deadlines", "Model", "JSON", "TestSupport"]),
+        .testTarget(name: "DeadlinesTests", dependencies: ["Deadlines", "Model", "Text", "JSON", "TestSupport"]),
         .testTarget(name: "ResponsiblesTests", dependencies: ["Responsibles", "Model", "Text", "JSON", "TestSupport"]),
         .testTarget(name: "ChecksTests", dependencies: ["Checks", "Recognition", "OOXML", "Model", "JSON"]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "OOXML", "Model", "Text", "JSON", "TestSupport"]),

@@ -1,6 +1,7 @@
 import Foundation
 import JSON
 import Model
+import Text
 
 /// The words of deadline cells, read from the JSON tables in `Resources`.
 ///
@@ -186,19 +187,12 @@ struct Lexicon: Sendable {
         fold(Array(text.unicodeScalars)[...])
     }
 
-    /// `fold` over scalars, with fast paths for ASCII and Cyrillic; the result is built as
-    /// UTF-8 bytes (appending scalars to a `String` one by one is slow).
+    /// `fold` over scalars, each by `RussianFold`'s rule; the result is built as UTF-8 bytes
+    /// (appending scalars to a `String` one by one is slow).
     static func fold(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(scalars.count * 2)
-        for c in scalars {
-            switch c.value {
-            case 0x41...0x5A, 0x410...0x42F: UTF8.encode(Unicode.Scalar(c.value + 0x20)!) { out.append($0) }
-            case 0x401, 0x451: out += [0xD0, 0xB5]   // `е`
-            case 0...0x7F, 0x430...0x44F: UTF8.encode(c) { out.append($0) }
-            default: for l in String(c).lowercased().unicodeScalars { UTF8.encode(l) { out.append($0) } }
-            }
-        }
+        for c in scalars { UTF8.encode(RussianFold.fold(c)) { out.append($0) } }
         return String(decoding: out, as: UTF8.self)
     }
 

@@ -1,3 +1,5 @@
+import Text
+
 /// Finds an item again in another version of a document: by its number when the activity there is
 /// still about the same thing, else by the most similar activity. A row under the same number about
 /// something else is not the item.
@@ -43,8 +45,8 @@ public enum ItemMatch {
     static func words(_ text: String?) -> Set<String> {
         guard let text else { return [] }
         var out: Set<String> = []
-        for word in text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }) where word.count >= 3 {
-            out.insert(String(word.prefix(5).map { $0 == "ё" ? "е" : $0 }))
+        for word in RussianFold.fold(text).split(whereSeparator: { !($0.isLetter || $0.isNumber) }) where word.count >= 3 {
+            out.insert(String(word.prefix(5)))
         }
         return out
     }

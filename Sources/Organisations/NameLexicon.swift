@@ -220,18 +220,8 @@ enum NameText {
         return out
     }
 
-    /// A letter lower-cased («ё» as «е»), or `nil` for anything that is not a letter.
-    /// ASCII and Cyrillic take a fast path; other scripts ask Unicode.
+    /// A letter folded as `RussianFold` folds it («ё» as «е»), or `nil` for anything that is not a letter.
     private static func letter(_ s: Unicode.Scalar) -> Unicode.Scalar? {
-        switch s.value {
-        case 0x61...0x7A, 0x430...0x44F: return s
-        case 0x41...0x5A, 0x410...0x42F: return Unicode.Scalar(s.value + 0x20)
-        case 0x401, 0x451: return "е"
-        case 0...0x7F: return nil
-        default:
-            guard s.properties.isAlphabetic else { return nil }
-            let lower = s.properties.lowercaseMapping.unicodeScalars
-            return lower.count == 1 ? lower.first : s
-        }
+        s.properties.isAlphabetic ? RussianFold.fold(s) : nil
     }
 }

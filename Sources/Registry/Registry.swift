@@ -91,11 +91,11 @@ public final class Registry: RegistryStore {
     /// «ё» as «е» («МБОУ лицей №1 г. Пролетарска» and «МБОУ Лицей № 1 г.Пролетарска» are one).
     public static func organizationKey(_ name: String) -> String {
         var key: [UInt8] = []  // UTF-8: appending bytes is far cheaper than appending to a scalar view
-        for scalar in name.lowercased().unicodeScalars {
+        for scalar in RussianFold.fold(name).unicodeScalars {
             switch scalar.properties.generalCategory {
             case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
                  .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber:
-                key.append(contentsOf: UTF8.encode(scalar == "ё" ? "е" : scalar)!)
+                key.append(contentsOf: UTF8.encode(scalar)!)
             default:
                 continue
             }

@@ -2,6 +2,20 @@
 /// match compares in. Plain ASCII and basic Cyrillic (nearly every word) is folded on the
 /// UTF-8 bytes; anything else takes the general path.
 public enum RussianFold {
+    /// The rule for one character: lower case, `ё` as `е` (a letter whose lower case is more than
+    /// one character stays as written). Basic Latin and Cyrillic are mapped directly.
+    @inlinable
+    public static func fold(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        switch s.value {
+        case 0x41...0x5A, 0x410...0x42F: return Unicode.Scalar(s.value + 0x20)!
+        case 0x401, 0x451: return "е"
+        case 0...0x7F, 0x430...0x44F: return s
+        default:
+            let lower = s.properties.lowercaseMapping.unicodeScalars
+            return lower.count == 1 ? lower.first! : s
+        }
+    }
+
     public static func fold(_ text: String) -> String {
         if let fast = foldedBytes(text) { return fast }
         let lowered = text.lowercased()

@@ -1,3 +1,5 @@
+import Text
+
 /// Lower-cased words of a text («ё» read as «е»), punctuation dropped: the unit of status
 /// matching and activity similarity.
 enum ItemWords {
@@ -10,19 +12,9 @@ enum ItemWords {
         return String(folded).split(separator: " ", omittingEmptySubsequences: true)
     }
 
-    /// A letter or digit lower-cased («Ё», «ё» → «е»); anything else a space.
-    /// Latin and Cyrillic take a fast path; other scripts ask Unicode.
+    /// A letter or digit folded as `RussianFold` folds it («Ё», «ё» → «е»); anything else a space.
     private static func fold(_ s: Unicode.Scalar) -> Unicode.Scalar {
-        switch s.value {
-        case 0x30...0x39, 0x61...0x7A, 0x430...0x44F: return s
-        case 0x41...0x5A, 0x410...0x42F: return Unicode.Scalar(s.value + 0x20)!
-        case 0x401, 0x451: return "е"
-        case 0...0x7F: return " "
-        default:
-            let p = s.properties
-            guard p.isAlphabetic || p.numericType != nil else { return " " }
-            return p.lowercaseMapping.unicodeScalars.count == 1 ? p.lowercaseMapping.unicodeScalars.first! : s
-        }
+        s.properties.isAlphabetic || s.properties.numericType != nil ? RussianFold.fold(s) : " "
     }
 
     /// Endings a participle stem may take in a match («разработан» → «разработана», «разработанные»);

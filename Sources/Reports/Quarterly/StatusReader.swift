@@ -1,5 +1,6 @@
 import Foundation
 import Model
+import Text
 
 /// Reads a status out of a report's «отметка о выполнении» with the status word table (`StatusWords`).
 ///
@@ -116,6 +117,6 @@ public struct StatusReader: Sendable {
     static func markForm(_ text: String) -> String {
         var t = Substring(text.trimmingCharacters(in: .whitespacesAndNewlines))
         while let last = t.last, last == "." || last == "!" || last == ";" || last == "," { t = t.dropLast() }
-        return String(t.lowercased().map { $0 == "ё" ? "е" : $0 }).trimmingCharacters(in: .whitespaces)
+        return RussianFold.fold(String(t)).trimmingCharacters(in: .whitespaces)
     }
 }

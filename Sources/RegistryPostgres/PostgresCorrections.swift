@@ -6,8 +6,7 @@ import Registry
 /// statements within the session's department.
 extension PostgresTransaction {
     func input(id: Int64) throws -> KnownInput? {
-        var b = PostgresBindings()
-        b.append(id)
+        let b = PostgresBindings(id)
         return try session.run("SELECT \(Self.inputColumns) FROM input WHERE id = $1", b).first.map(KnownInput.init(postgres:))
     }
 
@@ -19,8 +18,7 @@ extension PostgresTransaction {
     }
 
     func documents(inputId: Int64) throws -> [DocumentSummary] {
-        var b = PostgresBindings()
-        b.append(inputId)
+        let b = PostgresBindings(inputId)
         return try session.run(PostgresRegistry.documentSelect + "WHERE d.inputId = $1 ORDER BY d.position", b)
             .map(DocumentSummary.init(postgres:))
     }
@@ -29,12 +27,11 @@ extension PostgresTransaction {
         try session.run("""
             SELECT * FROM correction WHERE department = kartograf_department()
             AND organizationKey IS NOT DISTINCT FROM $1 ORDER BY id
-            """, binds(organization.map(Registry.organizationKey))).map(Correction.init(postgres:))
+            """, PostgresBindings(organization.map(Registry.organizationKey))).map(Correction.init(postgres:))
     }
 
     func corrections(inputId: Int64) throws -> [Correction] {
-        var b = PostgresBindings()
-        b.append(inputId)
+        let b = PostgresBindings(inputId)
         return try session.run("SELECT * FROM correction WHERE inputId = $1 ORDER BY id", b).map(Correction.init(postgres:))
     }
 
@@ -43,8 +40,7 @@ extension PostgresTransaction {
     }
 
     func correctionOutcomes(inputId: Int64) throws -> [CorrectionOutcome] {
-        var b = PostgresBindings()
-        b.append(inputId)
+        let b = PostgresBindings(inputId)
         return try session.run("""
             SELECT c.*, o.inputId AS outcomeInputId, o.applied, o.document AS outcomeDocument, o.item AS outcomeItem,
                    o.reason
@@ -61,22 +57,10 @@ extension PostgresTransaction {
 
     func add(_ correction: Correction) throws -> Correction {
         let c = correction
-        var b = PostgresBindings()
-        b.append(c.kind.rawValue)
-        b.append(c.inputId)
-        b.append(c.document)
-        b.append(c.organization)
-        b.append(c.organization.map(Registry.organizationKey))
-        b.append(c.documentKind?.rawValue)
-        b.append(c.item?.number)
-        b.append(c.item?.activity)
-        b.append(c.quarter)
-        b.append(c.code)
-        b.append(c.subject)
-        b.append(c.value)
-        b.append(c.note)
-        b.append(c.author)
-        b.append(c.createdAt)
+        let b = PostgresBindings(c.kind.rawValue, c.inputId, c.document, c.organization,
+                                 c.organization.map(Registry.organizationKey), c.documentKind?.rawValue,
+                                 c.item?.number, c.item?.activity, c.quarter, c.code, c.subject, c.value, c.note,
+                                 c.author, c.createdAt)
         var kept = c
         kept.id = try session.run("""
             INSERT INTO correction (kind, inputId, document, organization, organizationKey, documentKind, itemNumber,
@@ -88,20 +72,12 @@ extension PostgresTransaction {
 
     func record(outcomes: [CorrectionOutcome]) throws {
         for o in outcomes {
-            var b = PostgresBindings()
-            b.append(o.correction.id)
-            b.append(o.inputId)
+            let b: PostgresBindings
             switch o.state {
             case let .applied(document, item):
-                b.append(true)
-                b.append(document)
-                b.append(item)
-                b.append(String?.none)
+                b = PostgresBindings(o.correction.id, o.inputId, true, document, item, nil)
             case let .notApplicable(reason):
-                b.append(false)
-                b.append(Int?.none)
-                b.append(Int?.none)
-                b.append(reason)
+                b = PostgresBindings(o.correction.id, o.inputId, false, nil, nil, reason)
             }
             try session.run("""
                 INSERT INTO correctionOutcome (correctionId, inputId, applied, document, item, reason)
@@ -114,14 +90,11 @@ extension PostgresTransaction {
 
     func assignOrganization(inputId: Int64, document: Int?, organization: String) throws {
         let key = Registry.organizationKey(organization)
-        var id = PostgresBindings()
-        id.append(inputId)
+        let id = PostgresBindings(inputId)
         var earlier = try session.run("SELECT DISTINCT organization FROM document WHERE inputId = $1", id)
             .map { try $0.decode(String?.self) }
         if let document {
-            var b = binds(organization, key)
-            b.append(inputId)
-            b.append(document)
+            let b = PostgresBindings(organization, key, inputId, document)
             try session.run("UPDATE document SET organization = $1 WHERE inputId = $3 AND position = $4", b)
             try session.run("""
                 UPDATE correction SET organization = $1, organizationKey = $2 WHERE inputId = $3 AND document = $4
@@ -130,8 +103,7 @@ extension PostgresTransaction {
             if let filed = try session.run("SELECT organization FROM input WHERE id = $1", id).first {
                 earlier.append(try filed.decode(String?.self))
             }
-            var b = binds(organization, key)
-            b.append(inputId)
+            let b = PostgresBindings(organization, key, inputId)
             try session.run("UPDATE input SET organization = $1, organizationKey = $2 WHERE id = $3", b)
             try session.run("UPDATE document SET organization = $1 WHERE inputId = $3", b)
             // Corrections made on the file follow it to its organisation, so that its next version finds them.
@@ -152,27 +124,20 @@ extension PostgresTransaction {
         let ids = try session.run("""
             SELECT id FROM document WHERE department = kartograf_department() AND kind = 'roadmap' AND organization = $1
             ORDER BY modifiedAt DESC, id DESC
-            """, binds(organization)).map { try $0.decode(Int64.self) }
+            """, PostgresBindings(organization)).map { try $0.decode(Int64.self) }
         guard let newest = ids.first else { return }
-        var b = PostgresBindings()
-        b.append(newest)
+        let b = PostgresBindings(newest)
         try session.run("UPDATE document SET supersededBy = NULL WHERE id = $1", b)
         for id in ids.dropFirst() {
-            var s = PostgresBindings()
-            s.append(newest)
-            s.append(id)
+            let s = PostgresBindings(newest, id)
             try session.run("UPDATE document SET supersededBy = $1 WHERE id = $2", s)
         }
     }
 
     func setDocumentKind(inputId: Int64, document: Int, kind: DocumentKind) throws {
-        var b = binds(kind.rawValue)
-        b.append(inputId)
-        b.append(document)
+        let b = PostgresBindings(kind.rawValue, inputId, document)
         try session.run("UPDATE document SET kind = $1 WHERE inputId = $2 AND position = $3", b)
-        var w = PostgresBindings()
-        w.append(inputId)
-        w.append(document)
+        let w = PostgresBindings(inputId, document)
         let organization = try session.run("SELECT organization FROM document WHERE inputId = $1 AND position = $2", w)
             .first?.decode(String?.self)
         try resupersede(organization: organization ?? nil)
@@ -180,11 +145,9 @@ extension PostgresTransaction {
 
     func setDeadline(inputId: Int64, document: Int, item: Int, deadline: Deadline) throws {
         let span = OccurrenceList.span(deadline.occurrences)
-        var b = binds(deadline.text, deadline.kinds.map(\.rawValue).joined(separator: ","),
-                      OccurrenceList.encode(deadline.occurrences), span?.first.iso, span?.lastDue.iso)
-        b.append(item)
-        b.append(inputId)
-        b.append(document)
+        let b = PostgresBindings(deadline.text, deadline.kinds.map(\.rawValue).joined(separator: ","),
+                                 OccurrenceList.encode(deadline.occurrences), span?.first.iso, span?.lastDue.iso,
+                                 item, inputId, document)
         try session.run("""
             UPDATE item SET deadlineText = $1, deadlineKinds = $2, occurrences = $3, firstDay = $4, lastDue = $5
             WHERE position = $6 AND documentId = (SELECT id FROM document WHERE inputId = $7 AND position = $8)
@@ -192,22 +155,19 @@ extension PostgresTransaction {
     }
 
     func replaceDiagnostics(inputId: Int64, _ diagnostics: [Diagnostic]) throws {
-        var b = PostgresBindings()
-        b.append(inputId)
+        let b = PostgresBindings(inputId)
         try session.run("DELETE FROM diagnostic WHERE inputId = $1", b)
         insert(diagnostics, inputId: inputId)
     }
 
     func replaceContent(inputId: Int64, export: Export) throws {
-        var id = PostgresBindings()
-        id.append(inputId)
+        let id = PostgresBindings(inputId)
         guard let input = try session.run("SELECT organization, modifiedAt FROM input WHERE id = $1", id).first else { return }
         let (organization, modifiedAt) = try input.decode((String?, Double).self)
         let old = try session.run("SELECT id, organization FROM document WHERE inputId = $1", id)
             .map { try $0.decode((Int64, String?).self) }
         for (document, _) in old {
-            var b = PostgresBindings()
-            b.append(document)
+            let b = PostgresBindings(document)
             try session.run("UPDATE document SET supersededBy = NULL WHERE supersededBy = $1", b)
             try session.run("DELETE FROM item WHERE documentId = $1", b)
             try session.run("DELETE FROM document WHERE id = $1", b)

@@ -9,15 +9,13 @@ extension PostgresTransaction {
         let rows = try session.run("SELECT \(Self.listingColumns) FROM input ORDER BY id DESC"
             + (limit.map { " LIMIT \(max(0, $0))" } ?? ""))
         guard let oldest = try rows.last?.makeRandomAccess()["id"].decode(Int64.self) else { return [] }
-        var b = PostgresBindings()
-        b.append(oldest)
+        let b = PostgresBindings(oldest)
         let counts = try diagnosticCounts(where: "inputId >= $1", b)
         return try rows.map { try InputListing(postgres: $0, counts: counts) }
     }
 
     func inputListing(id: Int64) throws -> InputListing? {
-        var b = PostgresBindings()
-        b.append(id)
+        let b = PostgresBindings(id)
         guard let row = try session.run("SELECT \(Self.listingColumns) FROM input WHERE id = $1", b).first else { return nil }
         return try InputListing(postgres: row, counts: try diagnosticCounts(where: "inputId = $1", b))
     }

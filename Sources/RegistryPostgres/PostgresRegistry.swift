@@ -81,10 +81,10 @@ public final class PostgresRegistry: RegistryStore {
                 let earlier = try s.run("""
                     SELECT count(*) FROM document WHERE kind = 'roadmap' AND organization IS NOT DISTINCT FROM $1
                     AND supersededBy IS NOT NULL
-                    """, binds(name)).first?.decode(Int.self) ?? 0
+                    """, PostgresBindings(name)).first?.decode(Int.self) ?? 0
                 let inputs = try s.run("""
                     SELECT count(*) FROM input WHERE outcome = 'processed' AND organization IS NOT DISTINCT FROM $1
-                    """, binds(name)).first?.decode(Int.self) ?? 0
+                    """, PostgresBindings(name)).first?.decode(Int.self) ?? 0
                 return OrganizationStatus(organization: name, currentRoadmap: current, earlierRoadmaps: earlier,
                                           inputs: inputs, diagnostics: diagnostics[name] ?? [:])
             }
@@ -104,7 +104,7 @@ public final class PostgresRegistry: RegistryStore {
             try s.run(Self.documentSelect + """
                 WHERE d.kind = 'report' AND d.organization IS NOT DISTINCT FROM $1
                 ORDER BY d.modifiedAt DESC, d.id DESC LIMIT 1
-                """, binds(organization)).first.map(DocumentSummary.init(postgres:))
+                """, PostgresBindings(organization)).first.map(DocumentSummary.init(postgres:))
         }
     }
 
@@ -115,7 +115,7 @@ public final class PostgresRegistry: RegistryStore {
             FROM item it JOIN document d ON d.id = it.documentId
             WHERE d.supersededBy IS NULL AND it.lastDue >= $1 AND it.firstDay <= $2
             """
-        var arguments = binds(from.iso, to.iso)
+        var arguments = PostgresBindings(from.iso, to.iso)
         if let organization {
             sql += " AND d.organization = $3"
             arguments.append(organization)
@@ -191,7 +191,7 @@ public final class PostgresRegistry: RegistryStore {
             WHERE d.kind = 'roadmap' AND d.organization IS NOT DISTINCT FROM $1
             \(currentOnly ? "AND d.supersededBy IS NULL" : "")
             ORDER BY d.supersededBy IS NOT NULL, d.modifiedAt DESC, d.id DESC
-            """, binds(organization)).map(DocumentSummary.init(postgres:))
+            """, PostgresBindings(organization)).map(DocumentSummary.init(postgres:))
     }
 
     /// Kinds as an SQL list (their raw values are fixed words of the code).
@@ -201,10 +201,22 @@ public final class PostgresRegistry: RegistryStore {
 }
 
 /// Parameters `$1, $2, …` of a statement.
-func binds(_ values: String?...) -> PostgresBindings {
-    var bindings = PostgresBindings(capacity: values.count)
-    for value in values { bindings.append(value) }
-    return bindings
+/// A value bound to a statement: anything postgres-nio encodes without failing, or nil for NULL.
+typealias Bound = (any PostgresDynamicTypeEncodable & Sendable)?
+
+extension PostgresBindings {
+    /// These values as `$1`, `$2`, … in order.
+    init(_ values: Bound...) {
+        self.init(capacity: values.count)
+        append(values)
+    }
+
+    /// Appends these values in order.
+    mutating func append(_ values: [Bound]) {
+        for value in values {
+            if let value { append(value) } else { appendNull() }
+        }
+    }
 }
 
 extension DocumentSummary {

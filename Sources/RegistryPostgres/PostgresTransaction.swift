@@ -14,10 +14,10 @@ struct PostgresTransaction: RegistryRecording {
     let department: String
 
     /// Bindings that begin with the department, as `$1`.
-    private func bindings(_ values: String?...) -> PostgresBindings {
+    private func bindings(_ values: Bound...) -> PostgresBindings {
         var b = PostgresBindings(capacity: values.count + 1)
         b.append(department)
-        for value in values { b.append(value) }
+        b.append(values)
         return b
     }
 
@@ -32,8 +32,7 @@ struct PostgresTransaction: RegistryRecording {
 
     func isClaimed(anyOf paths: [String]) throws -> Bool {
         guard !paths.isEmpty else { return false }
-        var b = bindings()
-        b.append(paths)
+        let b = bindings(paths)
         return try session.run("""
             SELECT EXISTS (SELECT 1 FROM claimedPath WHERE department = $1 AND path = ANY($2))
             """, b).first?.decode(Bool.self) ?? false
@@ -78,24 +77,10 @@ struct PostgresTransaction: RegistryRecording {
     /// file's diagnostics and the supersessions follow without waiting (`PostgresSession.send(later:)`).
     @discardableResult
     func record(_ s: Submission) throws -> Int64 {
-        var b = bindings()
-        b.append(s.sha256)
-        b.append(s.name)
-        b.append(s.size)
-        b.append(s.receivedAt)
-        b.append(s.modifiedAt)
-        b.append(s.outcome.rawValue)
-        b.append(s.reason?.code.rawValue)
-        b.append(s.reason?.message)
-        b.append(s.converted)
-        b.append(s.organization)
-        b.append(s.organization.map(Registry.organizationKey))
-        b.append(s.storedPath)
-        b.append(s.exportPath)
-        b.append(s.protocolPath)
-        b.append(s.reasonPath)
-        b.append(s.folder)
-        b.append(s.sourcePath)
+        var b = bindings(s.sha256, s.name, s.size, s.receivedAt, s.modifiedAt, s.outcome.rawValue,
+                         s.reason?.code.rawValue, s.reason?.message, s.converted, s.organization,
+                         s.organization.map(Registry.organizationKey), s.storedPath, s.exportPath, s.protocolPath,
+                         s.reasonPath, s.folder, s.sourcePath)
         // A repeat points at the first arrival of its bytes in its department.
         var sql = """
             WITH i AS (
@@ -144,15 +129,9 @@ struct PostgresTransaction: RegistryRecording {
         var rows: [String] = []
         for (position, document) in documents.enumerated() {
             let first = b.count
-            b.append(position)
-            b.append(document.kind.rawValue)
-            b.append(document.title)
-            b.append(organization)
-            b.append(TextNormalizer.singleLine(document.organization))
-            b.append(document.period?.from.iso)
-            b.append(document.period?.to.iso)
-            b.append(document.itemCount)
-            b.append(modifiedAt)
+            b.append([position, document.kind.rawValue, document.title, organization,
+                      TextNormalizer.singleLine(document.organization), document.period?.from.iso,
+                      document.period?.to.iso, document.itemCount, modifiedAt])
             rows.append("(" + (first + 1...b.count).map { "$\($0)" }.joined(separator: ",") + ")")
         }
         // Typed here: a column whose values are all NULL would otherwise be text.
@@ -171,8 +150,7 @@ struct PostgresTransaction: RegistryRecording {
     /// Inserts the documents of an arrival already recorded (a file read again).
     func insert(_ documents: [Document], organization: String?, inputId: Int64, modifiedAt: Double) throws {
         guard !documents.isEmpty else { return }
-        var b = bindings()
-        b.append(inputId)
+        var b = bindings(inputId)
         let sql = Self.documentInsert(documents, organization: organization, modifiedAt: modifiedAt, inputId: "$2::bigint",
                                       from: "", into: &b)
         let ids = try session.run("WITH d AS (\(sql)) SELECT id FROM d ORDER BY position", b)
@@ -199,11 +177,7 @@ struct PostgresTransaction: RegistryRecording {
     /// documents before it — is superseded by it, or supersedes it when that one's file is newer. Locked
     /// until the commit: the exclusion constraint stands behind the department's lock.
     private func supersede(documentId: Int64, position: Int, organization: String, inputId: Int64, modifiedAt: Double) {
-        var b = bindings(organization)
-        b.append(inputId)
-        b.append(position)
-        b.append(documentId)
-        b.append(modifiedAt)
+        let b = bindings(organization, inputId, position, documentId, modifiedAt)
         session.send(later: """
             WITH live AS (
                 SELECT id, modifiedAt FROM document
@@ -218,16 +192,8 @@ struct PostgresTransaction: RegistryRecording {
     func insert(_ diagnostics: [Diagnostic], inputId: Int64) {
         session.insertRows(into: "diagnostic (department, inputId, document, section, item, code, severity, field, text, message)",
                            rows: diagnostics) { b, d in
-            b.append(department)
-            b.append(inputId)
-            b.append(d.document)
-            b.append(d.section)
-            b.append(d.item)
-            b.append(d.code.rawValue)
-            b.append(d.severity.rawValue)
-            b.append(d.field?.rawValue)
-            b.append(d.text)
-            b.append(d.message)
+            b.append([department, inputId, d.document, d.section, d.item, d.code.rawValue, d.severity.rawValue,
+                      d.field?.rawValue, d.text, d.message])
         }
     }
 
@@ -245,29 +211,18 @@ struct PostgresTransaction: RegistryRecording {
             let item = document.sections[entry.section].items[entry.item]
             let occurrences = item.deadline.occurrences
             let span = OccurrenceList.span(occurrences)
-            b.append(department)
-            b.append(documentId)
-            b.append(index)
-            b.append(entry.section)
-            b.append(document.sections[entry.section].title)
-            b.append(item.number)
-            b.append(item.activity)
-            b.append(item.deadline.text)
-            b.append(item.deadline.kinds.map(\.rawValue).joined(separator: ","))
-            b.append(item.responsibles.map { $0.expansion ?? $0.text }.joined(separator: "; "))
-            b.append(item.result)
-            b.append(item.outcome)
-            b.append(OccurrenceList.encode(occurrences))
-            b.append(span?.first.iso)
-            b.append(span?.lastDue.iso)
+            b.append([department, documentId, index, entry.section, document.sections[entry.section].title,
+                      item.number, item.activity, item.deadline.text,
+                      item.deadline.kinds.map(\.rawValue).joined(separator: ","),
+                      item.responsibles.map { $0.expansion ?? $0.text }.joined(separator: "; "), item.result,
+                      item.outcome, OccurrenceList.encode(occurrences), span?.first.iso, span?.lastDue.iso])
         }
     }
 
     /// Sent without waiting: nothing in the transaction depends on it.
     func markMoved(ids: [Int64]) throws {
         guard !ids.isEmpty else { return }
-        var b = PostgresBindings()
-        b.append(ids)
+        let b = PostgresBindings(ids)
         session.send(later: "UPDATE input SET moved = true, sourcePath = NULL WHERE id = ANY($1)", b)
     }
 

@@ -123,9 +123,7 @@ private struct Copy {
             }
             if table.name == "document" {
                 for (document, by) in superseded {
-                    var b = PostgresBindings()
-                    b.append(by)
-                    b.append(document)
+                    let b = PostgresBindings(by, document)
                     try session.run("UPDATE document SET supersededBy = $1 WHERE id = $2", b)
                 }
             }

@@ -1,4 +1,3 @@
-import JSON
 import Model
 import Text
 
@@ -65,49 +64,6 @@ public enum TreeDump {
             case .pageBreak: out.append("\(indent)--- page break ---")
             case .sectionBreak: out.append("\(indent)=== section break ===")
             }
-        }
-    }
-
-    /// The tree as JSON, for programs.
-    public static func json(_ tree: DocumentTree) -> JSONValue {
-        .object([
-            ("body", .array(tree.body.map(json))),
-            ("headers", .array(tree.headers.map { .array($0.map(json)) })),
-            ("footers", .array(tree.footers.map { .array($0.map(json)) })),
-            ("footnotes", .array(tree.footnotes.map { .array($0.map(json)) })),
-            ("properties", .object([("title", .optional(tree.properties.title)),
-                                    ("creator", .optional(tree.properties.creator)),
-                                    ("created", .optional(tree.properties.created))])),
-            ("warnings", .array(tree.warnings.map { .object([("kind", .string($0.kind.rawValue)),
-                                                             ("message", .string($0.message))]) })),
-        ])
-    }
-
-    static func json(_ b: Block) -> JSONValue {
-        switch b {
-        case let .paragraph(p):
-            var pairs: [(String, JSONValue)] = [("type", .string("paragraph")), ("text", .string(p.text))]
-            if let s = p.styleId { pairs.append(("style", .string(s))) }
-            if let h = p.headingLevel { pairs.append(("heading", .number(Double(h)))) }
-            if let n = p.numbering {
-                pairs.append(("numbering", .object([("numId", .number(Double(n.numId))), ("level", .number(Double(n.level))),
-                                                    ("label", .string(n.text)), ("bullet", .bool(n.isBullet))])))
-            }
-            if p.isBold { pairs.append(("bold", .bool(true))) }
-            return .object(pairs)
-        case let .table(t):
-            return .object([
-                ("type", .string("table")), ("columns", .number(Double(t.columnCount))),
-                ("rows", .array(t.rows.map { row in
-                    .object([("header", .bool(row.isHeader)), ("cells", .array(row.cells.map { c in
-                        .object([("column", .number(Double(c.column))), ("columnSpan", .number(Double(c.columnSpan))),
-                                 ("rowSpan", .number(Double(c.rowSpan))), ("merged", .bool(c.isMergeContinuation)),
-                                 ("blocks", .array(c.blocks.map(json)))])
-                    }))])
-                })),
-            ])
-        case .pageBreak: return .object([("type", .string("pageBreak"))])
-        case .sectionBreak: return .object([("type", .string("sectionBreak"))])
         }
     }
 }

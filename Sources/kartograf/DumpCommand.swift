@@ -1,5 +1,4 @@
 import ArgumentParser
-import JSON
 import Model
 import OOXML
 
@@ -11,13 +10,10 @@ struct DumpCommand: ParsableCommand {
     @Argument(help: "Файл .docx.")
     var file: String
 
-    @Flag(name: .long, help: "Вывести дерево в JSON.")
-    var json = false
-
     func run() throws {
         do {
             let tree = try DocxReader().read(path: file)
-            printOut(json ? JSONWriter().string(TreeDump.json(tree)) : TreeDump.text(tree))
+            printOut(TreeDump.text(tree))
         } catch let e as ReadError {
             printError(e.message(file: file))
             throw ExitCode(1)

@@ -268,9 +268,9 @@ extension XMLPullParser.Namespace {
     }
 }
 
-/// The SAX2 handler: elements and character data only; the document type declaration is
-/// refused the moment it starts (the prolog scanner catches it first unless the part is
-/// not in an ASCII-compatible encoding). Everything else stays unset.
+/// The SAX2 handler: elements and character data only; a document type declaration stops the
+/// parser as libxml2 reports it, before its internal subset (where entities would be declared)
+/// is read, in any encoding. Everything else stays unset.
 enum SAXHandler {
     static func make() -> xmlSAXHandler {
         var handler = xmlSAXHandler()

@@ -38,8 +38,8 @@ enum LibXML {
 ///
 /// The source is read a chunk at a time and pushed to libxml2, whose callbacks record
 /// compact events in a `SAXEventBuffer`; `next()` takes them one by one, so memory stays
-/// bounded by the chunk. Safe by construction: a `<!DOCTYPE` anywhere in the prolog is
-/// refused before the parser sees it; options are `XML_PARSE_NONET` plus error silencing,
+/// bounded by the chunk. Safe by construction: a `<!DOCTYPE` stops the parser the moment
+/// libxml2 meets it, before any declaration inside it is read (`SAXHandler`); options are `XML_PARSE_NONET` plus error silencing,
 /// never `NOENT`, `DTDLOAD` or `HUGE`; nesting depth is capped.
 public final class XMLPullParser {
     public enum NodeKind: Sendable { case start, end, text, other }
@@ -60,7 +60,6 @@ public final class XMLPullParser {
     private var context: xmlParserCtxtPtr?
     /// The bytes pushed to libxml2, refilled by each `feed`.
     private var chunk = [UInt8](repeating: 0, count: XMLPullParser.chunkSize)
-    private var prolog = PrologScanner()
     /// No more input: the source ended, or parsing failed.
     private var finished = false
     /// The event taken last.
@@ -134,7 +133,6 @@ public final class XMLPullParser {
         var count = 0
         do {
             count = try source.read(into: &chunk)
-            if count > 0 { try prolog.scan(chunk[0..<count], part: part) }
         } catch {
             events.fail(error)
             finished = true
@@ -235,34 +233,5 @@ public final class XMLPullParser {
             if kind == .text { out += text }
         }
         return out
-    }
-}
-
-/// Refuses a `<!DOCTYPE` in the prolog, looking at the bytes before libxml2 does.
-struct PrologScanner {
-    private var done = false
-    private var window: [UInt8] = []
-    private static let doctype = Array("<!DOCTYPE".utf8)
-
-    mutating func scan(_ bytes: ArraySlice<UInt8>, part: String) throws {
-        guard !done else { return }
-        for b in bytes {
-            window.append(b)
-            if window.count > PrologScanner.doctype.count { window.removeFirst() }
-            if window.count >= 2, window[window.count - 2] == UInt8(ascii: "<") {
-                // `<` followed by a name start: the root element; the prolog is over.
-                if b.isNameStart { done = true; return }
-            }
-            if window.count == PrologScanner.doctype.count,
-               window.elementsEqual(PrologScanner.doctype, by: { $0 & 0xDF == $1 & 0xDF }) {
-                throw ReadError.doctypeForbidden(part: part)
-            }
-        }
-    }
-}
-
-private extension UInt8 {
-    var isNameStart: Bool {
-        (self >= 0x41 && self <= 0x5A) || (self >= 0x61 && self <= 0x7A) || self == UInt8(ascii: "_") || self >= 0x80
     }
 }

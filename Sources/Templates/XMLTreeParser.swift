@@ -4,9 +4,9 @@ import Model
 
 /// Reads the XML of a template part into an `XNode` tree with libxml2.
 ///
-/// Safe as the document reader is: a `<!DOCTYPE` is refused before libxml2 sees the part, so
-/// no entity can be declared; no network, no DTD loading, libxml2's own nesting limit; parts
-/// above `maxBytes` are refused.
+/// Safe as the document reader is: a `<!DOCTYPE` stops the parser as libxml2 reports it, before
+/// its internal subset is read, so no entity can be declared; no network, no DTD loading,
+/// libxml2's own nesting limit; parts above `maxBytes` are refused.
 enum XMLTreeParser {
     static let maxBytes = 64 * 1_048_576
 
@@ -21,12 +21,12 @@ enum XMLTreeParser {
 
     static func parse(_ bytes: [UInt8]) throws -> XMLDocument {
         guard bytes.count <= maxBytes else { throw XMLSyntaxError(line: 0, reason: "часть слишком велика") }
-        if declaresDoctype(bytes) {
-            throw XMLSyntaxError(line: 0, reason: "DOCTYPE и объявления сущностей не допускаются")
-        }
         _ = ready
         guard let context = xmlNewParserCtxt() else { throw XMLSyntaxError(line: 0, reason: "не удалось начать разбор") }
         defer { xmlFreeParserCtxt(context) }
+        context.pointee.sax.pointee.internalSubset = { ctx, _, _, _ in
+            xmlStopParser(ctx?.assumingMemoryBound(to: xmlParserCtxt.self))
+        }
         let parsed = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress.map { base in
                 base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
@@ -34,11 +34,12 @@ enum XMLTreeParser {
                 }
             } ?? nil
         }
-        guard let doc = parsed else { throw failure(context) }
-        defer { xmlFreeDoc(doc) }
-        guard doc.pointee.intSubset == nil else {
+        guard context.pointee.errNo != Int32(XML_ERR_USER_STOP.rawValue) else {
+            xmlFreeDoc(parsed)
             throw XMLSyntaxError(line: 0, reason: "DOCTYPE и объявления сущностей не допускаются")
         }
+        guard let doc = parsed else { throw failure(context) }
+        defer { xmlFreeDoc(doc) }
         var prolog: [String] = []
         if doc.pointee.standalone != -1 { prolog.append(declaration(doc)) }
         var root: XNode?
@@ -123,21 +124,5 @@ enum XMLTreeParser {
         guard let error = xmlCtxtGetLastError(context) else { return XMLSyntaxError(line: 0, reason: "ошибка разбора") }
         let message = error.pointee.message.map { String(cString: $0) } ?? "ошибка разбора"
         return XMLSyntaxError(line: Int(error.pointee.line), reason: message.trimmingCharacters(in: .whitespacesAndNewlines))
-    }
-
-    /// Whether the prolog, before the root element starts, holds a `<!DOCTYPE`.
-    static func declaresDoctype(_ bytes: [UInt8]) -> Bool {
-        let doctype = Array("<!DOCTYPE".utf8)
-        var i = 0
-        while i + 1 < bytes.count {
-            if bytes[i] == UInt8(ascii: "<") {
-                let next = bytes[i + 1]
-                if next != UInt8(ascii: "?") && next != UInt8(ascii: "!") { return false }
-                if i + doctype.count <= bytes.count,
-                   zip(bytes[i..<(i + doctype.count)], doctype).allSatisfy({ $0 & 0xDF == $1 & 0xDF }) { return true }
-            }
-            i += 1
-        }
-        return false
     }
 }

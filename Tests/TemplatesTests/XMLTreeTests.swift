@@ -21,6 +21,20 @@ final class XMLTreeTests: XCTestCase {
         }
     }
 
+    /// A document type declaration stops libxml2 before its internal subset is read, in any encoding.
+    func testDoctypeIsRefusedBeforeItsEntitiesAreDeclared() {
+        let laughs = (1...9).map { "<!ENTITY l\($0) \"" + String(repeating: "&l\($0 - 1);", count: 10) + "\">" }.joined()
+        let utf16 = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><!DOCTYPE a [<!ENTITY e \"x\">]><a>&e;</a>"
+        var utf16Bytes: [UInt8] = [0xFF, 0xFE]
+        for unit in utf16.utf16 { utf16Bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        for bytes in [Array(("<!DOCTYPE a [<!ENTITY l0 \"ха\">" + laughs + "]><a>&l9;</a>").utf8),
+                      Array("<!--x--><!DOCTYPE a SYSTEM \"file:///etc/hostname\"><a/>".utf8), utf16Bytes] {
+            XCTAssertThrowsError(try XMLTreeParser.parse(bytes)) {
+                XCTAssertEqual(($0 as? XMLSyntaxError)?.reason, "DOCTYPE и объявления сущностей не допускаются")
+            }
+        }
+    }
+
     func testDepthIsLimited() {
         let deep = String(repeating: "<a>", count: 5_000) + String(repeating: "</a>", count: 5_000)
         XCTAssertThrowsError(try XMLTreeParser.parse(Array(deep.utf8)))

@@ -201,14 +201,7 @@ public final class XMLPullParser {
     }
 
     /// Skips the rest of the current element (call at its start).
-    public func skipElement() throws {
-        guard kind == .start else { return }
-        if isEmptyElement { pendingEnd = false; return }
-        let d = depth
-        while try next() {
-            if kind == .end && depth == d { return }
-        }
-    }
+    public func skipElement() throws { try forEachDescendant {} }
 
     /// Calls `body` at the start of every element inside the current one (call at its start);
     /// returns once the current element has ended.

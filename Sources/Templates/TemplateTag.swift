@@ -26,8 +26,6 @@ struct TemplateTag: Hashable, Sendable {
         path = name == "." ? [] : name.split(separator: ".").map(String.init)
     }
 
-    var isSectionStart: Bool { kind == .open || kind == .inverted }
-
     /// The canonical spelling: `{{#items}}`.
     var canonical: String {
         switch kind {

@@ -222,6 +222,6 @@ enum NameText {
 
     /// A letter folded as `RussianFold` folds it («ё» as «е»), or `nil` for anything that is not a letter.
     private static func letter(_ s: Unicode.Scalar) -> Unicode.Scalar? {
-        s.properties.isAlphabetic ? RussianFold.fold(s) : nil
+        RussianFold.isLetter(s) ? RussianFold.fold(s) : nil
     }
 }

@@ -2,6 +2,17 @@
 /// match compares in. Plain ASCII and basic Cyrillic (nearly every word) is folded on the
 /// UTF-8 bytes; anything else takes the general path.
 public enum RussianFold {
+    /// Whether a character is a letter (Unicode's Alphabetic); basic Latin and Cyrillic are answered
+    /// directly, as a table look-up per character costs several times the fold itself.
+    @inlinable
+    public static func isLetter(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x41...0x5A, 0x61...0x7A, 0x401, 0x410...0x44F, 0x451: return true
+        case 0...0x7F: return false
+        default: return s.properties.isAlphabetic
+        }
+    }
+
     /// The rule for one character: lower case, `ё` as `е` (a letter whose lower case is more than
     /// one character stays as written). Basic Latin and Cyrillic are mapped directly.
     @inlinable

@@ -14,6 +14,14 @@ final class RussianFoldTests: XCTestCase {
         XCTAssertEqual(RussianFold.fold("№" as Unicode.Scalar), "№")
     }
 
+    /// The letter test answers Latin and Cyrillic without Unicode's tables; it must agree with them.
+    func testIsLetterIsUnicodesAlphabetic() {
+        for value in UInt32(0)...0x2FFF {
+            guard let s = Unicode.Scalar(value) else { continue }
+            XCTAssertEqual(RussianFold.isLetter(s), s.properties.isAlphabetic, "U+\(String(value, radix: 16))")
+        }
+    }
+
     func testTexts() {
         XCTAssertEqual(RussianFold.fold("МБОУ «Лицей № 1» Ёлкино"), "мбоу «лицей № 1» елкино")
         XCTAssertEqual(RussianFold.fold("Е\u{308}лкино"), "елкино", "a decomposed «ё» too")

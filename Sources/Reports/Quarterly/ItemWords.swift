@@ -14,7 +14,9 @@ enum ItemWords {
 
     /// A letter or digit folded as `RussianFold` folds it («Ё», «ё» → «е»); anything else a space.
     private static func fold(_ s: Unicode.Scalar) -> Unicode.Scalar {
-        s.properties.isAlphabetic || s.properties.numericType != nil ? RussianFold.fold(s) : " "
+        if RussianFold.isLetter(s) { return RussianFold.fold(s) }
+        let isDigit = s.value < 0x80 ? (0x30...0x39).contains(s.value) : s.properties.numericType != nil
+        return isDigit ? s : " "
     }
 
     /// Endings a participle stem may take in a match («разработан» → «разработана», «разработанные»);

@@ -25,8 +25,11 @@ public enum FolderReplacement {
         let fresh = PathText.appending(work.path, "new")
         let result = try write(fresh)
         try Files.ensureFolder(fresh)
-        // From here on the new folder is complete: a process that ends now is finished by the next.
-        try Files.write(Array(PathText.lastComponent(target).utf8), to: PathText.appending(work.path, readyMarker))
+        // From here on the new folder is complete: a process that ends now is finished by the next. The
+        // marker is written beside and renamed, so that it is there whole or not at all.
+        let marker = work.temporaryPath()
+        try Files.write(Array(PathText.lastComponent(target).utf8), to: marker)
+        try Files.install(marker, at: PathText.appending(work.path, readyMarker))
         try swap(fresh, into: target, aside: PathText.appending(work.path, "old"))
         return result
     }
@@ -35,9 +38,10 @@ public enum FolderReplacement {
     static func finishInterrupted(in parent: String) {
         WorkFolder.reap(in: PathText.appending(parent, stagingFolder)) { folder in
             let fresh = PathText.appending(folder, "new")
-            guard let name = FileManager.default.contents(atPath: PathText.appending(folder, readyMarker)),
-                  Files.exists(fresh) else { return true }  // incomplete: it goes
-            let target = PathText.appending(parent, String(decoding: name, as: UTF8.self))
+            guard let marker = FileManager.default.contents(atPath: PathText.appending(folder, readyMarker)),
+                  case let name = String(decoding: marker, as: UTF8.self), !name.isEmpty, !name.contains("/"),
+                  Files.exists(fresh) else { return true }  // incomplete (or a marker cut short): it goes
+            let target = PathText.appending(parent, name)
             return (try? swap(fresh, into: target, aside: PathText.appending(folder, "old"))) != nil
         }
     }

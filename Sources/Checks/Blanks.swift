@@ -9,14 +9,22 @@ import Text
 /// a cell must hold before it is searched at all.
 public enum Blanks {
     struct Pattern {
-        let expression: NSRegularExpression
+        let expression: Regex<Substring>
         /// Lower case, `ё` as `е`, as `searchable` writes a text; at least one must occur.
         let requires: [String]
     }
 
-    struct Table {
+    /// The patterns compiled, shared by every thread that checks.
+    final class Table: @unchecked Sendable {
+        // Sound: both fields are constants, and a Regex is only read when it matches (it lowers
+        // itself into its program once, through an atomic store).
         let blanks: [Pattern]
-        let signature: NSRegularExpression
+        let signature: Regex<Substring>
+
+        init(blanks: [Pattern], signature: Regex<Substring>) {
+            self.blanks = blanks
+            self.signature = signature
+        }
     }
 
     static let table: Table = load()
@@ -42,14 +50,20 @@ public enum Blanks {
         let folded = searchable(text)
         let candidates = table.blanks.filter { p in p.requires.contains { folded.containsBytes($0) } }
         guard !candidates.isEmpty else { return nil }
-        // Signature lines are filled forms, not blanks: take them out first.
-        var masked = text as NSString
-        for m in table.signature.matches(in: text, range: NSRange(location: 0, length: masked.length)).reversed() {
-            masked = masked.replacingCharacters(in: m.range, with: String(repeating: " ", count: m.range.length)) as NSString
+        // Signature lines are filled forms, not blanks: spaces take their place first.
+        let scalars = text.unicodeScalars
+        var masked = String.UnicodeScalarView()
+        var rest = scalars.startIndex
+        for m in text.matches(of: table.signature) {
+            masked.append(contentsOf: scalars[rest..<m.range.lowerBound])
+            masked.append(contentsOf: repeatElement(" ", count: scalars[m.range].count))
+            rest = m.range.upperBound
         }
+        masked.append(contentsOf: scalars[rest...])
+        let searched = String(masked)
         for p in candidates {
-            if let m = p.expression.firstMatch(in: masked as String, range: NSRange(location: 0, length: masked.length)) {
-                return masked.substring(with: m.range).trimmingCharacters(in: .whitespaces)
+            if let m = searched.firstMatch(of: p.expression) {
+                return String(searched.unicodeScalars[m.range]).trimmingCharacters(in: .whitespaces)
             }
         }
         return nil
@@ -85,9 +99,19 @@ public enum Blanks {
     }
 
     static func table(_ json: JSONValue) throws -> Table {
-        func expression(_ pattern: String?, caseInsensitive: Bool) throws -> NSRegularExpression {
+        // Swift's own regular expressions (no ICU to load), matched character by character, with
+        // `\b` where a word character meets a non-word one or an end, as in ICU's.
+        func expression(_ pattern: String?, caseInsensitive: Bool) throws -> Regex<Substring> {
             guard let pattern else { throw DataFileProblem("нет поля «pattern»") }
-            return try NSRegularExpression(pattern: pattern, options: caseInsensitive ? [.caseInsensitive] : [])
+            let regex: Regex<Substring>
+            do {
+                regex = try Regex(pattern, as: Substring.self)
+            } catch {
+                _ = try Regex(pattern)  // a pattern that is not a regular expression says so itself
+                throw DataFileProblem("в образце «\(pattern)» есть группа в скобках: пишите её как (?:…)")
+            }
+            let bounded = regex.wordBoundaryKind(.simple)
+            return caseInsensitive ? bounded.ignoresCase() : bounded
         }
         let blanks = try (json["blanks"]?.arrayValue ?? []).map { entry in
             Pattern(expression: try expression(entry["pattern"]?.stringValue, caseInsensitive: true),

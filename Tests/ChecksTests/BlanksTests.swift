@@ -41,6 +41,20 @@ final class BlanksTests: XCTestCase {
         XCTAssertThrowsError(try Blanks.table(.object([("blanks", .array([.object([("requires", .array([]))])]))])))
     }
 
+    func testAPatternWithAGroupAsksForANonCapturingOne() {
+        func table(_ pattern: String) throws -> Blanks.Table {
+            try Blanks.table(.object([
+                ("blanks", .array([.object([("pattern", .string(pattern)), ("requires", .array([.string("_")]))])])),
+                ("signature", .object([("pattern", .string("_{4,}"))])),
+            ]))
+        }
+        XCTAssertNoThrow(try table("(?:20|19)__"))
+        XCTAssertThrowsError(try table("(20|19)__")) { error in
+            XCTAssertTrue("\(error)".contains("(?:…)"), "\(error)")
+        }
+        XCTAssertThrowsError(try table("(20"))
+    }
+
     func testFirstBlankFindsEachKind() {
         XCTAssertEqual(Blanks.first(in: "(ФИО руководителя)"), "(ФИО руководителя)")
         XCTAssertEqual(Blanks.first(in: "Срок: 20__ г."), "20__")

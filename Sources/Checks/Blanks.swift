@@ -8,26 +8,37 @@ import Text
 /// is not a blank. The patterns are data (`Resources/blanks.json`), each with the texts
 /// a cell must hold before it is searched at all.
 public enum Blanks {
-    struct Pattern {
-        let expression: Regex<Substring>
-        /// Lower case, `ё` as `е`, as `searchable` writes a text; at least one must occur.
-        let requires: [String]
+    /// The data file as written.
+    struct Table: Sendable {
+        struct Blank: Sendable {
+            let pattern: String
+            /// Lower case, `ё` as `е`, as `searchable` writes a text; at least one must occur.
+            let requires: [String]
+        }
+        let blanks: [Blank]
+        let signature: String
     }
 
-    /// The patterns compiled, shared by every thread that checks.
-    final class Table: @unchecked Sendable {
+    /// The table's patterns compiled, shared by every thread that checks.
+    final class Expressions: @unchecked Sendable {
         // Sound: both fields are constants, and a Regex is only read when it matches (it lowers
         // itself into its program once, through an atomic store).
-        let blanks: [Pattern]
+        let blanks: [Regex<Substring>]
         let signature: Regex<Substring>
 
-        init(blanks: [Pattern], signature: Regex<Substring>) {
-            self.blanks = blanks
-            self.signature = signature
+        init(_ table: Table) throws {
+            blanks = try table.blanks.map { try Blanks.expression($0.pattern, caseInsensitive: true) }
+            signature = try Blanks.expression(table.signature, caseInsensitive: false)
         }
     }
 
     static let table: Table = load()
+
+    /// Compiled when a text first holds what a blank requires: a batch without blanks never
+    /// loads the regular expression engine. `load` has compiled a methodist's table once already.
+    static let expressions: Expressions = {
+        do { return try Expressions(table) } catch { preconditionFailure("the bundled blanks.json is broken: \(error)") }
+    }()
 
     /// The first blank in `text`, as written, or nil.
     public static func first(in text: String?) -> String? {
@@ -48,21 +59,22 @@ public enum Blanks {
 
     private static func search(_ text: String) -> String? {
         let folded = searchable(text)
-        let candidates = table.blanks.filter { p in p.requires.contains { folded.containsBytes($0) } }
+        let candidates = table.blanks.indices.filter { k in table.blanks[k].requires.contains { folded.containsBytes($0) } }
         guard !candidates.isEmpty else { return nil }
+        let expressions = self.expressions
         // Signature lines are filled forms, not blanks: spaces take their place first.
         let scalars = text.unicodeScalars
         var masked = String.UnicodeScalarView()
         var rest = scalars.startIndex
-        for m in text.matches(of: table.signature) {
+        for m in text.matches(of: expressions.signature) {
             masked.append(contentsOf: scalars[rest..<m.range.lowerBound])
             masked.append(contentsOf: repeatElement(" ", count: scalars[m.range].count))
             rest = m.range.upperBound
         }
         masked.append(contentsOf: scalars[rest...])
         let searched = String(masked)
-        for p in candidates {
-            if let m = searched.firstMatch(of: p.expression) {
+        for k in candidates {
+            if let m = searched.firstMatch(of: expressions.blanks[k]) {
                 return String(searched.unicodeScalars[m.range]).trimmingCharacters(in: .whitespaces)
             }
         }
@@ -91,7 +103,9 @@ public enum Blanks {
     static func read(_ url: URL) -> Result<Table, DataFileProblem> {
         DataLocation.utf8Contents(of: url).flatMap { bytes in
             do {
-                return .success(try table(JSONParser.parse(bytes: bytes)))
+                let table = try table(JSONParser.parse(bytes: bytes))
+                _ = try Expressions(table)
+                return .success(table)
             } catch {
                 return .failure(DataFileProblem("Файл данных «\(url.path)» не прочитан: \(error). Исправьте его или удалите, чтобы работали встроенные образцы."))
             }
@@ -99,24 +113,28 @@ public enum Blanks {
     }
 
     static func table(_ json: JSONValue) throws -> Table {
-        // Swift's own regular expressions (no ICU to load), matched character by character, with
-        // `\b` where a word character meets a non-word one or an end, as in ICU's.
-        func expression(_ pattern: String?, caseInsensitive: Bool) throws -> Regex<Substring> {
-            guard let pattern else { throw DataFileProblem("нет поля «pattern»") }
-            let regex: Regex<Substring>
-            do {
-                regex = try Regex(pattern, as: Substring.self)
-            } catch {
-                _ = try Regex(pattern)  // a pattern that is not a regular expression says so itself
-                throw DataFileProblem("в образце «\(pattern)» есть группа в скобках: пишите её как (?:…)")
-            }
-            let bounded = regex.wordBoundaryKind(.simple)
-            return caseInsensitive ? bounded.ignoresCase() : bounded
+        func pattern(_ value: JSONValue?) throws -> String {
+            guard let pattern = value?.stringValue else { throw DataFileProblem("нет поля «pattern»") }
+            return pattern
         }
         let blanks = try (json["blanks"]?.arrayValue ?? []).map { entry in
-            Pattern(expression: try expression(entry["pattern"]?.stringValue, caseInsensitive: true),
-                    requires: (entry["requires"]?.arrayValue ?? []).compactMap(\.stringValue))
+            Table.Blank(pattern: try pattern(entry["pattern"]),
+                        requires: (entry["requires"]?.arrayValue ?? []).compactMap(\.stringValue))
         }
-        return Table(blanks: blanks, signature: try expression(json["signature"]?["pattern"]?.stringValue, caseInsensitive: false))
+        return Table(blanks: blanks, signature: try pattern(json["signature"]?["pattern"]))
+    }
+
+    /// Swift's own regular expressions (no ICU to load), matched character by character, with
+    /// `\b` where a word character meets a non-word one or an end, as in ICU's.
+    static func expression(_ pattern: String, caseInsensitive: Bool) throws -> Regex<Substring> {
+        let regex: Regex<Substring>
+        do {
+            regex = try Regex(pattern, as: Substring.self)
+        } catch {
+            _ = try Regex(pattern)  // a pattern that is not a regular expression says so itself
+            throw DataFileProblem("в образце «\(pattern)» есть группа в скобках: пишите её как (?:…)")
+        }
+        let bounded = regex.wordBoundaryKind(.simple)
+        return caseInsensitive ? bounded.ignoresCase() : bounded
     }
 }

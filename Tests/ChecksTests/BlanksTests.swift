@@ -11,6 +11,7 @@ final class BlanksTests: XCTestCase {
         let json = try JSONParser.parse(bytes: [UInt8](try Data(contentsOf: url)))
         let entries = try XCTUnwrap(json["blanks"]?.arrayValue)
         XCTAssertEqual(entries.count, Blanks.table.blanks.count)
+        XCTAssertNoThrow(try Blanks.Expressions(Blanks.table), "the bundled patterns compile")
         for entry in entries {
             let name = entry["name"]?.stringValue ?? "?"
             let examples = (entry["example"]?.stringValue ?? "").components(separatedBy: ", ")
@@ -42,11 +43,11 @@ final class BlanksTests: XCTestCase {
     }
 
     func testAPatternWithAGroupAsksForANonCapturingOne() {
-        func table(_ pattern: String) throws -> Blanks.Table {
-            try Blanks.table(.object([
+        func table(_ pattern: String) throws -> Blanks.Expressions {
+            try Blanks.Expressions(Blanks.table(.object([
                 ("blanks", .array([.object([("pattern", .string(pattern)), ("requires", .array([.string("_")]))])])),
                 ("signature", .object([("pattern", .string("_{4,}"))])),
-            ]))
+            ])))
         }
         XCTAssertNoThrow(try table("(?:20|19)__"))
         XCTAssertThrowsError(try table("(20|19)__")) { error in

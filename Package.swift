@@ -3,9 +3,10 @@ import PackageDescription
 
 let package = Package(
     name: "kartograf",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "kartograf", targets: ["kartograf"]),
+        .executable(name: "kartograf-server", targets: ["kartograf-server"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -96,11 +97,21 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ], resources: [.copy("Resources")]),
 
-        // The command line: a thin shell.
-        .executableTarget(name: "kartograf", dependencies: [
-            "Desk", "Pipeline", "Extraction", "Reports", "Templates", "Registry", "RegistryPostgres", "Organisations", "Deadlines", "Responsibles", "OOXML",
+        // The command line's commands over files and the SQLite registry: parsing, Russian messages.
+        .target(name: "Commands", dependencies: [
+            "Pipeline", "Extraction", "Reports", "Templates", "Registry", "Organisations", "Deadlines", "Responsibles", "OOXML",
             "Model", "Text", "JSON",
             "CMalloc",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        // `kartograf`: those commands, linking no web or network library; it hands the desk and a
+        // registry on a PostgreSQL server over to `kartograf-server`.
+        .executableTarget(name: "kartograf", dependencies: [
+            "Commands", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        // `kartograf-server`: the same commands, with the desk (`serve`) and the PostgreSQL registry.
+        .executableTarget(name: "kartograf-server", dependencies: [
+            "Commands", "Desk", "RegistryPostgres", "Pipeline", "Registry",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -130,6 +141,7 @@ let package = Package(
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),
+        .testTarget(name: "CommandsTests", dependencies: ["Commands"]),
         .testTarget(name: "PipelineTests", dependencies: [
             "Pipeline", "Registry", "RegistryPostgres", "Extraction", "Recognition", "Reports", "Templates", "Organisations", "OOXML", "Model", "Text", "JSON", "TestSupport",
             .product(name: "GRDB", package: "GRDB.swift"),

@@ -25,11 +25,6 @@ public struct PostgresLocation: Sendable, Equatable {
     public var database: String
     public var tls: TLSMode
 
-    /// Whether `text` names a PostgreSQL registry rather than an SQLite file.
-    public static func isURL(_ text: String) -> Bool {
-        text.hasPrefix("postgres://") || text.hasPrefix("postgresql://")
-    }
-
     /// The URL without its password (and without any query but `sslmode`).
     public var display: String {
         var text = "postgres://\(user)@\(host.contains(":") ? "[\(host)]" : host)"
@@ -54,7 +49,7 @@ public struct PostgresLocation: Sendable, Equatable {
     public init(url text: String) throws(RegistryError) {
         let usage = "адрес реестра должен иметь вид postgres://пользователь:пароль@сервер:порт/база (порт и пароль "
             + "необязательны; ?sslmode=require — шифровать соединение)"
-        guard Self.isURL(text), let parts = URLComponents(string: text), let host = parts.host, !host.isEmpty,
+        guard isServerRegistry(text), let parts = URLComponents(string: text), let host = parts.host, !host.isEmpty,
               let user = parts.user, !user.isEmpty else {
             throw RegistryError.badLocation(reason: usage)
         }

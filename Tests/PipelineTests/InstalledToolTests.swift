@@ -103,4 +103,24 @@ final class InstalledToolTests: XCTestCase {
         XCTAssertTrue(run.stderr.contains("Не найдены данные программы") && run.stderr.contains("kartograf_Recognition.resources"),
                       run.stderr)
     }
+
+    /// `serve` and a registry on a server are `kartograf-server`'s: the installed `kartograf`, called through
+    /// its link on the PATH, hands them to the one installed beside it, and says in Russian when it is missing.
+    func testServerCommandsAreHandedToKartografServer() throws {
+        let help = try kartograf(["serve", "--help"])
+        XCTAssertEqual(help.status, 0, help.stderr)
+        XCTAssertTrue(help.stdout.contains("--listen"), help.stdout)
+        let copy = try kartograf(["help", "registry", "copy"])
+        XCTAssertTrue(copy.stdout.contains("--to"), copy.stdout + copy.stderr)
+        XCTAssertEqual(try kartograf(["--help"]).stdout.contains("kartograf serve"), true)
+
+        try FileManager.default.removeItem(atPath: prefix + "/lib/kartograf/kartograf-server")
+        let serve = try kartograf(["serve"])
+        XCTAssertEqual(serve.status, 2)
+        XCTAssertTrue(serve.stderr.contains("kartograf-server") && serve.stderr.contains("scripts/setup"), serve.stderr)
+        let run = try kartograf(["run", "--registry", "postgres://методист@127.0.0.1:1/реестр"])
+        XCTAssertEqual(run.status, 2)
+        XCTAssertTrue(run.stderr.contains("kartograf-server"), run.stderr)
+        XCTAssertEqual(try kartograf(["--version"]).status, 0, "the commands over files need no kartograf-server")
+    }
 }

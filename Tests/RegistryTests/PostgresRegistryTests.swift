@@ -241,6 +241,7 @@ final class PostgresRegistryTests: XCTestCase {
 
     func testTheRegistryOfACommandIsChosenByItsLocation() throws {
         let url = try database()
+        PostgresRegistry.register()  // as kartograf-server does at its start
         XCTAssertTrue(try openRegistry(url) is PostgresRegistry)
         let path = NSTemporaryDirectory() + "registry-open-\(UUID().uuidString).sqlite"
         defer { for suffix in ["", "-wal", "-shm", "-lock"] { try? FileManager.default.removeItem(atPath: path + suffix) } }

@@ -5,7 +5,6 @@ import Model
 import Organisations
 import Pipeline
 import Registry
-import RegistryPostgres
 import Reports
 import Templates
 import Text

@@ -77,7 +77,7 @@ func closingLines(_ summary: RunSummary, output: String) -> String {
 }
 
 /// The home's inbox, made on first use.
-func homeInbox(_ home: Home) throws -> String {
+public func homeInbox(_ home: Home) throws -> String {
     do {
         try home.prepare()
     } catch {
@@ -88,7 +88,7 @@ func homeInbox(_ home: Home) throws -> String {
 }
 
 /// The check protocol in both forms, from the methodist's template when there is one that can be filled.
-func protocolWriters(templates: String?, output: String, home: Home = Home.resolve(nil)) -> [any ProtocolWriter] {
+public func protocolWriters(templates: String?, output: String, home: Home = Home.resolve(nil)) -> [any ProtocolWriter] {
     let settings = departmentSettings(output: output, home: home)
     let (docx, faults) = DocxProtocolWriter.load(templates: templates, signer: settings.checker)
     if !faults.isEmpty {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Commands
 import Desk
 import Foundation
 import Pipeline
@@ -60,6 +61,7 @@ struct ServeCommand: ParsableCommand {
         }
         let done = DispatchSemaphore(value: 0)
         let failure = Failure()
+        let listen = self.listen
         Task {
             do {
                 try await desk.run { bound in

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Commands
 import Foundation
 import Registry
 import RegistryPostgres
@@ -22,7 +23,7 @@ struct RegistryCopyCommand: ParsableCommand {
     var to: String
 
     func validate() throws {
-        guard PostgresLocation.isURL(to) else {
+        guard isServerRegistry(to) else {
             throw ValidationError("--to: нужен адрес сервера вида postgres://пользователь@сервер/база.")
         }
         guard FileManager.default.fileExists(atPath: from) else {

@@ -4,28 +4,31 @@ import Model
 import Organisations
 import Pipeline
 import Registry
-import RegistryPostgres
 import Text
 
 /// Where a command finds its home: the inbox, results and registry (`--home`, `$KARTOGRAF_HOME`, `~/kartograf`).
-struct HomeOption: ParsableArguments {
-    @Option(name: .long, help: "Домашняя папка: в ней входящие («Входящие»), результаты и реестр (по умолчанию $KARTOGRAF_HOME или ~/kartograf).")
-    var home: String?
+public struct HomeOption: ParsableArguments {
+    public init() {}
 
-    var resolved: Home { Home.resolve(home) }
+    @Option(name: .long, help: "Домашняя папка: в ней входящие («Входящие»), результаты и реестр (по умолчанию $KARTOGRAF_HOME или ~/kartograf).")
+    public var home: String?
+
+    public var resolved: Home { Home.resolve(home) }
 }
 
 /// Which registry a command uses: `--registry`, `$KARTOGRAF_REGISTRY`, else the SQLite file in the results folder.
-struct RegistryOption: ParsableArguments {
+public struct RegistryOption: ParsableArguments {
+    public init() {}
+
     @Option(name: .long, help: "Реестр: путь к файлу SQLite или адрес сервера postgres://пользователь@сервер/база (?sslmode=require — шифровать); по умолчанию $KARTOGRAF_REGISTRY или kartograf.sqlite в папке результатов.")
     var registry: String?
 
     /// The registry's location for results in `output`.
-    func location(output: String) -> String { registryLocation(registry, output: output) }
+    public func location(output: String) -> String { registryLocation(registry, output: output) }
 
     /// Opens the registry for results in `output`; `nil` when it is the default SQLite file (which the
     /// pipeline opens itself). A failure is said in Russian and ends the command.
-    func openExplicit(output: String) throws -> (any RegistryStore)? {
+    public func openExplicit(output: String) throws -> (any RegistryStore)? {
         let location = location(output: output)
         return location == defaultRegistryPath(output: output) ? nil : try open(location)
     }
@@ -41,33 +44,35 @@ struct RegistryOption: ParsableArguments {
 }
 
 /// What `run` and `watch` share: where results go, whether inputs stay, which templates.
-struct FolderOptions: ParsableArguments {
+public struct FolderOptions: ParsableArguments {
+    public init() {}
+
     @Argument(help: "Папка входящих файлов (по умолчанию «Входящие» домашней папки).")
-    var inbox: String?
+    public var inbox: String?
 
-    @OptionGroup var home: HomeOption
+    @OptionGroup public var home: HomeOption
 
-    @OptionGroup var registry: RegistryOption
+    @OptionGroup public var registry: RegistryOption
 
     @Option(name: .long, help: "Папка результатов и реестра (по умолчанию — домашняя папка).")
-    var out: String?
+    public var out: String?
 
     @Flag(name: .long, help: "Копировать исходные файлы, а не переносить (папка входящих остаётся как была).")
-    var keepInputs = false
+    public var keepInputs = false
 
     @Option(name: .long, help: "Папка шаблонов отчётов (protocol.docx); по умолчанию — из $KARTOGRAF_DATA_DIR, «Шаблоны» домашней папки или установленные с программой, иначе встроенный шаблон.")
-    var templates: String?
+    public var templates: String?
 
     /// The results folder: `--out`, else the home.
-    var output: String { out ?? home.resolved.root }
+    public var output: String { out ?? home.resolved.root }
 
     /// The folder holding the protocol template to use (`nil`: the built-in one).
-    var protocolTemplates: String? {
+    public var protocolTemplates: String? {
         TemplateLocation.find("protocol.docx", folder: templates, home: home.resolved).map(PathText.parent)
     }
 
     @Option(name: .long, help: "Список организаций муниципалитета: CSV (официальное наименование; краткое; другие написания) или текст, по наименованию в строке. По умолчанию — «организации.csv» в папке результатов, если он там есть.")
-    var roster: String?
+    public var roster: String?
 
     /// The inbox and a pipeline over it, as these options ask (`workers`: `nil` for one per core).
     /// A pipeline that cannot start is said in Russian and ends the command.
@@ -94,7 +99,7 @@ struct FolderOptions: ParsableArguments {
 /// cannot be read is a usage error. With `keep`, a roster named by `--roster` is also copied into
 /// `folder` as `организации.csv` when none is there, so that `report quarterly` over that folder
 /// knows the same organisations.
-func loadRoster(_ explicit: String?, defaultFolder folder: String, keep: Bool = false) throws -> Roster? {
+public func loadRoster(_ explicit: String?, defaultFolder folder: String, keep: Bool = false) throws -> Roster? {
     let path: String
     if let explicit {
         path = explicit

@@ -4,7 +4,6 @@ import JSON
 import Model
 import Pipeline
 import Registry
-import RegistryPostgres
 import Reports
 
 struct StatusCommand: ParsableCommand {

@@ -28,7 +28,7 @@ final class FolderReplacementTests: XCTestCase {
         try Data("left".utf8).write(to: URL(fileURLWithPath: folder + "/new/summary.html"))
         FileManager.default.createFile(atPath: folder + WorkFolder.lockSuffix, contents: nil)
         if let marker {
-            FileManager.default.createFile(atPath: folder + "/" + FolderReplacement.readyMarker, contents: Data(marker.utf8))
+            _ = FileManager.default.createFile(atPath: folder + "/" + FolderReplacement.readyMarker, contents: Data(marker.utf8))
         }
     }
 

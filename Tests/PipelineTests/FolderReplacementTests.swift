@@ -26,7 +26,7 @@ final class FolderReplacementTests: XCTestCase {
         let folder = staging + "/99999-dead"
         try FileManager.default.createDirectory(atPath: folder + "/new", withIntermediateDirectories: true)
         try Data("left".utf8).write(to: URL(fileURLWithPath: folder + "/new/summary.html"))
-        FileManager.default.createFile(atPath: folder + WorkFolder.lockSuffix, contents: nil)
+        _ = FileManager.default.createFile(atPath: folder + WorkFolder.lockSuffix, contents: nil)
         if let marker {
             _ = FileManager.default.createFile(atPath: folder + "/" + FolderReplacement.readyMarker, contents: Data(marker.utf8))
         }

@@ -5,8 +5,8 @@ import OOXML
 import Text
 
 /// What a template uses, and every reason it cannot be filled.
-public struct TemplateReport: Sendable {
-    public struct TagUse: Sendable, Hashable {
+public struct TemplateReport: Sendable, Encodable {
+    public struct TagUse: Sendable, Hashable, Encodable {
         /// The canonical spelling: `{{name}}`, `{{#items}}`.
         public var tag: String
         public var name: String
@@ -15,7 +15,7 @@ public struct TemplateReport: Sendable {
         public var count: Int
     }
 
-    public struct SectionUse: Sendable, Hashable {
+    public struct SectionUse: Sendable, Hashable, Encodable {
         public var name: String
         public var inverted: Bool
         /// «в абзаце», «абзацы», «строка таблицы», «строки таблицы».
@@ -33,20 +33,6 @@ public struct TemplateReport: Sendable {
         self.tags = tags
         self.sections = sections
         self.faults = faults
-    }
-
-    public var json: JSONValue {
-        .object([
-            ("tags", .array(tags.map { t in
-                .object([("tag", .string(t.tag)), ("name", .string(t.name)), ("kind", .string(t.kind)),
-                         ("part", .string(t.part)), ("count", .number(Double(t.count)))])
-            })),
-            ("sections", .array(sections.map { s in
-                .object([("name", .string(s.name)), ("inverted", .bool(s.inverted)),
-                         ("placement", .string(s.placement)), ("part", .string(s.part))])
-            })),
-            ("faults", .array(faults.map(\.json))),
-        ])
     }
 }
 

@@ -4,8 +4,8 @@ import Model
 
 /// Why a template cannot be filled. Every fault names its stable id, the tag,
 /// the paragraph around it and the names that were available there.
-public struct TemplateFault: Hashable, Sendable, CustomStringConvertible {
-    public enum Kind: String, Sendable, Hashable, CaseIterable {
+public struct TemplateFault: Hashable, Sendable, CustomStringConvertible, Encodable {
+    public enum Kind: String, Sendable, Hashable, CaseIterable, Encodable {
         case notDocx = "template.not-docx"
         case invalidXML = "template.invalid-xml"
         case malformedTag = "template.malformed-tag"
@@ -30,6 +30,9 @@ public struct TemplateFault: Hashable, Sendable, CustomStringConvertible {
     /// Names that could be used at that place (only when checked against data or a schema).
     public var available: [String]
 
+    /// The JSON form names the kind by its stable id.
+    enum CodingKeys: String, CodingKey { case kind = "id", message, tag, context, part, available }
+
     public var id: String { kind.rawValue }
 
     public init(_ kind: Kind, message: String, tag: String = "", context: String = "", part: String = "",
@@ -48,17 +51,6 @@ public struct TemplateFault: Hashable, Sendable, CustomStringConvertible {
         if !part.isEmpty { s += " Часть: \(part)." }
         if !available.isEmpty { s += " Доступные имена: \(available.joined(separator: ", "))." }
         return s
-    }
-
-    public var json: JSONValue {
-        .object([
-            ("id", .string(id)),
-            ("message", .string(message)),
-            ("tag", .string(tag)),
-            ("context", .string(context)),
-            ("part", .string(part)),
-            ("available", .array(available.map(JSONValue.string))),
-        ])
     }
 }
 

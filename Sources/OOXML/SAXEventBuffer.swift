@@ -33,7 +33,7 @@ final class SAXEventBuffer {
     private(set) var events: [Event] = []
     private(set) var attributes: [Attribute] = []
     /// Text and attribute values, end to end.
-    private var bytes = ByteBuffer(capacity: 16 * 1024)
+    private var bytes: [UInt8] = []
     /// Two fixed entries: no name, and the name a default namespace declaration (`xmlns="…"`) goes by.
     private(set) var names: [String] = ["", "xmlns"]
     private var tags: [WTag] = [.other, .other]
@@ -71,6 +71,7 @@ final class SAXEventBuffer {
         self.unreadContent = unreadContent
         events.reserveCapacity(1024)
         attributes.reserveCapacity(1024)
+        bytes.reserveCapacity(16 * 1024)
         open.reserveCapacity(64)
     }
 
@@ -90,14 +91,14 @@ final class SAXEventBuffer {
         if cursor == events.count {
             events.removeAll(keepingCapacity: true)
             attributes.removeAll(keepingCapacity: true)
-            bytes.removeAll()
+            bytes.removeAll(keepingCapacity: true)
             return
         }
         // Each event's bytes and attributes start where the previous event's ended.
         let byteBase = events[cursor].bytes.lowerBound
         let attributeBase = events[cursor].attributes.lowerBound
         events.removeSubrange(0..<cursor)
-        bytes.removeFirst(byteBase)
+        bytes.removeSubrange(0..<byteBase)
         attributes.removeSubrange(0..<attributeBase)
         for i in events.indices {
             events[i].bytes = events[i].bytes.shifted(by: -byteBase)
@@ -185,7 +186,7 @@ final class SAXEventBuffer {
 
     /// The text of a range of the byte buffer.
     func string(_ range: Range<Int>) -> String {
-        String(decoding: bytes.view(range), as: UTF8.self)
+        String(decoding: bytes[range], as: UTF8.self)
     }
 
     /// An attribute's value. libxml2 hands `&` over as the character reference `&#38;`
@@ -193,12 +194,12 @@ final class SAXEventBuffer {
     /// references are already resolved.
     func value(of attribute: Attribute) -> String {
         let range = attribute.value
-        let value = bytes.view(range)
+        let value = bytes[range]
         guard !attribute.declaresNamespace, value.contains(UInt8(ascii: "&")) else { return string(range) }
         var out: [UInt8] = []
         out.reserveCapacity(value.count)
-        var i = 0
-        while i < value.count {
+        var i = value.startIndex
+        while i < value.endIndex {
             if value[i...].starts(with: SAXEventBuffer.ampersandReference) {
                 out.append(UInt8(ascii: "&"))
                 i += SAXEventBuffer.ampersandReference.count
@@ -214,7 +215,7 @@ final class SAXEventBuffer {
 
     /// Sound: libxml2 hands over `count` valid bytes at `p` for the time of the callback.
     private func appendBytes(_ p: XMLString, count: Int) {
-        bytes.append(UnsafeBufferPointer(start: p, count: count))
+        bytes.append(contentsOf: UnsafeBufferPointer(start: p, count: count))
     }
 
     private var byteCount: Int { bytes.count }

@@ -122,7 +122,7 @@ let package = Package(
         .testTarget(name: "JSONTests", dependencies: ["JSON", "Model"]),
         .testTarget(name: "ModelTests", dependencies: ["Model", "JSON"]),
         .testTarget(name: "OrganisationsTests", dependencies: ["Organisations", "Model", "Text", "JSON"]),
-        .testTarget(name: "OOXMLTests", dependencies: ["OOXML", "Model", "Text", "JSON"]),
+        .testTarget(name: "OOXMLTests", dependencies: ["OOXML", "Model", "Text", "JSON", "TestSupport"]),
         .testTarget(name: "RecognitionTests", dependencies: ["Recognition", "OOXML", "Model", "Text", "TestSupport"]),
         .testTarget(name: "DeadlinesTests", dependencies: ["Deadlines", "Model", "Text", "JSON", "TestSupport"]),
         .testTarget(name: "ResponsiblesTests", dependencies: ["Responsibles", "Model", "Text", "JSON", "TestSupport"]),

@@ -1,4 +1,4 @@
-/// Escaping for everything kartograf writes as markup: WordPackage parts, template
+/// Escaping for everything kartograf writes as markup: Word parts, template
 /// output, workbooks and HTML pages. One place, so no writer can forget a character.
 public enum Markup {
     /// Escapes `& < >` for XML or HTML content; with `attribute`, also `" '` and tabs and

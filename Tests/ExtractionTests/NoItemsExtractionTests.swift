@@ -1,6 +1,7 @@
 import Extraction
 import Model
 import OOXML
+import TestSupport
 import XCTest
 
 /// `document.no-items` from a Word file, through the whole extraction.

@@ -1,5 +1,6 @@
 import Model
 import OOXML
+import TestSupport
 import XCTest
 @testable import Extraction
 

@@ -1,6 +1,7 @@
 import Extraction
 import Model
 import OOXML
+import TestSupport
 import XCTest
 
 /// A quarterly report from a Word file: its organisation without the quarter after it, the year of its

@@ -1,6 +1,7 @@
 import Model
 import OOXML
 import Recognition
+import TestSupport
 import XCTest
 
 typealias W = WordPackage

@@ -1,4 +1,5 @@
 import Model
+import OOXML
 import Text
 /// Builds a minimal WordprocessingML package from part XML: what tests and samples
 /// need to make a .docx with exactly the markup they want to exercise.

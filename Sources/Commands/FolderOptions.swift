@@ -34,12 +34,18 @@ public struct RegistryOption: ParsableArguments {
     }
 
     func open(_ location: String) throws -> any RegistryStore {
-        do {
-            return try openRegistry(location)
-        } catch let error as RegistryError {
-            printError(error.description)
-            throw ExitCode(error.isBusyOrFull ? 3 : 2)
-        }
+        try sayingRegistryError(exitCode: 2) { try openRegistry(location) }
+    }
+}
+
+/// Runs `body`; a registry's failure is said in Russian and ends the command with `exitCode`
+/// (3 when the registry is busy or its disk full).
+func sayingRegistryError<T>(exitCode: Int32, _ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as RegistryError {
+        printError(error.description)
+        throw ExitCode(error.isBusyOrFull ? 3 : exitCode)
     }
 }
 

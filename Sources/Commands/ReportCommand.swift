@@ -90,13 +90,7 @@ struct QuarterlyReportCommand: ParsableCommand {
                                              registry: try registry.openExplicit(output: from))
         }
 
-        let inputs: Checked<[QuarterlyInput]>
-        do {
-            inputs = try source.inputs(for: quarter, organization: org)
-        } catch let error as RegistryError {
-            printError(error.description)
-            throw ExitCode(error.isBusyOrFull ? 3 : 1)
-        }
+        let inputs = try sayingRegistryError(exitCode: 1) { try source.inputs(for: quarter, organization: org) }
         for d in inputs.diagnostics { printError(d.message) }
         if inputs.value.isEmpty {
             printError("Нет организаций с дорожной картой: отчёт за \(quarter.russian) не сформирован.")

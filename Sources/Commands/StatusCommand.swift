@@ -28,13 +28,7 @@ struct StatusCommand: ParsableCommand {
             printError("В папке «\(out)» нет реестра (\(Registry.fileName)): сначала выполните «kartograf run».")
             throw ExitCode(2)
         }
-        let organizations: [OrganizationStatus]
-        do {
-            organizations = try registry.open(location).organizations()
-        } catch let error as RegistryError {
-            printError(error.description)
-            throw ExitCode(error.isBusyOrFull ? 3 : 1)
-        }
+        let organizations = try sayingRegistryError(exitCode: 1) { try registry.open(location).organizations() }
         if json {
             printOut(JSONWriter().string(.array(organizations.map(\.json))))
             return

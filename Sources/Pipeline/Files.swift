@@ -45,15 +45,10 @@ public struct IgnoredFile: Sendable, Hashable {
 
 /// What an inbox holds: the inputs, oldest first, and what is left alone.
 public struct InboxScan: Sendable {
-    public var files: [InboxFile]
-    public var ignored: [IgnoredFile]
+    public var files: [InboxFile] = []
+    public var ignored: [IgnoredFile] = []
     /// The subfolders searched, relative to the inbox.
     var folders: [String] = []
-
-    public init(files: [InboxFile] = [], ignored: [IgnoredFile] = []) {
-        self.files = files
-        self.ignored = ignored
-    }
 }
 
 /// Size and modification time of a regular file: what tells that a writer has changed it.

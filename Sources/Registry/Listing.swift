@@ -51,7 +51,7 @@ extension RegistryTransaction {
     }
 
     /// Diagnostics by input and severity, of the inputs `sql` selects.
-    private func diagnosticCounts(sql: String, arguments: StatementArguments) throws -> [Int64: [Severity: Int]] {
+    func diagnosticCounts(sql: String, arguments: StatementArguments) throws -> [Int64: [Severity: Int]] {
         var counts: [Int64: [Severity: Int]] = [:]
         for r in try Row.fetchAll(db, sql: "SELECT inputId, severity, count(*) AS n FROM diagnostic WHERE \(sql) GROUP BY inputId, severity",
                                   arguments: arguments) {

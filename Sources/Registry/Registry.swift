@@ -174,10 +174,8 @@ public final class Registry: RegistryStore {
         if let kinds {
             sql += " AND d.kind IN (\(kinds.map { "'\($0.rawValue)'" }.sorted().joined(separator: ",")))"
         }
-        let finalSQL = sql
-        let finalArguments = arguments
-        let found = try guarded { try writer.read { db in
-            try Row.fetchAll(db, sql: finalSQL, arguments: finalArguments).flatMap { row -> [(DueItem, Int)] in
+        let found = try guarded { try writer.read { [sql, arguments] db in
+            try Row.fetchAll(db, sql: sql, arguments: arguments).flatMap { row -> [(DueItem, Int)] in
                 guard let kind = DocumentKind(rawValue: row["kind"]) else { return [] }
                 let position: Int = row["position"]
                 return OccurrenceList.decode(row["occurrences"])
@@ -207,13 +205,7 @@ public final class Registry: RegistryStore {
 
     /// Diagnostics of each processed input by severity.
     public func diagnosticCounts() throws -> [Int64: [Severity: Int]] {
-        try writer.read { db in
-            var counts: [Int64: [Severity: Int]] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT inputId, severity, count(*) AS n FROM diagnostic GROUP BY inputId, severity") {
-                if let s = Severity(rawValue: row["severity"]) { counts[row["inputId"], default: [:]][s] = row["n"] }
-            }
-            return counts
-        }
+        try writer.read { db in try RegistryTransaction(db: db).diagnosticCounts(sql: "1", arguments: []) }
     }
 
     /// Counts of arrivals by outcome.

@@ -17,12 +17,6 @@ struct SectionPlan {
     let placement: Placement
     /// For a row: the indices of the cells outside the section (before its opening cell, after its closing cell).
     let outerCells: Set<Int>
-
-    init(tag: TemplateTag, placement: Placement, outerCells: Set<Int> = []) {
-        self.tag = tag
-        self.placement = placement
-        self.outerCells = outerCells
-    }
 }
 
 /// The name given to synthetic section wrappers in the tree; never written out.

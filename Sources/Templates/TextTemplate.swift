@@ -54,11 +54,6 @@ public struct TextTemplate: Sendable {
         let name: String
         var faults: [TemplateFault] = []
 
-        init(source: [Unicode.Scalar], name: String) {
-            self.source = source
-            self.name = name
-        }
-
         private enum Piece {
             case text(Range<Int>)
             case tag(TemplateTag, Range<Int>)

@@ -85,16 +85,11 @@ public struct QuarterlySelector: Sendable {
             let responsibles = item.responsibles.map(\.text)
             let deadline = item.deadline
 
-            if deadline.kinds == [.event] || (deadline.occurrences.isEmpty && deadline.kinds.contains(.event)) {
-                submission.byEvent.append(UndatedItem(sectionNumber: section.number, number: item.number,
-                    activity: item.activity, deadlineText: deadline.text, responsibles: responsibles, status: status))
-                submission.byEvent[submission.byEvent.count - 1].correction = correction?.mark
-                continue
-            }
-            if deadline.occurrences.isEmpty {
-                submission.undated.append(UndatedItem(sectionNumber: section.number, number: item.number,
-                    activity: item.activity, deadlineText: deadline.text, responsibles: responsibles, status: status))
-                submission.undated[submission.undated.count - 1].correction = correction?.mark
+            let byEvent = deadline.kinds == [.event] || (deadline.occurrences.isEmpty && deadline.kinds.contains(.event))
+            if byEvent || deadline.occurrences.isEmpty {
+                let undated = UndatedItem(sectionNumber: section.number, number: item.number, activity: item.activity,
+                    deadlineText: deadline.text, responsibles: responsibles, status: status, correction: correction?.mark)
+                if byEvent { submission.byEvent.append(undated) } else { submission.undated.append(undated) }
                 continue
             }
             guard let (reason, occurrences) = place(deadline, in: quarter, status: status, periodStart: plan.period?.from) else {
@@ -104,8 +99,8 @@ public struct QuarterlySelector: Sendable {
                 sectionNumber: section.number, sectionTitle: section.title, number: item.number,
                 activity: item.activity, deadlineText: deadline.text, occurrences: occurrences,
                 responsibles: responsibles, result: item.result, reason: reason,
-                status: reason == .overdue ? .overdue : status, reportedOutcome: reported?.outcome))
-            submission.rows[submission.rows.count - 1].correction = correction?.mark
+                status: reason == .overdue ? .overdue : status, reportedOutcome: reported?.outcome,
+                correction: correction?.mark))
         }
         return submission
     }

@@ -18,22 +18,6 @@ public struct QuarterlyRow: Hashable, Sendable {
     /// «исправлено методистом (…)» when the methodist set the status.
     public var correction: String? = nil
 
-    public init(sectionNumber: String? = nil, sectionTitle: String? = nil, number: String? = nil, activity: String? = nil,
-                deadlineText: String? = nil, occurrences: [Occurrence] = [], responsibles: [String] = [],
-                result: String? = nil, reason: InclusionReason, status: ItemStatus, reportedOutcome: String? = nil) {
-        self.sectionNumber = sectionNumber
-        self.sectionTitle = sectionTitle
-        self.number = number
-        self.activity = activity
-        self.deadlineText = deadlineText
-        self.occurrences = occurrences
-        self.responsibles = responsibles
-        self.result = result
-        self.reason = reason
-        self.status = status
-        self.reportedOutcome = reportedOutcome
-    }
-
     /// The earliest day the quarter's occurrences cover.
     public var firstDay: Day? { occurrences.map { $0.start ?? $0.due }.min() }
     /// The latest due day of the quarter's occurrences.
@@ -58,16 +42,6 @@ public struct UndatedItem: Hashable, Sendable {
     public var status: ItemStatus
     /// «исправлено методистом (…)» when the methodist set the status.
     public var correction: String? = nil
-
-    public init(sectionNumber: String? = nil, number: String? = nil, activity: String? = nil, deadlineText: String? = nil,
-                responsibles: [String] = [], status: ItemStatus = .noData) {
-        self.sectionNumber = sectionNumber
-        self.number = number
-        self.activity = activity
-        self.deadlineText = deadlineText
-        self.responsibles = responsibles
-        self.status = status
-    }
 }
 
 /// Counts over a submission's rows.

@@ -5,6 +5,13 @@ import Foundation
 public enum DataLocation {
     public static let overrideVariable = "KARTOGRAF_DATA_DIR"
 
+    /// Just the override variable, asked of `getenv`: `ProcessInfo.environment` builds a
+    /// dictionary of every variable on each call.
+    public static var overrideEnvironment: [String: String] {
+        guard let value = getenv(overrideVariable) else { return [:] }
+        return [overrideVariable: String(cString: value)]
+    }
+
     /// The methodist's copy of `name` in the override folder, when there is one.
     public static func override(_ name: String,
                                 environment: [String: String] = ProcessInfo.processInfo.environment) -> URL? {

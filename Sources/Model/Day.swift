@@ -38,8 +38,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// The last day of a month; `month` must be 1...12.
     public static func last(ofMonth month: Int, year: Int) -> Day? {
-        guard (1...12).contains(month) else { return nil }
-        return Day(year: year, month: month, day: daysIn(month: month, year: year))
+        Day(year: year, month: month, day: daysIn(month: month, year: year))
     }
 
     /// `YYYY-MM-DD`, built as ten bytes: exports and the registry write it for every occurrence.
@@ -104,7 +103,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 }
 
 /// The span a document plans for, or a cell's own explicit range.
-public struct Period: Hashable, Sendable {
+public struct Period: Hashable, Sendable, Codable {
     public var from: Day
     public var to: Day
 
@@ -163,5 +162,3 @@ extension Day: Codable {
         self = day
     }
 }
-
-extension Period: Codable {}

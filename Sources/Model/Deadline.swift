@@ -1,11 +1,11 @@
 /// What a deadline text contains (`deadlines.md`).
-public enum DeadlineKind: String, Sendable, Hashable, CaseIterable, Comparable {
+public enum DeadlineKind: String, Sendable, Hashable, CaseIterable, Comparable, Codable {
     case continuous, date, event, recurring
     public static func < (a: DeadlineKind, b: DeadlineKind) -> Bool { a.rawValue < b.rawValue }
 }
 
 /// A window in which an activity falls due: `start` (nil for «до …») to `due`.
-public struct Occurrence: Hashable, Sendable, Comparable {
+public struct Occurrence: Hashable, Sendable, Comparable, Codable {
     public var start: Day?
     public var due: Day
 
@@ -27,7 +27,7 @@ public struct Occurrence: Hashable, Sendable, Comparable {
 }
 
 /// A deadline cell: its text and, once parsed, what it means.
-public struct Deadline: Hashable, Sendable {
+public struct Deadline: Hashable, Sendable, Codable {
     public var text: String?
     public var kinds: [DeadlineKind]
     public var occurrences: [Occurrence]
@@ -38,7 +38,3 @@ public struct Deadline: Hashable, Sendable {
         self.occurrences = occurrences
     }
 }
-
-extension DeadlineKind: Codable {}
-extension Occurrence: Codable {}
-extension Deadline: Codable {}

@@ -1,5 +1,5 @@
 /// How much a finding matters to the methodist.
-public enum Severity: String, Sendable, Hashable, CaseIterable, Comparable {
+public enum Severity: String, Sendable, Hashable, CaseIterable, Comparable, Codable {
     case error, warning, info
 
     public var rank: Int { self == .error ? 0 : self == .warning ? 1 : 2 }
@@ -16,7 +16,7 @@ public enum Severity: String, Sendable, Hashable, CaseIterable, Comparable {
 }
 
 /// The stable diagnostic codes of `diagnostics.md`, each with its severity.
-public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
+public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
     case fileUnreadable = "file.unreadable"
     case fileUnsupportedFormat = "file.unsupported-format"
     case documentNotRecognized = "document.not-recognized"
@@ -69,7 +69,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
 }
 
 /// The item field a diagnostic is about.
-public enum DiagnosticField: String, Sendable, Hashable {
+public enum DiagnosticField: String, Sendable, Hashable, Codable {
     case deadline, responsibles, activity, result, number, document
 }
 
@@ -114,9 +114,6 @@ public struct Diagnostic: Hashable, Sendable {
     }
 }
 
-extension Severity: Codable {}
-extension DiagnosticCode: Codable {}
-extension DiagnosticField: Codable {}
 extension Diagnostic: Codable {
     private enum CodingKeys: String, CodingKey { case code, severity, document, section, item, field, text, message }
 

@@ -1,5 +1,5 @@
 /// The kinds of logical document a file can hold.
-public enum DocumentKind: String, Sendable, Hashable, CaseIterable {
+public enum DocumentKind: String, Sendable, Hashable, CaseIterable, Codable {
     case order, roadmap, report, indicators, program, other
 
     /// «приказ», «дорожная карта», … for messages.
@@ -16,7 +16,7 @@ public enum DocumentKind: String, Sendable, Hashable, CaseIterable {
 }
 
 /// One activity row of a roadmap or report.
-public struct Item: Hashable, Sendable {
+public struct Item: Hashable, Sendable, Codable {
     public var number: String?
     public var activity: String?
     public var deadline: Deadline
@@ -36,7 +36,7 @@ public struct Item: Hashable, Sendable {
 }
 
 /// A group of items under a section row («I. …», «1-й этап. …»).
-public struct Section: Hashable, Sendable {
+public struct Section: Hashable, Sendable, Codable {
     public var number: String?
     public var title: String?
     public var items: [Item]
@@ -73,7 +73,7 @@ public struct Indicator: Hashable, Sendable {
 }
 
 /// A numbered point of an order.
-public struct OrderPoint: Hashable, Sendable {
+public struct OrderPoint: Hashable, Sendable, Codable {
     public var number: String?
     public var text: String
 
@@ -126,12 +126,6 @@ public struct Document: Hashable, Sendable {
         sections.enumerated().flatMap { s in s.element.items.map { (s.offset, $0) } }
     }
 }
-
-extension Item: Codable {}
-extension Section: Codable {}
-extension OrderPoint: Codable {}
-
-extension DocumentKind: Codable {}
 
 extension Indicator: Encodable {
     private enum CodingKeys: String, CodingKey { case number, name, targets }

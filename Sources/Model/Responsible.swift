@@ -1,5 +1,5 @@
 /// What a responsibles entry names (`responsibles.md`).
-public enum ResponsibleKind: String, Sendable, Hashable, CaseIterable {
+public enum ResponsibleKind: String, Sendable, Hashable, CaseIterable, Codable {
     case role, person, body, unknown
 }
 
@@ -18,8 +18,6 @@ public struct Responsible: Hashable, Sendable {
         self.expansion = expansion
     }
 }
-
-extension ResponsibleKind: Codable {}
 
 extension Responsible: Codable {
     private enum CodingKeys: String, CodingKey { case text, kind, key, expansion }
@@ -40,8 +38,6 @@ public struct Glossary: Hashable, Sendable {
     public var entries: [(abbreviation: String, expansion: String)]
 
     public init(_ entries: [(abbreviation: String, expansion: String)] = []) { self.entries = entries }
-
-    public var isEmpty: Bool { entries.isEmpty }
 
     public func expansion(of abbreviation: String) -> String? {
         entries.first { $0.abbreviation == abbreviation }?.expansion

@@ -69,7 +69,7 @@ final class GlossaryParserTests: XCTestCase {
         - с 2023 г. и далее - совершенствование нормативных документов.
         Директор - Иванов И.И.
         """)
-        XCTAssertTrue(glossary.isEmpty, "\(glossary.entries)")
+        XCTAssertTrue(glossary.entries.isEmpty, "\(glossary.entries)")
     }
 
     func testSeedDocument() throws {

@@ -15,8 +15,7 @@ public struct DeadlineParser: Sendable {
     let limit: Int
 
     public init() {
-        lexicon = Lexicon.shared
-        limit = Self.defaultLimit
+        self.init(lexicon: .shared, limit: Self.defaultLimit)
     }
 
     /// A parser with other word tables (tests, a methodist's data directory) or another limit.

@@ -9,37 +9,13 @@ import Text
 /// environment variable `KARTOGRAF_DATA_DIR` may hold a file of the same name
 /// (`months.json`, `phrases.json`, …); it is then read instead of the built-in one.
 struct Lexicon: Sendable {
-    /// What a phrase of `phrases.json` means.
-    enum PhraseMeaning: String, Sendable, CaseIterable {
+    /// What a phrase of `phrases.json` means, under the case's name. Numbered in order: the number
+    /// is the meaning's bit in a mask and its index in `phraseTables`.
+    enum PhraseMeaning: Int, Sendable, CaseIterable {
         case continuous, event, yearly, halfYearly, quarterly, monthly, vague, next, following
         case frequencyLeads, until, notLater, untilEnd, since, during, through, skip, reference
 
-        var bit: UInt32 { 1 << UInt32(ordinal) }
-
-        /// The position in `allCases`, for bit masks and table indices: hashing the case
-        /// would hash its raw string, and the grammar asks for these at every token.
-        var ordinal: Int {
-            switch self {
-            case .continuous: 0
-            case .event: 1
-            case .yearly: 2
-            case .halfYearly: 3
-            case .quarterly: 4
-            case .monthly: 5
-            case .vague: 6
-            case .next: 7
-            case .following: 8
-            case .frequencyLeads: 9
-            case .until: 10
-            case .notLater: 11
-            case .untilEnd: 12
-            case .since: 13
-            case .during: 14
-            case .through: 15
-            case .skip: 16
-            case .reference: 17
-            }
-        }
+        var bit: UInt32 { 1 << UInt32(rawValue) }
     }
 
     /// The time units named by words (`units.json`).
@@ -85,7 +61,7 @@ struct Lexicon: Sendable {
     var phrases: [PhraseMeaning: PhraseTable] = [:] {
         didSet { phraseTables = PhraseMeaning.allCases.map { phrases[$0] ?? PhraseTable([]) } }
     }
-    /// `phrases` by `PhraseMeaning.ordinal`.
+    /// `phrases` by `PhraseMeaning.rawValue`.
     private var phraseTables = PhraseMeaning.allCases.map { _ in PhraseTable([]) }
     /// For a quick reject: the meanings whose phrases may start with a word (bit = `PhraseMeaning` index).
     var firstWordMeanings: [String: UInt32] = [:]
@@ -103,7 +79,7 @@ struct Lexicon: Sendable {
     /// Loaded once per process.
     static let shared = Lexicon.load()
 
-    func phrases(_ meaning: PhraseMeaning) -> PhraseTable { phraseTables[meaning.ordinal] }
+    func phrases(_ meaning: PhraseMeaning) -> PhraseTable { phraseTables[meaning.rawValue] }
 
     /// Phrases read as another wording (`aliases` of `phrases.json`: «в конце учебного года» as «май»),
     /// and the tokens of each wording.
@@ -134,12 +110,7 @@ struct Lexicon: Sendable {
     static func load() -> Lexicon {
         var lexicon = Lexicon()
         var problems: [DataFileProblem] = []
-        if let months = table("months", problems: &problems)?.objectValue {
-            for (key, forms) in months {
-                guard let month = Int(key) else { continue }
-                for form in forms.arrayValue ?? [] { if let f = form.stringValue { lexicon.months[fold(f)] = month } }
-            }
-        }
+        if let months = table("months", problems: &problems) { lexicon.months = numberMap(months) }
         if let numbers = table("numbers", problems: &problems) {
             lexicon.ordinals = numberMap(numbers["ordinals"])
             lexicon.counts = numberMap(numbers["counts"])
@@ -161,7 +132,7 @@ struct Lexicon: Sendable {
         }
         if let phrases = table("phrases", problems: &problems) {
             for meaning in PhraseMeaning.allCases {
-                let patterns = (phrases[meaning.rawValue]?.arrayValue ?? []).compactMap(\.stringValue)
+                let patterns = (phrases["\(meaning)"]?.arrayValue ?? []).compactMap(\.stringValue)
                 lexicon.phrases[meaning] = PhraseTable(patterns)
                 let bit = meaning.bit
                 for pattern in patterns {
@@ -212,31 +183,19 @@ struct Lexicon: Sendable {
         DataLocation.resourcesBesideExecutable(module: "Deadlines")
             ?? Bundle.module.url(forResource: "Resources", withExtension: nil)
 
-    /// Just the override variable, asked of `getenv`: `ProcessInfo.environment` builds a
-    /// dictionary of every variable on each call.
-    private static var environment: [String: String] {
-        guard let value = getenv(DataLocation.overrideVariable) else { return [:] }
-        return [DataLocation.overrideVariable: String(cString: value)]
-    }
-
     /// One JSON table: the override directory first, then the bundled resource
     /// (the bundle is not touched when the override directory holds the file).
     /// A file that cannot be read is noted in `problems` (the override then gives way to the bundled one).
     private static func table(_ name: String, problems: inout [DataFileProblem]) -> JSONValue? {
         let file = name + ".json"
-        if let url = DataLocation.override(file, environment: environment) {
-            switch read(url) {
-            case let .success(value): return value
-            case let .failure(problem): problems.append(problem)
-            }
+        func attempt(_ url: URL) -> JSONValue? {
+            let result = read(url)
+            if case let .failure(problem) = result { problems.append(problem) }
+            return try? result.get()
         }
+        if let url = DataLocation.override(file, environment: DataLocation.overrideEnvironment), let value = attempt(url) { return value }
         guard let url = bundledResources?.appendingPathComponent(file) else { return nil }
-        switch read(url) {
-        case let .success(value): return value
-        case let .failure(problem):
-            problems.append(problem)
-            return nil
-        }
+        return attempt(url)
     }
 
     private static func read(_ url: URL) -> Result<JSONValue, DataFileProblem> {

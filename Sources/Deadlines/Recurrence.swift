@@ -38,13 +38,8 @@ struct Recurrence {
     private func wholeYears(limit: Int) -> [(Occurrence, judge: Day)] {
         var out: [(Occurrence, judge: Day)] = []
         for y in (range.from.year - 1)...range.to.year {
-            let window: (Day, Day)?
-            if academic {
-                window = Period.academicYear(y).map { ($0.from, $0.to) }
-            } else {
-                window = Period.calendarYears(y, y).map { ($0.from, $0.to) }
-            }
-            guard let (start, end) = window, range.contains(end) else { continue }
+            let window = academic ? Period.academicYear(y) : Period.calendarYears(y, y)
+            guard let start = window?.from, let end = window?.to, range.contains(end) else { continue }
             if let after, start <= after { continue }
             let s = lowerBound.map { max($0, start) } ?? start
             out.append((Occurrence(start: s, due: end), end))

@@ -103,10 +103,8 @@ enum SpanWindow {
             if case .day = span.to.unit { return Occurrence(start: nil, due: last.start) }
             let due = last.start.previous
             return due.year >= 1 ? Occurrence(start: nil, due: due) : nil
-        case .notLater:
-            if case .day = span.to.unit { return Occurrence(start: nil, due: last.start) }
-            return Occurrence(start: nil, due: last.end)
-        case .untilEnd:
+        case .notLater, .untilEnd:
+            // A day's window is the day itself: `не позднее 5 мая` is due on 5 May as `до 5 мая` is.
             return Occurrence(start: nil, due: last.end)
         }
     }

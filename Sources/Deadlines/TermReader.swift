@@ -230,16 +230,12 @@ struct TermReader {
         }
         if t.kind == .number, t.digits <= 2, let r = dayMonth(day: t, monthAt: j + 1) { return r }
         if let n = lexicon.decadePositions[t.key], j + 1 < tokens.count, let m = lexicon.months[tokens[j + 1].key] {
-            var p = Point(unit: .decade(month: m, n: n))
-            let end = yearPart(at: j + 2, into: &p)
-            return (p, end)
+            return point(.decade(month: m, n: n), yearAt: j + 2)
         }
         if t.kind == .word, let m = lexicon.months[t.key] {
             var k = j + 1
             if k < tokens.count, tokens[k].kind == .dot, !tokens[k].spaceBefore, t.key.count <= 4 { k += 1 }
-            var p = Point(unit: .month(m))
-            let end = yearPart(at: k, into: &p)
-            return (p, end)
+            return point(.month(m), yearAt: k)
         }
         if t.kind == .number, let r = yearPoint(at: j, allowBare: allowBare) { return r }
         if [.until, .notLater, .untilEnd].contains(mode), t.kind == .word, lexicon.isUnit(t.key, .academic) {
@@ -363,19 +359,13 @@ struct TermReader {
         if unitEnd < tokens.count, tokens[unitEnd].kind == .dot, !tokens[unitEnd].spaceBefore { unitEnd += 1 }
         if lexicon.isUnit(key, .decade), first == last, first <= 3, unitEnd < tokens.count,
            let m = lexicon.months[tokens[unitEnd].key] {
-            var p = Point(unit: .decade(month: m, n: first))
-            let end = yearPart(at: unitEnd + 1, into: &p)
-            return (p, end)
+            return point(.decade(month: m, n: first), yearAt: unitEnd + 1)
         }
         if lexicon.isUnit(key, .quarter), last <= 4 {
-            var p = Point(unit: .quarters(first, last))
-            let end = yearPart(at: unitEnd, into: &p)
-            return (p, end)
+            return point(.quarters(first, last), yearAt: unitEnd)
         }
         if lexicon.isUnit(key, .half), last <= 2 {
-            var p = Point(unit: .halves(first, last, academic: false))
-            let end = yearPart(at: unitEnd, into: &p)
-            return (p, end)
+            return point(.halves(first, last, academic: false), yearAt: unitEnd)
         }
         return nil
     }
@@ -460,6 +450,13 @@ struct TermReader {
         }
     }
 
+    /// A point of `unit` with the year written at `k` (`yearPart`), and the index after it.
+    private func point(_ unit: TimeUnit, yearAt k: Int) -> (Point, Int) {
+        var p = Point(unit: unit)
+        let end = yearPart(at: k, into: &p)
+        return (p, end)
+    }
+
     /// Skips `г.`, `гг.`, `г.г.`, `года`, `годы` after a year.
     private func consumeYearWords(from k: Int) -> Int {
         var k = k
@@ -483,10 +480,8 @@ struct TermReader {
 enum DateValidity {
     static func check(day: Int, month: Int, year: Int?, fragment: String) -> PointProblem? {
         let maxDay = year.map { Day.daysIn(month: month, year: $0) } ?? (month == 2 ? 29 : Day.daysIn(month: month, year: 2001))
-        if day < 1 || day > maxDay {
-            return .invalid(fragment: fragment, reason: "несуществующая дата «\(fragment)»")
-        }
-        return nil
+        guard day < 1 || day > maxDay else { return nil }
+        return .invalid(fragment: fragment, reason: "несуществующая дата «\(fragment)»")
     }
 }
 

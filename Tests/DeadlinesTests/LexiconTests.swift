@@ -7,10 +7,14 @@ import XCTest
 
 /// The word tables are data: bundled, and overridable from `KARTOGRAF_DATA_DIR`.
 final class LexiconTests: XCTestCase {
-    func testPhraseMeaningOrdinalsFollowAllCases() {
+    /// Each meaning has a bit of its own, and its phrases are read from `phrases.json` under its case's name.
+    func testPhraseMeaningsHaveTheirBitsAndTheirPhrases() {
+        let lexicon = Lexicon.shared
         for (i, meaning) in Lexicon.PhraseMeaning.allCases.enumerated() {
-            XCTAssertEqual(meaning.ordinal, i, "\(meaning)")
             XCTAssertEqual(meaning.bit, UInt32(1) << UInt32(i))
+            let read = lexicon.firstWordMeanings.values.contains { $0 & meaning.bit != 0 }
+                || lexicon.firstPrefixMeanings.contains { $0.meanings & meaning.bit != 0 }
+            XCTAssertTrue(read, "no phrase of «\(meaning)» was read")
         }
     }
 

@@ -24,7 +24,8 @@ enum DataFiles {
 
     /// The methodist's copy from `KARTOGRAF_DATA_DIR`, decoded, if there is one.
     static func override<T: Decodable>(_ name: String, as type: T.Type) -> T? {
-        DataLocation.override(name, environment: environment).flatMap { try? DataLocation.decoded(T.self, from: $0).get() }
+        DataLocation.override(name, environment: DataLocation.overrideEnvironment)
+            .flatMap { try? DataLocation.decoded(T.self, from: $0).get() }
     }
 
     /// The stage's data files, bundled and overriding, that cannot be used (not UTF-8, not JSON
@@ -35,6 +36,7 @@ enum DataFiles {
         func check<T: Decodable>(_ url: URL?, as type: T.Type) {
             if let url, case let .failure(problem) = DataLocation.decoded(T.self, from: url) { problems.append(problem) }
         }
+        let environment = DataLocation.overrideEnvironment
         check(DataLocation.override("roles.json", environment: environment), as: RoleLexicon.File.self)
         check(DataLocation.override("bodies.json", environment: environment), as: BodyLexicon.File.self)
         check(DataLocation.override("declension.json", environment: environment), as: Declension.Tables.self)
@@ -42,12 +44,5 @@ enum DataFiles {
         check(bundledURL("bodies.json"), as: BodyLexicon.File.self)
         check(bundledURL("declension.json"), as: Declension.Tables.self)
         return problems
-    }
-
-    /// Just the override variable, asked of `getenv`: `ProcessInfo.environment` builds a
-    /// dictionary of every variable on each call.
-    private static var environment: [String: String] {
-        guard let value = getenv(DataLocation.overrideVariable) else { return [:] }
-        return [DataLocation.overrideVariable: String(cString: value)]
     }
 }

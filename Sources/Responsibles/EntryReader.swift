@@ -139,10 +139,8 @@ struct EntryReader {
         if let role = role(at: i) {
             return Head(kind: .role, end: role.end, roleKey: role.key, isNominative: role.isNominative)
         }
-        if isAbbreviation {
-            if bodies.isBodyAbbreviation(token) {
-                return Head(kind: .body, end: i + 1, isAbbreviation: !roles.isOrganisationType(token))
-            }
+        if isAbbreviation, bodies.isBodyAbbreviation(token) {
+            return Head(kind: .body, end: i + 1, isAbbreviation: !roles.isOrganisationType(token))
         }
         if let body = body(at: i) {
             return Head(kind: .body, end: body.end, isNominative: body.isNominative)
@@ -211,10 +209,8 @@ struct EntryReader {
             return head.kind == .role && startsPost(at: j)
         }
         if let role = role(at: j), role.isNominative { return true }
-        if let body = body(at: j), body.isNominative, !bodies.isHead(tokens[j]) || head.kind != .body {
-            return true
-        }
-        return false
+        guard let body = body(at: j) else { return false }
+        return body.isNominative && (!bodies.isHead(tokens[j]) || head.kind != .body)
     }
 
     /// A post in the nominative begins at `j`, and not as the object of a preposition or a
@@ -230,10 +226,8 @@ struct EntryReader {
         if person(at: j) != nil { return true }
         if let role = role(at: j), role.isNominative { return true }
         if let body = body(at: j), body.isNominative { return true }
-        if Words.isAbbreviation(tokens[j].word) {
-            return head.isAbbreviation || glossary.expansion(of: Words.bare(tokens[j].word)) != nil
-        }
-        return false
+        guard Words.isAbbreviation(tokens[j].word) else { return false }
+        return head.isAbbreviation || glossary.expansion(of: Words.bare(tokens[j].word)) != nil
     }
 
     /// Words that join entries and belong to none (`Иванова И.И. и Петрова П.П.`, `директор, а также завуч`).

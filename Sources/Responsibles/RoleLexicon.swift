@@ -77,12 +77,9 @@ public struct RoleLexicon: Sendable {
     let vocabulary: Set<Folded>
 
     /// The bundled lexicon with the methodist's `roles.json` from `KARTOGRAF_DATA_DIR` added (it wins).
-    public static let shared: RoleLexicon = {
-        var files: [File] = []
-        if let extra = DataFiles.override("roles.json", as: File.self) { files.append(extra) }
-        if let bundled = DataFiles.bundled("roles.json", as: File.self) { files.append(bundled) }
-        return RoleLexicon(files: files, declension: .shared)
-    }()
+    public static let shared = RoleLexicon(
+        files: [DataFiles.override("roles.json", as: File.self), DataFiles.bundled("roles.json", as: File.self)].compactMap { $0 },
+        declension: .shared)
 
     init(files: [File], declension: Declension) {
         var irregular: [String: [String]] = [:]

@@ -198,12 +198,16 @@ struct Tokenizer {
         var pieceStart = start
         var pieceGap = gap
         var tokenDepth = depth
-        func emit(_ upTo: Int, then next: Gap) {
+        func emit(_ upTo: Int, then next: Gap, nextStart: Int? = nil) {
             if upTo > pieceStart {
                 appendToken(pieceStart, upTo, gap: pieceGap, depth: tokenDepth)
                 pieceGap = next
             } else {
                 pieceGap.formUnion(next)
+            }
+            if let nextStart {
+                pieceStart = nextStart
+                tokenDepth = depth
             }
         }
         let initialsWithCommas = commasOfInitials(start, end)
@@ -216,9 +220,7 @@ struct Tokenizer {
             case "(":
                 // `Алимова Н.Е.(по согласованию)`: a bracket opens a new token.
                 if depth == 0, k > pieceStart {
-                    emit(k, then: .glued)
-                    pieceStart = k
-                    tokenDepth = depth
+                    emit(k, then: .glued, nextStart: k)
                 }
                 depth += 1
             case "«", "“", "„": depth += 1
@@ -228,15 +230,11 @@ struct Tokenizer {
                 let between = k > start && k + 1 < end && isNumber(k - 1) && isNumber(k + 1)
                 if !between, c == ",", initialsWithCommas.contains(k) { break }
                 if !between {
-                    emit(k, then: c == "," ? .comma : .semicolon)
-                    pieceStart = k + 1
-                    tokenDepth = depth
+                    emit(k, then: c == "," ? .comma : .semicolon, nextStart: k + 1)
                 }
             case ":":
                 if depth == 0, k + 1 == end || !isNumber(k + 1) {
-                    emit(k, then: .colon)
-                    pieceStart = k + 1
-                    tokenDepth = depth
+                    emit(k, then: .colon, nextStart: k + 1)
                 }
             case ".":
                 // `зам.директора`, `О.А.Кулешова`: a dot followed by a word of three letters or more;
@@ -245,9 +243,7 @@ struct Tokenizer {
                 while letters < 3, k + 1 + letters < end, isLetter(k + 1 + letters) { letters += 1 }
                 let abbreviated = k >= pieceStart + 2 && isSmallLetter(k - 1) && isSmallLetter(k - 2) && letters >= 1
                 if letters >= 3 || abbreviated, k > pieceStart {
-                    emit(k + 1, then: .glued)
-                    pieceStart = k + 1
-                    tokenDepth = depth
+                    emit(k + 1, then: .glued, nextStart: k + 1)
                 }
             default: break
             }

@@ -42,10 +42,9 @@ public struct Extractor: Sendable {
         let bytes: [UInt8]
         do {
             bytes = try DocxReader.loadFile(path: path, limit: configuration.limits.maxFileBytes)
-        } catch let e as ReadError {
-            return Export(file: name, sha256: "", diagnostics: [e.diagnostic(file: name)])
         } catch {
-            return Export(file: name, sha256: "", diagnostics: [ReadError.ioFailure("\(error)").diagnostic(file: name)])
+            let e = error as? ReadError ?? .ioFailure("\(error)")
+            return Export(file: name, sha256: "", diagnostics: [e.diagnostic(file: name)])
         }
         return extract(bytes: bytes, fileName: name)
     }
@@ -61,11 +60,9 @@ public struct Extractor: Sendable {
             var tree = try DocxReader(limits: configuration.limits).read(bytes: bytes, fileName: fileName)
             warnings = tree.warnings
             recognized = Recognizer(learned: configuration.learned).recognize(taking: &tree)
-        } catch let e as ReadError {
-            return Export(file: fileName, sha256: sha, diagnostics: [e.diagnostic(file: fileName)])
         } catch {
-            return Export(file: fileName, sha256: sha,
-                          diagnostics: [ReadError.ioFailure("\(error)").diagnostic(file: fileName)])
+            let e = error as? ReadError ?? .ioFailure("\(error)")
+            return Export(file: fileName, sha256: sha, diagnostics: [e.diagnostic(file: fileName)])
         }
         let result = check(&recognized, warnings: warnings)
         return Export(file: fileName, sha256: sha, documents: result.value, diagnostics: result.diagnostics)

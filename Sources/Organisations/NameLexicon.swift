@@ -47,10 +47,7 @@ public struct NameLexicon: Sendable {
     public static let fileName = "organisation-names.json"
 
     /// The lexicon of the bundled resources (or the override folder), loaded once.
-    public static let shared: NameLexicon = {
-        let json = load()
-        return NameLexicon(json: json)
-    }()
+    public static let shared = NameLexicon(json: load())
 
     static func load() -> JSONValue {
         if let url = DataLocation.override(fileName), let v = read(url) { return v }

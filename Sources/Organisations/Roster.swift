@@ -40,10 +40,9 @@ public struct Roster: Hashable, Sendable {
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         let lines = text.split(whereSeparator: \.isNewline).map(String.init)
             .filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty && !$0.hasPrefix("#") }
-        guard let first = lines.first else { return Roster(entries: []) }
         let delimiter: Character? = [";", "\t", ","].first { d in
             (d != "," || csv) && lines.prefix(5).contains { $0.contains(d) }
-        }.flatMap { d in csv || d != "," ? d : nil }
+        }
         var entries: [RosterEntry] = []
         for (index, line) in lines.enumerated() {
             var cells = delimiter.map { fields(line, delimiter: $0) } ?? [line]
@@ -55,7 +54,6 @@ public struct Roster: Hashable, Sendable {
                 .filter { !$0.isEmpty }
             entries.append(RosterEntry(official: official, short: short, forms: forms))
         }
-        _ = first
         return Roster(entries: entries)
     }
 

@@ -6,9 +6,6 @@ extension String {
     public func containsBytes(_ needle: String) -> Bool {
         let hay = Array(utf8), n = Array(needle.utf8)
         guard let first = n.first, hay.count >= n.count else { return false }
-        for start in 0...(hay.count - n.count) where hay[start] == first {
-            if hay[start..<start + n.count].elementsEqual(n) { return true }
-        }
-        return false
+        return (0...(hay.count - n.count)).contains { hay[$0] == first && hay[$0..<$0 + n.count].elementsEqual(n) }
     }
 }

@@ -14,8 +14,7 @@ public enum SafeName {
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in composed.unicodeScalars {
-            let mapped = map(scalar)
-            guard let mapped else { continue }
+            guard let mapped = map(scalar) else { continue }
             if mapped == " " {
                 pendingSpace = !out.isEmpty
                 continue
@@ -61,11 +60,7 @@ public enum SafeName {
         return ext.isEmpty ? "\(name) (\(n))" : "\(stem) (\(n)).\(ext)"
     }
 
-    static let reservedWindowsNames: Set<String> = {
-        var names: Set<String> = ["CON", "PRN", "AUX", "NUL"]
-        for i in 1...9 { names.insert("COM\(i)"); names.insert("LPT\(i)") }
-        return names
-    }()
+    static let reservedWindowsNames = Set(["CON", "PRN", "AUX", "NUL"] + (1...9).flatMap { ["COM\($0)", "LPT\($0)"] })
 
     /// What one character becomes: itself, a space, a replacement, or nothing.
     static func map(_ s: Unicode.Scalar) -> Unicode.Scalar? {

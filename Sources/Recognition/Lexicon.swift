@@ -37,20 +37,15 @@ final class Lexicon: Sendable {
     /// (kind → heading words), added after the bundled ones of each.
     init(learned: JSONValue? = nil) {
         let columns = DataFiles.load("columns.json")
-        var synonyms: [(HeaderMeaning, [Synonym])] = []
-        for name in DataFiles.strings(columns["priority"]) {
+        columnSynonyms = DataFiles.strings(columns["priority"]).compactMap { name -> (HeaderMeaning, [Synonym])? in
             let meaning: HeaderMeaning
-            if name == "ignore" { meaning = .ignored } else if let field = ColumnField(rawValue: name) { meaning = .field(field) } else { continue }
+            if name == "ignore" { meaning = .ignored } else if let field = ColumnField(rawValue: name) { meaning = .field(field) } else { return nil }
             let words = DataFiles.strings(columns["fields"]?[name]) + DataFiles.strings(learned?["columns"]?[name])
-            synonyms.append((meaning, words.map(Synonym.init)))
+            return (meaning, words.map(Synonym.init))
         }
-        columnSynonyms = synonyms
-        var cues: [ColumnField: [String]] = [:]
-        for field in ColumnField.allCases {
-            let words = DataFiles.strings(columns["content"]?[field.rawValue]).map(foldForMatching)
-            if !words.isEmpty { cues[field] = words }
-        }
-        contentCues = cues
+        contentCues = Dictionary(uniqueKeysWithValues: ColumnField.allCases.map { field in
+            (field, DataFiles.strings(columns["content"]?[field.rawValue]).map(foldForMatching))
+        }).filter { !$0.value.isEmpty }
         windowStart = DataFiles.strings(columns["subheadings"]?["start"]).map(foldForMatching)
         windowEnd = DataFiles.strings(columns["subheadings"]?["end"]).map(foldForMatching)
         activityGroups = [ActivityGroup.Use.sections, .prefix].map { use in

@@ -69,8 +69,7 @@ struct RoadmapAssembler {
 
     /// `rowsLeft`: the rows of the table from this one on, which bounds the items still to come.
     mutating func add(row: RowView, map: ColumnMap, rowsLeft: Int = 1) {
-        if row.isEmpty { return }
-        if row.isColumnNumberRow || HeaderMapper.isRepeatedHeader(row, of: map) { return }
+        if row.isEmpty || row.isColumnNumberRow || HeaderMapper.isRepeatedHeader(row, of: map) { return }
         let numberRanges = map.ranges(.number)
         let numberCell = numberRanges.first.flatMap { range in
             row.cells.first { $0.column < range.upperBound && $0.column + $0.span > range.lowerBound }

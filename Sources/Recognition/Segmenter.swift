@@ -85,8 +85,6 @@ struct Segmenter {
             }
             guard let text = TextNormalizer.singleLine(p.displayText) else {
                 // An empty line between rows laid out with tabs ends nothing.
-                if !tabLines.isEmpty { return }
-                flushTabLines()
                 return
             }
             // A line set as a heading may head a section of rows laid out with tabs: held until the next block tells.
@@ -223,16 +221,11 @@ struct Segmenter {
     }
 
     private mutating func startDocument(_ kind: DocumentKind, title: String?, style: LineStyle? = nil) {
-        if let c = current {
-            // A heading with nothing under it before the next one (a page title) is no document.
-            if !(c.isEmpty && c.kind != .order) { done.append(c) }
-        }
-        var b = Builder(kind: kind)
-        if let title { b.titleParts = [title] }
-        b.titleStyle = style
+        // A heading with nothing under it before the next one (a page title) is no document.
+        if let c = current, !(c.isEmpty && c.kind != .order) { done.append(c) }
+        var b = Builder(kind: kind, titleParts: title.map { [$0] } ?? [], titleOpen: kind != .order, titleStyle: style)
         b.preamble = recent.suffix(8).compactMap { TextNormalizer.singleLine($0.displayText) }.filter { $0.count <= 300 }
         if kind == .order {
-            b.titleOpen = false
             // The issuer's name heads the order: the nearest line in bold or capitals, else one naming an organisation.
             // A name in quotes on its own line goes with its legal form on the line above
             // («Муниципальное бюджетное общеобразовательное учреждение» / «„Средняя школа № 17“»).
@@ -305,8 +298,7 @@ struct Segmenter {
 
     /// A title cut in the middle of a phrase: it ends with a dash, a preposition or
     /// conjunction, or an unclosed quote or bracket.
-    static func isLeftOpen(_ title: String) -> Bool {
-        let t = title
+    static func isLeftOpen(_ t: String) -> Bool {
         guard let last = t.last else { return false }
         if "-–—«(,".contains(last) { return true }
         var quotes = 0, brackets = 0
@@ -485,13 +477,12 @@ struct Segmenter {
     private static func build(_ b: Builder) -> RecognizedDocument? {
         guard var kind = b.kind else { return nil }
         let title = TextNormalizer.singleLine(b.titleParts.joined(separator: " "))
+        // A roadmap whose «отметка о выполнении» column is mostly filled in is a report.
+        if kind == .roadmap, b.rowsSeen > 0, b.outcomeFilled * 3 >= b.rowsSeen { kind = .report }
         var doc = Document(kind: kind, title: title)
         var result = RecognizedDocument(document: doc, text: b.text, hasResultColumn: b.hasResultColumn,
                                         titleText: title, tablesRead: b.tables, unreadTables: b.unreadTables)
         result.hasResponsiblesColumn = b.hasResponsiblesColumn
-        // A roadmap whose «отметка о выполнении» column is mostly filled in is a report.
-        if kind == .roadmap, b.rowsSeen > 0, b.outcomeFilled * 3 >= b.rowsSeen { kind = .report }
-        doc.kind = kind
         // The approval block or appendix line nearest the heading names the organisation too; a name
         // set over two lines («Муниципальное … учреждение» / «Средняя школа № 21») is read joined.
         let lines = Array(b.preamble.reversed())
@@ -531,7 +522,6 @@ struct Segmenter {
             doc.organization = OrganizationFinder.find(in: title)
         }
         result.document = doc
-        result.titleText = title
         return result
     }
 }

@@ -106,17 +106,11 @@ public struct FolderOptions: ParsableArguments {
 /// `folder` as `организации.csv` when none is there, so that `report quarterly` over that folder
 /// knows the same organisations.
 public func loadRoster(_ explicit: String?, defaultFolder folder: String, keep: Bool = false) throws -> Roster? {
-    let path: String
-    if let explicit {
-        path = explicit
-    } else {
-        let candidate = PathText.appending(folder, Roster.fileName)
-        guard FileManager.default.fileExists(atPath: candidate) else { return nil }
-        path = candidate
-    }
+    let kept = PathText.appending(folder, Roster.fileName)
+    guard explicit != nil || FileManager.default.fileExists(atPath: kept) else { return nil }
+    let path = explicit ?? kept
     do {
         let roster = try Roster.load(path: path)
-        let kept = PathText.appending(folder, Roster.fileName)
         if keep, explicit != nil, !roster.entries.isEmpty, !FileManager.default.fileExists(atPath: kept) {
             try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             try? FileManager.default.copyItem(atPath: path, toPath: kept)

@@ -136,8 +136,7 @@ public final class FolderPipeline: Sendable {
     /// Gives up this process's folders. Claims not put back and stored copies not yet in place
     /// stay for the next process to take over.
     public func close() {
-        let keep = unfinished.withLock { $0 }
-        work.remove(keepingFiles: keep, evenEmpty: outcomeUnknown.withLock { $0 })
+        work.remove(keepingFiles: unfinished.withLock { $0 }, evenEmpty: outcomeUnknown.withLock { $0 })
         claims?.remove(keepingFiles: true)
     }
 
@@ -571,9 +570,7 @@ public final class FolderPipeline: Sendable {
             return reports.map { $0! }
         }
         movedUnmarked.withLock { $0.removeFirst(marks.count) }
-        knownDigests.withLock { known in
-            for (_, sha256) in recording { known.insert(sha256) }
-        }
+        knownDigests.withLock { $0.formUnion(recording.map(\.sha256)) }
         for ((index, _), decision) in zip(recording, decisions) {
             let prepared = group[index]
             reports[index] = decision.report

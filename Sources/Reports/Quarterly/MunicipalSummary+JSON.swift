@@ -45,13 +45,10 @@ extension MunicipalSummary {
     public func json(settings: DepartmentSettings = DepartmentSettings()) -> JSONValue {
         let late = generatedOn > deadline
         let labels = labels
-        var overdue: [JSONValue] = []
-        for (i, e) in entries.enumerated() {
-            for row in e.submission.overdueRows {
-                let organization: [(String, JSONValue)] = [("organization", .string(FlowingText.join(e.submission.organization))),
-                                                           ("shortName", .string(labels[i]))]
-                overdue.append(.object(organization + (row.json.objectValue ?? [])))
-            }
+        let overdue: [JSONValue] = entries.enumerated().flatMap { i, e -> [JSONValue] in
+            let organization: [(String, JSONValue)] = [("organization", .string(FlowingText.join(e.submission.organization))),
+                                                       ("shortName", .string(labels[i]))]
+            return e.submission.overdueRows.map { .object(organization + ($0.json.objectValue ?? [])) }
         }
         let states = Dictionary(grouping: entries, by: \.submission.stateText).mapValues(\.count)
         var stateCounts: [(String, JSONValue)] = SubmissionState.allCases.map { ($0.key, .number(Double(states[$0.russian] ?? 0))) }

@@ -101,9 +101,8 @@ public struct DocxReader: Sendable {
                 let lists = try parsePart(archive, path) { try p.parse($0, noteElements: notes) } ?? []
                 warnings += p.warnings
                 return lists
-            } catch let e as ReadError {
-                if case .doctypeForbidden = e { warnings.append(ReadWarning(.part, "Часть «\(path)» отклонена: DOCTYPE.")) }
-                else { warnings.append(ReadWarning(.part, "Часть «\(path)» не прочитана.")) }
+            } catch ReadError.doctypeForbidden {
+                warnings.append(ReadWarning(.part, "Часть «\(path)» отклонена: DOCTYPE."))
                 return []
             } catch {
                 warnings.append(ReadWarning(.part, "Часть «\(path)» не прочитана."))
@@ -113,11 +112,9 @@ public struct DocxReader: Sendable {
         let headers = docRels.all(typeSuffix: "/header").flatMap { side(Relationships.resolve($0.target, from: folder)) }
         let footers = docRels.all(typeSuffix: "/footer").flatMap { side(Relationships.resolve($0.target, from: folder)) }
         var notes: [[Block]] = []
-        if let f = docRels.first(typeSuffix: "/footnotes") {
-            notes += side(Relationships.resolve(f.target, from: folder), notes: ["footnote"])
-        }
-        if let f = docRels.first(typeSuffix: "/endnotes") {
-            notes += side(Relationships.resolve(f.target, from: folder), notes: ["endnote"])
+        for (type, element) in [("/footnotes", "footnote"), ("/endnotes", "endnote")] {
+            guard let f = docRels.first(typeSuffix: type) else { continue }
+            notes += side(Relationships.resolve(f.target, from: folder), notes: [element])
         }
         return DocumentTree(body: body, headers: headers, footers: footers, footnotes: notes,
                             properties: properties ?? CoreProperties(), warnings: warnings)

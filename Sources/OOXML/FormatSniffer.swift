@@ -39,14 +39,9 @@ public enum FormatSniffer {
     }
 
     static func contains(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard !needle.isEmpty, hay.count >= needle.count else { return false }
-        let first = needle[0]
-        var i = 0
-        let last = hay.count - needle.count
-        while i <= last {
-            if hay[i] == first, hay[i..<i + needle.count].elementsEqual(needle) { return true }
-            i += 1
+        guard let first = needle.first, hay.count >= needle.count else { return false }
+        return (0...(hay.count - needle.count)).contains {
+            hay[$0] == first && hay[$0..<$0 + needle.count].elementsEqual(needle)
         }
-        return false
     }
 }

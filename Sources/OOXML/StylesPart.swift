@@ -9,7 +9,6 @@ public struct StylesPart: Sendable, Hashable {
         public var numLevel: Int?
         public var isDefault = false
         public var type: String = "paragraph"
-        public var hidden = false
     }
 
     public var styles: [String: Style] = [:]
@@ -89,7 +88,6 @@ public struct StylesPart: Sendable, Hashable {
 /// `_rels/*.rels`: relationship id → (type, target).
 public struct Relationships: Sendable, Hashable {
     public struct Relationship: Sendable, Hashable {
-        public var id: String
         public var type: String
         public var target: String
         public var isExternal: Bool
@@ -111,7 +109,7 @@ public struct Relationships: Sendable, Hashable {
         var rels = Relationships()
         while try p.next() {
             if p.kind == .start, p.name == "Relationship" {
-                rels.items.append(Relationship(id: p.anyAttribute("Id") ?? "", type: p.anyAttribute("Type") ?? "",
+                rels.items.append(Relationship(type: p.anyAttribute("Type") ?? "",
                                                target: p.anyAttribute("Target") ?? "",
                                                isExternal: p.anyAttribute("TargetMode") == "External"))
             }

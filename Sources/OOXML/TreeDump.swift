@@ -7,17 +7,11 @@ public enum TreeDump {
     public static func text(_ tree: DocumentTree) -> String {
         var out: [String] = []
         dump(tree.body, indent: "", into: &out)
-        for (i, h) in tree.headers.enumerated() where !h.isEmpty {
-            out.append("[header \(i + 1)]")
-            dump(h, indent: "  ", into: &out)
-        }
-        for (i, f) in tree.footers.enumerated() where !f.isEmpty {
-            out.append("[footer \(i + 1)]")
-            dump(f, indent: "  ", into: &out)
-        }
-        for (i, n) in tree.footnotes.enumerated() where !n.isEmpty {
-            out.append("[note \(i + 1)]")
-            dump(n, indent: "  ", into: &out)
+        for (label, lists) in [("header", tree.headers), ("footer", tree.footers), ("note", tree.footnotes)] {
+            for (i, blocks) in lists.enumerated() where !blocks.isEmpty {
+                out.append("[\(label) \(i + 1)]")
+                dump(blocks, indent: "  ", into: &out)
+            }
         }
         for w in tree.warnings { out.append("! \(w.kind.rawValue): \(w.message)") }
         return out.joined(separator: "\n")

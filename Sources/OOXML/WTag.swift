@@ -1,6 +1,6 @@
 /// WordprocessingML element names the block parser acts on, interned once per
 /// parser so the hot loop switches on a small integer instead of comparing strings.
-public enum WTag: UInt8, Sendable {
+public enum WTag: UInt8, Sendable, CaseIterable {
     case p, pPr, pStyle, numPr, ilvl, numId, outlineLvl, jc, pageBreakBefore, sectPr, rPr, tabs
     case pPrChange, rPrChange, tblPr, tblPrEx, trPrChange, tcPrChange, sdtPr, sdtEndPr, smartTagPr, customXmlPr
     case tblPrChange, tblGridChange, numberingChange, framePr, sdtContent, txbxContent
@@ -11,15 +11,7 @@ public enum WTag: UInt8, Sendable {
     case style, name, basedOn, tblStylePr
     case other
 
-    static let byName: [String: WTag] = {
-        let all: [WTag] = [.p, .pPr, .pStyle, .numPr, .ilvl, .numId, .outlineLvl, .jc, .pageBreakBefore, .sectPr, .rPr, .tabs,
-                           .pPrChange, .rPrChange, .tblPr, .tblPrEx, .trPrChange, .tcPrChange, .sdtPr, .sdtEndPr, .smartTagPr,
-                           .customXmlPr, .tblPrChange, .tblGridChange, .numberingChange, .framePr, .sdtContent, .txbxContent, .r, .vanish, .b, .t, .delText,
-                           .instrText, .delInstrText, .tab, .br, .cr, .noBreakHyphen, .sym, .fldChar, .del, .moveFrom,
-                           .object, .altChunk, .tbl, .gridCol, .tr, .trPr, .tblHeader, .gridBefore, .tc,
-                           .tcPr, .gridSpan, .vMerge, .hMerge, .footnote, .endnote, .style, .name, .basedOn, .tblStylePr]
-        return Dictionary(uniqueKeysWithValues: all.map { ("\($0)", $0) })
-    }()
+    static let byName: [String: WTag] = Dictionary(uniqueKeysWithValues: allCases.map { ("\($0)", $0) })
 
     init(name: String) { self = WTag.byName[name] ?? .other }
 }

@@ -150,10 +150,4 @@ public struct ZipWriter {
         guard out.count == size else { throw Failure(reason: "zip_source_read") }
         return out
     }
-
-    /// Writes the archive to `path` through a temporary file and a rename.
-    public func write(to path: String) throws {
-        let data = Data(try bytes())
-        try data.write(to: URL(fileURLWithPath: path), options: .atomic)
-    }
 }

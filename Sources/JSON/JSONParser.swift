@@ -14,18 +14,12 @@ public struct JSONParser {
     private let maxDepth: Int
 
     public static func parse(_ text: String, maxDepth: Int = 256) throws -> JSONValue {
-        var p = JSONParser(bytes: Array(text.utf8), maxDepth: maxDepth)
-        return try p.parseDocument()
+        try parse(bytes: Array(text.utf8), maxDepth: maxDepth)
     }
 
     public static func parse(bytes: [UInt8], maxDepth: Int = 256) throws -> JSONValue {
         var p = JSONParser(bytes: bytes, maxDepth: maxDepth)
         return try p.parseDocument()
-    }
-
-    private init(bytes: [UInt8], maxDepth: Int) {
-        self.bytes = bytes
-        self.maxDepth = maxDepth
     }
 
     private mutating func parseDocument() throws -> JSONValue {

@@ -77,13 +77,6 @@ public struct JSONWriter: Sendable {
         out.append(UInt8(ascii: "\""))
     }
 
-    /// A JSON string literal appended to a `String`.
-    public static func escape(_ s: String, into out: inout String) {
-        var bytes: [UInt8] = []
-        escape(s, into: &bytes)
-        out += String(decoding: bytes, as: UTF8.self)
-    }
-
     /// Below 0x20, `"`, `\` and 0xE2 (which starts U+2028 and U+2029, among others).
     private static func mayNeedEscape(_ b: UInt8) -> Bool {
         b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b == 0xE2

@@ -64,9 +64,7 @@ struct TemplateRenderer {
             if n.isFinite, n == n.rounded(), abs(n) < 1e15 { return String(Int64(n)) }
             return String(n)
         case let .array(items)?: return items.map { text($0) }.filter { !$0.isEmpty }.joined(separator: ", ")
-        case let .object(pairs)?:
-            if let t = pairs.first(where: { $0.0 == "text" })?.1 { return text(t) }
-            return ""
+        case let .object(pairs)?: return pairs.first(where: { $0.0 == "text" }).map { text($0.1) } ?? ""
         }
     }
 

@@ -92,10 +92,7 @@ struct SchemaScopes {
     /// The scope a section opens: an array's element, or the value itself.
     mutating func enter(_ tag: TemplateTag, resolved: TemplateSchema?) {
         if tag.kind == .inverted { stack.append(.object([], [:])); return }
-        switch resolved ?? .any {
-        case let .array(element): stack.append(element)
-        case let other: stack.append(other)
-        }
+        if case let .array(element)? = resolved { stack.append(element) } else { stack.append(resolved ?? .any) }
     }
 
     mutating func leave() { if stack.count > 1 { stack.removeLast() } }

@@ -47,7 +47,7 @@ struct TemplateTag: Hashable, Sendable {
         default: break
         }
         if kind != .variable { body = body.dropFirst() }
-        let name = String(body.trimmingCharacters(in: " \u{00A0}\t"))
+        let name = String(body).trimmingCharacters(in: " \u{00A0}\t")
         guard isValidName(name), !(kind == .close && name == ".") else { return nil }
         return TemplateTag(kind: kind, name: name, source: source)
     }
@@ -73,8 +73,4 @@ private extension String {
         while let l = s.last, chars.contains(l) { s = s.dropLast() }
         return String(s)
     }
-}
-
-private extension Substring {
-    func trimmingCharacters(in set: String) -> String { String(self).trimmingCharacters(in: set) }
 }

@@ -12,11 +12,11 @@ final class XNode {
 
     let kind: Kind
     /// The qualified name of an element (`w:p`); empty for text and raw nodes.
-    var name: String
-    var attributes: [(name: String, value: String)]
+    var name = ""
+    var attributes: [(name: String, value: String)] = []
     var children: [XNode] = []
     /// Decoded character data of a text node; the verbatim markup of a raw node (comment, PI).
-    var text: String
+    var text = ""
     /// Set while a template is compiled (parsing and tree edits); a filled tree leaves it nil.
     weak var parent: XNode?
 
@@ -37,20 +37,15 @@ final class XNode {
         kind = .element
         self.name = name
         self.attributes = attributes
-        text = ""
     }
 
     init(text: String) {
         kind = .text
-        name = ""
-        attributes = []
         self.text = text
     }
 
     init(raw: String) {
         kind = .raw
-        name = ""
-        attributes = []
         text = raw
     }
 
@@ -121,12 +116,7 @@ final class XNode {
     }
 
     /// The chain from the root down to this node.
-    var ancestry: [XNode] {
-        var chain: [XNode] = []
-        var n: XNode? = self
-        while let x = n { chain.append(x); n = x.parent }
-        return chain.reversed()
-    }
+    var ancestry: [XNode] { sequence(first: self) { $0.parent }.reversed() }
 }
 
 /// A parsed part: what comes before the root (declaration, comments) and the root.

@@ -7,10 +7,8 @@ import Foundation
 public enum FlowingText {
     public static func join(_ text: String) -> String {
         guard text.contains(where: \.isNewline) else { return text }
-        var lines: [String] = []
-        for raw in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
-            lines.append(raw.trimmingCharacters(in: .whitespaces))
-        }
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
         var out = ""
         var previous: String?
         for line in lines {

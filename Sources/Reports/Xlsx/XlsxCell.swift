@@ -64,11 +64,6 @@ public struct XlsxHighlight: Hashable, Sendable {
     /// Zero-based column index.
     public var column: Int
     public var equals: String
-
-    public init(column: Int, equals: String) {
-        self.column = column
-        self.equals = equals
-    }
 }
 
 /// A column of data rows on a sheet, addressed by the sheet's name as given to `XlsxSheet`.
@@ -78,12 +73,6 @@ public struct XlsxColumnRange: Hashable, Sendable {
     public var column: Int
     /// One-based first and last rows.
     public var rows: ClosedRange<Int>
-
-    public init(sheet: String, column: Int, rows: ClosedRange<Int>) {
-        self.sheet = sheet
-        self.column = column
-        self.rows = rows
-    }
 }
 
 /// A horizontal bar chart of one series: a bar per category, values as percentages from 0 to 100 %.
@@ -96,16 +85,6 @@ public struct XlsxBarChart: Hashable, Sendable {
     /// Cached labels and values, one per row, shown until the spreadsheet recomputes them; `nil` is no bar.
     public var labels: [String]
     public var cachedValues: [Double?]
-
-    public init(title: String, categories: XlsxColumnRange, values: XlsxColumnRange, seriesName: String,
-                labels: [String], cachedValues: [Double?]) {
-        self.title = title
-        self.categories = categories
-        self.values = values
-        self.seriesName = seriesName
-        self.labels = labels
-        self.cachedValues = cachedValues
-    }
 }
 
 /// A worksheet: a bold, wrapped, frozen header row of column titles, the data rows, then
@@ -114,29 +93,16 @@ public struct XlsxBarChart: Hashable, Sendable {
 public struct XlsxSheet: Hashable, Sendable {
     public var name: String
     public var columns: [XlsxColumn]
-    public var rows: [[XlsxCell]]
+    public var rows: [[XlsxCell]] = []
     /// Rows after the data (bold, outside the filter), e.g. `SUM` formulas over the data rows.
-    public var totals: [[XlsxCell]]
+    public var totals: [[XlsxCell]] = []
     /// An autofilter over the header and data rows.
-    public var autoFilter: Bool
-    public var highlights: [XlsxHighlight]
+    public var autoFilter = false
+    public var highlights: [XlsxHighlight] = []
     /// The page header when printed.
     public var printTitle: String?
     /// A chart below the rows, printed on a page of its own.
     public var chart: XlsxBarChart?
-
-    public init(name: String, columns: [XlsxColumn], rows: [[XlsxCell]] = [], totals: [[XlsxCell]] = [],
-                autoFilter: Bool = false, highlights: [XlsxHighlight] = [], printTitle: String? = nil,
-                chart: XlsxBarChart? = nil) {
-        self.name = name
-        self.columns = columns
-        self.rows = rows
-        self.totals = totals
-        self.autoFilter = autoFilter
-        self.highlights = highlights
-        self.printTitle = printTitle
-        self.chart = chart
-    }
 
     /// One-based rows of the data (after the header row); `nil` when there is none.
     public var dataRows: ClosedRange<Int>? { rows.isEmpty ? nil : 2...(rows.count + 1) }

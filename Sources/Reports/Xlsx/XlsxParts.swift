@@ -9,10 +9,7 @@ enum XlsxParts {
     static let drawingMainNS = "http://schemas.openxmlformats.org/drawingml/2006/main"
     static let chartNS = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 
-    static let rootRels = declaration
-        + #"<Relationships xmlns="\#(relationshipsNS)">"#
-        + #"<Relationship Id="rId1" Type="\#(officeRelNS)/officeDocument" Target="xl/workbook.xml"/>"#
-        + "</Relationships>"
+    static let rootRels = relationships([("officeDocument", "xl/workbook.xml")])
 
     /// A relationships part with one target per `(type, target)`, numbered `rId1`, `rId2`, ….
     static func relationships(_ targets: [(type: String, target: String)]) -> String {

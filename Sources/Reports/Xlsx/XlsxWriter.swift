@@ -14,8 +14,6 @@ public struct XlsxWriter: Sendable {
     /// still recalculates everything on opening. Off in tests that check the spreadsheet's own results.
     public var cachesFormulaResults = true
 
-    public init(sheets: [XlsxSheet]) { self.sheets = sheets }
-
     public func bytes() throws -> [UInt8] {
         let names = sheetNames
         var zip = ZipWriter()

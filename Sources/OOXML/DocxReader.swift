@@ -69,16 +69,8 @@ public struct DocxReader: Sendable {
             throw ReadError.openDocument
         }
         var warnings: [ReadWarning] = []
-        // The main part: named by the package relationships, else the usual place.
-        var mainPart = "word/document.xml"
-        if let rels = try parsePart(archive, "_rels/.rels", Relationships.parse),
-           let office = rels.first(typeSuffix: "/officeDocument") {
-            mainPart = Relationships.resolve(office.target, from: "")
-        }
-        guard archive.contains(mainPart) else { throw ReadError.missingPart(mainPart) }
+        let (mainPart, docRels) = try self.mainPart(in: archive)
         let folder = PathText.parent(mainPart)
-        let relsPath = PathText.appending(folder, "_rels/" + PathText.lastComponent(mainPart) + ".rels")
-        let docRels = try parsePart(archive, relsPath, Relationships.parse) ?? Relationships()
         func target(_ suffix: String, _ fallback: String) -> String {
             docRels.first(typeSuffix: suffix).map { Relationships.resolve($0.target, from: folder) } ?? fallback
         }
@@ -118,6 +110,20 @@ public struct DocxReader: Sendable {
         }
         return DocumentTree(body: body, headers: headers, footers: footers, footnotes: notes,
                             properties: properties ?? CoreProperties(), warnings: warnings)
+    }
+
+    /// The main part: named by the package relationships, else the usual place; and its
+    /// relationships (none when it has no relationships part).
+    public func mainPart(in archive: ZipArchive) throws -> (name: String, relationships: Relationships) {
+        var mainPart = "word/document.xml"
+        if let rels = try parsePart(archive, "_rels/.rels", Relationships.parse),
+           let office = rels.first(typeSuffix: "/officeDocument") {
+            mainPart = Relationships.resolve(office.target, from: "")
+        }
+        guard archive.contains(mainPart) else { throw ReadError.missingPart(mainPart) }
+        let folder = PathText.parent(mainPart)
+        let relsPath = PathText.appending(folder, "_rels/" + PathText.lastComponent(mainPart) + ".rels")
+        return (mainPart, try parsePart(archive, relsPath, Relationships.parse) ?? Relationships())
     }
 
     private func parsePart<T>(_ archive: ZipArchive, _ name: String, unreadContent: Set<WTag> = [],

@@ -95,8 +95,10 @@ public struct DocxTemplate: Sendable {
     private func compile(schema: TemplateSchema?) -> Compiled {
         var result = Compiled()
         let archive: ZipArchive
+        let partNames: [String]
         do {
             archive = try ZipArchive(bytes: bytes, limits: limits)
+            partNames = try templateParts(archive)
         } catch {
             let reason = (error as? ReadError)?.message(file: name) ?? "\(error)"
             result.report.faults.append(TemplateFault(
@@ -104,14 +106,6 @@ public struct DocxTemplate: Sendable {
             return result
         }
         result.archive = archive
-        let partNames: [String]
-        do {
-            partNames = try templateParts(archive)
-        } catch {
-            result.report.faults.append(TemplateFault(
-                .notDocx, message: "В шаблоне «\(name)» нет основной части документа Word (word/document.xml): \(error)"))
-            return result
-        }
         for partName in partNames {
             guard let data = try? archive.read(partName) else {
                 result.report.faults.append(TemplateFault(
@@ -147,25 +141,12 @@ public struct DocxTemplate: Sendable {
 
     /// The main document part and its headers, footers and notes.
     private func templateParts(_ archive: ZipArchive) throws -> [String] {
-        var main = "word/document.xml"
-        if let relsData = try archive.read("_rels/.rels"), let rels = try? XMLTreeParser.parse(relsData) {
-            for r in rels.root.elements("Relationship") where (r.attribute("Type") ?? "").hasSuffix("/officeDocument") {
-                if let target = r.attribute("Target") { main = target.hasPrefix("/") ? String(target.dropFirst()) : target }
-            }
-        }
-        guard archive.contains(main) else { throw ReadError.missingPart(main) }
+        let (main, rels) = try DocxReader(limits: limits).mainPart(in: archive)
         var parts = [main]
-        let folder = PathText.parent(main)
-        let relsPath = PathText.appending(folder, "_rels/" + PathText.lastComponent(main) + ".rels")
-        if let relsData = try archive.read(relsPath), let rels = try? XMLTreeParser.parse(relsData) {
-            for r in rels.root.elements("Relationship") {
-                let type = r.attribute("Type") ?? ""
-                guard ["/header", "/footer", "/footnotes", "/endnotes"].contains(where: { type.hasSuffix($0) }),
-                      r.attribute("TargetMode") != "External", let target = r.attribute("Target") else { continue }
-                let path = target.hasPrefix("/") ? String(target.dropFirst())
-                    : (folder.isEmpty ? target : folder + "/" + target)
-                if archive.contains(path), !parts.contains(path) { parts.append(path) }
-            }
+        let kinds = ["/header", "/footer", "/footnotes", "/endnotes"]
+        for r in rels.items where !r.isExternal && kinds.contains(where: { r.type.hasSuffix($0) }) {
+            let path = Relationships.resolve(r.target, from: PathText.parent(main))
+            if archive.contains(path), !parts.contains(path) { parts.append(path) }
         }
         return parts
     }

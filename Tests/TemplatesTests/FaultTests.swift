@@ -17,6 +17,21 @@ final class FaultTests: XCTestCase {
                       file: file, line: line)
     }
 
+    /// A relationships part that is not XML makes the template unreadable, said in Russian with the
+    /// part's name, rather than leaving its headers and footers unfilled without a word.
+    func testBrokenRelationshipsAreAFault() throws {
+        let good = try ZipArchive(bytes: try Fixture.docx(Fixture.para("{{name}}"), header: Fixture.para("{{name}}")))
+        var zip = ZipWriter()
+        for entry in good.entryNames {
+            let broken = entry == "word/_rels/document.xml.rels"
+            zip.add(entry, broken ? Array("<Relationships".utf8) : try good.read(entry) ?? [])
+        }
+        let f = DocxTemplate(bytes: try zip.bytes(), name: "t.docx").check().faults
+        XCTAssertEqual(f.map(\.id), ["template.not-docx"])
+        XCTAssertTrue(f[0].message.contains("word/_rels/document.xml.rels"), f[0].message)
+        assertRussian(f[0])
+    }
+
     func testUnclosedSection() throws {
         let f = try faults(Fixture.para("Начало") + Fixture.para("{{#items}}{{name}}"))
         XCTAssertEqual(f.map(\.id), ["template.unclosed-section"])

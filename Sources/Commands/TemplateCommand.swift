@@ -40,7 +40,7 @@ struct TemplateCheckCommand: ParsableCommand {
         let doc = try openTemplate(template)
         let report = doc.check(schema: schema)
         if json {
-            printOut(JSONWriter().string(report.json))
+            printOut(try JSONWriter().string(report))
         } else {
             printOut(TemplateReportText.render(report, template: doc.name, checkedNames: schema != nil))
         }

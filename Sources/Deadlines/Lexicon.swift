@@ -193,7 +193,7 @@ struct Lexicon: Sendable {
             if case let .failure(problem) = result { problems.append(problem) }
             return try? result.get()
         }
-        if let url = DataLocation.override(file, environment: DataLocation.overrideEnvironment), let value = attempt(url) { return value }
+        if let url = DataLocation.override(file), let value = attempt(url) { return value }
         guard let url = bundledResources?.appendingPathComponent(file) else { return nil }
         return attempt(url)
     }

@@ -13,8 +13,7 @@ public enum DataLocation {
     }
 
     /// The methodist's copy of `name` in the override folder, when there is one.
-    public static func override(_ name: String,
-                                environment: [String: String] = ProcessInfo.processInfo.environment) -> URL? {
+    public static func override(_ name: String, environment: [String: String] = overrideEnvironment) -> URL? {
         guard let dir = environment[overrideVariable], !dir.isEmpty else { return nil }
         let url = URL(fileURLWithPath: dir).appendingPathComponent(name)
         return FileManager.default.fileExists(atPath: url.path) ? url : nil

@@ -24,8 +24,7 @@ enum DataFiles {
 
     /// The methodist's copy from `KARTOGRAF_DATA_DIR`, decoded, if there is one.
     static func override<T: Decodable>(_ name: String, as type: T.Type) -> T? {
-        DataLocation.override(name, environment: DataLocation.overrideEnvironment)
-            .flatMap { try? DataLocation.decoded(T.self, from: $0).get() }
+        DataLocation.override(name).flatMap { try? DataLocation.decoded(T.self, from: $0).get() }
     }
 
     /// The stage's data files, bundled and overriding, that cannot be used (not UTF-8, not JSON
@@ -36,10 +35,9 @@ enum DataFiles {
         func check<T: Decodable>(_ url: URL?, as type: T.Type) {
             if let url, case let .failure(problem) = DataLocation.decoded(T.self, from: url) { problems.append(problem) }
         }
-        let environment = DataLocation.overrideEnvironment
-        check(DataLocation.override("roles.json", environment: environment), as: RoleLexicon.File.self)
-        check(DataLocation.override("bodies.json", environment: environment), as: BodyLexicon.File.self)
-        check(DataLocation.override("declension.json", environment: environment), as: Declension.Tables.self)
+        check(DataLocation.override("roles.json"), as: RoleLexicon.File.self)
+        check(DataLocation.override("bodies.json"), as: BodyLexicon.File.self)
+        check(DataLocation.override("declension.json"), as: Declension.Tables.self)
         check(bundledURL("roles.json"), as: RoleLexicon.File.self)
         check(bundledURL("bodies.json"), as: BodyLexicon.File.self)
         check(bundledURL("declension.json"), as: Declension.Tables.self)

@@ -59,7 +59,7 @@ public struct StatusWords: Sendable, Hashable {
     }
 
     /// The bundled table, or `$KARTOGRAF_DATA_DIR/status-words.json` over it when that file exists and reads.
-    public static func load(environment: [String: String] = ProcessInfo.processInfo.environment) -> Checked<StatusWords> {
+    public static func load(environment: [String: String] = DataLocation.overrideEnvironment) -> Checked<StatusWords> {
         guard let path = DataLocation.override(fileName, environment: environment)?.path else {
             return Checked(builtIn)
         }
